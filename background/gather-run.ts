@@ -1,0 +1,63 @@
+import browser from 'webextension-polyfill';
+import type { GatherResult, IceServerConfig } from '../src/ice/types';
+import type { GatherRun, IceServerSummary, OffscreenGatherMessage } from '../src/messages';
+import { ensureOffscreenDocument } from './platform/offscreen-document';
+import { readLastServers, saveLastRun } from './storage';
+
+/** Grace beyond the run deadline for the offscreen reply to arrive. */
+const REPLY_GRACE_MS = 2_000;
+
+function summarize(servers: IceServerConfig[]): IceServerSummary[] {
+  return servers.map((s) => ({ urls: [...s.urls], hasCredential: Boolean(s.username || s.credential) }));
+}
+
+function failedGather(deadlineMs: number, message: string): GatherResult {
+  return {
+    candidates: [],
+    errors: [],
+    gatheringComplete: false,
+    deadlineReached: false,
+    deadlineMs,
+    durationMs: 0,
+    setupError: message,
+  };
+}
+
+async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineMs: number): Promise<GatherResult> {
+  try {
+    await ensureOffscreenDocument();
+  } catch (err) {
+    return failedGather(deadlineMs, `The offscreen document could not start: ${String(err)}`);
+  }
+  const message: OffscreenGatherMessage = { target: 'offscreen', type: 'gather', iceServers, deadlineMs };
+  // The offscreen side keeps its own deadline; this one only guards against a
+  // document that died without answering.
+  const timeout = new Promise<GatherResult>((resolve) =>
+    setTimeout(
+      () => resolve(failedGather(deadlineMs, 'The offscreen document did not answer.')),
+      deadlineMs + REPLY_GRACE_MS,
+    ),
+  );
+  const reply = browser.runtime
+    .sendMessage(message)
+    .then((r) => r as GatherResult)
+    .catch((err: unknown) => failedGather(deadlineMs, `The offscreen document failed: ${String(err)}`));
+  return Promise.race([reply, timeout]);
+}
+
+let running: Promise<GatherRun> | null = null;
+
+/** Starts a gathering run, or joins the one already running. */
+export function runGather(iceServers: IceServerConfig[] | undefined, deadlineMs: number): Promise<GatherRun> {
+  running ??= (async () => {
+    const servers = iceServers ?? (await readLastServers());
+    const startedAt = new Date().toISOString();
+    const result = await gatherInOffscreen(servers, deadlineMs);
+    const run: GatherRun = { startedAt, servers: summarize(servers), result };
+    await saveLastRun(run, servers);
+    return run;
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}

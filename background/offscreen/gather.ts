@@ -1,0 +1,71 @@
+import type { GatherResult, IceServerConfig } from '../../src/ice/types';
+import { flattenCandidate, flattenCandidateError } from './flatten-candidate';
+
+/**
+ * Gathers ICE candidates for one peer connection until Chrome says gathering
+ * is complete or the deadline passes, whichever comes first.
+ *
+ * The deadline is ours because Chrome's is not useful: a silent UDP server is
+ * reported only after ~40 s, and against a DROP-filtered TCP TURN server
+ * gathering never completes at all.
+ */
+export function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: number): Promise<GatherResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const result: GatherResult = {
+    candidates: [],
+    errors: [],
+    gatheringComplete: false,
+    deadlineReached: false,
+    deadlineMs,
+    durationMs: 0,
+    setupError: null,
+  };
+
+  let pc: RTCPeerConnection;
+  try {
+    // Pool size 0: candidates are gathered only for this offer, once.
+    pc = new RTCPeerConnection({ iceServers, iceCandidatePoolSize: 0 });
+  } catch (err) {
+    result.setupError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return Promise.resolve(result);
+  }
+
+  return new Promise<GatherResult>((resolve) => {
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      result.durationMs = elapsed();
+      pc.close();
+      resolve(result);
+    };
+    const timer = setTimeout(() => {
+      result.deadlineReached = true;
+      finish();
+    }, deadlineMs);
+
+    pc.addEventListener('icecandidate', (event) => {
+      if (event.candidate && event.candidate.candidate) {
+        result.candidates.push(flattenCandidate(event.candidate, elapsed()));
+      } else if (!event.candidate) {
+        result.gatheringComplete = true;
+        finish();
+      }
+    });
+    pc.addEventListener('icecandidateerror', (event) => {
+      result.errors.push(flattenCandidateError(event as RTCPeerConnectionIceErrorEvent, elapsed()));
+    });
+
+    // A data channel is enough to make the offer carry an m-line, which is
+    // what starts gathering; no media permission is needed.
+    pc.createDataChannel('probe');
+    pc.createOffer()
+      .then((offer) => pc.setLocalDescription(offer))
+      .catch((err: unknown) => {
+        result.setupError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        finish();
+      });
+  });
+}

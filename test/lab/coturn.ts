@@ -1,0 +1,49 @@
+import { inNetns, startDaemon, waitFor, type Daemon } from './exec';
+
+export interface CoturnOptions {
+  ns: string;
+  listeningIps: readonly string[];
+  port?: number;
+  user: string;
+  password: string;
+  realm?: string;
+  /** Address relayed candidates get; coturn would otherwise rotate over every listening IP. */
+  relayIp?: string;
+}
+
+/**
+ * Starts Debian's coturn in a namespace with long-term credentials, UDP and
+ * TCP on `port` (3478 by default), and waits until both sockets listen.
+ */
+export async function startCoturn(options: CoturnOptions): Promise<Daemon> {
+  const port = options.port ?? 3478;
+  const args = [
+    '-n', // no config file: everything is on this line
+    '--lt-cred-mech',
+    `--user=${options.user}:${options.password}`,
+    `--realm=${options.realm ?? 'lab.test'}`,
+    '--no-cli',
+    '--no-tls',
+    '--no-dtls',
+    `--listening-port=${port}`,
+    ...options.listeningIps.map((ip) => `--listening-ip=${ip}`),
+    `--relay-ip=${options.relayIp ?? options.listeningIps[0]}`,
+    '--min-port=49152',
+    '--max-port=49999',
+    '--log-file=stdout',
+    '--simple-log',
+    `--pidfile=/tmp/wnc-coturn-${process.pid}-${port}.pid`,
+  ];
+  const daemon = startDaemon('coturn', options.ns, 'turnserver', args);
+  const listening = async (proto: '-u' | '-t') => {
+    const out = await inNetns(options.ns, 'ss', ['-Hln', proto, 'sport', '=', `:${port}`]);
+    return options.listeningIps.every((ip) => out.includes(`${ip}:${port}`));
+  };
+  try {
+    await waitFor(`coturn on port ${port}`, async () => (await listening('-u')) && (await listening('-t')));
+  } catch (err) {
+    await daemon.stop();
+    throw new Error(`${(err as Error).message}\ncoturn said:\n${daemon.output()}`);
+  }
+  return daemon;
+}

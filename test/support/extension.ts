@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+const CHROMIUM = '/usr/bin/chromium';
+const IN_NETNS = resolve(import.meta.dirname, 'chromium-in-netns.sh');
+
+/** Flags that keep Chromium quiet on a closed network (see DEVELOPERS.md). */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  worker: WebWorker;
+  /** Opens an extension page, e.g. `popup/index.html`. */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Run Chromium inside this network namespace (required for anything but loopback). */
+  netns?: string;
+  extraArgs?: string[];
+}
+
+/** Launches Debian's Chromium with the built extension from dist/ and a fresh profile. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'wnc-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: options.netns ? IN_NETNS : CHROMIUM,
+    env: { ...process.env, WNC_NETNS: options.netns ?? '' },
+    headless: true,
+    pipe: true,
+    enableExtensions: [DIST],
+    userDataDir,
+    args: [...QUIET_FLAGS, ...(options.extraArgs ?? [])],
+  });
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    await rm(userDataDir, { recursive: true, force: true });
+  };
+  try {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });
+    const extensionId = new URL(target.url()).host;
+    const worker = await target.worker();
+    if (!worker) throw new Error('The extension service worker has no worker handle');
+    return {
+      browser,
+      extensionId,
+      worker,
+      async openPage(path) {
+        const page = await browser.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${path}`);
+        return page;
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * Sends a runtime message from an extension page, as the popup does, and
+ * returns the service worker's answer. The worker cannot message itself.
+ */
+export async function sendFromPage<T>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message as never) as Promise<T>;
+}
