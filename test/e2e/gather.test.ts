@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { Daemon } from '../lab/exec';
-import { startCoturn } from '../lab/coturn';
-import { createTopology, LAB, type Topology } from '../lab/topology';
+import { LAB, LAB_HOSTS, startLab, TURN_CREDENTIALS, TURN_TLS_PORT, type Lab } from '../lab/lab';
 import { DIST, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
 import type { GatherRun } from '../../src/messages';
 
@@ -11,13 +9,12 @@ import type { GatherRun } from '../../src/messages';
  * The walking skeleton against real parts: the built extension in Debian's
  * Chromium inside the lab's `lan` namespace, coturn in `srv`, a NAT between.
  */
-const TURN_USER = 'lab-user';
-const TURN_PASSWORD = 'lab-secret-7f3a';
-const [SERVER_A, SERVER_B] = LAB.serverAddresses;
+const TURN_USER = TURN_CREDENTIALS.username;
+const TURN_PASSWORD = TURN_CREDENTIALS.credential;
+const [SERVER_A, SERVER_B] = LAB.turnAddresses;
 const DROPPED_TCP_PORT = 3479;
 
-let lab: Topology;
-let coturn: Daemon;
+let lab: Lab;
 let ext: ExtensionBrowser;
 let page: Page;
 
@@ -27,17 +24,15 @@ function gather(iceServers: unknown[], deadlineMs = 5_000): Promise<GatherRun> {
 
 beforeAll(async () => {
   if (!existsSync(`${DIST}/manifest.json`)) throw new Error('dist/ is missing: run `npm run build` first');
-  lab = await createTopology();
-  await lab.forwardRule(['-p', 'tcp', '--dport', String(DROPPED_TCP_PORT), '-j', 'DROP']);
-  coturn = await startCoturn({ ns: lab.srv, listeningIps: LAB.serverAddresses, user: TURN_USER, password: TURN_PASSWORD });
-  ext = await launchWithExtension({ netns: lab.lan });
+  lab = await startLab();
+  await lab.topology.forwardRule(['-p', 'tcp', '--dport', String(DROPPED_TCP_PORT), '-j', 'DROP']);
+  ext = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome });
   page = await ext.openPage('popup/index.html');
 });
 
 afterAll(async () => {
   await ext?.close();
-  await coturn?.stop();
-  await lab?.destroy();
+  await lab?.stop();
 });
 
 describe('ICE gathering in the built extension', () => {
@@ -55,6 +50,14 @@ describe('ICE gathering in the built extension', () => {
     const relays = run.result.candidates.filter((c) => c.type === 'relay');
     expect(relays.length).toBeGreaterThan(0);
     expect(relays[0]).toMatchObject({ relayProtocol: 'tcp', address: SERVER_A });
+  });
+
+  it('gets a relay candidate from coturn over TLS on 443, by name', async () => {
+    const url = `turns:${LAB_HOSTS.turn}:${TURN_TLS_PORT}?transport=tcp`;
+    const run = await gather([{ urls: [url], username: TURN_USER, credential: TURN_PASSWORD }]);
+    const relays = run.result.candidates.filter((c) => c.type === 'relay');
+    expect(relays.length).toBeGreaterThan(0);
+    expect(relays[0]).toMatchObject({ relayProtocol: 'tls', address: SERVER_A });
   });
 
   it('reports 401 with wrong credentials, which proves the server reachable', async () => {

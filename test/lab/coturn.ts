@@ -9,6 +9,8 @@ export interface CoturnOptions {
   realm?: string;
   /** Address relayed candidates get; coturn would otherwise rotate over every listening IP. */
   relayIp?: string;
+  /** TURN over TLS (turns:) on this port with this certificate, e.g. 443 as corporate networks allow. */
+  tls?: { port: number; cert: string; key: string };
 }
 
 /**
@@ -23,7 +25,9 @@ export async function startCoturn(options: CoturnOptions): Promise<Daemon> {
     `--user=${options.user}:${options.password}`,
     `--realm=${options.realm ?? 'lab.test'}`,
     '--no-cli',
-    '--no-tls',
+    ...(options.tls
+      ? [`--tls-listening-port=${options.tls.port}`, `--cert=${options.tls.cert}`, `--pkey=${options.tls.key}`]
+      : ['--no-tls']),
     '--no-dtls',
     `--listening-port=${port}`,
     ...options.listeningIps.map((ip) => `--listening-ip=${ip}`),
@@ -35,12 +39,14 @@ export async function startCoturn(options: CoturnOptions): Promise<Daemon> {
     `--pidfile=/tmp/wnc-coturn-${process.pid}-${port}.pid`,
   ];
   const daemon = startDaemon('coturn', options.ns, 'turnserver', args);
-  const listening = async (proto: '-u' | '-t') => {
-    const out = await inNetns(options.ns, 'ss', ['-Hln', proto, 'sport', '=', `:${port}`]);
-    return options.listeningIps.every((ip) => out.includes(`${ip}:${port}`));
+  const listening = async (proto: '-u' | '-t', p: number) => {
+    const out = await inNetns(options.ns, 'ss', ['-Hln', proto, 'sport', '=', `:${p}`]);
+    return options.listeningIps.every((ip) => out.includes(`${ip}:${p}`));
   };
+  const ready = async () =>
+    (await listening('-u', port)) && (await listening('-t', port)) && (!options.tls || (await listening('-t', options.tls.port)));
   try {
-    await waitFor(`coturn on port ${port}`, async () => (await listening('-u')) && (await listening('-t')));
+    await waitFor(`coturn on port ${port}`, ready);
   } catch (err) {
     await daemon.stop();
     throw new Error(`${(err as Error).message}\ncoturn said:\n${daemon.output()}`);

@@ -4,7 +4,7 @@ import { inNetns, sh, shQuiet } from './exec';
 /**
  * The network lab: three namespaces in a row.
  *
- *   lan (Chromium) 10.99.0.2 ── 10.99.0.1 nat (router) 203.0.113.1 ── srv 203.0.113.10/.11
+ *   lan (Chromium) 10.99.0.2 ── 10.99.0.1 nat (router) 203.0.113.1 ── srv 203.0.113.10/.11/.20/.21
  *
  * `nat` forwards and masquerades towards `srv`; nothing has a default route to
  * the real network, so a packet to any other address dies inside the lab.
@@ -15,8 +15,15 @@ export const LAB = {
   lanAddress: '10.99.0.2',
   routerLanAddress: '10.99.0.1',
   natWanAddress: '203.0.113.1',
-  serverAddresses: ['203.0.113.10', '203.0.113.11'] as const,
+  /** coturn listens on both: two STUN servers with different addresses, one socket. */
+  turnAddresses: ['203.0.113.10', '203.0.113.11'] as const,
+  /** HTTPS/WSS servers with a certificate from the lab CA. */
+  webAddress: '203.0.113.20',
+  /** HTTPS with a self-signed certificate, as an untrusted inspecting filter presents. */
+  rogueAddress: '203.0.113.21',
 } as const;
+
+const SERVER_ADDRESSES = [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress];
 
 export type NatMode = 'masquerade' | 'symmetric';
 
@@ -77,7 +84,7 @@ export async function createTopology(options: LabOptions = {}): Promise<Topology
     if (options.nat === 'symmetric') masquerade.push('--random-fully');
     await inNetns(nat, 'iptables', masquerade);
 
-    for (const address of LAB.serverAddresses) {
+    for (const address of SERVER_ADDRESSES) {
       await inNetns(srv, 'ip', ['addr', 'add', `${address}/24`, 'dev', 'srv0']);
     }
     await inNetns(srv, 'ip', ['link', 'set', 'srv0', 'up']);
@@ -85,6 +92,9 @@ export async function createTopology(options: LabOptions = {}): Promise<Topology
     const hosts = Object.entries(options.hosts ?? {}).map(([name, address]) => `${address} ${name}`);
     await mkdir(`/etc/netns/${lan}`, { recursive: true });
     await writeFile(`/etc/netns/${lan}/hosts`, ['127.0.0.1 localhost', ...hosts, ''].join('\n'));
+    // No resolver answers on the lab's loopback: a name missing from hosts
+    // fails at once instead of sending a query towards the real network.
+    await writeFile(`/etc/netns/${lan}/resolv.conf`, 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n');
   } catch (err) {
     await destroyNamespaces();
     throw err;

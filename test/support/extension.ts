@@ -30,6 +30,8 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** Run Chromium inside this network namespace (required for anything but loopback). */
   netns?: string;
+  /** HOME for Chromium, e.g. one whose NSS database trusts the lab CA. */
+  home?: string;
   extraArgs?: string[];
 }
 
@@ -38,7 +40,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const userDataDir = await mkdtemp(join(tmpdir(), 'wnc-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: options.netns ? IN_NETNS : CHROMIUM,
-    env: { ...process.env, WNC_NETNS: options.netns ?? '' },
+    env: { ...process.env, WNC_NETNS: options.netns ?? '', ...(options.home ? { HOME: options.home } : {}) },
     headless: true,
     pipe: true,
     enableExtensions: [DIST],

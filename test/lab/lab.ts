@@ -1,0 +1,103 @@
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { makeLabCerts, type LabCerts } from './certs';
+import { startCoturn } from './coturn';
+import { inNetns, startDaemon, waitFor, type Daemon } from './exec';
+import { createTopology, LAB, type LabOptions, type Topology } from './topology';
+
+export { LAB };
+
+/** Names the lab's Chromium resolves (through /etc/netns/<lan>/hosts). */
+export const LAB_HOSTS = {
+  turn: 'turn.lab.test',
+  turn2: 'turn2.lab.test',
+  web: 'web.lab.test',
+  rogue: 'rogue.lab.test',
+  /** Deliberately absent from the hosts file: resolves to nothing. */
+  unresolvable: 'nowhere.lab.test',
+} as const;
+
+/** Ports of the lab's web servers on LAB.webAddress. */
+export const WEB_PORTS = {
+  /** HTTPS + WebSocket, trusted certificate. */
+  web: 443,
+  /** HTTPS that refuses WebSocket upgrades (403), as a filtering proxy would. */
+  noUpgrade: 8443,
+  /** Accepts TCP and never answers. */
+  silent: 9443,
+  /** Nothing listens: the kernel refuses. */
+  closed: 4444,
+} as const;
+
+export const TURN_TLS_PORT = 443;
+
+export const TURN_CREDENTIALS = { username: 'lab-user', credential: 'lab-secret-7f3a' } as const;
+
+export interface Lab {
+  topology: Topology;
+  certs: LabCerts;
+  /** HOME for Chromium so it trusts the lab CA. */
+  chromiumHome: string;
+  stop(): Promise<void>;
+}
+
+const WEB_SERVER = resolve(import.meta.dirname, 'web-server.mjs');
+
+/**
+ * The whole lab: namespaces, certificates, coturn (UDP/TCP 3478 on two
+ * addresses, TLS on 443) and the web servers. `stop` tears everything down
+ * and is safe to call after a partial start.
+ */
+export async function startLab(options: Omit<LabOptions, 'hosts'> = {}): Promise<Lab> {
+  const daemons: Daemon[] = [];
+  let topology: Topology | undefined;
+  let certs: LabCerts | undefined;
+  const stop = async () => {
+    for (const d of daemons.reverse()) await d.stop();
+    await topology?.destroy();
+    if (certs) await rm(certs.dir, { recursive: true, force: true });
+  };
+  try {
+    topology = await createTopology({
+      ...options,
+      hosts: {
+        [LAB_HOSTS.turn]: LAB.turnAddresses[0],
+        [LAB_HOSTS.turn2]: LAB.turnAddresses[1],
+        [LAB_HOSTS.web]: LAB.webAddress,
+        [LAB_HOSTS.rogue]: LAB.rogueAddress,
+      },
+    });
+    certs = await makeLabCerts(Object.values(LAB_HOSTS), [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress]);
+    daemons.push(
+      await startCoturn({
+        ns: topology.srv,
+        listeningIps: LAB.turnAddresses,
+        user: TURN_CREDENTIALS.username,
+        password: TURN_CREDENTIALS.credential,
+        tls: { port: TURN_TLS_PORT, cert: certs.serverCert, key: certs.serverKey },
+      }),
+    );
+    const tls = { cert: certs.serverCert, key: certs.serverKey };
+    const config = {
+      listeners: [
+        { host: LAB.webAddress, port: WEB_PORTS.web, mode: 'web', ...tls },
+        { host: LAB.webAddress, port: WEB_PORTS.noUpgrade, mode: 'no-upgrade', ...tls },
+        { host: LAB.webAddress, port: WEB_PORTS.silent, mode: 'silent' },
+        { host: LAB.rogueAddress, port: 443, mode: 'web', cert: certs.rogueCert, key: certs.rogueKey },
+      ],
+    };
+    const web = startDaemon('web-server', topology.srv, process.execPath, [WEB_SERVER, JSON.stringify(config)]);
+    daemons.push(web);
+    const srv = topology.srv;
+    await waitFor('lab web servers', async () => {
+      const out = await inNetns(srv, 'ss', ['-Hlnt']);
+      return config.listeners.every((l) => out.includes(`${l.host}:${l.port}`));
+    }).catch((err: Error) => {
+      throw new Error(`${err.message}\nweb server said:\n${web.output()}`);
+    });
+    return { topology, certs, chromiumHome: certs.chromiumHome, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
