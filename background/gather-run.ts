@@ -23,7 +23,7 @@ function failedGather(deadlineMs: number, message: string): GatherResult {
   };
 }
 
-async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineMs: number): Promise<GatherResult> {
+export async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineMs: number): Promise<GatherResult> {
   try {
     await ensureOffscreenDocument();
   } catch (err) {

@@ -1,28 +1,41 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { DEFAULT_DEADLINE_MS, type PopupToBackground } from '../src/messages';
+import { DEFAULT_DEADLINE_MS } from '../src/messages';
 import { runGather } from './gather-run';
+import { startRun } from './run/controller';
+import { listenForProgressPorts } from './run/progress-ports';
+import { readLastReport } from './run/report-store';
+import { MAX_DEADLINE_MS, parseRunRequest } from './run/run-request';
+import { builtinProfile } from '../src/profile/builtin';
 import { readLastRun } from './storage';
 
-/** Longest deadline accepted from a message: a run must never hang a caller. */
-const MAX_DEADLINE_MS = 60_000;
-
 function deadlineFrom(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0
-    ? Math.min(value, MAX_DEADLINE_MS)
-    : DEFAULT_DEADLINE_MS;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DEADLINE_MS) : DEFAULT_DEADLINE_MS;
 }
 
+listenForProgressPorts();
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  // Only the extension's own pages may start runs; the offscreen document's
-  // traffic is addressed to it and is not ours to answer.
+  // Only the extension's own pages may start runs (no onMessageExternal is
+  // registered, so web pages cannot even reach here); the offscreen
+  // document's traffic is addressed to it and is not ours to answer.
   if (sender.id !== browser.runtime.id) return undefined;
-  const msg = message as PopupToBackground & { target?: string };
-  if (msg?.target === 'offscreen') return undefined;
-  switch (msg?.type) {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const msg = message as Record<string, unknown>;
+  if (msg.target === 'offscreen') return undefined;
+  switch (msg.type) {
     case 'gather':
       return runGather(Array.isArray(msg.iceServers) ? msg.iceServers : undefined, deadlineFrom(msg.deadlineMs));
     case 'getLastGather':
       return readLastRun();
+    case 'run': {
+      const request = parseRunRequest(msg, builtinProfile);
+      if ('error' in request) return Promise.resolve(request);
+      return startRun(request).catch((err: unknown) => ({
+        error: { code: 'run-failed', message: `The run failed: ${err instanceof Error ? err.message : String(err)}` },
+      }));
+    }
+    case 'getLastReport':
+      return readLastReport();
     default:
       return undefined;
   }

@@ -2,7 +2,10 @@
  * Every message between the extension's contexts, named by direction.
  * A message's `type` is its name; replies are typed next to the request.
  */
+import type { CheckResult } from './checks/types';
 import type { GatherResult, IceServerConfig } from './ice/types';
+import type { ProfileError } from './profile/types';
+import type { Report } from './report/types';
 
 /** An ICE server as it may be stored or shown: the URLs, never the secret. */
 export interface IceServerSummary {
@@ -29,17 +32,62 @@ export interface GatherRequestMessage {
 export interface GetLastGatherMessage {
   type: 'getLastGather';
 }
-export type PopupToBackground = GatherRequestMessage | GetLastGatherMessage;
+/** Run a profile given as an object (validated like any imported profile). */
+export interface RunProfileMessage {
+  type: 'run';
+  profile: unknown;
+  options?: RunOptions;
+}
+/** Run a built-in profile by id. */
+export interface RunBuiltinMessage {
+  type: 'run';
+  profileId: string;
+  options?: RunOptions;
+}
+export interface RunOptions {
+  region?: string;
+  deadlineMs?: number;
+  /** A built-in profile's options, e.g. `{ connection: 'legacy' }`. */
+  choices?: Record<string, string>;
+}
+export interface GetLastReportMessage {
+  type: 'getLastReport';
+}
+export type PopupToBackground =
+  | GatherRequestMessage
+  | GetLastGatherMessage
+  | RunProfileMessage
+  | RunBuiltinMessage
+  | GetLastReportMessage;
+
+/** Why a request could not run. `details` lists the profile's errors, field by field. */
+export type RequestErrorCode = 'bad-request' | 'invalid-profile' | 'unknown-profile' | 'run-failed';
+export interface ErrorReply {
+  error: { code: RequestErrorCode | string; message: string; details?: ProfileError[] };
+}
+
+// --- service worker -> popup (over the `progress` port) --------------------
+/** A run in progress: the checks finished so far, in finishing order. */
+export interface RunProgress {
+  runId: string;
+  profileId: string;
+  startedAt: string;
+  total: number;
+  done: CheckResult[];
+}
+export type BackgroundToPopup =
+  | { type: 'progress'; progress: RunProgress }
+  | { type: 'finished'; report: Report };
 
 export type BackgroundReply<M extends PopupToBackground> = M extends GatherRequestMessage
   ? GatherRun | ErrorReply
   : M extends GetLastGatherMessage
     ? GatherRun | null
-    : never;
-
-export interface ErrorReply {
-  error: { code: string; message: string };
-}
+    : M extends RunProfileMessage | RunBuiltinMessage
+      ? Report | ErrorReply
+      : M extends GetLastReportMessage
+        ? Report | null
+        : never;
 
 // --- service worker -> offscreen document ----------------------------------
 export interface OffscreenGatherMessage {

@@ -40,6 +40,8 @@ export interface Topology {
   readonly srv: string;
   /** Adds iptables rules in the router's FORWARD chain (e.g. `['-p','udp','-j','DROP']`). */
   forwardRule(rule: string[]): Promise<void>;
+  /** Removes every rule added with `forwardRule`. */
+  clearForwardRules(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -106,6 +108,9 @@ export async function createTopology(options: LabOptions = {}): Promise<Topology
     srv,
     async forwardRule(rule) {
       await inNetns(nat, 'iptables', ['-A', 'FORWARD', ...rule]);
+    },
+    async clearForwardRules() {
+      await inNetns(nat, 'iptables', ['-F', 'FORWARD']);
     },
     destroy: destroyNamespaces,
   };

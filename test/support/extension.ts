@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
@@ -27,7 +27,25 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * The built extension, copied with extra host permissions granted in its
+ * manifest. Optional host permissions are granted by a user clicking Chrome's
+ * prompt, which no headless test can do; this grant stands in for that click.
+ * The code is byte for byte the one in dist/.
+ */
+export async function extensionWithHostAccess(origins: string[]): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'wnc-ext-'));
+  await cp(DIST, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
 export interface LaunchOptions {
+  /** Unpacked extension folder; dist/ by default. */
+  extensionDir?: string;
   /** Run Chromium inside this network namespace (required for anything but loopback). */
   netns?: string;
   /** HOME for Chromium, e.g. one whose NSS database trusts the lab CA. */
@@ -43,7 +61,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     env: { ...process.env, WNC_NETNS: options.netns ?? '', ...(options.home ? { HOME: options.home } : {}) },
     headless: true,
     pipe: true,
-    enableExtensions: [DIST],
+    enableExtensions: [options.extensionDir ?? DIST],
     userDataDir,
     args: [...QUIET_FLAGS, ...(options.extraArgs ?? [])],
   });

@@ -1,0 +1,63 @@
+import type { FetchEvidence, FetchTiming } from '../../src/evidence';
+import { watchRequest } from './web-request-watch';
+
+/** webRequest's onErrorOccurred can land just after fetch() rejects: wait this long for it. */
+const EVIDENCE_SETTLE_MS = 150;
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
+
+/** Resource Timing phases; cross-origin servers without Timing-Allow-Origin expose only zeros. */
+function timingOf(url: string): FetchTiming | null {
+  const entries = performance.getEntriesByName(url, 'resource') as PerformanceResourceTiming[];
+  const e = entries.at(-1);
+  if (!e) return null;
+  const span = (from: number, to: number) => (from > 0 && to >= from ? Math.round(to - from) : null);
+  return {
+    dnsMs: span(e.domainLookupStart, e.domainLookupEnd),
+    connectMs: span(e.connectStart, e.connectEnd),
+    tlsMs: e.secureConnectionStart > 0 ? span(e.secureConnectionStart, e.connectEnd) : null,
+    firstByteMs: span(e.requestStart, e.responseStart),
+  };
+}
+
+/**
+ * One HTTPS request from the service worker. Any HTTP response, whatever its
+ * status, proves DNS, TCP, TLS and the path through proxies work; the reason
+ * for a failure comes from webRequest.
+ */
+export async function probeFetch(url: string, deadlineMs: number): Promise<FetchEvidence> {
+  const started = performance.now();
+  const first = await fetchOnce(url, deadlineMs);
+  // Chrome fails requests in flight with ERR_NETWORK_CHANGED when it sees
+  // interfaces or DNS settings change (measured right after start-up in the
+  // lab): that says nothing about the host, so ask once more within the deadline.
+  const left = deadlineMs - (performance.now() - started);
+  if (first.netError !== 'net::ERR_NETWORK_CHANGED' || left < 250) return first;
+  const second = await fetchOnce(url, left);
+  return { ...second, durationMs: Math.round(performance.now() - started) };
+}
+
+async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence> {
+  const watch = watchRequest(url);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, deadlineMs);
+  const started = performance.now();
+  let responded = false;
+  try {
+    // no-cors + manual redirects: an opaque answer or a redirect still proves the path,
+    // and neither depends on the server's CORS headers.
+    await fetch(url, { cache: 'no-store', mode: 'no-cors', credentials: 'omit', redirect: 'manual', signal: controller.signal });
+    responded = true;
+  } catch {
+    await settle();
+  } finally {
+    clearTimeout(timer);
+  }
+  const durationMs = Math.round(performance.now() - started);
+  watch.stop();
+  return { url, responded, timedOut, durationMs, timing: responded ? timingOf(url) : null, ...watch.observation() };
+}

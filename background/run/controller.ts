@@ -1,0 +1,64 @@
+import { planChecks } from '../../src/checks/plan';
+import type { Profile, ProfileError } from '../../src/profile/types';
+import { buildReport } from '../../src/report/build';
+import type { Report } from '../../src/report/types';
+import type { RunProgress } from '../../src/messages';
+import { readEnvironment } from './environment';
+import { broadcast } from './progress-ports';
+import { runChecks } from './run-checks';
+import { saveReport } from './report-store';
+
+export interface RunRequest {
+  profile: Profile;
+  /** Problems the validator found and dropped; they travel into the report. */
+  profileErrors: ProfileError[];
+  region?: string;
+  deadlineMs: number;
+}
+
+let active: Promise<Report> | null = null;
+
+/**
+ * Starts a run, or joins the one already running: a second click, a second
+ * popup or an automation call while checks are out all get the same report.
+ * The report is written once, whole, at the end, so a service worker stopped
+ * mid-run leaves the previous report in place rather than half of a new one.
+ */
+export function startRun(request: RunRequest): Promise<Report> {
+  active ??= execute(request).finally(() => {
+    active = null;
+  });
+  return active;
+}
+
+async function execute(request: RunRequest): Promise<Report> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const plan = planChecks(request.profile, { region: request.region, deadlineMs: request.deadlineMs });
+  const progress: RunProgress = {
+    runId: crypto.randomUUID(),
+    profileId: request.profile.id,
+    startedAt: startedAt.toISOString(),
+    total: 0,
+    done: [],
+  };
+  const evidence = await runChecks(plan, (result, _done, total) => {
+    progress.total = total;
+    progress.done.push(result);
+    broadcast({ type: 'progress', progress: { ...progress, done: [...progress.done] } });
+  });
+  const report = buildReport({
+    profile: request.profile,
+    profileErrors: request.profileErrors,
+    region: request.region ?? null,
+    deadlineMs: request.deadlineMs,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    environment: await readEnvironment(),
+    checks: evidence.results,
+    gatherings: evidence.gatherings,
+  });
+  await saveReport(report);
+  broadcast({ type: 'finished', report });
+  return report;
+}

@@ -1,0 +1,43 @@
+import { fetchCheckResult, webSocketCheckResult } from '../../src/checks/web-results';
+import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from '../../src/checks/types';
+import type { FetchEvidence, WebSocketEvidence } from '../../src/evidence';
+
+/**
+ * Raw probe evidence -> the core's evidence shape. An opaque fetch() answer
+ * is a response even when webRequest could not show its status (no host
+ * permission for that URL): it still proves the path.
+ */
+export function fetchResult(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
+  const httpStatus = e.statusCode ?? (e.proxyAuthRequired ? 407 : null);
+  const result = fetchCheckResult(plan, { httpStatus, netError: e.netError, timedOut: e.timedOut, durationMs: e.durationMs });
+  if (e.responded && httpStatus === null) {
+    return { ...result, status: 'pass', reason: null, detail: 'the server answered (the browser did not show its status)' };
+  }
+  if (!e.responded && !e.observed && result.reason === 'unknown') {
+    return { ...result, detail: 'failed; grant the extension access to this host to see why' };
+  }
+  return result;
+}
+
+export function webSocketResult(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sameOriginHttps: FetchEvidence | null): CheckResult {
+  const result = webSocketCheckResult(plan, {
+    opened: e.opened,
+    httpStatus: e.statusCode ?? (e.proxyAuthRequired ? 407 : null),
+    netError: e.netError,
+    timedOut: e.timedOut,
+    durationMs: e.durationMs,
+  });
+  if (result.status !== 'fail' || !sameOriginHttps) return result;
+  const https = fetchResult({ ...plan, type: 'fetch', url: sameOriginHttps.url, note: null }, sameOriginHttps);
+  // The socket failed: if plain HTTPS to the same host and port works, the
+  // path is open and something refuses the upgrade itself.
+  if (https.status === 'pass') {
+    return {
+      ...result,
+      reason: 'upgrade-refused' as CheckResult['reason'],
+      detail: 'HTTPS works but WebSocket upgrades are refused — a proxy or filter is likely stripping them',
+    };
+  }
+  // Otherwise the HTTPS probe of the same origin names the cause the socket could not.
+  return result.reason === 'unknown' ? { ...result, reason: https.reason, detail: https.detail } : result;
+}

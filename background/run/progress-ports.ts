@@ -1,0 +1,32 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { BackgroundToPopup } from '../../src/messages';
+
+/**
+ * Open popups connect a port named `progress`; every run event goes to each.
+ * A popup that closes simply disconnects: the run does not depend on it.
+ */
+export const PROGRESS_PORT = 'progress';
+
+const ports = new Set<Runtime.Port>();
+let current: BackgroundToPopup | null = null;
+
+export function listenForProgressPorts(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PROGRESS_PORT || port.sender?.id !== browser.runtime.id) return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    // A popup opened mid-run catches up at once: progress messages are cumulative.
+    if (current) port.postMessage(current);
+  });
+}
+
+export function broadcast(message: BackgroundToPopup): void {
+  current = message.type === 'finished' ? null : message;
+  for (const port of ports) {
+    try {
+      port.postMessage(message);
+    } catch {
+      ports.delete(port);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { iceCheckResults } from '../../src/checks/ice-results';
+import { untestableResult } from '../../src/checks/result';
+import type { CheckResult, PlannedCheck, PlannedIceCheck, PlannedWebSocketCheck } from '../../src/checks/types';
+import type { FetchEvidence } from '../../src/evidence';
+import type { GatherResult } from '../../src/ice/types';
+import { gatherInOffscreen } from '../gather-run';
+import { probeFetch } from '../probes/fetch-probe';
+import { probeWebSocket } from '../probes/websocket-probe';
+import { fetchResult, webSocketResult } from './evaluate-web';
+
+export interface IceGathering {
+  check: PlannedIceCheck;
+  result: GatherResult;
+}
+
+export interface RunEvidence {
+  results: CheckResult[];
+  gatherings: IceGathering[];
+}
+
+/** Called as each check finishes, so the popup can tick it off while the run goes on. */
+export type OnCheckDone = (result: CheckResult, done: number, total: number) => void;
+
+/** How many results a plan yields: an ICE check gives one per server it asks. */
+export function expectedResults(plan: PlannedCheck[]): number {
+  return plan.reduce((n, check) => n + (check.type === 'ice' ? check.targets.length : 1), 0);
+}
+
+/** The origin of a wss: URL as https:, probed beside the socket to explain its failure. */
+function sameOriginHttps(check: PlannedWebSocketCheck): string | null {
+  try {
+    const u = new URL(check.url);
+    return `https://${u.host}/`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs every planned check at once (each has its own deadline, so the run
+ * ends within one deadline plus overhead) and reports each as it finishes.
+ */
+export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Promise<RunEvidence> {
+  const total = expectedResults(plan);
+  // One request per URL and run: a wss check's same-origin probe often is an https rule's URL too.
+  const fetches = new Map<string, Promise<FetchEvidence>>();
+  const fetchOnce = (url: string, deadlineMs: number) => {
+    let pending = fetches.get(url);
+    if (!pending) fetches.set(url, (pending = probeFetch(url, deadlineMs)));
+    return pending;
+  };
+  const results: CheckResult[] = [];
+  const gatherings: IceGathering[] = [];
+  const done = (...finished: CheckResult[]) => {
+    for (const r of finished) {
+      results.push(r);
+      onDone(r, results.length, total);
+    }
+  };
+
+  await Promise.all(
+    plan.map(async (check) => {
+      switch (check.type) {
+        case 'untestable':
+          return done(untestableResult(check));
+        case 'ice': {
+          const result = await gatherInOffscreen(check.iceServers, check.deadlineMs);
+          gatherings.push({ check, result });
+          return done(...iceCheckResults(check, result));
+        }
+        case 'fetch':
+          return done(fetchResult(check, await fetchOnce(check.url, check.deadlineMs)));
+        case 'wss': {
+          const httpsUrl = sameOriginHttps(check);
+          const [socket, https] = await Promise.all([
+            probeWebSocket(check.url, check.deadlineMs),
+            httpsUrl ? fetchOnce(httpsUrl, check.deadlineMs) : Promise.resolve(null),
+          ]);
+          return done(webSocketResult(check, socket, https));
+        }
+      }
+    }),
+  );
+  // Report order follows the plan, not the finishing order.
+  const order = new Map(plan.flatMap((c) => (c.type === 'ice' ? c.targets.map((t) => t.checkId) : [c.checkId])).map((id, i) => [id, i]));
+  results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { results, gatherings };
+}
