@@ -1,0 +1,92 @@
+/**
+ * `icecandidateerror` -> check outcome. The texts are Chromium's, captured in
+ * the lab (test/fixtures/chrome-156.json); the codes are STUN error codes
+ * (RFC 8489), plus 701 for "no answer / could not connect" (WebRTC spec).
+ */
+import type { IceCandidateError } from '../ice/types';
+import type { CheckOutcome, CheckReason, CheckStatus, IceTarget } from './types';
+
+/** What the check knows about the server it asked, to word the outcome. */
+export type IceErrorContext = Pick<IceTarget, 'hasCredentials' | 'transport'>;
+
+interface IceErrorRow {
+  code: number;
+  text: RegExp;
+  status: CheckStatus | ((context: IceErrorContext) => CheckStatus);
+  reason: CheckReason;
+  detail: (context: IceErrorContext) => string;
+}
+
+const OVER = { udp: 'over UDP', tcp: 'over TCP', tls: 'over TLS' } as const;
+
+/** First matching row wins. */
+export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
+  {
+    code: 401,
+    text: /unauthorized/i,
+    // The 401 challenge is the server's first answer to any allocation: it proves the
+    // server reachable over this transport. Only with real credentials is it a failure.
+    status: (context) => (context.hasCredentials ? 'fail' : 'warn'),
+    reason: 'auth-401',
+    detail: (context) =>
+      context.hasCredentials
+        ? `the server answered ${OVER[context.transport]} but rejected the profile's credentials (401)`
+        : `the server answered ${OVER[context.transport]} with a 401 challenge: reachable, allocation not verified (the profile has no credentials)`,
+  },
+  {
+    code: 701,
+    text: /STUN binding request timed out/i,
+    status: 'fail',
+    reason: 'timeout',
+    detail: () => 'UDP got no answer (STUN binding request timed out)',
+  },
+  {
+    code: 701,
+    text: /TURN allocate request timed out/i,
+    status: 'fail',
+    reason: 'timeout',
+    detail: (context) => `no answer ${OVER[context.transport]} (TURN allocate request timed out)`,
+  },
+  {
+    // Chrome refuses to open a socket to a port on its blocked-port list.
+    code: 701,
+    text: /Failed to create TURN client socket/i,
+    status: 'untestable',
+    reason: 'unsafe-port',
+    detail: () => "the browser would not open a connection to this port (browser's blocked-port list)",
+  },
+  {
+    // Measured: a STUN/TURN host name that does not resolve. Chromium 156 gives this
+    // for UDP servers by name even where TCP ones resolve through the hosts file.
+    code: 701,
+    text: /(STUN|TURN) host lookup received error/i,
+    status: 'fail',
+    reason: 'dns',
+    detail: () => 'the server name could not be resolved (DNS)',
+  },
+  {
+    code: 701,
+    text: /Failed to establish connection/i,
+    status: 'fail',
+    reason: 'refused',
+    // An untrusted certificate on turns: gives the very same text (measured).
+    detail: (context) =>
+      context.transport === 'tls'
+        ? 'the TLS connection failed: port closed, or the TLS handshake was rejected (an SSL-inspecting filter gives the same error)'
+        : 'the TCP connection was refused',
+  },
+];
+
+export function classifyIceError(error: IceCandidateError, context: IceErrorContext = { hasCredentials: false, transport: 'udp' }): CheckOutcome {
+  const row = ICE_ERROR_TABLE.find((candidate) => candidate.code === error.errorCode && candidate.text.test(error.errorText));
+  if (row) {
+    const status = typeof row.status === 'function' ? row.status(context) : row.status;
+    return { status, reason: row.reason, detail: row.detail(context) };
+  }
+  const answer = `${error.errorCode} ${error.errorText}`.trim();
+  // 3xx-6xx come from a STUN/TURN server that did answer (403 Forbidden, 486 Allocation Quota Reached, ...).
+  if (error.errorCode >= 300 && error.errorCode < 700) {
+    return { status: 'fail', reason: 'server-error', detail: `the server answered with an error: ${answer}` };
+  }
+  return { status: 'fail', reason: 'unknown', detail: `the browser reported ${answer}` };
+}

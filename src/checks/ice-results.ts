@@ -1,0 +1,81 @@
+/**
+ * One peer connection's gathering -> one result per STUN/TURN server it asked.
+ * The run keeps its own deadline (Chrome reports an unreachable server only
+ * after ~40 s, a DROP-filtered TCP server never): silence until the deadline
+ * is the evidence, and is called "no answer within N s".
+ */
+import type { GatherResult, GatheredCandidate, IceCandidateError } from '../ice/types';
+import { iceServerKeyOf } from '../ice/uri';
+import { classifyIceError } from './ice-errors';
+import { checkResult, seconds } from './result';
+import type { CheckOutcome, CheckResult, IceTarget, PlannedIceCheck } from './types';
+
+export function iceCheckResults(plan: PlannedIceCheck, gather: GatherResult): CheckResult[] {
+  return plan.targets.map((target) => {
+    if (gather.setupError !== null) {
+      return checkResult(target, { status: 'fail', reason: 'setup', detail: `the browser refused the server configuration: ${gather.setupError}` }, null);
+    }
+    const belongs = belongsTo(target, plan.targets.length === 1);
+    return targetResult(
+      target,
+      gather,
+      gather.candidates.filter(belongs),
+      gather.errors.filter(belongs),
+    );
+  });
+}
+
+/**
+ * Chrome rebuilds the server URL it puts on candidates and errors
+ * (`stun:host:3478`), so URLs are compared by server and transport. A
+ * candidate without a URL can only be attributed when the connection asked
+ * a single server.
+ */
+function belongsTo(target: IceTarget, onlyTarget: boolean): (item: { url: string | null }) => boolean {
+  const key = iceServerKeyOf(target.target);
+  return (item) => (item.url === null || item.url === '' ? onlyTarget : iceServerKeyOf(item.url) === key);
+}
+
+function targetResult(target: IceTarget, gather: GatherResult, candidates: GatheredCandidate[], errors: IceCandidateError[]): CheckResult {
+  const wanted = target.kind === 'turn' ? 'relay' : 'srflx';
+  const proof = candidates.find((candidate) => candidate.type === wanted);
+  if (proof) return checkResult(target, proofOutcome(target, proof), proof.atMs);
+
+  // A 401 is worth more than a later timeout on the same server: it proves the server answered.
+  const error = errors.find((e) => e.errorCode === 401) ?? errors[0];
+  if (error) return checkResult(target, classifyIceError(error, target), error.atMs);
+
+  if (gather.gatheringComplete && target.kind === 'stun' && gather.candidates.some((c) => c.type === 'host')) {
+    // Gathering ends only when every server has answered or failed; this one did
+    // not fail, so it answered, and Chrome dropped the srflx because another
+    // server already gave the same address, or because it equals a local address
+    // (no NAT). The host-candidate guard rules out a machine with no network at all.
+    return checkResult(target, { status: 'pass', reason: null, detail: 'answered; the mapped address duplicates one already gathered, so the browser did not repeat it' }, gather.durationMs);
+  }
+  if (gather.gatheringComplete) {
+    return checkResult(target, { status: 'fail', reason: 'no-candidate', detail: `gathering finished without a ${wanted} candidate or an error` }, gather.durationMs);
+  }
+  if (target.kind === 'stun' && gather.candidates.some((c) => c.type === 'srflx')) {
+    // Another server in this connection gave a srflx, and gathering did not finish:
+    // this server either stayed silent or answered with that same address, which
+    // the browser does not repeat. The evidence cannot tell which, so it is not a failure.
+    const detail = `no new address within ${seconds(gather.deadlineMs)}: it may have answered with an address already gathered from another server, or not at all`;
+    return checkResult(target, { status: 'warn', reason: 'timeout', detail }, gather.deadlineMs);
+  }
+  return checkResult(target, silenceOutcome(target, gather.deadlineMs), gather.deadlineMs);
+}
+
+function proofOutcome(target: IceTarget, candidate: GatheredCandidate): CheckOutcome {
+  const address = `${candidate.address ?? '?'}:${candidate.port ?? '?'}`;
+  if (target.kind === 'stun') return { status: 'pass', reason: null, detail: `answered: public address ${address}` };
+  return { status: 'pass', reason: null, detail: `relay allocated over ${target.transport.toUpperCase()}: ${address}` };
+}
+
+function silenceOutcome(target: IceTarget, deadlineMs: number): CheckOutcome {
+  const within = `no answer within ${seconds(deadlineMs)}`;
+  const detail =
+    target.transport === 'udp'
+      ? `UDP to ${target.target} got ${within}`
+      : `${target.transport.toUpperCase()} connection to ${target.target} got ${within} (a firewall silently dropping it looks like this)`;
+  return { status: 'fail', reason: 'timeout', detail };
+}

@@ -1,0 +1,110 @@
+/**
+ * Profile -> planned checks: one check per thing the browser does, and one
+ * `untestable` check per rule (or part of a rule) a browser cannot test, so
+ * that no rule silently drops out of the report.
+ */
+import type { IceServerConfig } from '../ice/types';
+import { effectivePort, parseIceUri, serverTransport } from '../ice/uri';
+import type { IceServerRule, Profile, ProfileRule, WebRule } from '../profile/types';
+import { planHostPortRule } from './plan-host-port';
+import type { CheckTarget, IceTarget, PlannedCheck, PlannedIceCheck } from './types';
+import { isBrowserBlockedPort } from './blocked-ports';
+import { iceFirewallLine, webFirewallLine } from './firewall';
+import { untestableBlockedPort } from './untestable';
+
+export const DEFAULT_DEADLINE_MS = 5_000;
+export const STUN_BATCH_ID = 'stun-batch';
+
+/**
+ * Chrome refuses a turn:/turns: server without credentials (InvalidAccessError).
+ * Any non-empty pair makes the server answer with a 401 challenge, which proves
+ * server and transport reachable without proving an allocation.
+ */
+export const PLACEHOLDER_CREDENTIALS = { username: 'webrtc-network-check', credential: 'placeholder' } as const;
+
+export interface PlanOptions {
+  /** Rules limited to a region apply only when that region is chosen. */
+  region?: string;
+  deadlineMs?: number;
+}
+
+export function planChecks(profile: Profile, options: PlanOptions = {}): PlannedCheck[] {
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const rules = profile.rules.filter((rule) => rule.region === undefined || rule.region === options.region);
+  const stunTargets: IceTarget[] = [];
+  const checks: PlannedCheck[] = [];
+
+  for (const rule of rules) {
+    for (const check of planRule(rule, deadlineMs)) {
+      if (check.type === 'ice' && check.role === 'stun-batch') stunTargets.push(...check.targets);
+      else checks.push(check);
+    }
+  }
+  return stunTargets.length === 0 ? checks : [stunBatch(stunTargets, deadlineMs), ...checks];
+}
+
+function planRule(rule: ProfileRule, deadlineMs: number): PlannedCheck[] {
+  switch (rule.kind) {
+    case 'https':
+    case 'wss':
+      return [planWebRule(rule, deadlineMs)];
+    case 'stun':
+    case 'turn':
+      return planIceRule(rule, deadlineMs);
+    case 'tcp':
+    case 'udp':
+      return planHostPortRule(rule, deadlineMs);
+  }
+}
+
+function planWebRule(rule: WebRule, deadlineMs: number): PlannedCheck {
+  const target: CheckTarget = {
+    checkId: `${rule.id}#1`,
+    ruleId: rule.id,
+    kind: rule.kind,
+    target: rule.url,
+    transport: 'tls',
+    firewall: webFirewallLine(new URL(rule.url)),
+  };
+  return rule.kind === 'https'
+    ? { type: 'fetch', ...target, url: rule.url, deadlineMs, note: null }
+    : { type: 'wss', ...target, url: rule.url, deadlineMs };
+}
+
+/** STUN targets come back wrapped in a one-target batch; `planChecks` merges them into one. */
+function planIceRule(rule: IceServerRule, deadlineMs: number): PlannedCheck[] {
+  return rule.urls.map((url, index): PlannedCheck => {
+    const uri = parseIceUri(url);
+    // Profiles reach the planner only through validateProfile; a bad URL here is a bug, not bad input.
+    if (!uri.ok) throw new Error(`planChecks needs a validated profile: ${uri.error.message}`);
+    const target: IceTarget = {
+      checkId: `${rule.id}#${index + 1}`,
+      ruleId: rule.id,
+      kind: rule.kind,
+      target: url,
+      transport: serverTransport(uri.value),
+      firewall: iceFirewallLine(uri.value),
+      hasCredentials: rule.username !== undefined,
+    };
+    const port = effectivePort(uri.value);
+    if (isBrowserBlockedPort(port)) return untestableBlockedPort(target, port);
+    if (rule.kind === 'stun') return { type: 'ice', id: STUN_BATCH_ID, role: 'stun-batch', targets: [target], iceServers: [], deadlineMs };
+    return { type: 'ice', id: target.checkId, role: 'turn', targets: [target], iceServers: [turnServer(rule, url)], deadlineMs };
+  });
+}
+
+function turnServer(rule: IceServerRule, url: string): IceServerConfig {
+  const { username, credential } = rule.username !== undefined && rule.credential !== undefined ? rule : PLACEHOLDER_CREDENTIALS;
+  return { urls: [url], username, credential };
+}
+
+/** Every STUN server in one peer connection: the only way to compare mappings of one local port. */
+function stunBatch(targets: IceTarget[], deadlineMs: number): PlannedIceCheck {
+  const urls = [...new Set(targets.map((target) => target.target))];
+  return { type: 'ice', id: STUN_BATCH_ID, role: 'stun-batch', targets, iceServers: [{ urls }], deadlineMs };
+}
+
+/** Every result a plan will yield, in plan order: an ICE check gives one per server it asks. */
+export function plannedTargets(plan: readonly PlannedCheck[]): CheckTarget[] {
+  return plan.flatMap((check): CheckTarget[] => (check.type === 'ice' ? check.targets : [check]));
+}

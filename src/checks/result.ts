@@ -1,0 +1,24 @@
+import type { CheckOutcome, CheckResult, CheckTarget, PlannedUntestable } from './types';
+
+export function checkResult(target: CheckTarget, outcome: CheckOutcome, durationMs: number | null): CheckResult {
+  return {
+    id: target.checkId,
+    ruleId: target.ruleId,
+    kind: target.kind,
+    target: target.target,
+    transport: target.transport,
+    status: outcome.status,
+    reason: outcome.reason,
+    detail: outcome.detail,
+    durationMs,
+  };
+}
+
+export function untestableResult(plan: PlannedUntestable): CheckResult {
+  return checkResult(plan, plan.outcome, null);
+}
+
+/** "5 s", "2.5 s": how people read a deadline. */
+export function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}

@@ -1,0 +1,129 @@
+/**
+ * What the run plans and what it concludes, one check at a time. A check is one
+ * thing the browser does (one URL fetched, one TURN server asked over one
+ * transport) or one rule it cannot test; every check points back to its rule.
+ */
+import type { IceServerConfig, RelayProtocol } from '../ice/types';
+import type { RuleKind } from '../profile/types';
+
+/**
+ * - pass: the browser reached the target.
+ * - fail: it did not; the rule is reported as missing.
+ * - warn: reachable, but not everything was proven (TURN answered 401 to placeholder
+ *   credentials: server and transport work, relay allocation was not verified).
+ * - untestable: a browser cannot test this; the rule is listed as "verify on your firewall".
+ */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'untestable';
+
+/** Why a check did not simply pass. Stable names: support tools and tests read them. */
+export type CheckReason =
+  | 'timeout'
+  | 'refused'
+  | 'dns'
+  | 'cert-untrusted'
+  | 'tls-failed'
+  | 'auth-401'
+  | 'server-error'
+  | 'proxy'
+  | 'proxy-auth'
+  | 'reset'
+  | 'unreachable'
+  | 'blocked'
+  | 'network-changed'
+  | 'no-candidate'
+  | 'setup'
+  | 'unknown'
+  | 'unsafe-port'
+  | 'raw-udp'
+  | 'raw-tcp'
+  | 'no-probe-host'
+  | 'upgrade-refused';
+
+/** UDP, TCP, or TLS over TCP: what crosses the firewall. */
+export type CheckTransport = RelayProtocol;
+
+/** What one piece of evidence says about a check. */
+export interface CheckOutcome {
+  status: CheckStatus;
+  /** null for a plain pass. */
+  reason: CheckReason | null;
+  /** Plain words for people, e.g. "no answer within 5 s". */
+  detail: string;
+}
+
+export interface CheckTarget {
+  checkId: string;
+  ruleId: string;
+  kind: RuleKind;
+  /** The URL, or "hosts (ports)" for raw tcp/udp rules. */
+  target: string;
+  transport: CheckTransport;
+  /** The firewall rule this check stands for, as an admin would write it. */
+  firewall: FirewallLine;
+}
+
+/** One firewall rule in an admin's terms. Browsers only ever open connections outward. */
+export interface FirewallLine {
+  direction: 'outbound';
+  protocol: 'TCP' | 'UDP';
+  /** "443", "3478", "49152-65535", "5060, 5061". */
+  ports: string;
+  destinations: string[];
+  /** What runs on it, e.g. "TURN over TLS"; null for raw tcp/udp rules. */
+  service: string | null;
+}
+
+export interface CheckResult extends CheckOutcome {
+  id: string;
+  ruleId: string;
+  kind: RuleKind;
+  target: string;
+  transport: CheckTransport;
+  /** Time to the evidence; null when nothing was attempted. */
+  durationMs: number | null;
+}
+
+/** A STUN/TURN server as one target of an ICE gathering. */
+export interface IceTarget extends CheckTarget {
+  kind: 'stun' | 'turn';
+  /** True when the profile gave credentials, so a 401 means they were rejected. */
+  hasCredentials: boolean;
+}
+
+/**
+ * One peer connection. `stun-batch` asks every STUN server at once, so that the
+ * NAT mapping can be compared across servers; `turn` asks one server over one
+ * transport, so that each gets its own result.
+ */
+export interface PlannedIceCheck {
+  type: 'ice';
+  id: string;
+  role: 'stun-batch' | 'turn';
+  targets: IceTarget[];
+  /** May hold secrets: give to RTCPeerConnection, never store. */
+  iceServers: IceServerConfig[];
+  deadlineMs: number;
+}
+
+/** A fetch() from the service worker (https rules, and tcp rules on 80/443); evidence comes from webRequest. */
+export interface PlannedFetchCheck extends CheckTarget {
+  type: 'fetch';
+  url: string;
+  deadlineMs: number;
+  /** Why this probe stands for the rule, when the rule is not itself an https rule. */
+  note: string | null;
+}
+
+export interface PlannedWebSocketCheck extends CheckTarget {
+  type: 'wss';
+  url: string;
+  deadlineMs: number;
+}
+
+/** Nothing to run: the result is known from the plan. */
+export interface PlannedUntestable extends CheckTarget {
+  type: 'untestable';
+  outcome: CheckOutcome;
+}
+
+export type PlannedCheck = PlannedIceCheck | PlannedFetchCheck | PlannedWebSocketCheck | PlannedUntestable;

@@ -1,0 +1,96 @@
+/**
+ * NAT mapping behaviour (RFC 4787) from the srflx candidates of ONE peer
+ * connection that asked several STUN servers. One connection means one local
+ * port (base) per interface, so comparing what each server saw for that base
+ * tells whether the NAT keeps one mapping for every destination.
+ *
+ * What Chrome shows, and what it means:
+ * - It emits a srflx only for an address:port it does not have yet (and not
+ *   when the mapped address equals the local one). So two servers that
+ *   answered but one srflx = both saw the same mapping: endpoint-independent.
+ * - Two srflx for the same base with different ports or addresses = the NAT
+ *   picks a new mapping per destination: endpoint-dependent ("symmetric"),
+ *   which defeats hole punching.
+ * - A srflx equal to a host address, or servers that answered without any
+ *   srflx, = the local address is already public: no NAT.
+ * Which servers answered comes from the STUN check results, since a dropped
+ * duplicate leaves no candidate behind.
+ */
+import type { GatheredCandidate } from './types';
+import { parseIceUri } from './uri';
+
+export type NatMapping = 'none' | 'endpoint-independent' | 'endpoint-dependent' | 'unknown';
+
+export interface NatAnalysis {
+  mapping: NatMapping;
+  /** The distinct public (srflx) addresses seen. */
+  publicAddresses: string[];
+  /** The reasoning, in plain words, for the report. */
+  reason: string;
+}
+
+export interface NatEvidence {
+  /** Candidates of the STUN batch connection only. */
+  candidates: readonly GatheredCandidate[];
+  /** URLs of the STUN servers known to have answered. */
+  answeredServers: readonly string[];
+}
+
+export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence): NatAnalysis {
+  const srflx = candidates.filter((c) => c.type === 'srflx' && c.address !== null);
+  const publicAddresses = unique(srflx.map((c) => c.address!));
+  const result = (mapping: NatMapping, reason: string): NatAnalysis => ({ mapping, publicAddresses, reason });
+
+  const hostAddresses = new Set(candidates.filter((c) => c.type === 'host').map((c) => c.address));
+  const unmapped = srflx.find((c) => hostAddresses.has(c.address));
+  if (unmapped) return result('none', `the public address ${unmapped.address} is a local address: there is no NAT`);
+
+  const split = findSplitMapping(srflx);
+  if (split) {
+    const [a, b] = split;
+    return result(
+      'endpoint-dependent',
+      `local ${baseOf(a)} was mapped to ${mapped(a)} by ${a.url ?? 'one server'} and to ${mapped(b)} by ${b.url ?? 'another'}: ` +
+        'the NAT picks a new mapping per destination (symmetric NAT)',
+    );
+  }
+
+  // Servers are told apart by host as written; two names resolving to one address would be
+  // miscounted, which profiles avoid by naming servers on different addresses.
+  const servers = unique(answeredServers.map(serverHost));
+  if (servers.length > 0 && srflx.length === 0) {
+    return result('none', `${servers.join(' and ')} answered, yet the browser kept no public address apart from the local ones: there is no NAT`);
+  }
+  if (servers.length < 2) {
+    return result('unknown', `${servers.length === 0 ? 'no STUN server' : 'only one STUN server'} answered; two on different addresses are needed to compare mappings`);
+  }
+  return result('endpoint-independent', `${servers.join(' and ')} answered and saw the same mapping ${srflx.map(mapped).join(', ')}: one mapping for every destination`);
+}
+
+/** Two srflx of the same local base with different mappings, if any. */
+function findSplitMapping(srflx: GatheredCandidate[]): [GatheredCandidate, GatheredCandidate] | null {
+  const firstByBase = new Map<string, GatheredCandidate>();
+  for (const candidate of srflx) {
+    const first = firstByBase.get(baseOf(candidate));
+    if (!first) firstByBase.set(baseOf(candidate), candidate);
+    else if (mapped(first) !== mapped(candidate)) return [first, candidate];
+  }
+  return null;
+}
+
+function baseOf(candidate: GatheredCandidate): string {
+  return `${candidate.relatedAddress ?? '?'}:${candidate.relatedPort ?? '?'}`;
+}
+
+function mapped(candidate: GatheredCandidate): string {
+  return `${candidate.address}:${candidate.port}`;
+}
+
+function serverHost(url: string): string {
+  const parsed = parseIceUri(url);
+  return parsed.ok ? parsed.value.host : url;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,71 @@
+/**
+ * The only way a profile gets in, whether pushed by policy, imported by a user
+ * or built in. Checks field by field (Dark Reader style): every problem becomes
+ * a named error with its path, every valid rule is kept, so a profile with a
+ * few bad rules still yields a run plan for the good ones.
+ */
+import { Problems, describeType, isObject, pathOf, readList, readRequiredString, readString, reportUnknownFields } from './fields';
+import { LIMITS, readRuleId, validateRule, type RuleContext } from './rule';
+import type { Profile, ProfileError, ProfileRule } from './types';
+
+export interface ProfileValidation {
+  /** null only when the document is not an object or its id, name or version is unusable. */
+  profile: Profile | null;
+  errors: ProfileError[];
+}
+
+export const MAX_RULES = 500;
+const TOP_LEVEL_FIELDS = ['$schema', 'description', 'id', 'name', 'version', 'regions', 'source', 'rules'];
+const REGION_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
+
+export function validateProfile(input: unknown): ProfileValidation {
+  const problems = new Problems();
+  if (!isObject(input)) {
+    problems.add('', 'not-an-object', `a profile is a JSON object, got ${describeType(input)}`);
+    return { profile: null, errors: problems.list };
+  }
+  reportUnknownFields(input, TOP_LEVEL_FIELDS, '', problems, 'a profile');
+
+  const id = readRuleId(input.id, 'id', problems);
+  const name = readRequiredText(input, 'name', LIMITS.text, problems);
+  const version = readRequiredText(input, 'version', LIMITS.id, problems);
+  const source = input.source === undefined ? undefined : readString(input.source, 'source', problems, { max: LIMITS.url });
+  const regions =
+    input.regions === undefined
+      ? undefined
+      : readList(input.regions, 'regions', problems, 20, (item, path) =>
+          readString(item, path, problems, { max: 16, pattern: REGION_PATTERN, expected: 'a short lower-case region code such as "eu"' }),
+        );
+  const rules = readRules(input.rules, { regions: regions ?? [], seenIds: new Set() }, problems);
+
+  if (id === undefined || name === undefined || version === undefined) return { profile: null, errors: problems.list };
+  const profile: Profile = {
+    id,
+    name,
+    version,
+    ...(regions === undefined ? {} : { regions }),
+    ...(source === undefined ? {} : { source }),
+    rules,
+  };
+  return { profile, errors: problems.list };
+}
+
+function readRequiredText(input: Record<string, unknown>, key: string, max: number, problems: Problems): string | undefined {
+  return readRequiredString(input[key], key, problems, { max }, `the profile's ${key}`);
+}
+
+function readRules(value: unknown, context: RuleContext, problems: Problems): ProfileRule[] {
+  if (value === undefined) return problems.add('rules', 'required', 'a profile needs a list of rules') ?? [];
+  if (!Array.isArray(value)) return problems.add('rules', 'type', `rules must be a list, got ${describeType(value)}`) ?? [];
+  if (value.length === 0) problems.add('rules', 'empty', 'the profile has no rules: there is nothing to check');
+  if (value.length > MAX_RULES) {
+    problems.add('rules', 'too-many', `has ${value.length} rules; only the first ${MAX_RULES} are read`);
+  }
+  return value.slice(0, MAX_RULES).flatMap((rule, index) => validateRule(rule, pathOf('rules', index), context, problems) ?? []);
+}
+
+/** One line per error, for logs and the options page. */
+export function formatProfileError(error: ProfileError): string {
+  return `${error.path === '' ? 'profile' : error.path}: ${error.message} [${error.code}]`;
+}
+

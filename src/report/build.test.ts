@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import example from '../../test/fixtures/profiles/example.json';
+import { candidate, errorTexts, gather, iceError, lines } from '../../test/fixtures/gather';
+import { iceCheckResults } from '../checks/ice-results';
+import { planChecks } from '../checks/plan';
+import { untestableResult } from '../checks/result';
+import type { CheckResult, PlannedIceCheck } from '../checks/types';
+import { fetchCheckResult, webSocketCheckResult } from '../checks/web-results';
+import type { GatherResult } from '../ice/types';
+import type { Profile } from '../profile/types';
+import { validateProfile } from '../profile/validate';
+import { buildReport, type Gathering, type ReportInput } from './build';
+import { REDACTED } from './redact';
+import { validateReport } from '../../test/fixtures/schemas';
+
+const profile = validateProfile(example).profile as Profile;
+const environment = { extensionVersion: '0.1.0', userAgent: 'Mozilla/5.0 Chrome/156', os: 'linux', arch: 'x86-64', uiLanguage: 'en', timeZone: 'UTC' };
+
+/**
+ * A school network seen through the example profile (region eu): STUN works
+ * (one mapping), TURN/UDP allocates, TURN/TCP rejects the credentials, TURNS is
+ * refused, the web app answers, the signalling host does not resolve.
+ */
+function schoolRun(overrides: Partial<Record<string, GatherResult>> = {}): ReportInput {
+  const plan = planChecks(profile, { region: 'eu', deadlineMs: 5_000 });
+  const gatherFor: Record<string, GatherResult> = {
+    'stun-batch': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:stun1.senso.cloud:3478')] }),
+    'turn-eu#1': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.relayUdp, 'turn:turn-eu.senso.cloud:3478?transport=udp', 90)] }),
+    'turn-eu#2': gather({ errors: [iceError(errorTexts.unauthorized, 'turn:turn-eu.senso.cloud:3478?transport=tcp', 70)] }),
+    'turn-eu#3': gather({ errors: [iceError(errorTexts.connectFailed, 'turns:turn-eu.senso.cloud:443?transport=tcp', 60)] }),
+    ...overrides,
+  };
+  const gatherings: Gathering[] = [];
+  const checks: CheckResult[] = plan.flatMap((check): CheckResult[] => {
+    switch (check.type) {
+      case 'ice': {
+        const result = gatherFor[check.id]!;
+        gatherings.push({ check: check as PlannedIceCheck, result });
+        return iceCheckResults(check, result);
+      }
+      case 'fetch':
+        return [fetchCheckResult(check, check.ruleId === 'web-app' ? { httpStatus: 200, netError: null, timedOut: false, durationMs: 80 } : { httpStatus: null, netError: 'net::ERR_ABORTED', timedOut: true, durationMs: 5_000 })];
+      case 'wss':
+        return [webSocketCheckResult(check, { opened: false, httpStatus: null, netError: 'net::ERR_NAME_NOT_RESOLVED', timedOut: false, durationMs: 4 })];
+      case 'untestable':
+        return [untestableResult(check)];
+    }
+  });
+  return { profile, profileErrors: [], region: 'eu', deadlineMs: 5_000, startedAt: '2024-09-02T08:00:00.000Z', durationMs: 5_120, environment, checks, gatherings: gatherings.reverse() };
+}
+
+describe('buildReport', () => {
+  const report = buildReport(schoolRun());
+
+  it('matches docs/report.schema.json', () => {
+    expect(validateReport(report)).toEqual([]);
+  });
+
+  it('is deterministic, whatever order the gatherings finished in', () => {
+    const input = schoolRun();
+    expect(buildReport({ ...input, gatherings: [...input.gatherings].reverse() })).toEqual(report);
+    expect(report.gatherings.map((g) => g.id)).toEqual(['stun-batch', 'turn-eu#1', 'turn-eu#2', 'turn-eu#3']);
+  });
+
+  it('never contains the profile credentials', () => {
+    const json = JSON.stringify(report);
+    expect(json).not.toContain('demo-secret-123');
+    expect(json).not.toContain('demo-user');
+  });
+
+  it('strips a credential that slipped into evidence', () => {
+    const leaky = buildReport(schoolRun({ 'turn-eu#3': gather({ setupError: 'bad server demo-user:demo-secret-123' }) }));
+    expect(JSON.stringify(leaky)).not.toContain('demo-secret-123');
+    expect(leaky.gatherings[3]!.setupError).toBe(`bad server ${REDACTED}:${REDACTED}`);
+  });
+
+  it('classifies the NAT from the STUN batch and picks the route', () => {
+    expect(report.nat).toMatchObject({ mapping: 'endpoint-independent', publicAddresses: ['203.0.113.1'] });
+    expect(report.verdict).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'direct' });
+    expect(report.verdict.methods.map((m) => [m.method, m.status])).toEqual([
+      ['lan', 'available'],
+      ['hole-punching', 'available'],
+      ['relay-udp', 'available'],
+      ['relay-tcp', 'unavailable'],
+      ['relay-tls', 'unavailable'],
+    ]);
+  });
+
+  it('lists candidates and errors with the peer connection they came from', () => {
+    expect(report.candidates.filter((c) => c.type === 'relay')).toMatchObject([{ gatheringId: 'turn-eu#1', relayProtocol: 'udp' }]);
+    expect(report.iceErrors.map((e) => [e.gatheringId, e.errorCode])).toEqual([
+      ['turn-eu#2', 401],
+      ['turn-eu#3', 701],
+    ]);
+  });
+
+  it('gives paste-ready text for each missing rule', () => {
+    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['signalling', 'turn-eu', 'web-tcp']);
+    const [signalling, turn] = report.missingRules;
+    expect(signalling!.text).toBe('Allow outbound TCP to signal.senso.cloud port 443 (WebSocket (wss)): Call signalling. Exclude from SSL inspection.');
+    expect(turn!.text.split('\n')).toEqual([
+      'Allow outbound TCP to turn-eu.senso.cloud port 3478 (TURN over TCP): Media relay (Europe).',
+      'Allow outbound TCP to turn-eu.senso.cloud port 443 (TURN over TLS): Media relay (Europe).',
+    ]);
+    expect(turn!.findings[0]).toMatch(/rejected the profile's credentials/);
+    expect(report.missingRules[2]!.text).toBe('Allow outbound TCP to *.senso.cloud port 443: Fallback media over TCP (optional).');
+  });
+
+  it('lists what a browser cannot test apart, never as passed', () => {
+    expect(report.verifyRules.map((r) => [r.ruleId, r.text])).toEqual([
+      ['relay-ports', 'Allow outbound UDP to *.senso.cloud ports 49152-65535: Media between the browser and the relay.'],
+      ['sip', 'Allow outbound TCP to sip.senso.cloud, 198.51.100.0/24 ports 5060, 5061: SIP dial-in gateway (optional).'],
+      ['push', 'Allow outbound TCP to mtalk.google.com ports 5228-5230: Mobile push notifications (optional).'],
+    ]);
+    const untested = new Set(report.verifyRules.flatMap((r) => r.checkIds));
+    expect(report.checks.filter((c) => untested.has(c.id)).every((c) => c.status === 'untestable')).toBe(true);
+  });
+});

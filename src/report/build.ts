@@ -1,0 +1,88 @@
+/**
+ * Assembles the report from what the run observed. Deterministic: the same
+ * inputs (times included) give the same report, so it can be tested whole.
+ */
+import { adviseRules } from '../checks/missing-rules';
+import { planChecks } from '../checks/plan';
+import { routeEvidence } from '../checks/route-evidence';
+import type { CheckResult, PlannedIceCheck } from '../checks/types';
+import { analyzeNatMapping } from '../ice/nat';
+import type { GatherResult } from '../ice/types';
+import type { Profile, ProfileError } from '../profile/types';
+import { decideVerdict } from '../verdict';
+import { redactSecrets } from './redact';
+import { REPORT_SCHEMA, type Environment, type Report, type ReportGathering } from './types';
+
+export interface Gathering {
+  check: PlannedIceCheck;
+  result: GatherResult;
+}
+
+export interface ReportInput {
+  profile: Profile;
+  profileErrors: ProfileError[];
+  region: string | null;
+  deadlineMs: number;
+  /** ISO 8601, passed in so that the report is reproducible. */
+  startedAt: string;
+  durationMs: number;
+  environment: Environment;
+  checks: CheckResult[];
+  gatherings: Gathering[];
+}
+
+export function buildReport(input: ReportInput): Report {
+  // The plan is a pure function of profile, region and deadline: rebuilding it
+  // gives the same check ids, and with them the firewall rule behind each check.
+  const plan = planChecks(input.profile, { ...(input.region === null ? {} : { region: input.region }), deadlineMs: input.deadlineMs });
+  const order = new Map(plan.map((check, index) => [check.type === 'ice' ? check.id : check.checkId, index]));
+  const gatherings = [...input.gatherings].sort((a, b) => (order.get(a.check.id) ?? 0) - (order.get(b.check.id) ?? 0));
+
+  const stunBatch = gatherings.find((g) => g.check.role === 'stun-batch');
+  const nat = analyzeNatMapping({
+    candidates: stunBatch?.result.candidates ?? [],
+    answeredServers: input.checks.filter((c) => c.kind === 'stun' && c.status === 'pass').map((c) => c.target),
+  });
+  const candidates = gatherings.flatMap((g) => g.result.candidates.map((c) => ({ ...c, gatheringId: g.check.id })));
+  const verdict = decideVerdict(routeEvidence({ checks: input.checks, candidates, nat }));
+
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    environment: input.environment,
+    profile: {
+      id: input.profile.id,
+      name: input.profile.name,
+      version: input.profile.version,
+      region: input.region,
+      errors: input.profileErrors,
+    },
+    startedAt: input.startedAt,
+    durationMs: input.durationMs,
+    deadlineMs: input.deadlineMs,
+    gatherings: gatherings.map(summarizeGathering),
+    candidates,
+    iceErrors: gatherings.flatMap((g) => g.result.errors.map((e) => ({ ...e, gatheringId: g.check.id }))),
+    checks: input.checks,
+    nat,
+    verdict,
+    ...adviseRules(input.profile, plan, input.checks),
+  };
+  return redactSecrets(report, profileSecrets(input.profile));
+}
+
+function summarizeGathering({ check, result }: Gathering): ReportGathering {
+  return {
+    id: check.id,
+    role: check.role,
+    urls: check.targets.map((t) => t.target),
+    gatheringComplete: result.gatheringComplete,
+    deadlineReached: result.deadlineReached,
+    deadlineMs: result.deadlineMs,
+    durationMs: result.durationMs,
+    setupError: result.setupError,
+  };
+}
+
+function profileSecrets(profile: Profile): string[] {
+  return profile.rules.flatMap((rule) => ('username' in rule ? [rule.username ?? '', rule.credential ?? ''] : []));
+}

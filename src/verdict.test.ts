@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { RouteEvidence } from './checks/route-evidence';
+import type { CheckResult } from './checks/types';
+import type { NatMapping } from './ice/nat';
+import type { RelayProtocol } from './ice/types';
+import { decideVerdict, VERDICT_TABLE, type Method } from './verdict';
+
+function check(id: string, overrides: Partial<CheckResult>): CheckResult {
+  return { id, ruleId: id.split('#')[0]!, kind: 'stun', target: 'stun:a.example.org', transport: 'udp', status: 'pass', reason: null, detail: 'answered', durationMs: 50, ...overrides };
+}
+
+const stunA = check('stun#1', { target: 'stun:a.example.org:3478' });
+const stunBSilent = check('stun#2', { target: 'stun:b.example.org:19302', status: 'fail', reason: 'timeout', detail: 'UDP to stun:b.example.org:19302 got no answer within 5 s' });
+const turn = (transport: RelayProtocol, overrides: Partial<CheckResult>) => check(`turn#${transport}`, { kind: 'turn', transport, target: `turn:t.example.org?transport=${transport}`, ...overrides });
+
+/** Everything works: the evidence of a healthy network. Each row's case changes only what that row is about. */
+function evidence(overrides: Partial<RouteEvidence> = {}, mapping: NatMapping = 'endpoint-independent'): RouteEvidence {
+  return {
+    hostCandidates: true,
+    srflxGathered: true,
+    nat: { mapping, publicAddresses: ['203.0.113.1'], reason: `mapping is ${mapping}` },
+    stun: [stunA],
+    turn: {
+      udp: [turn('udp', { detail: 'relay allocated over UDP' })],
+      tcp: [turn('tcp', { detail: 'relay allocated over TCP' })],
+      tls: [turn('tls', { detail: 'relay allocated over TLS' })],
+    },
+    udpPortLimit: null,
+    ...overrides,
+  };
+}
+
+const relayCases = (transport: RelayProtocol) => {
+  const only = (checks: CheckResult[]) => ({ turn: { ...evidence().turn, [transport]: checks } });
+  return {
+    [`relay-${transport}.untested`]: evidence(only([])),
+    [`relay-${transport}.allocated`]: evidence(),
+    [`relay-${transport}.challenged`]: evidence(only([turn(transport, { status: 'warn', reason: 'auth-401', detail: '401 challenge' })])),
+    [`relay-${transport}.failed`]: evidence(only([turn(transport, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })])),
+  };
+};
+
+/** One case per VERDICT_TABLE row. */
+const ROW_CASES: Record<string, RouteEvidence> = {
+  'lan.host': evidence(),
+  'lan.no-host': evidence({ hostCandidates: false }),
+  'hole-punching.untested': evidence({ stun: [] }),
+  'hole-punching.symmetric-nat': evidence({}, 'endpoint-dependent'),
+  'hole-punching.no-answer': evidence({ srflxGathered: false, stun: [stunBSilent] }, 'unknown'),
+  'hole-punching.udp-ports-limited': evidence({ stun: [stunA, stunBSilent], udpPortLimit: { answered: stunA, silent: stunBSilent } }),
+  'hole-punching.mapping-unknown': evidence({}, 'unknown'),
+  'hole-punching.open': evidence(),
+  ...relayCases('udp'),
+  ...relayCases('tcp'),
+  ...relayCases('tls'),
+};
+
+describe('VERDICT_TABLE, one test per row', () => {
+  it.each(VERDICT_TABLE.map((row) => [row.id, row] as const))('%s', (id, row) => {
+    const e = ROW_CASES[id];
+    if (!e) throw new Error(`no test case for row ${id}`);
+    const decided = decideVerdict(e).methods.find((m) => m.method === row.method)!;
+    expect(decided.rowId).toBe(id);
+    expect(decided.status).toBe(row.status);
+    expect(decided.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('has no case for a row that does not exist', () => {
+    expect(Object.keys(ROW_CASES).sort()).toEqual(VERDICT_TABLE.map((row) => row.id).sort());
+  });
+
+  it('ends every method with a catch-all row', () => {
+    const methods: Method[] = ['lan', 'hole-punching', 'relay-udp', 'relay-tcp', 'relay-tls'];
+    for (const method of methods) {
+      const last = VERDICT_TABLE.filter((row) => row.method === method).at(-1)!;
+      expect(last.applies({} as RouteEvidence)).toBe(true);
+    }
+  });
+});
+
+describe('docs/verdict.md mirrors the table', () => {
+  const doc = readFileSync(new URL('../docs/verdict.md', import.meta.url), 'utf8');
+  it.each(VERDICT_TABLE.map((row) => [row.id, row] as const))('%s', (id, row) => {
+    expect(doc).toContain(`| \`${id}\` | ${row.method} | ${row.when} | ${row.status} |`);
+  });
+});
+
+describe('decideVerdict picks the best usable route', () => {
+  it('hole punching when everything works', () => {
+    expect(decideVerdict(evidence())).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'direct' });
+  });
+
+  it('relay over UDP behind a symmetric NAT', () => {
+    expect(decideVerdict(evidence({}, 'endpoint-dependent'))).toMatchObject({ route: 'relay-udp', routeVerified: true });
+  });
+
+  it('relay over TLS when only TLS gets through, with the reasons for the others tied to their checks', () => {
+    const failed = (t: RelayProtocol) => [turn(t, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })];
+    const verdict = decideVerdict(evidence({ srflxGathered: false, stun: [stunBSilent], turn: { udp: failed('udp'), tcp: failed('tcp'), tls: evidence().turn.tls } }, 'unknown'));
+    expect(verdict.route).toBe('relay-tls');
+    const hole = verdict.methods.find((m) => m.method === 'hole-punching')!;
+    expect(hole.reasons).toEqual([{ text: 'stun:b.example.org:19302: UDP to stun:b.example.org:19302 got no answer within 5 s', checkIds: ['stun#2'] }]);
+    expect(verdict.methods.find((m) => m.method === 'relay-udp')!.reasons[0]!.checkIds).toEqual(['turn#udp']);
+  });
+
+  it('a TURN 401 without credentials counts, flagged as not verified', () => {
+    const verdict = decideVerdict(
+      evidence({ stun: [], turn: { udp: [], tcp: [turn('tcp', { status: 'warn', reason: 'auth-401', detail: '401' })], tls: [] } }),
+    );
+    expect(verdict).toMatchObject({ route: 'relay-tcp', routeVerified: false });
+    expect(verdict.summary).toMatch(/Not fully verified/);
+  });
+
+  it('none when nothing works', () => {
+    const verdict = decideVerdict(evidence({ hostCandidates: false, srflxGathered: false, stun: [stunBSilent], turn: { udp: [], tcp: [], tls: [] } }, 'unknown'));
+    expect(verdict).toMatchObject({ route: 'none', routeVerified: false, lan: 'unavailable' });
+    expect(verdict.summary).toMatch(/will fail/);
+  });
+});
