@@ -34,7 +34,7 @@ export function webSocketResult(plan: PlannedWebSocketCheck, e: WebSocketEvidenc
   if (https.status === 'pass') {
     return {
       ...result,
-      reason: 'upgrade-refused' as CheckResult['reason'],
+      reason: 'upgrade-refused',
       detail: 'HTTPS works but WebSocket upgrades are refused — a proxy or filter is likely stripping them',
     };
   }

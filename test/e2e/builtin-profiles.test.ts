@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { createTopology, type Topology } from '../lab/topology';
+import { launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
+import type { Report } from '../../src/report/types';
+
+/**
+ * The vendor profiles name real public hosts. Chromium runs in the lab's `lan`
+ * namespace, whose router has no default route and whose resolver is a dead
+ * loopback port: every packet to those addresses dies inside the lab. What the
+ * extension must do here is answer completely and on time, never hang.
+ */
+const DEADLINE_MS = 2_000;
+
+let lab: Topology;
+let ext: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  lab = await createTopology();
+  ext = await launchWithExtension({ netns: lab.lan });
+  page = await ext.openPage('popup/index.html');
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await lab?.destroy();
+});
+
+const cases = [
+  { profileId: 'senso', options: { region: 'eu' } },
+  { profileId: 'senso', options: { region: 'na' } },
+  { profileId: 'remotespark', options: { choices: { datacentre: 'specific' } } },
+  { profileId: 'onsight', options: { choices: { connection: 'new' } } },
+  { profileId: 'onsight', options: { choices: { connection: 'legacy' } } },
+  { profileId: 'onsight', options: { choices: { connection: 'teamlink-only' } } },
+];
+
+describe('built-in profiles with no route to the internet', () => {
+  it.each(cases)('$profileId $options gives a complete report with every rule accounted for', async ({ profileId, options }) => {
+    const report = await sendFromPage<Report>(page, { type: 'run', profileId, options: { ...options, deadlineMs: DEADLINE_MS } });
+    expect(report).not.toHaveProperty('error');
+    expect(report.profile.id).toBe(profileId);
+    // Nothing out there can be reached: nothing may pass.
+    expect(report.checks.filter((c) => c.status === 'pass')).toEqual([]);
+    for (const check of report.checks.filter((c) => c.status === 'fail')) {
+      expect(['dns', 'timeout', 'unreachable', 'refused'], `${check.id}: ${check.detail}`).toContain(check.reason);
+    }
+    expect(report.verdict.route).toBe('none');
+    // Every failed check's rule is a missing rule; every untestable one is to verify.
+    const missing = new Set(report.missingRules.map((r) => r.ruleId));
+    const verify = new Set(report.verifyRules.map((r) => r.ruleId));
+    for (const check of report.checks) {
+      if (check.status === 'fail') expect(missing.has(check.ruleId), check.ruleId).toBe(true);
+      if (check.status === 'untestable') expect(verify.has(check.ruleId), check.ruleId).toBe(true);
+    }
+    expect(report.missingRules.length + report.verifyRules.length).toBeGreaterThan(0);
+    // The run keeps its own deadline rather than Chrome's ~40 s.
+    expect(report.gatherings.every((g) => g.deadlineMs === DEADLINE_MS)).toBe(true);
+    expect(report.durationMs).toBeLessThan(DEADLINE_MS * 3);
+  });
+});
