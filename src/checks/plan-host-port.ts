@@ -10,7 +10,7 @@ import type { HostPortRule } from '../profile/types';
 import { isBrowserBlockedPort } from './blocked-ports';
 import { hostPortFirewallLine } from './firewall';
 import type { CheckTarget, PlannedCheck } from './types';
-import { untestableNoProbeHost, untestableRawTcp, untestableRawUdp } from './untestable';
+import { untestableNoProbeHost, untestableRawTcp, untestableRawUdp, untestableUnnamedHost } from './untestable';
 
 const WEB_SCHEME_BY_PORT: ReadonlyMap<number, 'https' | 'http'> = new Map([
   [443, 'https'],
@@ -28,6 +28,7 @@ export function planHostPortRule(rule: HostPortRule, deadlineMs: number): Planne
     transport: rule.kind,
     firewall: hostPortFirewallLine(rule, covered),
   });
+  if (rule.hosts.length === 0) return [untestableUnnamedHost(target(describeTarget(rule.hosts, ranges), ranges))];
   if (rule.kind === 'udp') return [untestableRawUdp(target(describeTarget(rule.hosts, ranges), ranges), ranges)];
 
   const probeHosts = rule.probeHost !== undefined ? [rule.probeHost] : rule.hosts.filter(isConcreteHost);
@@ -52,5 +53,5 @@ export function planHostPortRule(rule: HostPortRule, deadlineMs: number): Planne
 }
 
 function describeTarget(hosts: string[], ranges: PortRange[]): string {
-  return `${hosts.join(', ')} (${ranges.length > 1 ? 'ports' : 'port'} ${ranges.map(formatPortRange).join(', ')})`;
+  return `${hosts.length === 0 ? 'host not named by the vendor' : hosts.join(', ')} (${ranges.length > 1 ? 'ports' : 'port'} ${ranges.map(formatPortRange).join(', ')})`;
 }

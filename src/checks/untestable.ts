@@ -32,6 +32,14 @@ export function untestableNoProbeHost(target: CheckTarget, port: number): Planne
   );
 }
 
+export function untestableUnnamedHost(target: CheckTarget): PlannedUntestable {
+  return untestable(
+    target,
+    'no-probe-host',
+    "the vendor's document does not name this host (lost from the published guide); ask the vendor, then name it in a custom or policy profile",
+  );
+}
+
 function pushNote(ranges: PortRange[]): string {
   const push = PUSH_PORTS.find((p) => ranges.some((r) => r.from <= p.to && r.to >= p.from));
   return push ? ` (${push.service} uses these ports from the operating system, not from web pages)` : '';

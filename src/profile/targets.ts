@@ -75,7 +75,11 @@ function readHostPortTargets(kind: 'tcp' | 'udp', rule: Record<string, unknown>,
   const hosts =
     rule.hosts === undefined
       ? problems.add(hostsPath, 'required', `a ${kind} rule needs hosts`)
-      : readList(rule.hosts, hostsPath, problems, TARGET_LIMITS.listItems, (item, itemPath) => {
+      : // An empty list keeps a rule whose destination the vendor document lost:
+        // it stays in the report as "verify on your firewall" until an admin names it.
+        Array.isArray(rule.hosts) && rule.hosts.length === 0
+        ? []
+        : readList(rule.hosts, hostsPath, problems, TARGET_LIMITS.listItems, (item, itemPath) => {
           const host = readString(item, itemPath, problems, { max: TARGET_LIMITS.host });
           if (host === undefined) return undefined;
           if (hostPatternKind(host) === null) return problems.add(itemPath, 'host', `${quote(host)} is not a host name, *.wildcard, IP address or CIDR range`);
