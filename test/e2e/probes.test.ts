@@ -113,6 +113,25 @@ describe('probes with outbound UDP dropped', () => {
   });
 });
 
+describe('probes behind a symmetric NAT', () => {
+  let report: Report;
+  beforeAll(async () => {
+    await lab.topology.setNatMode('symmetric');
+    report = await run('symmetric-nat');
+  });
+  afterAll(async () => {
+    await lab.topology.setNatMode('masquerade');
+  });
+
+  it('sees a new mapping per STUN server and falls back to relay over UDP', () => {
+    expect(report.nat.mapping).toBe('endpoint-dependent');
+    expect(report.verdict.route).toBe('relay-udp');
+    const holePunching = report.verdict.methods.find((m) => m.method === 'hole-punching');
+    expect(holePunching?.status).toBe('unavailable');
+    expect(holePunching?.reasons.map((r) => r.text).join(' ')).toMatch(/symmetric|mapping/i);
+  });
+});
+
 describe('progress', () => {
   it('streams each finished check to an open port before the run ends', async () => {
     const events = await page.evaluate(

@@ -40,6 +40,8 @@ export interface Topology {
   readonly srv: string;
   /** Adds iptables rules in the router's FORWARD chain (e.g. `['-p','udp','-j','DROP']`). */
   forwardRule(rule: string[]): Promise<void>;
+  /** Switches the router between plain and symmetric NAT. */
+  setNatMode(mode: NatMode): Promise<void>;
   /** Removes every rule added with `forwardRule`. */
   clearForwardRules(): Promise<void>;
   destroy(): Promise<void>;
@@ -50,6 +52,14 @@ const names = {
   nat: `${LAB.prefix}nat`,
   srv: `${LAB.prefix}srv`,
 };
+
+async function setNatMode(nat: string, mode: NatMode): Promise<void> {
+  await inNetns(nat, 'iptables', ['-t', 'nat', '-F', 'POSTROUTING']);
+  const masquerade = ['-t', 'nat', '-A', 'POSTROUTING', '-o', 'outside', '-j', 'MASQUERADE'];
+  // --random-fully picks a fresh source port per destination: endpoint-dependent mapping.
+  if (mode === 'symmetric') masquerade.push('--random-fully');
+  await inNetns(nat, 'iptables', masquerade);
+}
 
 async function destroyNamespaces(): Promise<void> {
   for (const ns of Object.values(names)) {
@@ -82,9 +92,7 @@ export async function createTopology(options: LabOptions = {}): Promise<Topology
     await inNetns(nat, 'ip', ['link', 'set', 'inside', 'up']);
     await inNetns(nat, 'ip', ['link', 'set', 'outside', 'up']);
     await inNetns(nat, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
-    const masquerade = ['-t', 'nat', '-A', 'POSTROUTING', '-o', 'outside', '-j', 'MASQUERADE'];
-    if (options.nat === 'symmetric') masquerade.push('--random-fully');
-    await inNetns(nat, 'iptables', masquerade);
+    await setNatMode(nat, options.nat ?? 'masquerade');
 
     for (const address of SERVER_ADDRESSES) {
       await inNetns(srv, 'ip', ['addr', 'add', `${address}/24`, 'dev', 'srv0']);
@@ -109,6 +117,7 @@ export async function createTopology(options: LabOptions = {}): Promise<Topology
     async forwardRule(rule) {
       await inNetns(nat, 'iptables', ['-A', 'FORWARD', ...rule]);
     },
+    setNatMode: (mode) => setNatMode(nat, mode),
     async clearForwardRules() {
       await inNetns(nat, 'iptables', ['-F', 'FORWARD']);
     },
