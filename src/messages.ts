@@ -20,7 +20,7 @@ export interface GatherRun {
   result: GatherResult;
 }
 
-export const DEFAULT_DEADLINE_MS = 5_000;
+export { DEFAULT_DEADLINE_MS } from './checks/plan';
 
 // --- popup / extension pages -> service worker -----------------------------
 export interface GatherRequestMessage {
