@@ -11,7 +11,11 @@ import { inNetns, sh, shQuiet } from './exec';
  * 203.0.113.0/24 is TEST-NET-3 (RFC 5737): it belongs to no one.
  */
 export const LAB = {
-  prefix: 'wnc-',
+  /**
+   * Namespace names start with this; WNC_LAB_PREFIX lets two checkouts run
+   * their labs side by side (addresses live inside the namespaces, so they may repeat).
+   */
+  prefix: process.env.WNC_LAB_PREFIX ?? 'wnc-',
   lanAddress: '10.99.0.2',
   routerLanAddress: '10.99.0.1',
   natWanAddress: '203.0.113.1',
