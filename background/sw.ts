@@ -7,6 +7,8 @@ import { readLastReport } from './run/report-store';
 import { MAX_DEADLINE_MS, parseRunRequest } from './run/run-request';
 import { builtinProfile } from '../src/profile/builtin';
 import { readLastRun } from './storage';
+import { runFromSettings } from './run/run-from-settings';
+import { readSettingsView } from './settings/store';
 
 function deadlineFrom(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DEADLINE_MS) : DEFAULT_DEADLINE_MS;
@@ -36,6 +38,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     }
     case 'getLastReport':
       return readLastReport();
+    case 'runConfigured':
+      return runFromSettings('user').catch((err: unknown) => ({
+        error: { code: 'run-failed', message: `The run failed: ${err instanceof Error ? err.message : String(err)}` },
+      }));
+    case 'getSettings':
+      return readSettingsView();
     default:
       return undefined;
   }

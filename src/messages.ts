@@ -5,7 +5,9 @@
 import type { CheckResult } from './checks/types';
 import type { GatherResult, IceServerConfig } from './ice/types';
 import type { ProfileError } from './profile/types';
+import type { Profile } from './profile/types';
 import type { Report } from './report/types';
+import type { Settings, SettingsView } from './settings/types';
 
 /** An ICE server as it may be stored or shown: the URLs, never the secret. */
 export interface IceServerSummary {
@@ -53,15 +55,66 @@ export interface RunOptions {
 export interface GetLastReportMessage {
   type: 'getLastReport';
 }
+/** Run what the settings name (profile, options, deadline): the popup's "Check again". */
+export interface RunConfiguredMessage {
+  type: 'runConfigured';
+}
+export interface GetSettingsMessage {
+  type: 'getSettings';
+}
+/** Change the user's settings; a key locked by policy is refused with code `locked`. */
+export interface SaveSettingsMessage {
+  type: 'saveSettings';
+  settings: Partial<Settings>;
+}
+/** Validate and store a custom profile; nothing is stored when it is invalid. */
+export interface ImportProfileMessage {
+  type: 'importProfile';
+  profile: unknown;
+}
+export interface DeleteProfileMessage {
+  type: 'deleteProfile';
+  id: string;
+}
+/** The stored reports, newest first (at most 20). */
+export interface ListHistoryMessage {
+  type: 'listHistory';
+}
+export interface GetReportMessage {
+  type: 'getReport';
+  id: string;
+}
+/** One line of the history list; the report itself is read with `getReport`. */
+export interface HistoryEntry {
+  id: string;
+  startedAt: string;
+  profileId: string;
+  profileName: string;
+  route: Report['verdict']['route'];
+  missingRules: number;
+}
+export interface ImportProfileReply {
+  profile: Profile;
+  /** What the validator dropped (unknown fields...) while still accepting the profile. */
+  warnings: ProfileError[];
+}
+
 export type PopupToBackground =
   | GatherRequestMessage
   | GetLastGatherMessage
   | RunProfileMessage
   | RunBuiltinMessage
-  | GetLastReportMessage;
+  | GetLastReportMessage
+  | RunConfiguredMessage
+  | GetSettingsMessage
+  | SaveSettingsMessage
+  | ImportProfileMessage
+  | DeleteProfileMessage
+  | ListHistoryMessage
+  | GetReportMessage;
 
 /** Why a request could not run. `details` lists the profile's errors, field by field. */
-export type RequestErrorCode = 'bad-request' | 'invalid-profile' | 'unknown-profile' | 'run-failed';
+export type RequestErrorCode = 'bad-request' | 'invalid-profile' | 'unknown-profile' | 'run-failed' | 'locked' | 'not-found';
 export interface ErrorReply {
   error: { code: RequestErrorCode | string; message: string; details?: ProfileError[] };
 }
@@ -87,7 +140,19 @@ export type BackgroundReply<M extends PopupToBackground> = M extends GatherReque
       ? Report | ErrorReply
       : M extends GetLastReportMessage
         ? Report | null
-        : never;
+        : M extends RunConfiguredMessage
+          ? Report | ErrorReply
+          : M extends GetSettingsMessage | DeleteProfileMessage
+            ? SettingsView
+            : M extends SaveSettingsMessage
+              ? SettingsView | ErrorReply
+              : M extends ImportProfileMessage
+                ? ImportProfileReply | ErrorReply
+                : M extends ListHistoryMessage
+                  ? HistoryEntry[]
+                  : M extends GetReportMessage
+                    ? Report | null
+                    : never;
 
 // --- service worker -> offscreen document ----------------------------------
 export interface OffscreenGatherMessage {

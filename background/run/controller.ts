@@ -1,7 +1,7 @@
 import { planChecks } from '../../src/checks/plan';
 import type { Profile, ProfileError } from '../../src/profile/types';
 import { buildReport } from '../../src/report/build';
-import type { Report } from '../../src/report/types';
+import type { Report, RunTrigger } from '../../src/report/types';
 import type { RunProgress } from '../../src/messages';
 import { readEnvironment } from './environment';
 import { broadcast } from './progress-ports';
@@ -13,7 +13,11 @@ export interface RunRequest {
   /** Problems the validator found and dropped; they travel into the report. */
   profileErrors: ProfileError[];
   region?: string;
+  /** Region and options as chosen, quoted in the report. */
+  choices?: Record<string, string>;
   deadlineMs: number;
+  /** Who started the run; automation when a message named the profile. */
+  trigger?: RunTrigger;
 }
 
 let active: Promise<Report> | null = null;
@@ -48,6 +52,10 @@ async function execute(request: RunRequest): Promise<Report> {
     broadcast({ type: 'progress', progress: { ...progress, done: [...progress.done] } });
   });
   const report = buildReport({
+    id: progress.runId,
+    trigger: request.trigger ?? 'automation',
+    choices: request.choices ?? (request.region ? { region: request.region } : {}),
+    redaction: { ipAddresses: false },
     profile: request.profile,
     profileErrors: request.profileErrors,
     region: request.region ?? null,

@@ -1,14 +1,28 @@
 import browser from 'webextension-polyfill';
 import type { Environment } from '../../src/report/types';
+import { readPolicy } from '../policy/read-policy';
+
+/** Chromium-family user agents name the browser last-but-one; enough for a support ticket. */
+function browserFromUserAgent(userAgent: string): Environment['browser'] {
+  const match = /(Edg|OPR|Firefox|Chromium|Chrome)\/([\d.]+)/.exec(userAgent);
+  if (!match) return null;
+  const names: Record<string, string> = { Edg: 'Edge', OPR: 'Opera' };
+  return { name: names[match[1]!] ?? match[1]!, version: match[2]! };
+}
 
 export async function readEnvironment(): Promise<Environment> {
-  const platform = await browser.runtime.getPlatformInfo().catch(() => null);
+  const [platform, policy] = await Promise.all([browser.runtime.getPlatformInfo().catch(() => null), readPolicy()]);
   return {
     extensionVersion: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
+    browser: browserFromUserAgent(navigator.userAgent),
     os: platform?.os ?? null,
     arch: platform?.arch ?? null,
     uiLanguage: browser.i18n.getUILanguage(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    policy: { managed: policy.managed, settingsFromPolicy: Object.keys(policy.settings), problems: policy.problems },
+    // Issue 8 reads chrome.privacy here; until then the report says it was not read.
+    webRtcIpHandling: { value: null, levelOfControl: null, limitsWebApps: false, note: 'not read by this version' },
+    device: { available: false, reason: 'not read by this version', facts: {} },
   };
 }

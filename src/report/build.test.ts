@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LAB_ENVIRONMENT } from '../../test/fixtures/environment';
 import example from '../../test/fixtures/profiles/example.json';
 import { candidate, errorTexts, gather, iceError, lines } from '../../test/fixtures/gather';
 import { iceCheckResults } from '../checks/ice-results';
@@ -14,7 +15,7 @@ import { REDACTED } from './redact';
 import { validateReport } from '../../test/fixtures/schemas';
 
 const profile = validateProfile(example).profile as Profile;
-const environment = { extensionVersion: '0.1.0', userAgent: 'Mozilla/5.0 Chrome/156', os: 'linux', arch: 'x86-64', uiLanguage: 'en', timeZone: 'UTC' };
+const environment = LAB_ENVIRONMENT;
 
 /**
  * A school network seen through the example profile (region eu): STUN works
@@ -46,7 +47,7 @@ function schoolRun(overrides: Partial<Record<string, GatherResult>> = {}): Repor
         return [untestableResult(check)];
     }
   });
-  return { profile, profileErrors: [], region: 'eu', deadlineMs: 5_000, startedAt: '2024-09-02T08:00:00.000Z', durationMs: 5_120, environment, checks, gatherings: gatherings.reverse() };
+  return { id: 'run-school-1', trigger: 'user', choices: { region: 'eu' }, redaction: { ipAddresses: false }, profile, profileErrors: [], region: 'eu', deadlineMs: 5_000, startedAt: '2024-09-02T08:00:00.000Z', durationMs: 5_120, environment, checks, gatherings: gatherings.reverse() };
 }
 
 describe('buildReport', () => {

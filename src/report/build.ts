@@ -11,7 +11,7 @@ import type { GatherResult } from '../ice/types';
 import type { Profile, ProfileError } from '../profile/types';
 import { decideVerdict } from '../verdict';
 import { redactSecrets } from './redact';
-import { REPORT_SCHEMA, type Environment, type Report, type ReportGathering } from './types';
+import { REPORT_SCHEMA, type Environment, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {
   check: PlannedIceCheck;
@@ -19,6 +19,10 @@ export interface Gathering {
 }
 
 export interface ReportInput {
+  id: string;
+  trigger: RunTrigger;
+  choices: Record<string, string>;
+  redaction: { ipAddresses: boolean };
   profile: Profile;
   profileErrors: ProfileError[];
   region: string | null;
@@ -48,12 +52,16 @@ export function buildReport(input: ReportInput): Report {
 
   const report: Report = {
     schema: REPORT_SCHEMA,
+    id: input.id,
+    trigger: input.trigger,
+    redaction: input.redaction,
     environment: input.environment,
     profile: {
       id: input.profile.id,
       name: input.profile.name,
       version: input.profile.version,
       region: input.region,
+      choices: input.choices,
       errors: input.profileErrors,
     },
     startedAt: input.startedAt,

@@ -8,6 +8,7 @@ import type { CheckResult } from '../checks/types';
 import type { NatAnalysis } from '../ice/nat';
 import type { GatheredCandidate, IceCandidateError } from '../ice/types';
 import type { ProfileError } from '../profile/types';
+import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
 
 export const REPORT_SCHEMA = 'webrtc-network-check/report@1';
@@ -20,7 +21,30 @@ export interface Environment {
   arch: string | null;
   uiLanguage: string;
   timeZone: string;
+  /** Parsed from the user agent; null when it cannot be read. */
+  browser: { name: string; version: string } | null;
+  /** Whether an admin manages the extension, which settings came from policy (names only) and what was wrong with it. */
+  policy: { managed: boolean; settingsFromPolicy: string[]; problems: PolicyProblem[] };
+  /**
+   * `chrome.privacy.network.webRTCIPHandlingPolicy`: it binds web pages, not
+   * this extension, so a vendor's web app may fail where these checks pass.
+   */
+  webRtcIpHandling: {
+    /** e.g. `default`, `disable_non_proxied_udp`; null when it cannot be read. */
+    value: string | null;
+    /** e.g. `controlled_by_other_extensions`, `not_controllable` (set by policy). */
+    levelOfControl: string | null;
+    /** True when web apps cannot use UDP or non-proxied routes the checks used. */
+    limitsWebApps: boolean;
+    /** Plain words for the report; why it could not be read when value is null. */
+    note: string | null;
+  };
+  /** ChromeOS enterprise device facts (force-installed only), or why they are unavailable. */
+  device: { available: boolean; reason: string | null; facts: Record<string, string> };
 }
+
+/** Who started a run: the popup, an automation message, the alarm or browser start-up. */
+export type RunTrigger = 'user' | 'automation' | 'schedule' | 'startup';
 
 export interface ReportProfile {
   id: string;
@@ -28,6 +52,8 @@ export interface ReportProfile {
   version: string;
   /** The region chosen for the run; rules of other regions were not checked. */
   region: string | null;
+  /** Region and options chosen for the run, e.g. `{ region: 'eu' }`. */
+  choices: Record<string, string>;
   /** What the validator dropped from the profile before the run. */
   errors: ProfileError[];
 }
@@ -55,6 +81,11 @@ export interface ReportIceError extends IceCandidateError {
 
 export interface Report {
   schema: typeof REPORT_SCHEMA;
+  /** Unique per run; history entries and exports name it. */
+  id: string;
+  trigger: RunTrigger;
+  /** Whether IP addresses were replaced by placeholders (`host-1`, `public-1`) in this copy. */
+  redaction: { ipAddresses: boolean };
   environment: Environment;
   profile: ReportProfile;
   /** ISO 8601. */

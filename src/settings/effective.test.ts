@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveSettings } from './effective';
+import { DEFAULT_SETTINGS, NO_POLICY, type PolicyOverlay } from './types';
+import type { Profile } from '../profile/types';
+
+const pushed: Profile = {
+  id: 'school-turn',
+  name: 'School TURN',
+  version: '2026-09',
+  rules: [{ id: 'turn', kind: 'turn', purpose: 'Relay', required: true, noInspection: false, urls: ['turn:turn.example.org:3478'], username: 'fleet', credential: 'fleet-secret-91' }],
+};
+
+describe('effectiveSettings', () => {
+  it('gives the defaults when neither user nor policy set anything', () => {
+    const view = effectiveSettings({}, NO_POLICY);
+    expect(view.effective).toEqual(DEFAULT_SETTINGS);
+    expect(view.locked).toEqual([]);
+    expect(view.managed).toBe(false);
+  });
+
+  it('lets policy win over the user and locks what policy set', () => {
+    const policy: PolicyOverlay = { ...NO_POLICY, managed: true, settings: { profileId: 'onsight', deadlineMs: 8000 }, locked: ['choices'] };
+    const view = effectiveSettings({ profileId: 'senso', deadlineMs: 3000, redactIpsInExports: false }, policy);
+    expect(view.effective).toMatchObject({ profileId: 'onsight', deadlineMs: 8000, redactIpsInExports: false });
+    expect(new Set(view.locked)).toEqual(new Set(['profileId', 'deadlineMs', 'choices']));
+  });
+
+  it('lists the policy profile first and never shows its credentials', () => {
+    const view = effectiveSettings({}, { ...NO_POLICY, managed: true, customProfile: pushed });
+    expect(view.customProfiles.map((p) => p.id)).toEqual(['school-turn']);
+    expect(JSON.stringify(view)).not.toContain('fleet-secret-91');
+    expect(JSON.stringify(view)).not.toContain('"fleet"');
+  });
+});
