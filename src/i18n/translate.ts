@@ -1,0 +1,34 @@
+/**
+ * Every user-visible string goes through a `Translate`. Pages pass
+ * `chrome.i18n.getMessage`; pure code (renderers, tests) takes it as a
+ * parameter, so it never calls `chrome.*` and tests can use a locale file.
+ */
+export type Translate = (key: string, substitutions?: readonly (string | number)[]) => string;
+
+/** One entry of a `_locales/<lang>/messages.json` file. */
+export interface MessageEntry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+export type MessagesFile = Record<string, MessageEntry>;
+
+/**
+ * Chrome's substitution rules for a messages file, for tests and for code that
+ * renders in another language than the browser's: `$name$` placeholders whose
+ * content is `$1`..`$9`, and `$$` for a dollar sign. A missing key gives the
+ * key itself in brackets, so it shows up in a screenshot rather than vanishing.
+ */
+export function translatorFromMessages(messages: MessagesFile): Translate {
+  return (key, substitutions = []) => {
+    const entry = messages[key];
+    if (!entry) return `[${key}]`;
+    const positional = (content: string) => content.replace(/\$(\d)/g, (_m, n: string) => String(substitutions[Number(n) - 1] ?? ''));
+    return entry.message
+      .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+        const placeholder = entry.placeholders?.[name.toLowerCase()];
+        return placeholder ? positional(placeholder.content) : whole;
+      })
+      .replace(/\$\$/g, '$');
+  };
+}
