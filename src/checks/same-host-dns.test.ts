@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import chrome156 from '../../test/fixtures/chrome-156.json';
+import { classifyIceError } from './ice-errors';
+import { attributeSameHostDns } from './same-host-dns';
+import type { CheckResult } from './types';
+
+const tcp = { hasCredentials: true, transport: 'tcp' } as const;
+const [code, ...words] = chrome156.errorTexts.turnTcpUnresolvedName.split(' ');
+const captured = classifyIceError({ errorCode: Number(code), errorText: words.join(' '), url: 'turn:nowhere.lab.test:3478?transport=tcp', address: null, port: null, atMs: 74 }, tcp);
+
+function check(partial: Partial<CheckResult> & Pick<CheckResult, 'id' | 'kind' | 'target'>): CheckResult {
+  return { ruleId: partial.id, transport: 'tcp', status: 'fail', reason: null, detail: '', durationMs: 74, ...partial } as CheckResult;
+}
+
+describe('attributeSameHostDns', () => {
+  it("reads Chromium's refusal for an unresolvable TURN name as refused on its own", () => {
+    expect(captured.reason).toBe('refused');
+  });
+
+  it('calls it dns when an HTTPS check of the same name failed to resolve', () => {
+    const turn = check({ id: 'relay', kind: 'turn', target: 'turn:Nowhere.lab.test:3478?transport=tcp', ...captured });
+    const https = check({ id: 'api', kind: 'https', target: 'https://nowhere.lab.test/', reason: 'dns', detail: 'name not resolved' });
+    const [relay] = attributeSameHostDns([turn, https]);
+    expect(relay).toMatchObject({ reason: 'dns', status: 'fail' });
+    expect(relay!.detail).toMatch(/nowhere\.lab\.test could not be resolved/);
+  });
+
+  it('leaves refusals of other hosts and of addresses alone', () => {
+    const other = check({ id: 'relay', kind: 'turn', target: 'turn:turn.lab.test:3478?transport=tcp', ...captured });
+    const byAddress = check({ id: 'ip', kind: 'turn', target: 'turn:203.0.113.20:4444?transport=tcp', ...captured });
+    const https = check({ id: 'api', kind: 'https', target: 'https://nowhere.lab.test/', reason: 'dns' });
+    expect(attributeSameHostDns([other, byAddress, https]).map((c) => c.reason)).toEqual(['refused', 'refused', 'dns']);
+  });
+});

@@ -1,0 +1,185 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { LAB, LAB_HOSTS, TURN_CREDENTIALS, startLab, type Lab } from '../lab/lab';
+import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
+import type { Report } from '../../src/report/types';
+import { LAB_ORIGINS } from './lab-profile';
+import { schoolProfile } from './school-profile';
+
+/**
+ * Issue 9's scenarios 1-6: networks whose truth we built, each with the whole
+ * expected outcome — route, LAN, NAT mapping, every check's status and reason,
+ * and the missing rules. (Proxies and TLS interception: proxy.test.ts.)
+ */
+const DEADLINE_MS = 3_000;
+
+let lab: Lab;
+let ext: ExtensionBrowser;
+let page: Page;
+let removeExtension: () => Promise<void>;
+export const timesToVerdict: Record<string, number> = {};
+
+type Outcome = string; // `${status}` or `${status}/${reason}`
+interface Expected {
+  route: Report['verdict']['route'];
+  lan: Report['verdict']['lan'];
+  mapping: Report['nat']['mapping'];
+  /** Every check, by `ruleId target` (a STUN rule has one check per server). */
+  checks: Record<string, Outcome>;
+  missingRules: string[];
+}
+
+function outcomes(report: Report): Record<string, Outcome> {
+  return Object.fromEntries(report.checks.map((c) => [`${c.ruleId} ${c.target}`, c.reason ? `${c.status}/${c.reason}` : c.status]));
+}
+
+async function run(name: string, profile: object): Promise<Report> {
+  const reply = await sendFromPage<Report | { error: unknown }>(page, { type: 'run', profile, options: { deadlineMs: DEADLINE_MS } });
+  if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
+  await mkdir('test-results', { recursive: true });
+  await writeFile(`test-results/scenario-${name}.json`, JSON.stringify(reply, null, 2));
+  timesToVerdict[name] = reply.durationMs;
+  return reply;
+}
+
+function expectReport(report: Report, expected: Expected): void {
+  expect({
+    route: report.verdict.route,
+    lan: report.verdict.lan,
+    mapping: report.nat.mapping,
+    checks: outcomes(report),
+    missingRules: report.missingRules.map((r) => r.ruleId),
+  }).toEqual(expected);
+  // Whatever broke, the report is whole and secret-free.
+  expect(report.checks.every((c) => c.status !== 'pending' as string)).toBe(true);
+  expect(JSON.stringify(report)).not.toContain(TURN_CREDENTIALS.credential);
+}
+
+const [A, B] = LAB.turnAddresses;
+const turn = LAB_HOSTS.turn;
+const web = LAB_HOSTS.web;
+const ALL_PASS: Record<string, Outcome> = {
+  [`stun stun:${A}:3478`]: 'pass',
+  [`stun stun:${B}:3478`]: 'pass',
+  [`turn-udp turn:${A}:3478?transport=udp`]: 'pass',
+  [`turn-tcp turn:${turn}:3478?transport=tcp`]: 'pass',
+  [`turn-tls turns:${turn}:443?transport=tcp`]: 'pass',
+  [`app https://${web}/`]: 'pass',
+  [`signalling wss://${web}/hub`]: 'pass',
+};
+
+beforeAll(async () => {
+  lab = await startLab();
+  const copy = await extensionWithHostAccess(LAB_ORIGINS);
+  removeExtension = copy.remove;
+  ext = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir: copy.dir });
+  page = await ext.openPage('popup/index.html');
+});
+
+afterEach(async () => {
+  await lab.topology.clearForwardRules();
+  await lab.topology.setNatMode('masquerade');
+});
+
+afterAll(async () => {
+  await mkdir('test-results', { recursive: true });
+  await writeFile('test-results/scenario-times.json', JSON.stringify(timesToVerdict, null, 2));
+  await ext?.close();
+  await removeExtension?.();
+  await lab?.stop();
+});
+
+describe('lab scenarios', () => {
+  it('1. open network behind a plain NAT: hole punching, endpoint-independent, nothing missing', async () => {
+    const report = await run('1-open', schoolProfile());
+    expectReport(report, { route: 'hole-punching', lan: 'direct', mapping: 'endpoint-independent', checks: ALL_PASS, missingRules: [] });
+    expect(report.nat.publicAddresses).toEqual([LAB.natWanAddress]);
+  });
+
+  it('2. symmetric NAT: relay over UDP, endpoint-dependent, hole punching unavailable and why', async () => {
+    await lab.topology.setNatMode('symmetric');
+    const report = await run('2-symmetric', schoolProfile());
+    expectReport(report, { route: 'relay-udp', lan: 'direct', mapping: 'endpoint-dependent', checks: ALL_PASS, missingRules: [] });
+    const holePunching = report.verdict.methods.find((m) => m.method === 'hole-punching')!;
+    expect(holePunching.status).toBe('unavailable');
+    expect(holePunching.reasons.map((r) => r.text).join(' ')).toMatch(/new mapping per destination/);
+  });
+
+  it('3. outbound UDP dropped: relay over TCP; the UDP 3478 rules are missing', async () => {
+    await lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']);
+    const report = await run('3-udp-dropped', schoolProfile());
+    expectReport(report, {
+      route: 'relay-tcp',
+      lan: 'direct',
+      mapping: 'unknown',
+      checks: {
+        ...ALL_PASS,
+        [`stun stun:${A}:3478`]: 'fail/timeout',
+        [`stun stun:${B}:3478`]: 'fail/timeout',
+        [`turn-udp turn:${A}:3478?transport=udp`]: 'fail/timeout',
+      },
+      missingRules: ['stun', 'turn-udp'],
+    });
+    const udpRule = report.missingRules.find((r) => r.ruleId === 'turn-udp')!;
+    expect(udpRule.text).toMatch(/UDP/);
+    expect(udpRule.text).toMatch(/3478/);
+  });
+
+  it('4. only TCP 443 allowed: relay over TLS through the TURN listener on 443', async () => {
+    await lab.topology.forwardRule(['-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT']);
+    await lab.topology.forwardRule(['-p', 'tcp', '--dport', '443', '-j', 'ACCEPT']);
+    await lab.topology.forwardRule(['-j', 'DROP']);
+    const report = await run('4-only-443', schoolProfile());
+    expectReport(report, {
+      route: 'relay-tls',
+      lan: 'direct',
+      mapping: 'unknown',
+      checks: {
+        ...ALL_PASS,
+        [`stun stun:${A}:3478`]: 'fail/timeout',
+        [`stun stun:${B}:3478`]: 'fail/timeout',
+        [`turn-udp turn:${A}:3478?transport=udp`]: 'fail/timeout',
+        [`turn-tcp turn:${turn}:3478?transport=tcp`]: 'fail/timeout',
+      },
+      missingRules: ['stun', 'turn-udp', 'turn-tcp'],
+    });
+  });
+
+  it('5. nothing allowed: no route, every rule listed, a complete report at the deadline', async () => {
+    await lab.topology.forwardRule(['-j', 'DROP']);
+    const report = await run('5-nothing', schoolProfile());
+    expectReport(report, {
+      route: 'none',
+      lan: 'direct',
+      mapping: 'unknown',
+      checks: Object.fromEntries(Object.keys(ALL_PASS).map((key) => [key, 'fail/timeout'])),
+      missingRules: ['stun', 'turn-udp', 'turn-tcp', 'turn-tls', 'app', 'signalling'],
+    });
+    // The run's own deadline, not Chrome's ~40 s, ends every silent check.
+    expect(report.gatherings.every((g) => g.deadlineMs === DEADLINE_MS)).toBe(true);
+    expect(report.durationMs).toBeLessThan(DEADLINE_MS + 5_000);
+  });
+
+  it('6. a name that does not resolve: dns for its checks, the others unaffected', async () => {
+    const nowhere = LAB_HOSTS.unresolvable;
+    const report = await run(
+      '6-unresolvable',
+      schoolProfile([
+        { id: 'media-api', kind: 'https', purpose: 'Media API', url: `https://${nowhere}/` },
+        { id: 'relay-eu', kind: 'turn', purpose: 'Regional relay', urls: [`turn:${nowhere}:3478?transport=tcp`], ...TURN_CREDENTIALS },
+      ]),
+    );
+    expectReport(report, {
+      route: 'hole-punching',
+      lan: 'direct',
+      mapping: 'endpoint-independent',
+      checks: {
+        ...ALL_PASS,
+        [`media-api https://${nowhere}/`]: 'fail/dns',
+        [`relay-eu turn:${nowhere}:3478?transport=tcp`]: 'fail/dns',
+      },
+      missingRules: ['media-api', 'relay-eu'],
+    });
+  });
+});
