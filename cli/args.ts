@@ -1,0 +1,120 @@
+/**
+ * `npm run check -- …` arguments -> what to run. Pure, so every bad input has
+ * a tested message; the runner only acts on a parsed request.
+ */
+export type OutputFormat = 'text' | 'json';
+
+export interface CheckArgs {
+  /** A built-in profile id, or null with `profileFile`. */
+  profileId: string | null;
+  profileFile: string | null;
+  region: string | null;
+  /** Built-in profile options, e.g. `connection=legacy`. */
+  choices: Record<string, string>;
+  format: OutputFormat;
+  deadlineMs: number | null;
+  /** Run Chromium inside this network namespace (labs, isolated checks). */
+  netns: string | null;
+  chromium: string;
+  /** Replace IP addresses with placeholders in the output. */
+  redactIps: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run check -- (--profile <id> | --profile-file <file.json>) [options]
+
+  --profile <id>          built-in profile: senso, remotespark, onsight, custom
+  --profile-file <file>   a profile JSON document (docs/profile.schema.json)
+  --region <id>           region of the profile, e.g. eu, na
+  --option <name=value>   a profile option, e.g. --option connection=legacy (repeatable)
+  --format text|json      ticket text (default) or the JSON report
+  --deadline <ms>         per-check deadline, 500-60000 (default 5000)
+  --redact-ips            replace IP addresses with host-1, public-1 …
+  --netns <name>          run Chromium inside this network namespace
+  --chromium <path>       browser binary (default /usr/bin/chromium)
+
+Exit status: 0 calls will connect and no rule is missing; 1 rules are missing;
+2 calls will not connect (route none); 64 bad arguments; 70 the check could not run.`;
+
+export type ParsedArgs = { ok: true; args: CheckArgs } | { ok: false; message: string };
+
+const VALUE_FLAGS = new Set(['--profile', '--profile-file', '--region', '--option', '--format', '--deadline', '--netns', '--chromium']);
+
+export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
+  const args: CheckArgs = {
+    profileId: null,
+    profileFile: null,
+    region: null,
+    choices: {},
+    format: 'text',
+    deadlineMs: null,
+    netns: null,
+    chromium: '/usr/bin/chromium',
+    redactIps: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    const eq = raw.indexOf('=');
+    const flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
+    if (flag === '--help' || flag === '-h') {
+      args.help = true;
+      continue;
+    }
+    if (flag === '--redact-ips') {
+      args.redactIps = true;
+      continue;
+    }
+    if (!VALUE_FLAGS.has(flag)) return { ok: false, message: `unknown argument "${raw}"` };
+    const value = flag !== raw ? raw.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') return { ok: false, message: `${flag} needs a value` };
+    switch (flag) {
+      case '--profile':
+        args.profileId = value;
+        break;
+      case '--profile-file':
+        args.profileFile = value;
+        break;
+      case '--region':
+        args.region = value;
+        break;
+      case '--option': {
+        const split = value.indexOf('=');
+        if (split <= 0 || split === value.length - 1) return { ok: false, message: `--option takes name=value, got "${value}"` };
+        args.choices[value.slice(0, split)] = value.slice(split + 1);
+        break;
+      }
+      case '--format':
+        if (value !== 'text' && value !== 'json') return { ok: false, message: `--format must be text or json, got "${value}"` };
+        args.format = value;
+        break;
+      case '--deadline': {
+        const ms = Number(value);
+        if (!Number.isInteger(ms) || ms < 500 || ms > 60_000) return { ok: false, message: `--deadline must be whole milliseconds from 500 to 60000, got "${value}"` };
+        args.deadlineMs = ms;
+        break;
+      }
+      case '--netns':
+        if (!/^[\w.-]{1,64}$/.test(value)) return { ok: false, message: `--netns "${value}" is not a namespace name` };
+        args.netns = value;
+        break;
+      case '--chromium':
+        args.chromium = value;
+        break;
+    }
+  }
+  if (args.help) return { ok: true, args };
+  if ((args.profileId === null) === (args.profileFile === null)) {
+    return { ok: false, message: 'give exactly one of --profile <id> or --profile-file <file.json>' };
+  }
+  if (args.profileFile !== null && Object.keys(args.choices).length > 0) {
+    return { ok: false, message: '--option applies to built-in profiles only' };
+  }
+  return { ok: true, args };
+}
+
+/** 0 connect, nothing missing; 1 rules missing; 2 no route. */
+export function exitStatusOf(report: { verdict: { route: string }; missingRules: unknown[] }): 0 | 1 | 2 {
+  if (report.verdict.route === 'none') return 2;
+  return report.missingRules.length > 0 ? 1 : 0;
+}

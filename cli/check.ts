@@ -1,0 +1,100 @@
+/**
+ * `npm run check -- --profile <id> …`: a check without a display. It builds
+ * nothing: it starts the built extension (dist/) in headless Chromium, asks it
+ * through the automation interface (docs/automation.md), prints the report
+ * and exits with a status scripts can test (see USAGE).
+ */
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Report } from '../src/report/types';
+import { validateProfile } from '../src/profile/validate';
+import { probeOrigins } from '../src/checks/probe-origins';
+import { exitStatusOf, parseCheckArgs, USAGE, type CheckArgs } from './args';
+import { DIST, extensionWithHostAccess, launchWithExtension, sendFromPage } from './launch';
+import { renderForCli } from './render';
+
+const EX_USAGE = 64;
+const EX_SOFTWARE = 70;
+
+class UsageError extends Error {}
+
+async function readProfileFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read --profile-file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new UsageError(`${path} is not JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The run message, and the host permissions a user-chosen profile needs (the CLI user grants them by running it). */
+async function runMessage(args: CheckArgs): Promise<{ message: object; origins: string[] }> {
+  const options = {
+    ...(args.region ? { region: args.region } : {}),
+    ...(args.deadlineMs ? { deadlineMs: args.deadlineMs } : {}),
+    ...(Object.keys(args.choices).length > 0 ? { choices: args.choices } : {}),
+  };
+  if (args.profileId !== null) return { message: { type: 'run', profileId: args.profileId, options }, origins: [] };
+  const document = await readProfileFile(args.profileFile!);
+  const { profile, errors } = validateProfile(document);
+  if (!profile) {
+    throw new UsageError(`${args.profileFile} is not a usable profile:\n${errors.map((e) => `  ${e.path || '(document)'}: ${e.message}`).join('\n')}`);
+  }
+  // Like the extension, keep what is valid and say what was dropped.
+  for (const e of errors) process.stderr.write(`check: ${args.profileFile}: ${e.path || '(document)'}: ${e.message} (left out)\n`);
+  return { message: { type: 'run', profile: document, options }, origins: probeOrigins(profile, args.region ?? undefined) };
+}
+
+async function check(args: CheckArgs): Promise<number> {
+  try {
+    await access(join(DIST, 'manifest.json'));
+  } catch {
+    throw new Error(`no built extension in ${DIST}: run \`npm run build\` first`);
+  }
+  const { message, origins } = await runMessage(args);
+  const copy = origins.length > 0 ? await extensionWithHostAccess(origins) : null;
+  const ext = await launchWithExtension({
+    ...(copy ? { extensionDir: copy.dir } : {}),
+    ...(args.netns ? { netns: args.netns } : {}),
+    chromium: args.chromium,
+  });
+  try {
+    process.stderr.write(`Checking ${args.profileId ?? args.profileFile} …\n`);
+    const page = await ext.openPage('popup/index.html');
+    const reply = await sendFromPage<Report | { error: { code: string; message: string; details?: { path: string; message: string }[] } }>(page, message);
+    if ('error' in reply) {
+      const details = (reply.error.details ?? []).map((d) => `\n  ${d.path || '(document)'}: ${d.message}`).join('');
+      throw new UsageError(`the extension refused the run (${reply.error.code}): ${reply.error.message}${details}`);
+    }
+    process.stdout.write(renderForCli(reply, args));
+    return exitStatusOf(reply);
+  } finally {
+    await ext.close();
+    await copy?.remove();
+  }
+}
+
+async function main(): Promise<number> {
+  const parsed = parseCheckArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`check: ${parsed.message}\n\n${USAGE}\n`);
+    return EX_USAGE;
+  }
+  if (parsed.args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    return await check(parsed.args);
+  } catch (err) {
+    process.stderr.write(`check: ${err instanceof Error ? err.message : String(err)}\n`);
+    return err instanceof UsageError ? EX_USAGE : EX_SOFTWARE;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,104 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+
+// Both cli/ (tests) and dist-cli/ (npm run check) sit one level below the project root.
+const ROOT = resolve(import.meta.dirname, '..');
+export const DIST = resolve(ROOT, 'dist');
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const IN_NETNS = resolve(ROOT, 'cli/chromium-in-netns.sh');
+
+/** Flags that keep Chromium quiet on a closed network. */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  worker: WebWorker;
+  /** Opens an extension page, e.g. `popup/index.html`. */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The built extension, copied with extra host permissions granted in its
+ * manifest. Optional host permissions are granted by a user clicking Chrome's
+ * prompt, which no headless test can do; this grant stands in for that click.
+ * The code is byte for byte the one in dist/.
+ */
+export async function extensionWithHostAccess(origins: string[]): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'wnc-ext-'));
+  await cp(DIST, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface LaunchOptions {
+  /** Unpacked extension folder; dist/ by default. */
+  extensionDir?: string;
+  /** Run Chromium inside this network namespace (required for anything but loopback). */
+  netns?: string;
+  /** HOME for Chromium, e.g. one whose NSS database trusts the lab CA. */
+  home?: string;
+  extraArgs?: string[];
+  /** Browser binary; Debian's Chromium by default. */
+  chromium?: string;
+}
+
+/** Launches Chromium (headless) with the built extension from dist/ and a fresh profile, deleted on close. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'wnc-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: options.netns ? IN_NETNS : (options.chromium ?? SYSTEM_CHROMIUM),
+    env: { ...process.env, WNC_NETNS: options.netns ?? '', WNC_CHROMIUM: options.chromium ?? SYSTEM_CHROMIUM, ...(options.home ? { HOME: options.home } : {}) },
+    headless: true,
+    pipe: true,
+    enableExtensions: [options.extensionDir ?? DIST],
+    userDataDir,
+    args: [...QUIET_FLAGS, ...(options.extraArgs ?? [])],
+  });
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    await rm(userDataDir, { recursive: true, force: true });
+  };
+  try {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });
+    const extensionId = new URL(target.url()).host;
+    const worker = await target.worker();
+    if (!worker) throw new Error('The extension service worker has no worker handle');
+    return {
+      browser,
+      extensionId,
+      worker,
+      async openPage(path) {
+        const page = await browser.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${path}`);
+        return page;
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * Sends a runtime message from an extension page, as the popup does, and
+ * returns the service worker's answer. The worker cannot message itself.
+ */
+export async function sendFromPage<T>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message as never) as Promise<T>;
+}
