@@ -1,0 +1,115 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { LAB, LAB_HOSTS, TURN_CREDENTIALS, TURN_TLS_PORT, startLab, type Lab } from '../test/lab/lab';
+import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../test/support/extension';
+import { LAB_ORIGINS } from '../test/e2e/lab-profile';
+import { schoolProfile } from '../test/e2e/school-profile';
+import type { Report } from '../src/report/types';
+import { median, ms, table } from './stats';
+
+/**
+ * Time to verdict next to Chrome's own "gathering complete" for the same
+ * STUN/TURN servers, in the same browser, on three lab networks. Chrome has
+ * no deadline of its own: behind a UDP block it waits out its ~40 s STUN/TURN
+ * retransmissions; the run concludes at its deadline.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DEADLINE_MS = 5_000;
+
+let lab: Lab;
+let ext: ExtensionBrowser;
+let page: Page;
+let removeExtension: () => Promise<void>;
+
+const [A, B] = LAB.turnAddresses;
+/** The school profile's servers, as one RTCPeerConnection would be given them by a web app. */
+const ICE_SERVERS = [
+  { urls: [`stun:${A}:3478`, `stun:${B}:3478`] },
+  { urls: [`turn:${A}:3478?transport=udp`], ...TURN_CREDENTIALS },
+  { urls: [`turn:${LAB_HOSTS.turn}:3478?transport=tcp`], ...TURN_CREDENTIALS },
+  { urls: [`turns:${LAB_HOSTS.turn}:${TURN_TLS_PORT}?transport=tcp`], ...TURN_CREDENTIALS },
+];
+
+/** Chrome's own gathering, timed in the page: createOffer → setLocalDescription → iceGatheringState 'complete'. */
+async function chromeGathering(count: number): Promise<number[]> {
+  return page.evaluate(async (iceServers, n) => {
+    const once = async () => {
+      const pc = new RTCPeerConnection({ iceServers });
+      pc.createDataChannel('bench');
+      const started = performance.now();
+      const complete = new Promise<number>((resolve) => {
+        pc.addEventListener('icegatheringstatechange', () => {
+          if (pc.iceGatheringState === 'complete') resolve(performance.now() - started);
+        });
+      });
+      await pc.setLocalDescription(await pc.createOffer());
+      const took = await complete;
+      pc.close();
+      return took;
+    };
+    // Side by side: behind a UDP block each one waits out Chrome's own timeouts.
+    return Promise.all(Array.from({ length: n }, once));
+  }, ICE_SERVERS, count);
+}
+
+async function timeToVerdict(): Promise<{ ms: number; route: string }> {
+  const started = Date.now();
+  const report = await sendFromPage<Report>(page, { type: 'run', profile: schoolProfile(), options: { deadlineMs: DEADLINE_MS } });
+  return { ms: Date.now() - started, route: report.verdict.route };
+}
+
+interface Row {
+  network: string;
+  route: string;
+  verdict: number[];
+  chrome: number[];
+}
+const rows: Row[] = [];
+
+async function measure(network: string, setUp: () => Promise<void>): Promise<void> {
+  await setUp();
+  try {
+    const verdict: number[] = [];
+    let route = '';
+    for (let i = 0; i < RUNS; i++) {
+      const run = await timeToVerdict();
+      verdict.push(run.ms);
+      route = run.route;
+    }
+    const chrome = await chromeGathering(RUNS);
+    rows.push({ network, route, verdict, chrome });
+  } finally {
+    await lab.topology.clearForwardRules();
+    await lab.topology.setNatMode('masquerade');
+  }
+}
+
+beforeAll(async () => {
+  lab = await startLab();
+  const copy = await extensionWithHostAccess(LAB_ORIGINS);
+  removeExtension = copy.remove;
+  ext = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir: copy.dir });
+  page = await ext.openPage('popup/index.html');
+  await timeToVerdict(); // warm-up: the first run also creates the offscreen document
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await removeExtension?.();
+  await lab?.stop();
+});
+
+it('time to verdict vs Chrome gathering complete', async () => {
+  await measure('open (plain NAT)', async () => undefined);
+  await measure('symmetric NAT', () => lab.topology.setNatMode('symmetric'));
+  await measure('UDP blocked', () => lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']));
+
+  const output = table(
+    ['network', 'route', `time to verdict (median of ${RUNS})`, `Chrome gathering complete (median of ${RUNS})`, 'ratio'],
+    rows.map((r) => [r.network, r.route, ms(median(r.verdict)), ms(median(r.chrome)), (median(r.verdict) / median(r.chrome)).toFixed(2)]),
+  );
+  console.log(`\nTime to verdict (run deadline ${DEADLINE_MS} ms), lab profile test/e2e/school-profile.ts\n\n${output}\n`);
+  await mkdir('test-results', { recursive: true });
+  await writeFile('test-results/bench-time-to-verdict.json', JSON.stringify({ runs: RUNS, deadlineMs: DEADLINE_MS, rows }, null, 2));
+});
