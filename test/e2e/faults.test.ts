@@ -1,0 +1,75 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LAB, TURN_CREDENTIALS, WEB_PORTS, startLab, type Lab } from '../lab/lab';
+import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
+import type { Report } from '../../src/report/types';
+import { LAB_ORIGINS } from './lab-profile';
+import { schoolProfile } from './school-profile';
+
+/**
+ * Faults that must still end in a complete report: a TCP port that accepts
+ * and never speaks TURN, and an offscreen document that cannot run.
+ */
+let lab: Lab;
+const cleanups: (() => Promise<void>)[] = [];
+
+async function launch(extensionDir: string): Promise<ExtensionBrowser> {
+  const ext = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir });
+  cleanups.push(() => ext.close());
+  return ext;
+}
+
+async function run(ext: ExtensionBrowser, profile: object): Promise<Report> {
+  const page = await ext.openPage('popup/index.html');
+  const reply = await sendFromPage<Report | { error: unknown }>(page, { type: 'run', profile, options: { deadlineMs: 2_000 } });
+  if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
+  return reply;
+}
+
+beforeAll(async () => {
+  lab = await startLab();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  await lab?.stop();
+});
+
+describe('faults', () => {
+  it('calls a TURN server that accepts TCP but never answers "no answer", and the run completes', async () => {
+    const copy = await extensionWithHostAccess(LAB_ORIGINS);
+    cleanups.push(copy.remove);
+    const ext = await launch(copy.dir);
+    const silent = `turn:${LAB.webAddress}:${WEB_PORTS.silent}?transport=tcp`;
+    const report = await run(ext, schoolProfile([{ id: 'turn-silent', kind: 'turn', purpose: 'Relay that hangs', urls: [silent], ...TURN_CREDENTIALS }]));
+    const check = report.checks.find((c) => c.ruleId === 'turn-silent')!;
+    expect(check).toMatchObject({ status: 'fail', reason: 'timeout', target: silent });
+    expect(check.detail).toMatch(/no answer/i);
+    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-silent']);
+    expect(report.verdict.route).toBe('hole-punching');
+  });
+
+  it('names an offscreen document that fails to start on every ICE check; web checks still run', async () => {
+    // A broken build of the offscreen script: it throws before it can listen.
+    const copy = await extensionWithHostAccess(LAB_ORIGINS);
+    cleanups.push(copy.remove);
+    const assets = join(copy.dir, 'assets');
+    const script = (await readdir(assets)).find((name) => name.startsWith('offscreen') && name.endsWith('.js'))!;
+    await writeFile(join(assets, script), "throw new Error('offscreen script broken for this test');\n");
+    const ext = await launch(copy.dir);
+
+    const report = await run(ext, schoolProfile());
+    const ice = report.checks.filter((c) => c.kind === 'stun' || c.kind === 'turn');
+    expect(ice).toHaveLength(5);
+    for (const check of ice) {
+      expect(check).toMatchObject({ status: 'fail', reason: 'setup' });
+      expect(check.detail).toMatch(/offscreen document/i);
+    }
+    expect(report.checks.filter((c) => c.kind === 'https' || c.kind === 'wss').map((c) => c.status)).toEqual(['pass', 'pass']);
+    expect(report.verdict.route).toBe('none');
+  });
+});
