@@ -7,7 +7,9 @@ describe('relayProtocolOf', () => {
     [null, 'turn:203.0.113.10:3478?transport=udp', 'udp'],
     [null, 'turn:203.0.113.10:3478', 'udp'],
     [null, 'turn:203.0.113.10:3478?transport=tcp', 'tcp'],
-    [null, 'TURN:example.org?Transport=TCP', 'tcp'],
+    // Chromium accepts an upper-case value but throws on an upper-case key (measured in 156).
+    [null, 'turn:example.org?transport=TCP', 'tcp'],
+    [null, 'TURN:example.org?Transport=TCP', null],
     [null, 'turns:turn.example.org:443?transport=tcp', 'tls'],
     ['tcp', 'turn:203.0.113.10:3478?transport=tcp', 'tcp'],
     ['tls', null, 'tls'],

@@ -16,6 +16,8 @@ describe('parseIceUri accepts', () => {
     ['stun:[2001:db8::1]:3478', { host: '2001:db8::1', hostKind: 'ipv6', port: 3478 }, 3478, 'udp'],
     ['turn:turn.senso.cloud', { scheme: 'turn', transport: null }, 3478, 'udp'],
     ['turn:turn.senso.cloud?transport=tcp', { scheme: 'turn', transport: 'tcp' }, 3478, 'tcp'],
+    // Chromium 156 accepts the value in upper case (measured): so does the parser.
+    ['turn:turn.senso.cloud?transport=TCP', { scheme: 'turn', transport: 'tcp' }, 3478, 'tcp'],
     ['turn:turn.senso.cloud:80?transport=udp', { port: 80, transport: 'udp' }, 80, 'udp'],
     ['turns:turn.senso.cloud', { scheme: 'turns', port: null }, 5349, 'tls'],
     ['turns:turn.senso.cloud:443?transport=tcp', { scheme: 'turns', port: 443 }, 443, 'tls'],

@@ -157,8 +157,10 @@ function parseQuery(scheme: IceScheme, query: string | null): Parsed<IceTranspor
   if (!SCHEMES[scheme].allowsTransportParam) return failure('query', `${scheme}: URIs take no "?" query (RFC 7064)`);
   const match = /^transport=(.*)$/.exec(query);
   if (match === null) return failure('query', `unknown query ${quote(query)}: the only one allowed is ?transport=udp or ?transport=tcp`);
-  const value = match[1];
-  if (value !== 'udp' && value !== 'tcp') return failure('transport', `transport must be udp or tcp, got ${quote(value ?? '')}`);
+  // Chromium 156 takes the value in any case (`?transport=TCP`) but the key only
+  // in lower case (`?Transport=tcp` throws): measured, see relay-protocol.test.ts.
+  const value = match[1]?.toLowerCase();
+  if (value !== 'udp' && value !== 'tcp') return failure('transport', `transport must be udp or tcp, got ${quote(match[1] ?? '')}`);
   // RFC 7065 would allow DTLS here; browsers only run turns: over TLS/TCP.
   if (scheme === 'turns' && value === 'udp') return failure('transport', 'turns: runs TLS over TCP in browsers; ?transport=udp is not supported');
   return parsed(value);
