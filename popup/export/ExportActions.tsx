@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Report } from '../../src/report/types';
 import { exportCopy, jsonExport, printableUrl, textExport } from './exports';
@@ -10,6 +10,8 @@ export interface ExportActionsProps {
   report: Report;
   /** Start value of "hide IP addresses"; read from the settings when omitted. */
   redactIps?: boolean;
+  /** Told when the user switches "hide IP addresses", so a host page can show the same copy. */
+  onRedactChange?: (redact: boolean) => void;
   /** The printable page hosts these actions too and hides its own "open" button. */
   showOpenPrintable?: boolean;
 }
@@ -23,6 +25,13 @@ export function ExportActions(props: ExportActionsProps) {
   const { report, showOpenPrintable = true } = props;
   const [redact, setRedact] = useRedactSetting(props.redactIps);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    if (props.redactIps !== undefined) setRedact(props.redactIps);
+  }, [props.redactIps]);
+  const changeRedact = (value: boolean) => {
+    setRedact(value);
+    props.onRedactChange?.(value);
+  };
 
   const copy = async () => {
     try {
@@ -44,7 +53,7 @@ export function ExportActions(props: ExportActionsProps) {
   return (
     <section class="export-actions no-print" aria-label={t('export_actions_label')}>
       <label class="export-redact">
-        <input type="checkbox" checked={redact} onChange={(e) => setRedact((e.currentTarget as HTMLInputElement).checked)} data-testid="export-redact" />{' '}
+        <input type="checkbox" checked={redact} onChange={(e) => changeRedact((e.currentTarget as HTMLInputElement).checked)} data-testid="export-redact" />{' '}
         {t('export_redact_ips')}
       </label>
       <div class="export-buttons">

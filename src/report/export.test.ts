@@ -114,3 +114,13 @@ describe('redactIps', () => {
     expect(redactIps(report)).toEqual(redacted);
   });
 });
+
+describe('redactIps on a masked ICE error address', () => {
+  it('gives Chrome\'s masked local address (10.99.0.x) the placeholder of the interface it masks', () => {
+    const report = fixture('direct');
+    const masked = report.iceErrors.find((e) => e.address?.endsWith('.x'));
+    expect(masked).toBeDefined();
+    const redacted = redactIps(report);
+    expect(redacted.iceErrors.find((e) => e.gatheringId === masked!.gatheringId)!.address).toBe('host-1');
+  });
+});

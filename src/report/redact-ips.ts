@@ -24,6 +24,9 @@ export function ipPlaceholders(report: Report): IpPlaceholders {
     if (!address || map.has(address)) return;
     // A port, a masked octet or an mDNS name is not an address to hide here.
     if (!looksLikeIp(address)) return;
+    // Chrome masks the last octet of a local address in ICE errors (10.0.0.x): same interface, same placeholder.
+    const unmasked = /\.x$/i.test(address) ? [...map.keys()].find((known) => known.startsWith(address.slice(0, -1))) : undefined;
+    if (unmasked) return void map.set(address, map.get(unmasked)!);
     counts[kind] += 1;
     map.set(address, `${kind}-${counts[kind]}`);
   };
