@@ -4,6 +4,7 @@ import { redactIps } from '../../src/report/redact-ips';
 import type { Report } from '../../src/report/types';
 import { ExportActions } from '../export/ExportActions';
 import { pageTranslate as t } from '../export/page-translate';
+import { HistoryList } from '../export/HistoryList';
 import { useRedactSetting } from '../export/use-redact-setting';
 import { PrintableReport } from './PrintableReport';
 
@@ -51,6 +52,9 @@ export function ReportPage(props: { id: string | null; redact?: boolean }) {
         </button>
       </div>
       <PrintableReport report={shown} />
+      <aside class="no-print">
+        <HistoryList />
+      </aside>
     </main>
   );
 }

@@ -103,6 +103,17 @@ describe('history', () => {
     exported.push({ format: 'stored report', text: JSON.stringify(stored) });
   });
 
+  it('the printable page lists them, each opening its own printable report', async () => {
+    const p = await openPrintable(failed.id, true);
+    const items = await p.$$eval('[data-testid="history-list"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(items[0]).toMatch(/Network lab · Calls will fail: no route is open · \d+ missing rules Open$/);
+    expect(items[1]).toMatch(/Network lab · Direct \(UDP hole punching\)/);
+    const opened = new Promise<string>((resolve) => ext.browser.once('targetcreated', (t) => resolve(t.url())));
+    await p.click('[data-testid="history-list"] li:nth-child(2) a');
+    expect(await opened).toBe(`chrome-extension://${ext.extensionId}/popup/report/report.html?id=${open.id}&redact=1`);
+    await p.close();
+  });
+
   it('says on the printable page when a report is no longer stored', async () => {
     const p = await ext.openPage('popup/report/report.html?id=gone');
     const message = await p.waitForSelector('[data-testid="report-missing"]');
