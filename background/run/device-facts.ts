@@ -5,9 +5,9 @@ type Device = Environment['device'];
 /**
  * ChromeOS enterprise facts for the report. `chrome.enterprise.deviceAttributes`
  * and `.networkingAttributes` exist only on ChromeOS, only for extensions
- * force-installed by policy, and only with their manifest permissions, which
- * this build does not declare (see README, "Permissions"): everywhere else the
- * report says which of these is missing. Never throws: a report without device
+ * force-installed by policy (the manifest declares both permissions; they
+ * are inert elsewhere, see README): everywhere else the report says why the
+ * facts are missing. Never throws: a report without device
  * facts is still a report.
  */
 export async function readDeviceFacts(os: string | null): Promise<Device> {
@@ -18,7 +18,7 @@ export async function readDeviceFacts(os: string | null): Promise<Device> {
     const reason =
       os !== 'cros'
         ? `not ChromeOS (${os ?? 'unknown OS'}): the enterprise device APIs exist only there`
-        : 'the enterprise device APIs are not available: the extension must be force-installed by policy with the enterprise.deviceAttributes and enterprise.networkingAttributes permissions';
+        : 'the enterprise device APIs are not available: Chrome gives them only to extensions force-installed by policy';
     return { available: false, reason, facts: {} };
   }
   const facts: Record<string, string> = {};
