@@ -124,3 +124,14 @@ describe('redactIps on a masked ICE error address', () => {
     expect(redacted.iceErrors.find((e) => e.gatheringId === masked!.gatheringId)!.address).toBe('host-1');
   });
 });
+
+describe('redactIps on ChromeOS device facts', () => {
+  it('hides the network details the enterprise API gives, with the same placeholder as the candidates', () => {
+    const report = fixture('direct');
+    const host = report.candidates.find((c) => c.type === 'host')!.address!;
+    const device = { available: true, reason: null, facts: { hostname: 'class-3b-07', ipv4: host, ipv6: 'fd00:1::7', macAddress: '0a:1b:2c:3d:4e:5f' } };
+    const redacted = redactIps({ ...report, environment: { ...report.environment, device } });
+    expect(redacted.environment.device.facts).toEqual({ hostname: 'class-3b-07', ipv4: 'host-1', ipv6: 'host-2', macAddress: 'mac-1' });
+    expect(validateReport(redacted)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Replaces the user's own IP addresses with stable placeholders: `host-1`,
  * `host-2`… for local (interface) addresses, `public-1`… for the addresses the
- * network is seen from. The same address gets the same placeholder wherever it
+ * network is seen from (and `mac-1` for a ChromeOS device's MAC address). The same address gets the same placeholder wherever it
  * appears (candidate fields, raw candidate lines, check details, verdict
  * reasons), so the report still reads consistently.
  *
@@ -19,11 +19,11 @@ export interface IpPlaceholders {
 
 export function ipPlaceholders(report: Report): IpPlaceholders {
   const map = new Map<string, string>();
-  const counts = { host: 0, public: 0 };
-  const add = (address: string | null | undefined, kind: 'host' | 'public') => {
+  const counts = { host: 0, public: 0, mac: 0 };
+  const add = (address: string | null | undefined, kind: 'host' | 'public' | 'mac') => {
     if (!address || map.has(address)) return;
-    // A port, a masked octet or an mDNS name is not an address to hide here.
-    if (!looksLikeIp(address)) return;
+    // A port or an mDNS name is not an address to hide here.
+    if (kind === 'mac' ? !/^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(address) : !looksLikeIp(address)) return;
     // Chrome masks the last octet of a local address in ICE errors (10.0.0.x): same interface, same placeholder.
     const unmasked = /\.x$/i.test(address) ? [...map.keys()].find((known) => known.startsWith(address.slice(0, -1))) : undefined;
     if (unmasked) return void map.set(address, map.get(unmasked)!);
@@ -42,6 +42,7 @@ export function ipPlaceholders(report: Report): IpPlaceholders {
   for (const a of report.nat.publicAddresses) add(a, 'public');
   for (const [key, value] of Object.entries(report.environment.device.facts)) {
     if (/ip/i.test(key)) add(value, 'host');
+    else if (/mac/i.test(key)) add(value, 'mac');
   }
   return { map };
 }
