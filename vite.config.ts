@@ -8,10 +8,11 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The offscreen document is opened by chrome.offscreen at run time, so
-    // nothing in the manifest points at it: list it as an extra entry.
+    // The offscreen document is opened by chrome.offscreen at run time and the
+    // printable report by tabs.create, so nothing in the manifest points at
+    // them: list them as extra entries.
     rollupOptions: {
-      input: { offscreen: 'background/offscreen/offscreen.html' },
+      input: { offscreen: 'background/offscreen/offscreen.html', report: 'popup/report/report.html' },
     },
   },
 });

@@ -9,6 +9,7 @@ import { builtinProfile } from '../src/profile/builtin';
 import { readLastRun } from './storage';
 import { runFromSettings } from './run/run-from-settings';
 import { readSettingsView } from './settings/store';
+import { findReport, listHistory } from './history/history-store';
 
 function deadlineFrom(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DEADLINE_MS) : DEFAULT_DEADLINE_MS;
@@ -44,6 +45,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       }));
     case 'getSettings':
       return readSettingsView();
+    case 'listHistory':
+      return listHistory();
+    case 'getReport':
+      return findReport(msg.id);
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Environment } from '../../src/report/types';
 import { readPolicy } from '../policy/read-policy';
+import { readDeviceFacts } from './device-facts';
 
 /** Chromium-family user agents name the browser last-but-one; enough for a support ticket. */
 function browserFromUserAgent(userAgent: string): Environment['browser'] {
@@ -11,7 +12,11 @@ function browserFromUserAgent(userAgent: string): Environment['browser'] {
 }
 
 export async function readEnvironment(): Promise<Environment> {
-  const [platform, policy] = await Promise.all([browser.runtime.getPlatformInfo().catch(() => null), readPolicy()]);
+  const platform = await browser.runtime.getPlatformInfo().catch(() => null);
+  const [policy, device] = await Promise.all([
+    readPolicy(),
+    readDeviceFacts(platform?.os ?? null).catch((err: unknown) => ({ available: false, reason: `could not be read: ${String(err)}`, facts: {} })),
+  ]);
   return {
     extensionVersion: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
@@ -23,6 +28,6 @@ export async function readEnvironment(): Promise<Environment> {
     policy: { managed: policy.managed, settingsFromPolicy: Object.keys(policy.settings), problems: policy.problems },
     // Issue 8 reads chrome.privacy here; until then the report says it was not read.
     webRtcIpHandling: { value: null, levelOfControl: null, limitsWebApps: false, note: 'not read by this version' },
-    device: { available: false, reason: 'not read by this version', facts: {} },
+    device,
   };
 }

@@ -1,11 +1,13 @@
 import browser from 'webextension-polyfill';
 import type { Report } from '../../src/report/types';
+import { historyWith } from '../history/history-store';
 
 const LAST_REPORT = 'lastReport';
 
 export async function saveReport(report: Report): Promise<void> {
-  // One set() call: storage writes it whole or not at all.
-  await browser.storage.local.set({ [LAST_REPORT]: report });
+  // One set() call for the last report and the history: storage writes it
+  // whole or not at all, so a worker stopped here never leaves the two apart.
+  await browser.storage.local.set({ [LAST_REPORT]: report, ...(await historyWith(report)) });
 }
 
 export async function readLastReport(): Promise<Report | null> {

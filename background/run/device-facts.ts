@@ -1,0 +1,66 @@
+import type { Environment } from '../../src/report/types';
+
+type Device = Environment['device'];
+
+/**
+ * ChromeOS enterprise facts for the report. `chrome.enterprise.deviceAttributes`
+ * and `.networkingAttributes` exist only on ChromeOS, only for extensions
+ * force-installed by policy (the manifest declares both permissions; they
+ * are inert elsewhere, see README): everywhere else the report says why the
+ * facts are missing. Never throws: a report without device
+ * facts is still a report.
+ */
+export async function readDeviceFacts(os: string | null): Promise<Device> {
+  const enterprise = (globalThis as { chrome?: { enterprise?: EnterpriseApi } }).chrome?.enterprise;
+  const device = enterprise?.deviceAttributes;
+  const network = enterprise?.networkingAttributes;
+  if (!device && !network) {
+    const reason =
+      os !== 'cros'
+        ? `not ChromeOS (${os ?? 'unknown OS'}): the enterprise device APIs exist only there`
+        : 'the enterprise device APIs are not available: Chrome gives them only to extensions force-installed by policy';
+    return { available: false, reason, facts: {} };
+  }
+  const facts: Record<string, string> = {};
+  const problems: string[] = [];
+  const read = async (name: string, get: (() => Promise<unknown>) | undefined) => {
+    if (!get) return;
+    try {
+      const value = await get();
+      if (typeof value === 'string' && value !== '') facts[name] = value;
+      else if (typeof value === 'object' && value !== null) {
+        for (const [k, v] of Object.entries(value)) if (typeof v === 'string' && v !== '') facts[k] = v;
+      }
+    } catch (err) {
+      problems.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  await read('directoryDeviceId', device && (() => call(device.getDirectoryDeviceId)));
+  await read('serialNumber', device && (() => call(device.getDeviceSerialNumber)));
+  await read('assetId', device && (() => call(device.getDeviceAssetId)));
+  await read('annotatedLocation', device && (() => call(device.getDeviceAnnotatedLocation)));
+  await read('hostname', device && (() => call(device.getDeviceHostname)));
+  // Network details: macAddress, ipv4, ipv6 of the default network.
+  await read('network', network && (() => call(network.getNetworkDetails)));
+  const available = Object.keys(facts).length > 0;
+  const reason = problems.length > 0 ? problems.join('; ') : available ? null : 'the enterprise device APIs returned nothing (user not affiliated with the device owner?)';
+  return { available, reason, facts };
+}
+
+type Getter = ((callback: (value: unknown) => void) => Promise<unknown> | void) | undefined;
+interface EnterpriseApi {
+  deviceAttributes?: Record<'getDirectoryDeviceId' | 'getDeviceSerialNumber' | 'getDeviceAssetId' | 'getDeviceAnnotatedLocation' | 'getDeviceHostname', Getter>;
+  networkingAttributes?: { getNetworkDetails: Getter };
+}
+
+/** These APIs take callbacks and report failures through runtime.lastError. */
+function call(fn: Getter): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    if (!fn) return resolve(undefined);
+    fn((value) => {
+      const error = chrome.runtime.lastError;
+      if (error) reject(new Error(error.message ?? 'unknown error'));
+      else resolve(value);
+    });
+  });
+}

@@ -1,0 +1,226 @@
+import type { RuleAdvice } from '../../src/checks/missing-rules';
+import {
+  browserText,
+  checkStatusLabel,
+  deviceText,
+  formatChoices,
+  formatDuration,
+  methodLabel,
+  methodStatusLabel,
+  osText,
+  routeLabel,
+  triggerLabel,
+  webRtcPolicyText,
+  yesNo,
+} from '../../src/report/labels';
+import type { Report } from '../../src/report/types';
+import { pageTranslate as t } from '../export/page-translate';
+import { RouteDiagram } from './RouteDiagram';
+
+/** The report laid out for reading and printing: the same sections, in the same order, as the ticket text. */
+export function PrintableReport({ report }: { report: Report }) {
+  const { profile, verdict, environment: env } = report;
+  return (
+    <article class="report" data-testid="printable-report">
+      <header>
+        <h1>{t('report_title')}</h1>
+        <ul class="facts">
+          <li>{t('report_profile', [profile.name, profile.id, profile.version])}</li>
+          <li>{t('report_choices', [formatChoices(t, profile.choices)])}</li>
+          <li>{t('report_started', [new Date(report.startedAt).toLocaleString(), env.timeZone])}</li>
+          <li>{t('report_duration', [formatDuration(report.durationMs), formatDuration(report.deadlineMs)])}</li>
+          <li>{t('report_trigger', [triggerLabel(t, report.trigger)])}</li>
+          <li>{t('report_id', [report.id])}</li>
+          <li>{t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}</li>
+        </ul>
+      </header>
+
+      <section class={`verdict route-${verdict.route}`}>
+        <h2>{t('report_route_heading')}</h2>
+        <p class="route" data-testid="route">
+          <strong>{routeLabel(t, verdict.route)}</strong>
+          {verdict.route !== 'none' && !verdict.routeVerified && ` ${t('report_route_unverified')}`}
+        </p>
+        <p>{verdict.summary}</p>
+        <RouteDiagram verdict={verdict} t={t} />
+        <ul>
+          <li>
+            {methodLabel(t, 'lan')}: {t(verdict.lan === 'direct' ? 'report_lan_direct' : 'report_lan_unavailable')}
+          </li>
+          <li>{t('report_nat', [report.nat.mapping, report.nat.reason])}</li>
+        </ul>
+      </section>
+
+      <section>
+        <h2>{t('report_missing_heading', [report.missingRules.length])}</h2>
+        {report.missingRules.length === 0 && <p>{t('report_missing_none')}</p>}
+        {report.missingRules.map((rule) => (
+          <RuleBlock key={rule.ruleId} rule={rule} />
+        ))}
+      </section>
+
+      {report.verifyRules.length > 0 && (
+        <section>
+          <h2>{t('report_verify_heading', [report.verifyRules.length])}</h2>
+          {report.verifyRules.map((rule) => (
+            <RuleBlock key={rule.ruleId} rule={rule} />
+          ))}
+        </section>
+      )}
+
+      {profile.errors.length > 0 && (
+        <section>
+          <h2>{t('report_profile_errors_heading', [profile.errors.length])}</h2>
+          <ul>
+            {profile.errors.map((e) => (
+              <li key={`${e.path}:${e.code}`}>
+                {e.path || '/'}: {e.message} ({e.code})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section>
+        <h2>{t('report_methods_heading')}</h2>
+        <ul>
+          {verdict.methods.map((m) => (
+            <li key={m.method}>
+              <strong>{methodLabel(t, m.method)}</strong>: {methodStatusLabel(t, m.status)}
+              <ul>
+                {m.reasons.map((r, i) => (
+                  <li key={i}>{r.text}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section>
+        <h2>{t('report_checks_heading', [report.checks.length])}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{t('report_col_status')}</th>
+              <th>{t('report_col_target')}</th>
+              <th>{t('report_col_rule')}</th>
+              <th>{t('report_col_detail')}</th>
+              <th>{t('report_col_time')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.checks.map((c) => (
+              <tr key={c.id} class={`status-${c.status}`}>
+                <td class="status">{checkStatusLabel(t, c.status)}</td>
+                <td class="mono">
+                  {c.target} ({c.transport.toUpperCase()})
+                </td>
+                <td>{c.ruleId}</td>
+                <td>
+                  {c.detail}
+                  {c.reason && <span class="muted"> [{c.reason}]</span>}
+                </td>
+                <td class="num">{c.durationMs === null ? '—' : formatDuration(c.durationMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {report.iceErrors.length > 0 && (
+        <section>
+          <h2>{t('report_ice_errors_heading', [report.iceErrors.length])}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('report_col_error')}</th>
+                <th>{t('report_col_server')}</th>
+                <th>{t('report_col_address')}</th>
+                <th>{t('report_col_time')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.iceErrors.map((e, i) => (
+                <tr key={i}>
+                  <td>
+                    {e.errorCode} {e.errorText}
+                  </td>
+                  <td class="mono">{e.url}</td>
+                  <td class="mono">{e.address ?? '—'}</td>
+                  <td class="num">{formatDuration(e.atMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <section>
+        <h2>{t('report_candidates_heading', [report.candidates.length])}</h2>
+        <table class="candidates">
+          <thead>
+            <tr>
+              <th>{t('report_col_type')}</th>
+              <th>{t('report_col_address')}</th>
+              <th>{t('report_col_server')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.candidates.map((c, i) => (
+              <tr key={i}>
+                <td>
+                  {c.type} {c.protocol}
+                  {c.relayProtocol ? ` / ${c.relayProtocol}` : ''}
+                </td>
+                <td class="mono">
+                  {c.address ?? '—'}:{c.port ?? '—'}
+                  {c.relatedAddress ? ` ← ${c.relatedAddress}` : ''}
+                </td>
+                <td class="mono">{c.url ?? c.gatheringId}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2>{t('report_environment_heading')}</h2>
+        <ul class="facts">
+          <li>{t('report_env_extension', [env.extensionVersion])}</li>
+          <li>{t('report_env_browser', [browserText(t, env)])}</li>
+          <li>{t('report_env_os', [osText(t, env)])}</li>
+          <li>{t('report_env_language', [env.uiLanguage])}</li>
+          <li>{t('report_env_timezone', [env.timeZone])}</li>
+          <li>{t('report_env_managed', [yesNo(t, env.policy.managed)])}</li>
+          {env.policy.settingsFromPolicy.length > 0 && <li>{t('report_env_policy_settings', [env.policy.settingsFromPolicy.join(', ')])}</li>}
+          {env.policy.problems.map((p) => (
+            <li key={p.field}>{t('report_env_policy_problem', [p.field, p.message])}</li>
+          ))}
+          <li>{t('report_env_webrtc_policy', [webRtcPolicyText(t, env.webRtcIpHandling)])}</li>
+          <li>{t('report_env_device', [deviceText(t, env.device)])}</li>
+          <li class="mono">{t('report_env_user_agent', [env.userAgent])}</li>
+        </ul>
+      </section>
+    </article>
+  );
+}
+
+function RuleBlock({ rule }: { rule: RuleAdvice }) {
+  return (
+    <div class="rule">
+      <h3>
+        {rule.purpose}{' '}
+        <span class="muted">
+          ({rule.ruleId}, {t(rule.required ? 'report_rule_required' : 'report_rule_optional')})
+        </span>
+      </h3>
+      <ul>
+        {rule.findings.map((f, i) => (
+          <li key={i}>{f}</li>
+        ))}
+      </ul>
+      <pre>{rule.text}</pre>
+    </div>
+  );
+}

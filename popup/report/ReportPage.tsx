@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { redactIps } from '../../src/report/redact-ips';
+import type { Report } from '../../src/report/types';
+import { ExportActions } from '../export/ExportActions';
+import { pageTranslate as t } from '../export/page-translate';
+import { HistoryList } from '../export/HistoryList';
+import { useRedactSetting } from '../export/use-redact-setting';
+import { PrintableReport } from './PrintableReport';
+
+type Load = { state: 'loading' } | { state: 'ready'; report: Report } | { state: 'missing'; message: string };
+
+/**
+ * `report.html?id=<report id>[&redact=1|0]`: one stored report, laid out for
+ * reading and printing, with the export actions above it (not printed).
+ * Without an id it shows the last report.
+ */
+export function ReportPage(props: { id: string | null; redact?: boolean }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [redact, setRedact] = useRedactSetting(props.redact);
+
+  useEffect(() => {
+    const request = props.id ? { type: 'getReport', id: props.id } : { type: 'getLastReport' };
+    browser.runtime
+      .sendMessage(request)
+      .then((reply) => {
+        const report = reply as Report | null;
+        if (report && typeof report === 'object' && 'verdict' in report) setLoad({ state: 'ready', report });
+        else setLoad({ state: 'missing', message: t(props.id ? 'export_not_found' : 'export_no_id') });
+      })
+      .catch((err: unknown) => setLoad({ state: 'missing', message: t('export_load_failed', [String(err)]) }));
+  }, [props.id]);
+
+  const shown = useMemo(() => (load.state === 'ready' ? (redact ? redactIps(load.report) : load.report) : null), [load, redact]);
+  useEffect(() => {
+    if (shown) document.title = t('report_page_title', [`${shown.profile.name}, ${new Date(shown.startedAt).toLocaleString()}`]);
+  }, [shown]);
+
+  if (load.state === 'loading') return <p class="muted">{t('export_loading')}</p>;
+  if (load.state === 'missing' || !shown)
+    return (
+      <p class="error" role="alert" data-testid="report-missing">
+        {load.state === 'missing' ? load.message : ''}
+      </p>
+    );
+  return (
+    <main>
+      <div class="toolbar no-print">
+        <ExportActions report={load.report} redactIps={redact} onRedactChange={setRedact} showOpenPrintable={false} />
+        <button type="button" onClick={() => window.print()} data-testid="print">
+          {t('export_print')}
+        </button>
+      </div>
+      <PrintableReport report={shown} />
+      <aside class="no-print">
+        <HistoryList />
+      </aside>
+    </main>
+  );
+}

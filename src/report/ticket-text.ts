@@ -1,0 +1,111 @@
+/**
+ * The report as text for a support ticket: Markdown that reads as plain text
+ * when the ticket system shows it raw (headings with #, lists with -, rule
+ * text in fenced blocks, no tables). Summary first (profile, route, missing
+ * rules with their rule text), then every check, then the environment.
+ * Renders the report it is given; redaction is decided by the caller.
+ */
+import type { Translate } from '../i18n/translate';
+import {
+  browserText,
+  checkStatusLabel,
+  deviceText,
+  formatChoices,
+  formatDuration,
+  methodLabel,
+  methodStatusLabel,
+  osText,
+  routeLabel,
+  triggerLabel,
+  webRtcPolicyText,
+  yesNo,
+} from './labels';
+import type { RuleAdvice } from '../checks/missing-rules';
+import type { Report } from './types';
+
+export function renderTicketText(report: Report, t: Translate): string {
+  const lines: string[] = [];
+  const out = (...more: string[]) => lines.push(...more);
+  const { profile, verdict, environment: env } = report;
+
+  out(`# ${t('report_title')}`, '');
+  out(`- ${t('report_profile', [profile.name, profile.id, profile.version])}`);
+  out(`- ${t('report_choices', [formatChoices(t, profile.choices)])}`);
+  out(`- ${t('report_started', [report.startedAt, env.timeZone])}`);
+  out(`- ${t('report_duration', [formatDuration(report.durationMs), formatDuration(report.deadlineMs)])}`);
+  out(`- ${t('report_trigger', [triggerLabel(t, report.trigger)])}`);
+  out(`- ${t('report_id', [report.id])}`);
+  out(`- ${t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}`, '');
+
+  out(`## ${t('report_route_heading')}`, '');
+  const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
+  out(`**${routeLabel(t, verdict.route)}**${unverified}`, '');
+  out(verdict.summary, '');
+  out(`- ${methodLabel(t, 'lan')}: ${t(verdict.lan === 'direct' ? 'report_lan_direct' : 'report_lan_unavailable')}`);
+  out(`- ${t('report_nat', [report.nat.mapping, report.nat.reason])}`, '');
+
+  out(`## ${t('report_missing_heading', [report.missingRules.length])}`, '');
+  if (report.missingRules.length === 0) out(t('report_missing_none'), '');
+  for (const rule of report.missingRules) out(...ruleBlock(t, rule));
+
+  if (report.verifyRules.length > 0) {
+    out(`## ${t('report_verify_heading', [report.verifyRules.length])}`, '');
+    for (const rule of report.verifyRules) out(...ruleBlock(t, rule));
+  }
+
+  if (profile.errors.length > 0) {
+    out(`## ${t('report_profile_errors_heading', [profile.errors.length])}`, '');
+    for (const e of profile.errors) out(`- ${e.path || '/'}: ${e.message} (${e.code})`);
+    out('');
+  }
+
+  out(`## ${t('report_methods_heading')}`, '');
+  for (const m of verdict.methods) {
+    out(`- ${methodLabel(t, m.method)}: ${methodStatusLabel(t, m.status)}`);
+    for (const r of m.reasons) out(`  - ${r.text}`);
+  }
+  out('');
+
+  out(`## ${t('report_checks_heading', [report.checks.length])}`, '');
+  for (const c of report.checks) {
+    const reason = c.reason ? `, ${t('report_check_reason', [c.reason])}` : '';
+    const time = c.durationMs === null ? t('report_check_not_attempted') : t('report_check_time', [formatDuration(c.durationMs)]);
+    out(`- [${checkStatusLabel(t, c.status)}] ${c.target} (${c.transport.toUpperCase()}, ${c.ruleId})${reason}, ${time}`);
+    out(`  ${c.detail}`);
+  }
+  out('');
+
+  if (report.iceErrors.length > 0) {
+    out(`## ${t('report_ice_errors_heading', [report.iceErrors.length])}`, '');
+    for (const e of report.iceErrors) out(`- ${e.errorCode} ${e.errorText} — ${e.url} (${e.gatheringId}, ${formatDuration(e.atMs)})`);
+    out('');
+  }
+
+  out(`## ${t('report_environment_heading')}`, '');
+  out(`- ${t('report_env_extension', [env.extensionVersion])}`);
+  out(`- ${t('report_env_browser', [browserText(t, env)])}`);
+  out(`- ${t('report_env_os', [osText(t, env)])}`);
+  out(`- ${t('report_env_language', [env.uiLanguage])}`);
+  out(`- ${t('report_env_timezone', [env.timeZone])}`);
+  out(`- ${t('report_env_managed', [yesNo(t, env.policy.managed)])}`);
+  if (env.policy.settingsFromPolicy.length > 0) out(`- ${t('report_env_policy_settings', [env.policy.settingsFromPolicy.join(', ')])}`);
+  for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [p.field, p.message])}`);
+  out(`- ${t('report_env_webrtc_policy', [webRtcPolicyText(t, env.webRtcIpHandling)])}`);
+  out(`- ${t('report_env_device', [deviceText(t, env.device)])}`);
+  out(`- ${t('report_env_user_agent', [env.userAgent])}`);
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function ruleBlock(t: Translate, rule: RuleAdvice): string[] {
+  const required = t(rule.required ? 'report_rule_required' : 'report_rule_optional');
+  return [
+    `### ${rule.purpose} (${rule.ruleId}, ${required})`,
+    '',
+    ...rule.findings.map((f) => `- ${f}`),
+    ...(rule.findings.length > 0 ? [''] : []),
+    '```',
+    rule.text,
+    '```',
+    '',
+  ];
+}
