@@ -12,7 +12,7 @@ describe('parseCheckArgs', () => {
 
   it('defaults to ticket text and the system Chromium', () => {
     const parsed = parseCheckArgs(['--profile-file', 'my.json']);
-    expect(parsed.ok && parsed.args).toMatchObject({ format: 'text', chromium: '/usr/bin/chromium', profileFile: 'my.json', redactIps: false });
+    expect(parsed.ok && parsed.args).toMatchObject({ format: 'text', chromium: '/usr/bin/chromium', profileFile: 'my.json', redactIps: null });
   });
 
   it.each([

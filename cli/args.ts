@@ -16,8 +16,8 @@ export interface CheckArgs {
   /** Run Chromium inside this network namespace (labs, isolated checks). */
   netns: string | null;
   chromium: string;
-  /** Replace IP addresses with placeholders in the output. */
-  redactIps: boolean;
+  /** Replace IP addresses with placeholders; default: yes for the ticket text, no for JSON. */
+  redactIps: boolean | null;
   help: boolean;
 }
 
@@ -29,7 +29,9 @@ export const USAGE = `Usage: npm run check -- (--profile <id> | --profile-file <
   --option <name=value>   a profile option, e.g. --option connection=legacy (repeatable)
   --format text|json      ticket text (default) or the JSON report
   --deadline <ms>         per-check deadline, 500-60000 (default 5000)
-  --redact-ips            replace IP addresses with host-1, public-1 …
+  --redact-ips            replace this computer's IP addresses with host-1, public-1 …
+                          (the default for text)
+  --keep-ips              keep them (the default for json)
   --netns <name>          run Chromium inside this network namespace
   --chromium <path>       browser binary (default /usr/bin/chromium)
 
@@ -50,7 +52,7 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
     deadlineMs: null,
     netns: null,
     chromium: '/usr/bin/chromium',
-    redactIps: false,
+    redactIps: null,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -61,8 +63,8 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
       args.help = true;
       continue;
     }
-    if (flag === '--redact-ips') {
-      args.redactIps = true;
+    if (flag === '--redact-ips' || flag === '--keep-ips') {
+      args.redactIps = flag === '--redact-ips';
       continue;
     }
     if (!VALUE_FLAGS.has(flag)) return { ok: false, message: `unknown argument "${raw}"` };

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, TURN_CREDENTIALS, type Lab } from '../lab/lab';
+import { LAB, startLab, TURN_CREDENTIALS, type Lab } from '../lab/lab';
 import type { Report } from '../../src/report/types';
 import { schoolProfile } from './school-profile';
 
@@ -57,6 +57,9 @@ describe('npm run check', () => {
       expect(result.stdout).toMatch(/relay/i);
       expect(result.stdout).toMatch(/3478/);
       expect(result.stdout).not.toContain(TURN_CREDENTIALS.credential);
+      // The ticket text hides this computer's addresses by default, as the popup's copy does.
+      expect(result.stdout).toMatch(/host-1/);
+      expect(result.stdout).not.toContain(LAB.lanAddress);
     } finally {
       await lab.topology.clearForwardRules();
     }
