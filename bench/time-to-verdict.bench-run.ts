@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { LAB, LAB_HOSTS, TURN_CREDENTIALS, TURN_TLS_PORT, startLab, type Lab } from '../test/lab/lab';
-import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../test/support/extension';
-import { LAB_ORIGINS } from '../test/e2e/lab-profile';
+import { LAB, LAB_HOSTS, TURN_CREDENTIALS, TURN_TLS_PORT, type Lab } from '../test/lab/lab';
+import { sendFromPage } from '../test/support/extension';
+import { startLabBrowser, type LabBrowser } from '../test/support/lab-browser';
 import { schoolProfile } from '../test/e2e/school-profile';
 import type { Report } from '../src/report/types';
 import { median, ms, table } from './stats';
@@ -18,9 +18,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DEADLINE_MS = 5_000;
 
 let lab: Lab;
-let ext: ExtensionBrowser;
 let page: Page;
-let removeExtension: () => Promise<void>;
+let labBrowser: LabBrowser;
 
 const [A, B] = LAB.turnAddresses;
 /** The school profile's servers, as one RTCPeerConnection would be given them by a web app. */
@@ -86,18 +85,13 @@ async function measure(network: string, setUp: () => Promise<void>): Promise<voi
 }
 
 beforeAll(async () => {
-  lab = await startLab();
-  const copy = await extensionWithHostAccess(LAB_ORIGINS);
-  removeExtension = copy.remove;
-  ext = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir: copy.dir });
-  page = await ext.openPage('popup/index.html');
+  labBrowser = await startLabBrowser();
+  ({ lab, page } = labBrowser);
   await timeToVerdict(); // warm-up: the first run also creates the offscreen document
 });
 
 afterAll(async () => {
-  await ext?.close();
-  await removeExtension?.();
-  await lab?.stop();
+  await labBrowser?.stop();
 });
 
 it('time to verdict vs Chrome gathering complete', async () => {

@@ -1,20 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { LAB, startLab, TURN_CREDENTIALS, type Lab } from '../lab/lab';
-import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
+import { LAB, TURN_CREDENTIALS, type Lab } from '../lab/lab';
+import { sendFromPage } from '../support/extension';
+import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
 import type { BackgroundToPopup } from '../../src/messages';
-import { LAB_ORIGINS, labProfile } from './lab-profile';
+import { labProfile } from './lab-profile';
 
 /**
  * Every kind of probe against real servers in the lab, through the
  * automation interface, as the popup and support tools use it.
  */
 let lab: Lab;
-let ext: ExtensionBrowser;
 let page: Page;
-let removeExtension: () => Promise<void>;
+let labBrowser: LabBrowser;
 
 type CheckSummary = Pick<Report['checks'][number], 'status' | 'reason'>;
 
@@ -24,25 +24,19 @@ function byRule(report: Report): Record<string, CheckSummary> {
 
 /** Reports are kept in test-results/ for reading when an assertion fails. */
 async function run(name: string, deadlineMs = 3_000): Promise<Report> {
-  const reply = await sendFromPage<Report | { error: unknown }>(page, { type: 'run', profile: labProfile(), options: { deadlineMs } });
-  if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
+  const reply = await labBrowser.run(labProfile(), deadlineMs);
   await mkdir('test-results', { recursive: true });
   await writeFile(`test-results/probes-${name}.json`, JSON.stringify(reply, null, 2));
   return reply;
 }
 
 beforeAll(async () => {
-  lab = await startLab();
-  const copy = await extensionWithHostAccess(LAB_ORIGINS);
-  removeExtension = copy.remove;
-  ext = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir: copy.dir });
-  page = await ext.openPage('popup/index.html');
+  labBrowser = await startLabBrowser();
+  ({ lab, page } = labBrowser);
 });
 
 afterAll(async () => {
-  await ext?.close();
-  await removeExtension?.();
-  await lab?.stop();
+  await labBrowser?.stop();
 });
 
 describe('probes on an open network', () => {

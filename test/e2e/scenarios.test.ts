@@ -1,10 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { LAB, LAB_HOSTS, TURN_CREDENTIALS, startLab, type Lab } from '../lab/lab';
-import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
+import { LAB, LAB_HOSTS, TURN_CREDENTIALS, type Lab } from '../lab/lab';
+import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
-import { LAB_ORIGINS } from './lab-profile';
 import { schoolProfile } from './school-profile';
 
 /**
@@ -15,9 +13,7 @@ import { schoolProfile } from './school-profile';
 const DEADLINE_MS = 3_000;
 
 let lab: Lab;
-let ext: ExtensionBrowser;
-let page: Page;
-let removeExtension: () => Promise<void>;
+let labBrowser: LabBrowser;
 export const timesToVerdict: Record<string, number> = {};
 
 type Outcome = string; // `${status}` or `${status}/${reason}`
@@ -35,8 +31,7 @@ function outcomes(report: Report): Record<string, Outcome> {
 }
 
 async function run(name: string, profile: object): Promise<Report> {
-  const reply = await sendFromPage<Report | { error: unknown }>(page, { type: 'run', profile, options: { deadlineMs: DEADLINE_MS } });
-  if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
+  const reply = await labBrowser.run(profile, DEADLINE_MS);
   await mkdir('test-results', { recursive: true });
   await writeFile(`test-results/scenario-${name}.json`, JSON.stringify(reply, null, 2));
   timesToVerdict[name] = reply.durationMs;
@@ -70,11 +65,8 @@ const ALL_PASS: Record<string, Outcome> = {
 };
 
 beforeAll(async () => {
-  lab = await startLab();
-  const copy = await extensionWithHostAccess(LAB_ORIGINS);
-  removeExtension = copy.remove;
-  ext = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir: copy.dir });
-  page = await ext.openPage('popup/index.html');
+  labBrowser = await startLabBrowser();
+  lab = labBrowser.lab;
 });
 
 afterEach(async () => {
@@ -85,9 +77,7 @@ afterEach(async () => {
 afterAll(async () => {
   await mkdir('test-results', { recursive: true });
   await writeFile('test-results/scenario-times.json', JSON.stringify(timesToVerdict, null, 2));
-  await ext?.close();
-  await removeExtension?.();
-  await lab?.stop();
+  await labBrowser?.stop();
 });
 
 describe('lab scenarios', () => {
