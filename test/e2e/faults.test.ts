@@ -53,6 +53,33 @@ describe('faults', () => {
     expect(report.verdict.route).toBe('hole-punching');
   });
 
+  it('leaves the previous report whole when the service worker is stopped mid-run, and runs again after', async () => {
+    const copy = await extensionWithHostAccess(LAB_ORIGINS);
+    cleanups.push(copy.remove);
+    const ext = await launch(copy.dir);
+    const page = await ext.openPage('popup/index.html');
+    const first = await run(ext, schoolProfile());
+
+    // A run whose silent checks wait out a 5 s deadline, stopped after 1 s.
+    await lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']);
+    void page.evaluate((profile) => chrome.runtime.sendMessage({ type: 'run', profile, options: { deadlineMs: 5_000 } }).catch(() => null), schoolProfile());
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const cdp = await page.createCDPSession();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await lab.topology.clearForwardRules();
+
+    await cdp.detach();
+    // Measured: the page whose CDP session stopped the worker gets no answer afterwards; a new page does.
+    const fresh = await ext.openPage('popup/index.html');
+    const stored = await sendFromPage<Report | null>(fresh, { type: 'getLastReport' });
+    expect(stored?.id).toBe(first.id);
+    expect(stored).toEqual(first);
+    const again = await run(ext, schoolProfile());
+    expect(again.verdict.route).toBe('hole-punching');
+    expect(again.id).not.toBe(first.id);
+  });
+
   it('names an offscreen document that fails to start on every ICE check; web checks still run', async () => {
     // A broken build of the offscreen script: it throws before it can listen.
     const copy = await extensionWithHostAccess(LAB_ORIGINS);
