@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { Options } from './Options';
+import { setDocumentLanguage } from '../shared/i18n';
+
+setDocumentLanguage();
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,10 @@
+import browser from 'webextension-polyfill';
+import type { Translate } from '../../src/i18n/translate';
+
+/** Every visible string of the extension pages comes from _locales through here. */
+export const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions?.map(String)) || `[${key}]`;
+
+/** The page's language follows the UI language, so screen readers pronounce it right. */
+export function setDocumentLanguage(): void {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+}
