@@ -50,7 +50,8 @@ export function Options() {
       setNotice({ kind: 'error', text: t('options_import_invalid'), errors: reply.error.details ?? [{ path: '', code: 'type', message: reply.error.message }] });
       return;
     }
-    setNotice({ kind: 'ok', text: t('options_imported', [reply.profile.name]), errors: reply.warnings.length > 0 ? reply.warnings : undefined });
+    const warned = reply.warnings.length > 0;
+    setNotice({ kind: 'ok', text: `${t('options_imported', [reply.profile.name])}${warned ? ` ${t('options_import_warnings')}` : ''}`, errors: warned ? reply.warnings : undefined });
     setJson('');
     await reload();
   };

@@ -6,5 +6,8 @@ export const t: Translate = (key, substitutions) => browser.i18n.getMessage(key,
 
 /** The page's language follows the UI language, so screen readers pronounce it right. */
 export function setDocumentLanguage(): void {
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  // `@@ui_locale` is the locale the messages came from; getUILanguage() was
+  // seen to say en-US under `--lang=de` while the messages were German.
+  const locale = browser.i18n.getMessage('@@ui_locale') || browser.i18n.getUILanguage();
+  document.documentElement.lang = locale.replace('_', '-');
 }

@@ -27,7 +27,7 @@ function keysUsedInCode(): Map<string, string> {
   const files = [...['popup', 'background', 'src'].flatMap((d) => sourceFiles(join(ROOT, d))), join(ROOT, 'manifest.json')];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/['"`]((?:popup|options|badge|verdict)_[a-z][A-Za-z0-9_]*)['"`]/g)) used.set(m[1]!, file);
+    if (/\.tsx?$/.test(file)) for (const m of text.matchAll(/['"`]((?:popup|options|badge|verdict)_[a-z][A-Za-z0-9_]*)['"`]/g)) used.set(m[1]!, file);
     for (const m of text.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.set(m[1]!, file);
   }
   return used;
