@@ -6,8 +6,8 @@ export const t: Translate = (key, substitutions) => browser.i18n.getMessage(key,
 
 /** The page's language follows the UI language, so screen readers pronounce it right. */
 export function setDocumentLanguage(): void {
-  // `@@ui_locale` is the locale the messages came from; getUILanguage() was
-  // seen to say en-US under `--lang=de` while the messages were German.
-  const locale = browser.i18n.getMessage('@@ui_locale') || browser.i18n.getUILanguage();
-  document.documentElement.lang = locale.replace('_', '-');
+  // The language the messages came from: under `--lang=de` both
+  // getUILanguage() and `@@ui_locale` were seen to say en-US while every
+  // message was German, so each locale file names itself.
+  document.documentElement.lang = browser.i18n.getMessage('popup_html_lang') || browser.i18n.getUILanguage();
 }
