@@ -102,7 +102,7 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
           )}
           <Methods verdict={report.verdict} />
           <RouteDiagram report={report} />
-          <MissingRules report={report} />
+          <MissingRules key={report.id} report={report} />
           <VerifyRules report={report} />
           {/* EXPORT-ACTIONS: after merging issue 7, the lead mounts <ExportActions report={report} /> here. */}
           <div class="export-slot" data-testid="export-slot" />

@@ -9,36 +9,42 @@ interface Node {
   key: string;
   x: number;
   y: number;
+  w: number;
 }
-const W = 92;
 const H = 24;
-const DEVICE: Node = { key: 'popup_diagram_device', x: 2, y: 38 };
-const NETWORK: Node = { key: 'popup_diagram_network', x: 112, y: 38 };
-const INTERNET: Node = { key: 'popup_diagram_internet', x: 222, y: 38 };
-const STUN: Node = { key: 'popup_diagram_stun', x: 344, y: 4 };
-const TURN: Node = { key: 'popup_diagram_turn', x: 344, y: 38 };
-const VENDOR: Node = { key: 'popup_diagram_vendor', x: 344, y: 72 };
+const DEVICE: Node = { key: 'popup_diagram_device', x: 2, y: 38, w: 88 };
+const NETWORK: Node = { key: 'popup_diagram_network', x: 108, y: 38, w: 92 };
+const INTERNET: Node = { key: 'popup_diagram_internet', x: 218, y: 38, w: 66 };
+const STUN: Node = { key: 'popup_diagram_stun', x: 344, y: 4, w: 130 };
+const TURN: Node = { key: 'popup_diagram_turn', x: 344, y: 38, w: 130 };
+const VENDOR: Node = { key: 'popup_diagram_vendor', x: 344, y: 72, w: 130 };
+/** Roughly how many characters of the 10.5 px label fit per pixel; longer labels are squeezed to fit, never cut. */
+const CHARS_PER_PX = 1 / 6.2;
 
 function Link({ from, to, state }: { from: Node; to: Node; state: LinkState }) {
-  const x1 = from.x + W;
+  const x1 = from.x + from.w;
   const y1 = from.y + H / 2;
   const x2 = to.x;
   const y2 = to.y + H / 2;
+  // The mark sits near the far end, so the three links fanning out of "Internet" keep theirs apart.
+  const at = to.x - from.x - from.w > 40 ? 0.7 : 0.5;
   const label = t('popup_link_text', [t(from.key), t(to.key), t(STATE_KEY[state])]);
   return (
     <g class={`link link-${state}`} data-state={state}>
       <title>{label}</title>
       <line x1={x1} y1={y1} x2={x2} y2={y2} />
-      <text x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 3} text-anchor="middle" aria-hidden="true">{STATE_ICON[state]}</text>
+      <text x={x1 + (x2 - x1) * at} y={y1 + (y2 - y1) * at - 4} text-anchor="middle" aria-hidden="true">{STATE_ICON[state]}</text>
     </g>
   );
 }
 
 function Box({ node }: { node: Node }) {
+  const label = t(node.key);
+  const squeeze = label.length > node.w * CHARS_PER_PX ? { textLength: node.w - 8, lengthAdjust: 'spacingAndGlyphs' } : {};
   return (
     <g class="node">
-      <rect x={node.x} y={node.y} width={W} height={H} rx="4" />
-      <text x={node.x + W / 2} y={node.y + 16} text-anchor="middle">{t(node.key)}</text>
+      <rect x={node.x} y={node.y} width={node.w} height={H} rx="4" />
+      <text x={node.x + node.w / 2} y={node.y + 16} text-anchor="middle" {...squeeze}>{label}</text>
     </g>
   );
 }
@@ -47,7 +53,7 @@ function Box({ node }: { node: Node }) {
 export function RouteDiagram({ report }: { report: Report }) {
   const links = diagramLinks(report);
   return (
-    <svg class="diagram" viewBox="0 0 440 100" role="img" aria-label={t('popup_diagram_label')} data-testid="diagram">
+    <svg class="diagram" viewBox="0 0 476 100" role="img" aria-label={t('popup_diagram_label')} data-testid="diagram">
       <Link from={DEVICE} to={NETWORK} state={links.device} />
       <Link from={NETWORK} to={INTERNET} state={links.internet} />
       <Link from={INTERNET} to={STUN} state={links.stun} />

@@ -26,6 +26,13 @@ export function MissingRules({ report }: { report: Report }) {
   return (
     <section class="rules" aria-labelledby="rules-heading" data-testid="missing-rules">
       <h2 id="rules-heading">✕ {t('popup_rules_missing', [rules.length])}</h2>
+      {/* The button comes before the list: with many rules it stays in view. */}
+      <button type="button" class="primary" onClick={copyRules} data-testid="copy-rules">
+        {t('popup_rules_copy')}
+      </button>
+      <p class="copy-state" role="status" data-testid="copy-state">
+        {copy === 'copied' ? t('popup_rules_copied') : copy === 'failed' ? t('popup_rules_copy_failed') : ''}
+      </p>
       <ul>
         {rules.map((rule) => (
           <li key={rule.ruleId} data-rule={rule.ruleId}>
@@ -35,12 +42,6 @@ export function MissingRules({ report }: { report: Report }) {
           </li>
         ))}
       </ul>
-      <button type="button" class="primary" onClick={copyRules} data-testid="copy-rules">
-        {t('popup_rules_copy')}
-      </button>
-      <p class="copy-state" role="status" data-testid="copy-state">
-        {copy === 'copied' ? t('popup_rules_copied') : copy === 'failed' ? t('popup_rules_copy_failed') : ''}
-      </p>
       {copy === 'failed' && (
         <textarea ref={fallback} readOnly rows={4} aria-label={t('popup_rules_text_label')} value={text} data-testid="copy-fallback" />
       )}
