@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { Popup } from './Popup';
 import { setDocumentLanguage } from './shared/i18n';
 
+document.body.dataset.scriptStartMs = String(Math.round(performance.now()));
 setDocumentLanguage();
 // First paint of the stored verdict, from navigation start: read by the e2e and the bench.
 const markFirstReport = () =>

@@ -209,8 +209,13 @@ describe('popup after lab runs', () => {
     const state = await popupState(fresh);
     expect(state.route).toBe('hole-punching');
     expect(await fresh.$('[data-testid="check-again"][disabled]')).toBeNull();
-    const ms = await fresh.evaluate(() => Number(document.body.dataset.firstReportMs));
-    await writeFile('test-results/popup-first-paint.json', JSON.stringify({ firstReportMs: ms }));
+    const timing = await fresh.evaluate(() => ({
+      scriptStartMs: Number(document.body.dataset.scriptStartMs),
+      firstReportMs: Number(document.body.dataset.firstReportMs),
+      domContentLoadedMs: Math.round(performance.getEntriesByType('navigation')[0]?.toJSON().domContentLoadedEventEnd ?? 0),
+    }));
+    // Measured, not asserted (timings belong to the bench): read by the report and `npm run bench`.
+    await writeFile('test-results/popup-first-paint.json', JSON.stringify(timing));
     // Keyboard: Tab reaches "Check again" and "Copy rules", and the focused control shows a ring.
     const reached = new Set<string>();
     let ring = true;
