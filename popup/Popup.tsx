@@ -90,6 +90,7 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
           ↻ {t('popup_check_again')}
         </button>
         {age && <span class="muted age" data-testid="age">{t(age.key, age.substitutions)}</span>}
+        {report && <span class="muted" data-testid="report-profile">· {report.profile.name}</span>}
       </div>
       {failure && <p class="error" role="alert" data-testid="failure">{failure}</p>}
       {running && <Progress progress={progress} />}

@@ -43,13 +43,14 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 }
 
 /** Clicks "Check again" and waits for the run to finish; returns the stored report. */
-async function checkAgain(page: Page): Promise<{ report: Report; sawProgress: boolean }> {
+async function checkAgain(page: Page, progressShot?: string): Promise<{ report: Report; sawProgress: boolean }> {
   const before = await sendFromPage<Report | null>(page, { type: 'getLastReport' });
   await page.click('[data-testid="check-again"]');
   // The progress bar and the checks ticking in appear while the run goes on.
   const sawProgress = await page
     .waitForFunction(() => document.querySelectorAll('[data-testid="progress"] li[data-check]').length > 0, { timeout: 15_000, polling: 20 })
     .then(() => true, () => false);
+  if (sawProgress && progressShot) await screenshot(page, progressShot);
   await page.waitForFunction(() => !document.querySelector('[data-testid="check-again"][disabled]'), { timeout: 60_000 });
   const report = await sendFromPage<Report>(page, { type: 'getLastReport' });
   expect(report.id).not.toBe(before?.id);
@@ -199,6 +200,21 @@ describe('popup after lab runs', () => {
       title: [EN('extName'), EN('verdict_headline_hole_punching'), EN('badge_missing', [report.missingRules.length])].join('\n'),
     });
     await screenshot(popup, 'popup-direct');
+
+    // Details on demand: every check with its evidence and timing.
+    await popup.click('[data-testid="details"] summary');
+    const details = await popup.$$eval('[data-testid="details"] li[data-check]', (lis) =>
+      lis.map((li) => ({ id: li.getAttribute('data-check'), status: li.getAttribute('data-status'), text: li.textContent ?? '' })),
+    );
+    expect(details.map((d) => d.id)).toEqual(report.checks.map((c) => c.id));
+    for (const check of report.checks) {
+      const line = details.find((d) => d.id === check.id)!;
+      expect(line.status).toBe(check.status);
+      expect(line.text).toContain(check.detail);
+      if (check.durationMs !== null) expect(line.text).toContain(EN('popup_ms', [check.durationMs]));
+    }
+    expect(await popup.$eval('[data-testid="report-profile"]', (el) => el.textContent)).toContain('Network lab');
+    await popup.click('[data-testid="details"] summary');
   });
 
   it('paints the stored verdict on opening, before any run, and measures it', async () => {
@@ -238,7 +254,7 @@ describe('popup after lab runs', () => {
   it('UDP dropped: relayed over TCP, hole punching blocked with its reason, an amber badge', async () => {
     await lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']);
     try {
-      const { report } = await checkAgain(popup);
+      const { report } = await checkAgain(popup, 'popup-progress');
       expect(report.verdict.route).toBe('relay-tcp');
       const state = await popupState(popup);
       expect(state.headline).toBe(EN('verdict_headline_relay_tcp'));
