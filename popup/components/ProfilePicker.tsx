@@ -37,7 +37,8 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
   const pickProfile = (id: string) => {
     // Permission first, synchronously, while the change event is a user gesture.
     setAsked(requestHostAccess(view.customProfiles.find((p) => p.id === id), granted));
-    void save({ profileId: id, choices: {} });
+    // Another profile's options do not carry over; when the admin locked the options they stay as set.
+    void save(choicesLocked ? { profileId: id } : { profileId: id, choices: {} });
   };
 
   const pickChoice = (optionId: string, choice: string) => {

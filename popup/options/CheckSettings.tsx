@@ -34,6 +34,10 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
       const choices = sameProfile ? { ...effective.choices } : {};
       if (region && sameProfile) choices.region = region;
       else delete choices.region;
+      for (const option of builtin?.options ?? []) {
+        const chosen = form.get(`option:${option.id}`);
+        if (sameProfile && typeof chosen === 'string') choices[option.id] = chosen;
+      }
       patch.choices = choices;
     }
     if (!locked('deadlineMs')) patch.deadlineMs = Math.round(Number(form.get('deadline')) * 1000);
@@ -71,6 +75,18 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
             </select>
           </label>
         )}
+        {(builtin?.options ?? []).map((option) => (
+          <label key={option.id}>
+            {/* The vendor guide's words, stored in the profile (not translated). */}
+            {option.label}
+            <Locked show={locked('choices')} />
+            <select name={`option:${option.id}`} value={effective.choices[option.id] ?? option.default} disabled={locked('choices')}>
+              {option.choices.map((c) => (
+                <option key={c.id} value={c.id}>{c.label}</option>
+              ))}
+            </select>
+          </label>
+        ))}
         <label>
           {t('options_deadline')}
           <Locked show={locked('deadlineMs')} />

@@ -106,6 +106,7 @@ describe('ICE gathering in the built extension', () => {
   });
 
   it('never stores the TURN credential where the popup or an export can read it', async () => {
+    await gather([{ urls: [`turn:${SERVER_A}:3478?transport=udp`], username: TURN_USER, credential: TURN_PASSWORD }]);
     const stored = await sendFromPage<GatherRun>(page, { type: 'getLastGather' });
     expect(JSON.stringify(stored)).not.toContain(TURN_PASSWORD);
     expect(stored.servers.find((s) => s.urls[0]?.startsWith('turn:'))?.hasCredential).toBe(true);

@@ -298,6 +298,34 @@ describe('popup after lab runs', () => {
   });
 });
 
+describe('options page, built-in options and deleting', () => {
+  it('saves a built-in profile with a vendor option, and deleting the default custom profile falls back to the default', async () => {
+    const options = await ext.openPage('popup/options/index.html');
+    await options.waitForSelector('[data-testid="default-profile"]');
+    await options.select('[data-testid="default-profile"]', 'onsight');
+    await options.click('[data-testid="save-settings"]');
+    await options.waitForSelector('select[name="option:connection"]');
+    await options.select('select[name="option:connection"]', 'legacy');
+    await options.click('[data-testid="save-settings"]');
+    await options.waitForFunction(
+      () => chrome.runtime.sendMessage({ type: 'getSettings' }).then((v: SettingsView) => v.effective.choices.connection === 'legacy'),
+      { polling: 100, timeout: 5_000 },
+    );
+    let view = await sendFromPage<SettingsView>(options, { type: 'getSettings' });
+    expect(view.effective).toMatchObject({ profileId: 'onsight', choices: { connection: 'legacy' }, deadlineMs: 3_000 });
+
+    await options.select('[data-testid="default-profile"]', 'lab');
+    await options.click('[data-testid="save-settings"]');
+    await options.waitForFunction(() => chrome.runtime.sendMessage({ type: 'getSettings' }).then((v: SettingsView) => v.effective.profileId === 'lab'), { polling: 100, timeout: 5_000 });
+    await options.click('[data-testid="delete-lab"]');
+    await options.waitForFunction(() => !document.querySelector('[data-testid="custom-profiles"]'));
+    view = await sendFromPage<SettingsView>(options, { type: 'getSettings' });
+    expect(view.customProfiles).toEqual([]);
+    expect(view.effective.profileId).toBe('senso');
+    await options.close();
+  });
+});
+
 describe('popup in German', () => {
   it('translates the headline when Chromium runs with --lang=de', async () => {
     // Measured: --lang=de switches chrome.i18n's messages (getUILanguage() still
