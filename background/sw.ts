@@ -10,12 +10,16 @@ import { readLastRun } from './storage';
 import { runFromSettings } from './run/run-from-settings';
 import { readSettingsView } from './settings/store';
 import { findReport, listHistory } from './history/history-store';
+import { deleteProfile, importProfile, saveSettings } from './settings/handlers';
+import { showBadge } from './badge/badge';
 
 function deadlineFrom(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DEADLINE_MS) : DEFAULT_DEADLINE_MS;
 }
 
 listenForProgressPorts();
+// The badge is not kept across browser restarts: show the stored verdict again.
+void readLastReport().then((report) => (report ? showBadge(report) : undefined)).catch(() => undefined);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   // Only the extension's own pages may start runs (no onMessageExternal is
@@ -49,6 +53,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       return listHistory();
     case 'getReport':
       return findReport(msg.id);
+    case 'saveSettings':
+      return saveSettings(msg.settings);
+    case 'importProfile':
+      return importProfile(msg.profile);
+    case 'deleteProfile':
+      return deleteProfile(msg.id);
     default:
       return undefined;
   }

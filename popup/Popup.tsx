@@ -1,69 +1,120 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { isErrorReply, type GatherRun, type PopupToBackground } from '../src/messages';
-import { CandidateTable, ErrorTable } from './GatherTables';
-
-function send(message: PopupToBackground): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
-}
+import { isErrorReply, type BackgroundToPopup, type RunProgress } from '../src/messages';
+import type { Report } from '../src/report/types';
+import type { SettingsView } from '../src/settings/types';
+import { ageText } from '../src/view/age';
+import { CheckDetails, Progress } from './components/Checks';
+import { Headline } from './components/Headline';
+import { Methods } from './components/Methods';
+import { ProfilePicker } from './components/ProfilePicker';
+import { RouteDiagram } from './components/RouteDiagram';
+import { MissingRules, VerifyRules } from './components/Rules';
+import { t } from './shared/i18n';
+import { send } from './shared/send';
+import { ExportActions } from './export/ExportActions';
 
 /**
- * Walking-skeleton popup: the candidates of the last run and a button to run
- * again. The verdict view replaces this once the diagnostic core lands.
+ * The popup: the stored verdict at once (no waiting for a run), its age, and
+ * "Check again". It renders the report; it never decides anything itself.
  */
-export function Popup() {
-  const [run, setRun] = useState<GatherRun | null>(null);
+export function Popup({ onFirstReport }: { onFirstReport(): void }) {
+  const [report, setReport] = useState<Report | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [granted, setGranted] = useState<string[]>([]);
+  const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
-    send({ type: 'getLastGather' })
-      .then((r) => setRun((r as GatherRun | null) ?? null))
+    send({ type: 'getLastReport' })
+      .then((r) => setReport(r))
       .catch((err: unknown) => setFailure(String(err)))
       .finally(() => setLoaded(true));
+    send({ type: 'getSettings' }).then(setView, () => undefined);
+    browser.permissions.getAll().then((p) => setGranted(p.origins ?? []), () => undefined);
+
+    const port = browser.runtime.connect({ name: 'progress' });
+    port.onMessage.addListener((message: unknown) => {
+      const m = message as BackgroundToPopup;
+      if (m.type === 'progress') {
+        setRunning(true);
+        setProgress(m.progress);
+      } else {
+        setReport(m.report);
+        setProgress(null);
+        setRunning(false);
+        setNow(Date.now());
+      }
+    });
+    const tick = setInterval(() => setNow(Date.now()), 30_000);
+    return () => {
+      clearInterval(tick);
+      port.disconnect();
+    };
   }, []);
 
-  const runAgain = async () => {
+  useEffect(() => {
+    if (loaded) onFirstReport();
+  }, [loaded]);
+
+  const checkAgain = async () => {
     setRunning(true);
     setFailure(null);
+    setProgress(null);
     try {
-      const reply = await send({ type: 'gather' });
-      if (isErrorReply(reply)) setFailure(reply.error.message);
-      else setRun(reply as GatherRun);
+      const reply = await send({ type: 'runConfigured' });
+      if (isErrorReply(reply)) setFailure(t('popup_run_failed', [reply.error.message]));
+      else setReport(reply);
     } catch (err) {
-      setFailure(String(err));
+      setFailure(t('popup_run_failed', [String(err)]));
     } finally {
       setRunning(false);
+      setNow(Date.now());
     }
   };
 
+  const age = report ? ageText(report.startedAt, now) : null;
   return (
     <main>
-      <h1>WebRTC Network Check</h1>
-      <button type="button" onClick={runAgain} disabled={running} aria-busy={running}>
-        {running ? 'Checking…' : 'Run again'}
-      </button>
-      {failure && <p class="error" role="alert">{failure}</p>}
-      {!loaded ? null : run ? <RunView run={run} /> : <p class="muted">No check has run yet.</p>}
+      <header>
+        <h1>{t('extName')}</h1>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup_settings')}
+        </button>
+      </header>
+      {!loaded ? null : report ? <Headline report={report} /> : <p class="muted" data-testid="no-report">{t('popup_no_report')}</p>}
+      <div class="actions">
+        <button type="button" class="primary" onClick={checkAgain} disabled={running} aria-busy={running} data-testid="check-again">
+          ↻ {t('popup_check_again')}
+        </button>
+        {age && <span class="muted age" data-testid="age">{t(age.key, age.substitutions)}</span>}
+        {report && <span class="muted" data-testid="report-profile">· {report.profile.name}</span>}
+      </div>
+      {failure && <p class="error" role="alert" data-testid="failure">{failure}</p>}
+      {running && <Progress progress={progress} />}
+      {report && (
+        <>
+          {report.environment.webRtcIpHandling.limitsWebApps && (
+            <p class="warning" role="note" data-testid="webapp-warning">
+              ⚠ {t('popup_webapp_warning', [report.environment.webRtcIpHandling.note ?? ''])}
+            </p>
+          )}
+          <Methods verdict={report.verdict} />
+          <RouteDiagram report={report} />
+          <MissingRules key={report.id} report={report} />
+          <VerifyRules report={report} />
+          <div class="export-slot" data-testid="export-slot">
+            <ExportActions report={report} />
+          </div>
+          <CheckDetails checks={report.checks} />
+        </>
+      )}
+      {view && (
+        <ProfilePicker view={view} granted={granted} onSaved={setView} onError={(m) => setFailure(m)} />
+      )}
     </main>
-  );
-}
-
-function RunView({ run }: { run: GatherRun }) {
-  const r = run.result;
-  const servers = run.servers.flatMap((s) => s.urls).join(', ') || 'none (host candidates only)';
-  return (
-    <section aria-label="Last run">
-      <p class="muted" data-testid="run-summary">
-        {new Date(run.startedAt).toLocaleString()} · {r.durationMs} ms ·{' '}
-        {r.gatheringComplete ? 'gathering complete' : r.deadlineReached ? `stopped at the ${r.deadlineMs / 1000} s deadline` : 'not complete'}
-        <br />
-        Servers: {servers}
-      </p>
-      {r.setupError && <p class="error">{r.setupError}</p>}
-      <CandidateTable candidates={r.candidates} />
-      <ErrorTable errors={r.errors} />
-    </section>
   );
 }

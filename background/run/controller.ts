@@ -7,6 +7,7 @@ import { readEnvironment } from './environment';
 import { broadcast } from './progress-ports';
 import { runChecks } from './run-checks';
 import { saveReport } from './report-store';
+import { showBadge } from '../badge/badge';
 
 export interface RunRequest {
   profile: Profile;
@@ -67,6 +68,8 @@ async function execute(request: RunRequest): Promise<Report> {
     gatherings: evidence.gatherings,
   });
   await saveReport(report);
+  // The badge is a convenience: a failure to set it must not lose the report.
+  await showBadge(report).catch(() => undefined);
   broadcast({ type: 'finished', report });
   return report;
 }

@@ -104,35 +104,9 @@ describe('ICE gathering in the built extension', () => {
     expect(run.result.setupError).toMatch(/\S/);
     expect(run.result.candidates).toEqual([]);
   });
-});
-
-describe('popup', () => {
-  it('shows the candidates of the last run and runs again with the same servers', async () => {
-    await gather([
-      { urls: [`stun:${SERVER_B}:3478`] },
-      { urls: [`turn:${SERVER_A}:3478?transport=udp`], username: TURN_USER, credential: TURN_PASSWORD },
-    ]);
-    await page.reload();
-    await page.waitForSelector('[data-testid="candidates"]');
-    const rows = await page.$$eval('[data-testid="candidates"] tbody tr', (trs) =>
-      trs.map((tr) => ({ type: tr.getAttribute('data-type'), text: tr.textContent ?? '' })),
-    );
-    expect(rows.map((r) => r.type)).toEqual(expect.arrayContaining(['host', 'srflx', 'relay']));
-    expect(rows.find((r) => r.type === 'srflx')?.text).toContain(LAB.natWanAddress);
-    expect(rows.find((r) => r.type === 'relay')?.text).toContain(SERVER_A);
-
-    const before = await page.$eval('[data-testid="run-summary"]', (el) => el.textContent);
-    await page.click('button');
-    await page.waitForFunction(
-      (prev) => document.querySelector('[data-testid="run-summary"]')?.textContent !== prev && !document.querySelector('button[disabled]'),
-      { timeout: 15_000 },
-      before,
-    );
-    const relayAfter = await page.$$eval('[data-testid="candidates"] tbody tr[data-type="relay"]', (trs) => trs.length);
-    expect(relayAfter).toBeGreaterThan(0);
-  });
 
   it('never stores the TURN credential where the popup or an export can read it', async () => {
+    await gather([{ urls: [`turn:${SERVER_A}:3478?transport=udp`], username: TURN_USER, credential: TURN_PASSWORD }]);
     const stored = await sendFromPage<GatherRun>(page, { type: 'getLastGather' });
     expect(JSON.stringify(stored)).not.toContain(TURN_PASSWORD);
     expect(stored.servers.find((s) => s.urls[0]?.startsWith('turn:'))?.hasCredential).toBe(true);

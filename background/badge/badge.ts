@@ -1,0 +1,21 @@
+import browser from 'webextension-polyfill';
+import type { Report } from '../../src/report/types';
+import { badgeFor } from '../../src/view/badge';
+
+/**
+ * The toolbar badge after every run: route colour, missing-rule count, and
+ * the headline as tooltip (colour is never the only sign).
+ */
+export async function showBadge(report: Pick<Report, 'verdict' | 'missingRules'>): Promise<void> {
+  const badge = badgeFor(report);
+  const t = (key: string, subs?: (string | number)[]) => browser.i18n.getMessage(key, subs?.map(String));
+  const lines = [t('extName'), t(badge.headlineKey)];
+  if (report.missingRules.length > 0) lines.push(t('badge_missing', [report.missingRules.length]));
+  await Promise.all([
+    browser.action.setBadgeText({ text: badge.text }),
+    browser.action.setBadgeBackgroundColor({ color: badge.colour }),
+    // White on the three badge colours meets AA (contrast >= 4.5:1).
+    chrome.action.setBadgeTextColor({ color: '#ffffff' }),
+    browser.action.setTitle({ title: lines.join('\n') }),
+  ]);
+}

@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks';
+import { isErrorReply } from '../../src/messages';
+import type { Settings, SettingsView } from '../../src/settings/types';
+import { BUILTIN_CATALOGUE } from '../../src/view/catalogue';
+import { requestHostAccess } from '../shared/host-access';
+import { t } from '../shared/i18n';
+import { send } from '../shared/send';
+
+interface Props {
+  view: SettingsView;
+  /** Origins already granted (install-time and earlier grants). */
+  granted: string[];
+  onSaved(view: SettingsView): void;
+  onError(message: string): void;
+}
+
+/**
+ * Which product to check: built-in profiles with their region/options, and
+ * custom profiles. A setting the admin fixed by policy is shown, not offered.
+ */
+export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
+  const [asked, setAsked] = useState(0);
+  const { effective } = view;
+  const builtin = BUILTIN_CATALOGUE.find((p) => p.id === effective.profileId);
+  const custom = view.customProfiles.find((p) => p.id === effective.profileId);
+  const profileLocked = view.locked.includes('profileId');
+  const choicesLocked = view.locked.includes('choices');
+  const regions = builtin?.regions ?? custom?.regions ?? [];
+  const options = builtin?.options ?? [];
+
+  const save = async (patch: Partial<Settings>) => {
+    const reply = await send({ type: 'saveSettings', settings: patch });
+    if (isErrorReply(reply)) onError(reply.error.message);
+    else onSaved(reply);
+  };
+
+  const pickProfile = (id: string) => {
+    // Permission first, synchronously, while the change event is a user gesture.
+    setAsked(requestHostAccess(view.customProfiles.find((p) => p.id === id), granted));
+    // Another profile's options do not carry over; when the admin locked the options they stay as set.
+    void save(choicesLocked ? { profileId: id } : { profileId: id, choices: {} });
+  };
+
+  const pickChoice = (optionId: string, choice: string) => {
+    const choices = { ...effective.choices, [optionId]: choice };
+    if (choice === '') delete choices[optionId];
+    if (custom && optionId === 'region') setAsked(requestHostAccess(custom, granted, choice || undefined));
+    void save({ choices });
+  };
+
+  const name = builtin?.name ?? custom?.name ?? effective.profileId;
+  return (
+    <section class="picker" data-testid="profile-picker">
+      {profileLocked ? (
+        <p data-testid="profile-locked">
+          {t('popup_profile_label')}: <strong>{name}</strong> <span class="locked">🔒 {t('popup_locked')}</span>
+        </p>
+      ) : (
+        <label>
+          {t('popup_profile_label')}
+          <select value={effective.profileId} onChange={(e) => pickProfile(e.currentTarget.value)} data-testid="profile-select">
+            <optgroup label={t('popup_profile_builtin')}>
+              {BUILTIN_CATALOGUE.map((p) => (
+                <option key={p.id} value={p.id}>{p.name}</option>
+              ))}
+            </optgroup>
+            {view.customProfiles.length > 0 && (
+              <optgroup label={t('popup_profile_custom')}>
+                {view.customProfiles.map((p) => (
+                  <option key={p.id} value={p.id}>{p.name}</option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        </label>
+      )}
+      {regions.length > 0 && (
+        <label>
+          {t('popup_region_label')}
+          <select value={effective.choices.region ?? ''} disabled={choicesLocked} onChange={(e) => pickChoice('region', e.currentTarget.value)} data-testid="region-select">
+            <option value="">{t('popup_region_all')}</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>{r.toUpperCase()}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {options.map((option) => (
+        <label key={option.id}>
+          {/* Option labels are the vendor guide's words, stored in the profile (not translated). */}
+          {option.label}
+          <select value={effective.choices[option.id] ?? option.default} disabled={choicesLocked} onChange={(e) => pickChoice(option.id, e.currentTarget.value)}>
+            {option.choices.map((c) => (
+              <option key={c.id} value={c.id}>{c.label}</option>
+            ))}
+          </select>
+        </label>
+      ))}
+      {choicesLocked && (regions.length > 0 || options.length > 0) && <p class="locked">🔒 {t('popup_locked')}</p>}
+      {asked > 0 && <p class="muted" data-testid="host-access-note">{t('popup_host_access', [asked])}</p>}
+    </section>
+  );
+}

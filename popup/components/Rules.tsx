@@ -1,0 +1,71 @@
+import { useRef, useState } from 'preact/hooks';
+import type { Report } from '../../src/report/types';
+import { missingRulesText, sortedMissingRules } from '../../src/view/rules';
+import { t } from '../shared/i18n';
+
+type Copy = 'idle' | 'copied' | 'failed';
+
+export function MissingRules({ report }: { report: Report }) {
+  const [copy, setCopy] = useState<Copy>('idle');
+  const fallback = useRef<HTMLTextAreaElement>(null);
+  const rules = sortedMissingRules(report);
+  if (rules.length === 0) return <p class="rules-none" data-testid="rules-none">✓ {t('popup_rules_none_missing')}</p>;
+  const text = missingRulesText(report, t);
+
+  const copyRules = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopy('copied');
+    } catch {
+      // No clipboard access (policy, unfocused page): leave the text selected for Ctrl+C.
+      setCopy('failed');
+      requestAnimationFrame(() => fallback.current?.select());
+    }
+  };
+
+  return (
+    <section class="rules" aria-labelledby="rules-heading" data-testid="missing-rules">
+      <h2 id="rules-heading">✕ {t('popup_rules_missing', [rules.length])}</h2>
+      {/* The button comes before the list: with many rules it stays in view. */}
+      <button type="button" class="primary" onClick={copyRules} data-testid="copy-rules">
+        {t('popup_rules_copy')}
+      </button>
+      <p class="copy-state" role="status" data-testid="copy-state">
+        {copy === 'copied' ? t('popup_rules_copied') : copy === 'failed' ? t('popup_rules_copy_failed') : ''}
+      </p>
+      <ul>
+        {rules.map((rule) => (
+          <li key={rule.ruleId} data-rule={rule.ruleId}>
+            <span class="purpose">{rule.purpose}</span>
+            {!rule.required && <span class="tag"> ({t('popup_rule_optional')})</span>}
+            <code>{rule.text}</code>
+          </li>
+        ))}
+      </ul>
+      {copy === 'failed' && (
+        <textarea ref={fallback} readOnly rows={4} aria-label={t('popup_rules_text_label')} value={text} data-testid="copy-fallback" />
+      )}
+    </section>
+  );
+}
+
+export function VerifyRules({ report }: { report: Report }) {
+  if (report.verifyRules.length === 0) return null;
+  return (
+    <details class="verify" data-testid="verify-rules">
+      <summary>? {t('popup_verify_heading', [report.verifyRules.length])}</summary>
+      <p class="muted">{t('popup_verify_hint')}</p>
+      <ul>
+        {report.verifyRules.map((rule) => (
+          <li key={rule.ruleId} data-rule={rule.ruleId}>
+            <span class="purpose">{rule.purpose}</span>
+            <code>{rule.text}</code>
+            {rule.findings.map((f) => (
+              <p class="reason" key={f}>{f}</p>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { isErrorReply } from '../../src/messages';
+import type { ProfileError } from '../../src/profile/types';
+import { validateProfile } from '../../src/profile/validate';
+import type { SettingKey, Settings, SettingsView } from '../../src/settings/types';
+import { requestHostAccess } from '../shared/host-access';
+import { t } from '../shared/i18n';
+import { send } from '../shared/send';
+import { CheckSettings } from './CheckSettings';
+import { PolicyInfo } from './PolicyInfo';
+import { NoticeView, type Notice } from './Notice';
+
+
+export function Options() {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [granted, setGranted] = useState<string[]>([]);
+  const [json, setJson] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [saveNotice, setSaveNotice] = useState<Notice>(null);
+
+  const reload = () => send({ type: 'getSettings' }).then(setView);
+  useEffect(() => {
+    void reload();
+    browser.permissions.getAll().then((p) => setGranted(p.origins ?? []), () => undefined);
+  }, []);
+
+  const save = async (patch: Partial<Settings>) => {
+    const reply = await send({ type: 'saveSettings', settings: patch });
+    if (isErrorReply(reply)) setSaveNotice({ kind: 'error', text: t('options_save_failed', [reply.error.message]), errors: reply.error.details });
+    else {
+      setView(reply);
+      setSaveNotice({ kind: 'ok', text: t('options_saved') });
+    }
+  };
+
+  const importJson = async () => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch (err) {
+      setNotice({ kind: 'error', text: t('options_import_not_json', [err instanceof Error ? err.message : String(err)]) });
+      return;
+    }
+    // Asked here, in the click, before any await: Chrome grants only inside a user gesture.
+    const local = validateProfile(parsed).profile;
+    if (local) requestHostAccess(local, granted);
+    const reply = await send({ type: 'importProfile', profile: parsed });
+    if (isErrorReply(reply)) {
+      setNotice({ kind: 'error', text: t('options_import_invalid'), errors: reply.error.details ?? [{ path: '', code: 'type', message: reply.error.message }] });
+      return;
+    }
+    const warned = reply.warnings.length > 0;
+    setNotice({ kind: 'ok', text: `${t('options_imported', [reply.profile.name])}${warned ? ` ${t('options_import_warnings')}` : ''}`, errors: warned ? reply.warnings : undefined });
+    setJson('');
+    await reload();
+  };
+
+  const readFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (file) setJson(await file.text());
+  };
+
+  const download = (id: string) => {
+    const profile = view?.customProfiles.find((p) => p.id === id);
+    if (!profile) return;
+    const url = URL.createObjectURL(new Blob([JSON.stringify(profile, null, 2)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${id}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const remove = async (id: string) => setView(await send({ type: 'deleteProfile', id }));
+
+  if (!view) return null;
+  const locked = (key: SettingKey) => view.locked.includes(key);
+  return (
+    <main>
+      <h1>{t('options_title')}</h1>
+      <CheckSettings view={view} granted={granted} locked={locked} onSave={save} notice={saveNotice} />
+
+      <h2>{t('options_custom_heading')}</h2>
+      {view.customProfiles.length === 0 ? (
+        <p class="muted">{t('options_no_custom')}</p>
+      ) : (
+        <ul class="profiles" data-testid="custom-profiles">
+          {view.customProfiles.map((p) => (
+            <li key={p.id} data-profile={p.id}>
+              <span>
+                <strong>{p.name}</strong> <span class="muted">({p.id}, v{p.version}, {t('options_rules_count', [p.rules.length])})</span>
+              </span>
+              <span class="row">
+                <button type="button" onClick={() => download(p.id)}>{t('options_export', [p.name])}</button>
+                <button type="button" onClick={() => void remove(p.id)} data-testid={`delete-${p.id}`}>{t('options_delete', [p.name])}</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label>
+        {t('options_import_label')}
+        <textarea value={json} onInput={(e) => setJson(e.currentTarget.value)} spellcheck={false} data-testid="import-json" />
+      </label>
+      <label>
+        {t('options_import_file')}
+        <input type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget)} />
+      </label>
+      <button type="button" class="primary" onClick={() => void importJson()} data-testid="import-button">{t('options_import_button')}</button>
+      <NoticeView notice={notice} testid="import-notice" />
+
+      <h2>{t('options_policy_heading')}</h2>
+      <PolicyInfo view={view} />
+    </main>
+  );
+}

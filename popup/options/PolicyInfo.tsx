@@ -1,0 +1,36 @@
+import type { SettingKey, SettingsView } from '../../src/settings/types';
+import { t } from '../shared/i18n';
+
+const SETTING_KEYS: Record<SettingKey, string> = {
+  profileId: 'options_setting_profileId',
+  choices: 'options_setting_choices',
+  deadlineMs: 'options_setting_deadlineMs',
+  redactIpsInExports: 'options_setting_redactIpsInExports',
+  runOnStartup: 'options_setting_runOnStartup',
+  runEveryMinutes: 'options_setting_runEveryMinutes',
+};
+
+/** Which settings an admin locked, and what in their policy was ignored. */
+export function PolicyInfo({ view }: { view: SettingsView }) {
+  return (
+    <section data-testid="policy-info">
+      {view.locked.length === 0 && !view.managed ? (
+        <p class="muted">{t('options_policy_none')}</p>
+      ) : (
+        <p data-testid="policy-locked">🔒 {t('options_policy_locked', [view.locked.map((k) => t(SETTING_KEYS[k])).join(', ') || '—'])}</p>
+      )}
+      {view.policyProblems.length > 0 && (
+        <>
+          <p class="error">{t('options_policy_problems')}</p>
+          <ul class="errors" data-testid="policy-problems">
+            {view.policyProblems.map((p, i) => (
+              <li key={i}>
+                <code>{p.field}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

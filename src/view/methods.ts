@@ -1,0 +1,74 @@
+/**
+ * The verdict's five methods folded into the three a teacher knows: direct on
+ * this network, hole punching, relay (the best of UDP/TCP/TLS). Reasons stay
+ * the verdict's own words; only the labels are translated here.
+ */
+import type { Method, MethodStatus, MethodVerdict, Verdict } from '../verdict';
+
+export type MethodGroup = 'lan' | 'hole-punching' | 'relay';
+
+export interface MethodRow {
+  group: MethodGroup;
+  labelKey: string;
+  status: MethodStatus;
+  statusKey: string;
+  /** For the relay row: the transport that decided its status (udp/tcp/tls), else null. */
+  transport: 'udp' | 'tcp' | 'tls' | null;
+  /** One line: the first reason, for any status but available; null otherwise. */
+  reason: string | null;
+  /** How many further reasons the details list holds. */
+  moreReasons: number;
+}
+
+export const METHOD_LABEL_KEYS: Record<MethodGroup, string> = {
+  lan: 'verdict_method_lan',
+  'hole-punching': 'verdict_method_hole_punching',
+  relay: 'verdict_method_relay',
+};
+
+export const STATUS_KEYS: Record<MethodStatus, string> = {
+  available: 'verdict_status_available',
+  unverified: 'verdict_status_unverified',
+  unavailable: 'verdict_status_unavailable',
+  untested: 'verdict_status_untested',
+};
+
+/** Best first, as the route is chosen (docs/verdict.md). */
+const STATUS_RANK: Record<MethodStatus, number> = { available: 0, unverified: 1, unavailable: 2, untested: 3 };
+const RELAYS: readonly Method[] = ['relay-udp', 'relay-tcp', 'relay-tls'];
+
+function pick(verdict: Verdict, method: Method): MethodVerdict | undefined {
+  return verdict.methods.find((m) => m.method === method);
+}
+
+/** Relay is as good as its best transport; among equals the faster one (UDP before TCP before TLS). */
+function bestRelay(verdict: Verdict): MethodVerdict | undefined {
+  const relays = RELAYS.map((m) => pick(verdict, m)).filter((m): m is MethodVerdict => m !== undefined);
+  // Every relay untested but one unavailable: the unavailable one explains more.
+  return [...relays].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])[0];
+}
+
+function row(group: MethodGroup, verdict: MethodVerdict | undefined): MethodRow {
+  const status = verdict?.status ?? 'untested';
+  const reasons = status === 'available' || !verdict ? [] : verdict.reasons.map((r) => r.text);
+  const transport = group === 'relay' && verdict ? (verdict.method.slice('relay-'.length) as MethodRow['transport']) : null;
+  return {
+    group,
+    labelKey: METHOD_LABEL_KEYS[group],
+    status,
+    statusKey: STATUS_KEYS[status],
+    transport,
+    reason: reasons[0] ?? null,
+    moreReasons: Math.max(0, reasons.length - 1),
+  };
+}
+
+export function methodRows(verdict: Verdict): MethodRow[] {
+  return [row('lan', pick(verdict, 'lan')), row('hole-punching', pick(verdict, 'hole-punching')), row('relay', bestRelay(verdict))];
+}
+
+export const RELAY_TRANSPORT_KEYS: Record<'udp' | 'tcp' | 'tls', string> = {
+  udp: 'verdict_relay_over_udp',
+  tcp: 'verdict_relay_over_tcp',
+  tls: 'verdict_relay_over_tls',
+};

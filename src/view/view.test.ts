@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import open from '../../test/fixtures/reports/lab-open.json';
+import udpDropped from '../../test/fixtures/reports/lab-udp-dropped.json';
+import symmetric from '../../test/fixtures/reports/lab-symmetric-nat.json';
+import en from '../../_locales/en/messages.json';
+import { translatorFromMessages, type MessagesFile } from '../i18n/translate';
+import type { Report } from '../report/types';
+import { ageText } from './age';
+import { badgeFor, BADGE_COLOURS } from './badge';
+import { progressRatio } from './checks';
+import { diagramLinks } from './diagram';
+import { headline } from './headline';
+import { methodRows } from './methods';
+import { missingRulesText, sortedMissingRules } from './rules';
+
+/** Reports the probes e2e wrote from real lab runs (open network, UDP dropped, symmetric NAT). */
+const OPEN = open as unknown as Report;
+const UDP_DROPPED = udpDropped as unknown as Report;
+const SYMMETRIC = symmetric as unknown as Report;
+const t = translatorFromMessages(en as MessagesFile);
+
+describe('headline', () => {
+  it('says direct and good for hole punching', () => {
+    expect(headline(OPEN.verdict)).toEqual({ key: 'verdict_headline_hole_punching', tone: 'good', icon: '✓', caveatKey: null });
+    expect(t(headline(OPEN.verdict).key)).toBe('Calls will connect directly (fast)');
+  });
+
+  it('says relayed and slow for relay over TCP and over UDP', () => {
+    expect(headline(UDP_DROPPED.verdict)).toMatchObject({ key: 'verdict_headline_relay_tcp', tone: 'slow' });
+    expect(headline(SYMMETRIC.verdict)).toMatchObject({ key: 'verdict_headline_relay_udp', tone: 'slow' });
+  });
+
+  it('adds a caveat only when the route is not proven, and never for none', () => {
+    expect(headline({ route: 'relay-tls', routeVerified: false }).caveatKey).toBe('verdict_caveat_unverified');
+    expect(headline({ route: 'none', routeVerified: false })).toEqual({ key: 'verdict_headline_none', tone: 'bad', icon: '✕', caveatKey: null });
+  });
+});
+
+describe('method rows', () => {
+  it('folds five methods into three and gives the reason of a blocked one in one line', () => {
+    const rows = methodRows(UDP_DROPPED.verdict);
+    expect(rows.map((r) => [r.group, r.status])).toEqual([
+      ['lan', 'available'],
+      ['hole-punching', 'unavailable'],
+      ['relay', 'available'],
+    ]);
+    expect(rows[1]!.reason).toMatch(/no answer within 3 s/);
+    expect(rows[1]!.moreReasons).toBe(1);
+    // UDP relay failed, TCP allocated: relay is shown as working over TCP.
+    expect(rows[2]).toMatchObject({ transport: 'tcp', reason: null });
+  });
+
+  it('names the symmetric NAT as the reason hole punching is blocked', () => {
+    const punching = methodRows(SYMMETRIC.verdict)[1]!;
+    expect(punching.status).toBe('unavailable');
+    expect(punching.reason).toMatch(/mapping|symmetric/i);
+    expect(methodRows(SYMMETRIC.verdict)[2]).toMatchObject({ status: 'available', transport: 'udp' });
+  });
+});
+
+describe('missing rules text', () => {
+  it('is a heading naming the profile and then the report’s own paste-ready lines', () => {
+    const text = missingRulesText(UDP_DROPPED, t);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Firewall rules missing for Network lab (profile version 1):');
+    for (const rule of UDP_DROPPED.missingRules) expect(text).toContain(rule.text);
+    expect(text).toContain('Allow outbound UDP to 203.0.113.10 port 3478 (STUN): Hole punching.');
+    // Untestable rules are not missing rules: they are listed apart.
+    expect(text).not.toContain('5060');
+  });
+
+  it('is empty when nothing is missing', () => {
+    expect(missingRulesText({ ...OPEN, missingRules: [] }, t)).toBe('');
+  });
+
+  it('lists required rules before optional ones', () => {
+    const sorted = sortedMissingRules(OPEN);
+    const firstOptional = sorted.findIndex((r) => !r.required);
+    expect(firstOptional).toBeGreaterThan(-1);
+    expect(sorted.slice(firstOptional).every((r) => !r.required)).toBe(true);
+  });
+});
+
+describe('badge', () => {
+  it('shows the number of missing rules in the route colour', () => {
+    expect(badgeFor(OPEN)).toEqual({ text: String(OPEN.missingRules.length), colour: BADGE_COLOURS.good, headlineKey: 'verdict_headline_hole_punching' });
+    expect(badgeFor(UDP_DROPPED).colour).toBe(BADGE_COLOURS.slow);
+  });
+
+  it('shows a mark when no rule is missing, and caps long counts', () => {
+    expect(badgeFor({ ...OPEN, missingRules: [] }).text).toBe('✓');
+    expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [] })).toMatchObject({ text: '✕', colour: BADGE_COLOURS.bad });
+    const many = Array.from({ length: 120 }, () => OPEN.missingRules[0]!);
+    expect(badgeFor({ ...OPEN, missingRules: many }).text).toBe('99+');
+  });
+});
+
+describe('diagram', () => {
+  it('colours STUN failed and TURN ok when UDP is dropped; vendor services partly', () => {
+    expect(diagramLinks(UDP_DROPPED)).toEqual({ device: 'ok', internet: 'ok', stun: 'failed', turn: 'ok', vendor: 'partial' });
+  });
+  it('colours every link ok on the open lab network except the vendor hosts the lab breaks on purpose', () => {
+    expect(diagramLinks(OPEN)).toMatchObject({ device: 'ok', stun: 'ok', turn: 'ok', vendor: 'partial' });
+  });
+});
+
+describe('age', () => {
+  const at = '2026-11-21T10:00:00.000Z';
+  const after = (s: number) => Date.parse(at) + s * 1000;
+  it('says just now, minutes, hours, days', () => {
+    expect(ageText(at, after(10))).toEqual({ key: 'popup_age_just_now', substitutions: [] });
+    expect(ageText(at, after(3 * 60 + 5))).toEqual({ key: 'popup_age_minutes', substitutions: [3] });
+    expect(t('popup_age_minutes', [3])).toBe('checked 3 min ago');
+    expect(ageText(at, after(5 * 3600))).toEqual({ key: 'popup_age_hours', substitutions: [5] });
+    expect(ageText(at, after(3 * 86400))).toEqual({ key: 'popup_age_days', substitutions: [3] });
+  });
+  it('treats a clock behind the report or a bad date as just now', () => {
+    expect(ageText(at, after(-600)).key).toBe('popup_age_just_now');
+    expect(ageText('not a date', after(0)).key).toBe('popup_age_just_now');
+  });
+});
+
+describe('progress', () => {
+  it('is a ratio that never exceeds 1 and is 0 before the total is known', () => {
+    expect(progressRatio(3, 12)).toBe(0.25);
+    expect(progressRatio(0, 0)).toBe(0);
+    expect(progressRatio(13, 12)).toBe(1);
+  });
+});

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Every JS file an extension page loads from the build: the page's scripts
+ * and module preloads, then each static import, transitively. Sizes are each
+ * file gzipped on its own, as Vite reports them.
+ */
+export function pageScripts(dist: string, page: string): Map<string, { bytes: number; gzip: number }> {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const queue = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const seen = new Map<string, { bytes: number; gzip: number }>();
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    const code = readFileSync(join(dist, file));
+    seen.set(file, { bytes: code.length, gzip: gzipSync(code).length });
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    for (const m of code.toString('utf8').matchAll(/(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g)) queue.push(dir + m[1]!.slice(2));
+  }
+  return seen;
+}
+
+export function gzipTotal(files: Map<string, { gzip: number }>): number {
+  return [...files.values()].reduce((sum, f) => sum + f.gzip, 0);
+}
