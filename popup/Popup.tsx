@@ -102,7 +102,7 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
               ⚠ {t('popup_webapp_warning', [report.environment.webRtcIpHandling.note ?? ''])}
             </p>
           )}
-          <Methods verdict={report.verdict} />
+          <Methods verdict={report.verdict} checks={report.checks} />
           <RouteDiagram report={report} />
           <MissingRules key={report.id} report={report} />
           <VerifyRules report={report} />

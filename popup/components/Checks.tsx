@@ -1,14 +1,17 @@
 import type { CheckResult } from '../../src/checks/types';
 import type { RunProgress } from '../../src/messages';
 import { CHECK_STATUS_ICON, CHECK_STATUS_KEYS, progressRatio } from '../../src/view/checks';
+import { reasonLine } from '../../src/view/reasons';
 import { t } from '../shared/i18n';
 
 function CheckLine({ check }: { check: CheckResult }) {
+  const line = reasonLine(check);
   return (
     <li class={`check check-${check.status}`} data-check={check.id} data-status={check.status}>
       <span class="icon" aria-hidden="true">{CHECK_STATUS_ICON[check.status]}</span>
       <span class="check-status">{t(CHECK_STATUS_KEYS[check.status])}</span>
       <span class="target">{check.target}</span>
+      {line && <span class="reason-line">{t(line.key, line.substitutions)}</span>}
       <span class="detail">
         {check.detail}
         {check.durationMs !== null && ` · ${t('popup_ms', [check.durationMs])}`}

@@ -1,9 +1,12 @@
 /**
  * The verdict's five methods folded into the three a teacher knows: direct on
- * this network, hole punching, relay (the best of UDP/TCP/TLS). Reasons stay
- * the verdict's own words; only the labels are translated here.
+ * this network, hole punching, relay (the best of UDP/TCP/TLS). A reason
+ * backed by a failed check is given as that check's translated reason line;
+ * one that is not (the NAT's behaviour, say) stays the verdict's own words.
  */
+import type { CheckResult } from '../checks/types';
 import type { Method, MethodStatus, MethodVerdict, Verdict } from '../verdict';
+import { reasonLineOf, type ReasonLine } from './reasons';
 
 export type MethodGroup = 'lan' | 'hole-punching' | 'relay';
 
@@ -16,6 +19,8 @@ export interface MethodRow {
   transport: 'udp' | 'tcp' | 'tls' | null;
   /** One line: the first reason, for any status but available; null otherwise. */
   reason: string | null;
+  /** The same reason as a translatable line, when a check with a reason code stands behind it. */
+  reasonLine: ReasonLine | null;
   /** How many further reasons the details list holds. */
   moreReasons: number;
 }
@@ -48,9 +53,10 @@ function bestRelay(verdict: Verdict): MethodVerdict | undefined {
   return [...relays].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])[0];
 }
 
-function row(group: MethodGroup, verdict: MethodVerdict | undefined): MethodRow {
+function row(group: MethodGroup, verdict: MethodVerdict | undefined, checks: readonly CheckResult[]): MethodRow {
   const status = verdict?.status ?? 'untested';
-  const reasons = status === 'available' || !verdict ? [] : verdict.reasons.map((r) => r.text);
+  const explained = status === 'available' || !verdict ? [] : verdict.reasons;
+  const reasons = explained.map((r) => r.text);
   const transport = group === 'relay' && verdict ? (verdict.method.slice('relay-'.length) as MethodRow['transport']) : null;
   return {
     group,
@@ -59,12 +65,17 @@ function row(group: MethodGroup, verdict: MethodVerdict | undefined): MethodRow 
     statusKey: STATUS_KEYS[status],
     transport,
     reason: reasons[0] ?? null,
+    reasonLine: explained[0] ? reasonLineOf(explained[0].checkIds, checks) : null,
     moreReasons: Math.max(0, reasons.length - 1),
   };
 }
 
-export function methodRows(verdict: Verdict): MethodRow[] {
-  return [row('lan', pick(verdict, 'lan')), row('hole-punching', pick(verdict, 'hole-punching')), row('relay', bestRelay(verdict))];
+export function methodRows(verdict: Verdict, checks: readonly CheckResult[] = []): MethodRow[] {
+  return [
+    row('lan', pick(verdict, 'lan'), checks),
+    row('hole-punching', pick(verdict, 'hole-punching'), checks),
+    row('relay', bestRelay(verdict), checks),
+  ];
 }
 
 export const RELAY_TRANSPORT_KEYS: Record<'udp' | 'tcp' | 'tls', string> = {

@@ -127,3 +127,18 @@ describe('progress', () => {
     expect(progressRatio(13, 12)).toBe(1);
   });
 });
+
+describe('reason lines', () => {
+  it('has a message key for every reason code, in every locale', async () => {
+    const { REASON_KEYS } = await import('./reasons');
+    for (const lang of ['en', 'de', 'fr']) {
+      const messages = (await import(`../../_locales/${lang}/messages.json`)).default as Record<string, unknown>;
+      for (const key of Object.values(REASON_KEYS)) expect(messages[key], `${lang}:${key}`).toBeDefined();
+    }
+  });
+
+  it("words hole punching's first failure from its check, translatable", () => {
+    const punching = methodRows(UDP_DROPPED.verdict, UDP_DROPPED.checks)[1]!;
+    expect(punching.reasonLine).toEqual({ key: 'reason_timeout', substitutions: [expect.stringMatching(/^stun:/)] });
+  });
+});
