@@ -9,12 +9,16 @@ import { builtinProfile } from '../src/profile/builtin';
 import { readLastRun } from './storage';
 import { runFromSettings } from './run/run-from-settings';
 import { readSettingsView } from './settings/store';
+import { listenForPolicyChanges } from './policy/read-policy';
+import { listenForSchedule } from './policy/schedule';
 
 function deadlineFrom(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DEADLINE_MS) : DEFAULT_DEADLINE_MS;
 }
 
 listenForProgressPorts();
+listenForPolicyChanges();
+listenForSchedule();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   // Only the extension's own pages may start runs (no onMessageExternal is

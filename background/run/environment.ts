@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Environment } from '../../src/report/types';
 import { readPolicy } from '../policy/read-policy';
+import { readWebRtcIpHandling } from '../policy/webrtc-ip-handling';
 
 /** Chromium-family user agents name the browser last-but-one; enough for a support ticket. */
 function browserFromUserAgent(userAgent: string): Environment['browser'] {
@@ -11,7 +12,11 @@ function browserFromUserAgent(userAgent: string): Environment['browser'] {
 }
 
 export async function readEnvironment(): Promise<Environment> {
-  const [platform, policy] = await Promise.all([browser.runtime.getPlatformInfo().catch(() => null), readPolicy()]);
+  const [platform, policy, webRtcIpHandling] = await Promise.all([
+    browser.runtime.getPlatformInfo().catch(() => null),
+    readPolicy(),
+    readWebRtcIpHandling(),
+  ]);
   return {
     extensionVersion: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
@@ -21,8 +26,7 @@ export async function readEnvironment(): Promise<Environment> {
     uiLanguage: browser.i18n.getUILanguage(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     policy: { managed: policy.managed, settingsFromPolicy: Object.keys(policy.settings), problems: policy.problems },
-    // Issue 8 reads chrome.privacy here; until then the report says it was not read.
-    webRtcIpHandling: { value: null, levelOfControl: null, limitsWebApps: false, note: 'not read by this version' },
+    webRtcIpHandling,
     device: { available: false, reason: 'not read by this version', facts: {} },
   };
 }
