@@ -75,7 +75,8 @@ function readChoices(raw: Record<string, unknown>, named: NamedProfile | undefin
       for (const [option, choice] of Object.entries(requested)) if (!bad.has(option)) choices[option] = choice;
     } else Object.assign(choices, requested);
   }
-  return raw.region === undefined && raw.profileOptions === undefined ? undefined : choices;
+  // Nothing usable: the user's choices (or the profile's defaults) stay, like any other key that falls back.
+  return Object.keys(choices).length === 0 ? undefined : choices;
 }
 
 /** The run's profile as the policy names it, for rule checks: a built-in one with the pushed choices. */

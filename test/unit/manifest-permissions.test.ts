@@ -35,7 +35,7 @@ describe('manifest permissions', () => {
 
   it('asks for nothing broad at install time', () => {
     expect(manifest.host_permissions).not.toContain('<all_urls>');
-    expect(manifest.permissions.sort()).toEqual(['offscreen', 'storage', 'webRequest']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'offscreen', 'privacy', 'storage', 'webRequest']);
     expect(manifest).not.toHaveProperty('content_scripts');
   });
 });
