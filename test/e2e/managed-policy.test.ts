@@ -157,6 +157,10 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
       limitsWebApps: true,
     });
     expect(report.checks.find((c) => c.ruleId === 'turn-udp')?.status).toBe('pass');
+    // The verdict keeps the measured route and says what web apps lose.
+    expect(report.verdict.summary).toMatch(/WebRTC IP handling setting \(disable_non_proxied_udp\): at best they will use a relay over TCP/);
+    const holePunching = report.verdict.methods.find((m) => m.method === 'hole-punching');
+    expect(holePunching?.reasons.map((r) => r.text).join(' ')).toMatch(/web apps in this browser cannot use this/);
   });
 
   it('schedules the periodic run the policy asks for', async () => {
