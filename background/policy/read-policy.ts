@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { parsePolicy } from '../../src/policy/parse';
+import { overlayForReadError } from '../../src/policy/read-error';
 import { NO_POLICY, type PolicyOverlay } from '../../src/settings/types';
 
 /**
@@ -13,21 +14,17 @@ import { NO_POLICY, type PolicyOverlay } from '../../src/settings/types';
 let cached: Promise<PolicyOverlay> | null = null;
 const listeners = new Set<(policy: PolicyOverlay) => void>();
 
-function messageOf(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).slice(0, 200);
-}
-
 async function load(): Promise<PolicyOverlay> {
   const area = (browser.storage as { managed?: { get(keys?: null): Promise<Record<string, unknown>> } }).managed;
+  // Measured: Chromium answers {} when nothing is pushed, even without a schema; it never threw here.
   if (!area) return { ...NO_POLICY };
   let raw: unknown;
   try {
     raw = await area.get(null);
   } catch (err) {
-    const message = messageOf(err);
-    // The usual answer when nothing is managed; anything else is worth a line in the report.
-    if (/manifest not found|not found|not available/i.test(message)) return { ...NO_POLICY };
-    return { ...NO_POLICY, problems: [{ field: '', message: `The managed policy could not be read: ${message}` }] };
+    // Firefox rejects with a plain {message} object, not an Error.
+    const message = typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string' ? (err as { message: string }).message : String(err);
+    return overlayForReadError(message);
   }
   return parsePolicy(raw);
 }
