@@ -181,4 +181,16 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     const alarm = await poll('the cleared alarm', () => ext.worker.evaluate(() => chrome.alarms.get('wnc-scheduled-run').then((a) => a ?? null)), (a) => a === null, 10_000);
     expect(alarm).toBeNull();
   });
+
+  it('runs again by itself when the alarm fires', async () => {
+    await writeFile(policyFile, JSON.stringify(chromePolicy(extensionPolicy({ runEveryMinutes: 1 }))));
+    const scheduled = await poll(
+      'a scheduled report',
+      () => sendFromPage<Report | null>(page, { type: 'getLastReport' }),
+      (r) => r?.trigger === 'schedule',
+      110_000,
+    );
+    expect(scheduled!.profile.id).toBe('lab');
+    expect(scheduled!.id).not.toBe(report.id);
+  }, 150_000);
 });
