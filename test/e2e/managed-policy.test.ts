@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startLab, TURN_CREDENTIALS, type Lab } from '../lab/lab';
@@ -15,12 +15,14 @@ import { LAB_ORIGINS, labProfile } from './lab-profile';
  * alarm, and sets Chrome's own WebRtcIPHandling policy; the extension must
  * show the profile locked and produce the report by itself.
  *
- * The file sits in a folder of its own that test/support/chromium-with-policy.sh
- * bind-mounts over /etc/chromium/policies/managed/ in a private mount
- * namespace: this Chromium reads it at the real path, no other Chromium on the
- * machine sees it, and the folder is removed in afterAll whatever happens.
+ * The file (wnc-test-<pid>.json) sits in a folder of its own that
+ * test/support/chromium-with-policy.sh bind-mounts over
+ * /etc/chromium/policies/managed/ in a private mount namespace: this Chromium
+ * reads it at the real path, no other Chromium on the machine sees it, and
+ * the folder is removed in afterAll whatever happens.
  */
 const EXTENSION_ID = 'ajfamljhdelhckpncckgbjipkmmknief';
+const WITH_POLICY = resolve(import.meta.dirname, '../support/chromium-with-policy.sh');
 const DEADLINE_MS = 2_000;
 
 /** Chrome's policy schemas cannot say "number or string": ports go as strings (public/managed-schema.json). */
@@ -82,7 +84,10 @@ beforeAll(async () => {
   await writeFile(policyFile, JSON.stringify(chromePolicy(extensionPolicy())));
   const copy = await extensionWithHostAccess(LAB_ORIGINS);
   removeExtension = copy.remove;
-  ext = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir: copy.dir, policyDir });
+  // The wrapper script takes the policy folder and the lab namespace from the environment Chromium inherits.
+  process.env.WNC_POLICY_DIR = policyDir;
+  process.env.WNC_POLICY_NETNS = lab.topology.lan;
+  ext = await launchWithExtension({ home: lab.chromiumHome, extensionDir: copy.dir, chromium: WITH_POLICY });
   page = await ext.openPage('popup/index.html');
 });
 
@@ -90,6 +95,8 @@ afterAll(async () => {
   try {
     await ext?.close();
   } finally {
+    delete process.env.WNC_POLICY_DIR;
+    delete process.env.WNC_POLICY_NETNS;
     if (policyDir) await rm(policyDir, { recursive: true, force: true });
     await removeExtension?.();
     await lab?.stop();
@@ -133,6 +140,7 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
 
   it('never shows a TURN credential to a page', () => {
     expect(JSON.stringify(view)).not.toContain(TURN_CREDENTIALS.credential);
+    expect(JSON.stringify(view)).not.toContain(TURN_CREDENTIALS.username);
   });
 
   it('ran the pushed profile on its own at start, with the policy named in the report', () => {
@@ -148,6 +156,7 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     // Without credentials this rule only gets a 401 (probes.test.ts); with the policy's, an allocation.
     expect({ status: nocred?.status, reason: nocred?.reason }).toEqual({ status: 'pass', reason: null });
     expect(JSON.stringify(report)).not.toContain(TURN_CREDENTIALS.credential);
+    expect(JSON.stringify(report)).not.toContain(TURN_CREDENTIALS.username);
   });
 
   it('reports that Chrome’s WebRtcIPHandling policy stops web apps from using UDP, while the extension still does', () => {

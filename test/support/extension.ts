@@ -6,7 +6,6 @@ import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-co
 export const DIST = resolve(import.meta.dirname, '../../dist');
 const CHROMIUM = '/usr/bin/chromium';
 const IN_NETNS = resolve(import.meta.dirname, 'chromium-in-netns.sh');
-const WITH_POLICY = resolve(import.meta.dirname, 'chromium-with-policy.sh');
 
 /** Flags that keep Chromium quiet on a closed network (see DEVELOPERS.md). */
 const QUIET_FLAGS = [
@@ -52,24 +51,16 @@ export interface LaunchOptions {
   /** HOME for Chromium, e.g. one whose NSS database trusts the lab CA. */
   home?: string;
   extraArgs?: string[];
-  /**
-   * A folder of policy JSON files this Chromium alone reads as
-   * /etc/chromium/policies/managed/ (see chromium-with-policy.sh); needs root.
-   */
-  policyDir?: string;
+  /** Browser binary; Debian's Chromium by default. */
+  chromium?: string;
 }
 
 /** Launches Debian's Chromium with the built extension from dist/ and a fresh profile. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'wnc-chromium-'));
   const browser = await puppeteer.launch({
-    executablePath: options.policyDir ? WITH_POLICY : options.netns ? IN_NETNS : CHROMIUM,
-    env: {
-      ...process.env,
-      WNC_NETNS: options.netns ?? '',
-      WNC_POLICY_DIR: options.policyDir ?? '',
-      ...(options.home ? { HOME: options.home } : {}),
-    },
+    executablePath: options.netns ? IN_NETNS : (options.chromium ?? CHROMIUM),
+    env: { ...process.env, WNC_NETNS: options.netns ?? '', ...(options.home ? { HOME: options.home } : {}) },
     headless: true,
     pipe: true,
     enableExtensions: [options.extensionDir ?? DIST],
