@@ -1,4 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { listenForPolicyChanges } from './policy/read-policy';
+import { listenForSchedule } from './policy/schedule';
 import { DEFAULT_DEADLINE_MS } from '../src/messages';
 import { runGather } from './gather-run';
 import { startRun } from './run/controller';
@@ -9,16 +11,15 @@ import { builtinProfile } from '../src/profile/builtin';
 import { readLastRun } from './storage';
 import { runFromSettings } from './run/run-from-settings';
 import { readSettingsView } from './settings/store';
-import { listenForPolicyChanges } from './policy/read-policy';
-import { listenForSchedule } from './policy/schedule';
 
 function deadlineFrom(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DEADLINE_MS) : DEFAULT_DEADLINE_MS;
 }
 
-listenForProgressPorts();
+// Top level, so a policy change, an alarm or the browser's start wakes the worker.
 listenForPolicyChanges();
 listenForSchedule();
+listenForProgressPorts();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   // Only the extension's own pages may start runs (no onMessageExternal is

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Environment } from '../../src/report/types';
-import { readPolicy } from '../policy/read-policy';
 import { readWebRtcIpHandling } from '../policy/webrtc-ip-handling';
+import { readPolicy } from '../policy/read-policy';
 
 /** Chromium-family user agents name the browser last-but-one; enough for a support ticket. */
 function browserFromUserAgent(userAgent: string): Environment['browser'] {
@@ -12,11 +12,7 @@ function browserFromUserAgent(userAgent: string): Environment['browser'] {
 }
 
 export async function readEnvironment(): Promise<Environment> {
-  const [platform, policy, webRtcIpHandling] = await Promise.all([
-    browser.runtime.getPlatformInfo().catch(() => null),
-    readPolicy(),
-    readWebRtcIpHandling(),
-  ]);
+  const [platform, policy] = await Promise.all([browser.runtime.getPlatformInfo().catch(() => null), readPolicy()]);
   return {
     extensionVersion: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
@@ -26,7 +22,8 @@ export async function readEnvironment(): Promise<Environment> {
     uiLanguage: browser.i18n.getUILanguage(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     policy: { managed: policy.managed, settingsFromPolicy: Object.keys(policy.settings), problems: policy.problems },
-    webRtcIpHandling,
+    // Binds web pages, not this extension: the report and verdict say what web apps lose.
+    webRtcIpHandling: await readWebRtcIpHandling(),
     device: { available: false, reason: 'not read by this version', facts: {} },
   };
 }
