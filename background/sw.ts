@@ -1,4 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { listenForPolicyChanges } from './policy/read-policy';
+import { listenForSchedule } from './policy/schedule';
 import { DEFAULT_DEADLINE_MS } from '../src/messages';
 import { runGather } from './gather-run';
 import { startRun } from './run/controller';
@@ -17,6 +19,9 @@ function deadlineFrom(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DEADLINE_MS) : DEFAULT_DEADLINE_MS;
 }
 
+// Top level, so a policy change, an alarm or the browser's start wakes the worker.
+listenForPolicyChanges();
+listenForSchedule();
 listenForProgressPorts();
 // The badge is not kept across browser restarts: show the stored verdict again.
 void readLastReport().then((report) => (report ? showBadge(report) : undefined)).catch(() => undefined);

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Environment } from '../../src/report/types';
+import { readWebRtcIpHandling } from '../policy/webrtc-ip-handling';
 import { readPolicy } from '../policy/read-policy';
 import { readDeviceFacts } from './device-facts';
 
@@ -26,8 +27,8 @@ export async function readEnvironment(): Promise<Environment> {
     uiLanguage: browser.i18n.getUILanguage(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     policy: { managed: policy.managed, settingsFromPolicy: Object.keys(policy.settings), problems: policy.problems },
-    // Issue 8 reads chrome.privacy here; until then the report says it was not read.
-    webRtcIpHandling: { value: null, levelOfControl: null, limitsWebApps: false, note: 'not read by this version' },
+    // Binds web pages, not this extension: the report and verdict say what web apps lose.
+    webRtcIpHandling: await readWebRtcIpHandling(),
     device,
   };
 }

@@ -1,5 +1,7 @@
+import { applyPolicyOverrides } from '../../src/policy/overrides';
 import { builtinProfile } from '../../src/profile/builtin';
 import type { ErrorReply } from '../../src/messages';
+import type { Profile } from '../../src/profile/types';
 import type { Report, RunTrigger } from '../../src/report/types';
 import { readPolicy } from '../policy/read-policy';
 import { readStoredProfiles, readSettingsView } from '../settings/store';
@@ -10,19 +12,20 @@ import { startRun } from './controller';
  * start-up run all come here, so they cannot disagree about the profile.
  */
 export async function runFromSettings(trigger: RunTrigger): Promise<Report | ErrorReply> {
-  const { effective } = await readSettingsView();
+  const [{ effective }, policy] = await Promise.all([readSettingsView(), readPolicy()]);
   const { region, ...choices } = effective.choices;
   const base = { region, choices: effective.choices, deadlineMs: effective.deadlineMs, trigger };
+  // Policy probe hosts and TURN credentials apply to whichever profile runs.
+  const withPolicy = (profile: Profile) => applyPolicyOverrides(profile, policy);
 
   const builtin = builtinProfile(effective.profileId, choices);
   if (builtin) {
     if (!builtin.profile) return { error: { code: 'invalid-profile', message: 'The built-in profile cannot be used with these options.', details: builtin.errors } };
-    return startRun({ ...base, profile: builtin.profile, profileErrors: builtin.errors });
+    return startRun({ ...base, profile: withPolicy(builtin.profile), profileErrors: builtin.errors });
   }
   // Custom profiles are read here, not from the view: the view has no credentials.
-  const policy = await readPolicy();
-  if (policy.customProfile?.id === effective.profileId) return startRun({ ...base, profile: policy.customProfile, profileErrors: [] });
+  if (policy.customProfile?.id === effective.profileId) return startRun({ ...base, profile: withPolicy(policy.customProfile), profileErrors: [] });
   const stored = (await readStoredProfiles()).find((entry) => entry.profile.id === effective.profileId);
-  if (stored) return startRun({ ...base, profile: stored.profile, profileErrors: stored.errors });
+  if (stored) return startRun({ ...base, profile: withPolicy(stored.profile), profileErrors: stored.errors });
   return { error: { code: 'unknown-profile', message: `The configured profile "${effective.profileId.slice(0, 80)}" is neither built in nor imported.` } };
 }

@@ -11,6 +11,7 @@ import { analyzeNatMapping } from '../ice/nat';
 import type { GatherResult } from '../ice/types';
 import type { Profile, ProfileError } from '../profile/types';
 import { decideVerdict } from '../verdict';
+import { withWebAppLimits } from '../policy/web-app-verdict';
 import { redactSecrets } from './redact';
 import { REPORT_SCHEMA, type Environment, type Report, type ReportGathering, type RunTrigger } from './types';
 
@@ -50,7 +51,8 @@ export function buildReport(raw: ReportInput): Report {
     answeredServers: input.checks.filter((c) => c.kind === 'stun' && c.status === 'pass').map((c) => c.target),
   });
   const candidates = gatherings.flatMap((g) => g.result.candidates.map((c) => ({ ...c, gatheringId: g.check.id })));
-  const verdict = decideVerdict(routeEvidence({ checks: input.checks, candidates, nat }));
+  // What the network allows, then what the browser's WebRTC IP handling leaves to web apps.
+  const verdict = withWebAppLimits(decideVerdict(routeEvidence({ checks: input.checks, candidates, nat })), input.environment.webRtcIpHandling);
 
   const report: Report = {
     schema: REPORT_SCHEMA,

@@ -3,7 +3,7 @@ import { stripCredentials } from './strip-credentials';
 
 /** Policy over user over defaults, field by field; every key policy sets is locked. */
 export function effectiveSettings(user: Partial<Settings>, policy: PolicyOverlay, stored: readonly StoredProfile[] = []): SettingsView {
-  const effective: Settings = { ...DEFAULT_SETTINGS, ...user, ...policy.settings };
+  const effective: Settings = { ...DEFAULT_SETTINGS, ...policy.defaults, ...user, ...policy.settings };
   const locked = new Set<SettingKey>([...policy.locked, ...(Object.keys(policy.settings) as SettingKey[])]);
   const customProfiles = stored.map((entry) => stripCredentials(entry.profile));
   if (policy.customProfile) customProfiles.unshift(stripCredentials(policy.customProfile));

@@ -47,6 +47,17 @@ export interface PolicyOverlay {
   /** A complete profile pushed by the admin; users never see its credentials. */
   customProfile: Profile | null;
   problems: PolicyProblem[];
+  /** Initial values the user may change (`lockProfile: false`): applied under the user's own settings. */
+  defaults?: Partial<Settings>;
+  /** Rule id -> concrete host to probe for a tcp/udp rule with wildcard or range hosts. */
+  probeHosts?: Record<string, string>;
+  /** Rule id -> TURN credentials; applied to the run only, never shown on a page or written to a report. */
+  turnCredentials?: Record<string, TurnCredentials>;
+}
+
+export interface TurnCredentials {
+  username: string;
+  credential: string;
 }
 
 export const NO_POLICY: Readonly<PolicyOverlay> = { managed: false, settings: {}, locked: [], customProfile: null, problems: [] };

@@ -38,7 +38,7 @@ describe('manifest permissions', () => {
     // The enterprise.* pair only works for extensions force-installed on ChromeOS
     // (device facts in the report); elsewhere Chromium loads the extension with
     // them inert: no API, no install warning, no permission message.
-    expect(manifest.permissions.sort()).toEqual(['enterprise.deviceAttributes', 'enterprise.networkingAttributes', 'offscreen', 'storage', 'webRequest']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'enterprise.deviceAttributes', 'enterprise.networkingAttributes', 'offscreen', 'privacy', 'storage', 'webRequest']);
     expect(manifest).not.toHaveProperty('content_scripts');
   });
 });

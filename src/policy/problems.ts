@@ -1,0 +1,30 @@
+import type { PolicyProblem } from '../settings/types';
+import { describeType } from '../profile/fields';
+
+/** Collects what is wrong with a policy; each problem names its key, the rest of the policy still applies. */
+export class PolicyProblems {
+  readonly list: PolicyProblem[] = [];
+
+  add(field: string, message: string): undefined {
+    this.list.push({ field, message });
+    return undefined;
+  }
+}
+
+/** "got string "fast"" — never used for secrets, whose values must not reach a report. */
+export function got(value: unknown): string {
+  return `got ${describeType(value)}`;
+}
+
+/** A policy key's value as a string → string map, e.g. `profileOptions` or `probeHosts`; wrong entries are dropped one by one. */
+export function readStringMap(value: unknown, field: string, problems: PolicyProblems): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return problems.add(field, `expected an object of names to strings, ${got(value)}`);
+  }
+  const map: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof entry === 'string' && entry.length > 0) map[key] = entry;
+    else problems.add(`${field}.${key}`, `expected a non-empty string, ${got(entry)}`);
+  }
+  return map;
+}
