@@ -4,6 +4,8 @@ import { watchRequest } from './web-request-watch';
 /** webRequest's onErrorOccurred can land just after fetch() rejects: wait this long for it. */
 const EVIDENCE_SETTLE_MS = 150;
 
+const PROXY_AUTH_REQUIRED = 407;
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
 
 /** Resource Timing phases; cross-origin servers without Timing-Allow-Origin expose only zeros. */
@@ -47,11 +49,17 @@ async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence
   }, deadlineMs);
   const started = performance.now();
   let responded = false;
+  let responseStatus: number | null = null;
   try {
     // no-cors + manual redirects: an opaque answer or a redirect still proves the path,
     // and neither depends on the server's CORS headers.
-    await fetch(url, { cache: 'no-store', mode: 'no-cors', credentials: 'omit', redirect: 'manual', signal: controller.signal });
+    const response = await fetch(url, { cache: 'no-store', mode: 'no-cors', credentials: 'omit', redirect: 'manual', signal: controller.signal });
     responded = true;
+    // With host permission the answer is not opaque and carries its status. It
+    // matters when webRequest's events land after fetch() resolved (measured
+    // behind a proxy asking for credentials: fetch resolves with the proxy's
+    // 407 before onHeadersReceived reaches the worker).
+    if (response.type !== 'opaque' && response.type !== 'opaqueredirect' && response.status > 0) responseStatus = response.status;
   } catch {
     await settle();
   } finally {
@@ -59,5 +67,16 @@ async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence
   }
   const durationMs = Math.round(performance.now() - started);
   watch.stop();
-  return { url, responded, timedOut, durationMs, timing: responded ? timingOf(url) : null, ...watch.observation() };
+  const seen = watch.observation();
+  const statusCode = seen.statusCode ?? responseStatus;
+  return {
+    url,
+    responded,
+    timedOut,
+    durationMs,
+    timing: responded ? timingOf(url) : null,
+    ...seen,
+    statusCode,
+    proxyAuthRequired: seen.proxyAuthRequired || statusCode === PROXY_AUTH_REQUIRED,
+  };
 }

@@ -30,6 +30,8 @@ interface RawEvent {
   error?: string;
   isProxy?: boolean;
   ip?: string;
+  challenger?: { host: string; port: number };
+  headers?: string[];
 }
 
 interface Scenario {
@@ -51,6 +53,7 @@ async function scenario(name: string, shape: ProxyShape): Promise<Scenario> {
       port: PROXY_PORT,
       shape,
       hosts: { [LAB_HOSTS.web]: LAB.webAddress, [LAB_HOSTS.turn]: LAB.turnAddresses[0], [LAB_HOSTS.rogue]: LAB.rogueAddress },
+      labNetwork: '203.0.113.0/24',
       upstreamCa: lab.certs.caCert,
     });
     ext = await launchWithExtension({
@@ -80,19 +83,27 @@ function captureEvents(ext: ExtensionBrowser, url: string, kind: 'fetch' | 'sock
   return ext.worker.evaluate(
     async (u, k) => {
       const events: RawEvent[] = [];
-      const filter = { urls: [u] };
+      const wanted = new URL(u).href;
+      // Every URL, filtered here: a filter on the wss: URL itself also hides the events.
+      const filter = { urls: ['<all_urls>'] };
       const record = (event: string) => (d: Record<string, unknown>) => {
+        if (d.url !== wanted && !String(d.url).startsWith('ws')) return undefined;
         const keep: RawEvent = { event };
-        for (const key of ['statusCode', 'statusLine', 'error', 'isProxy', 'ip'] as const) {
-          if (d[key] !== undefined) (keep as Record<string, unknown>)[key] = d[key];
+        for (const key of ['statusCode', 'statusLine', 'error', 'isProxy', 'ip', 'challenger'] as const) {
+          if (d[key] !== undefined) (keep as unknown as Record<string, unknown>)[key] = d[key];
         }
+        const headers = d.responseHeaders as { name: string; value?: string }[] | undefined;
+        if (headers) keep.headers = headers.map((h) => `${h.name}: ${h.value ?? ''}`);
         events.push(keep);
         return undefined;
       };
       const names = ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onAuthRequired', 'onResponseStarted', 'onCompleted', 'onErrorOccurred', 'onBeforeRedirect'] as const;
+      const withHeaders = new Set(['onHeadersReceived', 'onAuthRequired', 'onResponseStarted', 'onCompleted']);
       const listeners = names.map((n) => {
         const l = record(n);
-        (chrome.webRequest[n] as chrome.webRequest.WebRequestBodyEvent).addListener(l as never, filter);
+        const event = chrome.webRequest[n] as unknown as { addListener(l: unknown, f: unknown, spec?: string[]): void };
+        if (withHeaders.has(n)) event.addListener(l, filter, ['responseHeaders']);
+        else event.addListener(l, filter);
         return [n, l] as const;
       });
       let outcome: string;
@@ -117,7 +128,7 @@ function captureEvents(ext: ExtensionBrowser, url: string, kind: 'fetch' | 'sock
         });
       }
       await new Promise((r) => setTimeout(r, 300));
-      for (const [n, l] of listeners) (chrome.webRequest[n] as chrome.webRequest.WebRequestBodyEvent).removeListener(l as never);
+      for (const [n, l] of listeners) (chrome.webRequest[n] as unknown as { removeListener(l: unknown): void }).removeListener(l);
       events.push({ event: `outcome: ${outcome}` });
       return events;
     },
@@ -135,7 +146,7 @@ beforeAll(async () => {
   // TCP from the LAN to the servers is dropped at the router: the proxy is the only way out.
   await lab.topology.forwardRule(['-i', 'inside', '-o', 'outside', '-p', 'tcp', '-j', 'DROP']);
   scratch = await mkdtemp(join(tmpdir(), 'wnc-proxy-test-'));
-  const copy = await extensionWithHostAccess(LAB_ORIGINS);
+  const copy = await extensionWithHostAccess([...LAB_ORIGINS, 'wss://*.lab.test/*']);
   extensionDir = copy.dir;
   removeExtension = copy.remove;
 });
@@ -148,7 +159,7 @@ afterAll(async () => {
 
 describe('explore', () => {
   it('open', async () => {
-    const s = await scenario('open', { kind: 'open' });
+    const s = await scenario('open', { kind: 'open', denyPorts: [8443] });
     console.log(JSON.stringify({ checks: byRule(s.report), route: s.report.verdict.route, missing: missing(s.report), ms: s.report.durationMs, f: s.fetchEvents, w: s.socketEvents }, null, 1));
     console.log(s.accessLog);
   });
@@ -159,6 +170,11 @@ describe('explore', () => {
   });
   it('bump', async () => {
     const s = await scenario('bump-trusted', { kind: 'bump', ca: { cert: lab.certs.caCert, key: join(lab.certs.dir, 'ca.key') }, upgrades: false });
+    console.log(JSON.stringify({ checks: byRule(s.report), route: s.report.verdict.route, missing: missing(s.report), ms: s.report.durationMs, f: s.fetchEvents, w: s.socketEvents }, null, 1));
+    console.log(s.accessLog);
+  });
+  it('bump-ws', async () => {
+    const s = await scenario('bump-trusted-upgrades', { kind: 'bump', ca: { cert: lab.certs.caCert, key: join(lab.certs.dir, 'ca.key') }, upgrades: true });
     console.log(JSON.stringify({ checks: byRule(s.report), route: s.report.verdict.route, missing: missing(s.report), ms: s.report.durationMs, f: s.fetchEvents, w: s.socketEvents }, null, 1));
     console.log(s.accessLog);
   });

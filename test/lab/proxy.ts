@@ -5,14 +5,14 @@ import { inNetns, sh, startDaemon, waitFor, type Daemon } from './exec';
 
 /**
  * What kind of explicit HTTP proxy the lab runs (Debian's squid-openssl):
- * - `open`: tunnels CONNECT to any port, as a plain corporate proxy does.
+ * - `open`: tunnels CONNECT to any port but `denyPorts` (403), as a plain corporate proxy does.
  * - `auth`: the same, but only for clients that log in (Basic): Chromium has no credentials.
  * - `bump`: TLS interception (ssl-bump) with `ca`, which strips WebSocket
  *   `Upgrade` headers unless `upgrades` is true (Squid's default without
  *   `http_upgrade_request_protocols`).
  */
 export type ProxyShape =
-  | { kind: 'open' }
+  | { kind: 'open'; denyPorts?: number[] }
   | { kind: 'auth' }
   | { kind: 'bump'; ca: { cert: string; key: string }; upgrades: boolean };
 
@@ -24,6 +24,8 @@ export interface ProxyOptions {
   shape: ProxyShape;
   /** Name -> address, for squid's own lookups (Chromium hands host names to the proxy). */
   hosts: Record<string, string>;
+  /** Addresses squid may connect to (CIDR), besides `*.lab.test`. */
+  labNetwork: string;
   /** CA squid trusts for its own connections to the servers when it intercepts. */
   upstreamCa: string;
 }
@@ -60,6 +62,11 @@ function squidConfig(dir: string, o: ProxyOptions): string {
     'dns_nameservers 127.0.0.1',
     'dns_timeout 2 seconds',
     'forwarded_for delete',
+    // Only lab hosts: Chromium's own background requests (time, update checks)
+    // reach the proxy too, and must go nowhere.
+    'acl lab dstdomain .lab.test',
+    `acl labnet dst ${o.labNetwork}`,
+    'http_access deny !lab !labnet',
   ];
   const shape = o.shape;
   if (shape.kind === 'bump') {
@@ -72,11 +79,16 @@ function squidConfig(dir: string, o: ProxyOptions): string {
       'ssl_bump peek step1',
       'ssl_bump bump all',
       // Without this line Squid removes `Upgrade` from every request it can see.
-      ...(shape.upgrades ? ['http_upgrade_request_protocols WebSocket allow all'] : []),
+      // Names are case-sensitive and browsers send `websocket`: the docs'
+      // example `WebSocket` matches nothing (measured: upgrades still stripped).
+      ...(shape.upgrades ? ['http_upgrade_request_protocols websocket allow all'] : []),
       'http_access allow all',
     );
   } else {
     lines.push(`http_port ${listen}`);
+    if (shape.kind === 'open' && shape.denyPorts?.length) {
+      lines.push(`acl denied port ${shape.denyPorts.join(' ')}`, 'http_access deny denied');
+    }
     if (shape.kind === 'auth') {
       lines.push(
         `auth_param basic program ${SQUID_HELPERS}/basic_ncsa_auth ${f('passwd')}`,
