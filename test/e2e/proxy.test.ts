@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { delay } from '../lab/exec';
 import { LAB, LAB_HOSTS, startLab, type Lab } from '../lab/lab';
 import { makeUntrustedCa, startProxy, type LabProxy, type ProxyShape } from '../lab/proxy';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
@@ -18,8 +19,9 @@ let removeExtension: () => Promise<void>;
 let scratch: string;
 
 type CheckSummary = Pick<Report['checks'][number], 'status' | 'reason'>;
+/** Status and reason per rule; `stun` has one check per server and is compared on its own (`stunResults`). */
 function byRule(report: Report): Record<string, CheckSummary> {
-  return Object.fromEntries(report.checks.map((c) => [c.ruleId, { status: c.status, reason: c.reason }]));
+  return Object.fromEntries(report.checks.filter((c) => c.ruleId !== 'stun').map((c) => [c.ruleId, { status: c.status, reason: c.reason }]));
 }
 
 /** Every webRequest event for one URL, as Chromium delivers it to an extension. */
@@ -67,6 +69,9 @@ async function scenario(name: string, shape: ProxyShape): Promise<Scenario> {
     if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
     const fetchEvents = await captureEvents(ext, `https://${LAB_HOSTS.web}/`, 'fetch');
     const socketEvents = await captureEvents(ext, `wss://${LAB_HOSTS.web}/hub`, 'socket');
+    // Squid logs a CONNECT tunnel when it closes, and Chromium keeps them open for reuse.
+    await ext.close();
+    await delay(500);
     const accessLog = await proxy.accessLog();
     const result = { report: reply, fetchEvents, socketEvents, accessLog };
     await mkdir('test-results', { recursive: true });
@@ -141,10 +146,24 @@ function missing(report: Report): string[] {
   return report.missingRules.map((r) => r.ruleId);
 }
 
+function summary(s: Scenario) {
+  return { route: s.report.verdict.route, checks: byRule(s.report), missing: missing(s.report) };
+}
+
+const STUN_PASS = [
+  { status: 'pass', reason: null },
+  { status: 'pass', reason: null },
+];
+
+function stunResults(report: Report): CheckSummary[] {
+  return report.checks.filter((c) => c.ruleId === 'stun').map((c) => ({ status: c.status, reason: c.reason }));
+}
+
+/** Time to verdict per scenario, printed at the end (timings are measured, never asserted). */
+const timings: Record<string, number> = {};
+
 beforeAll(async () => {
   lab = await startLab();
-  // TCP from the LAN to the servers is dropped at the router: the proxy is the only way out.
-  await lab.topology.forwardRule(['-i', 'inside', '-o', 'outside', '-p', 'tcp', '-j', 'DROP']);
   scratch = await mkdtemp(join(tmpdir(), 'wnc-proxy-test-'));
   const copy = await extensionWithHostAccess([...LAB_ORIGINS, 'wss://*.lab.test/*']);
   extensionDir = copy.dir;
@@ -152,36 +171,232 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  console.log(`time to verdict (report.durationMs): ${JSON.stringify(timings)}`);
   await removeExtension?.();
   if (scratch) await rm(scratch, { recursive: true, force: true });
   await lab?.stop();
 });
 
-describe('explore', () => {
-  it('open', async () => {
-    const s = await scenario('open', { kind: 'open', denyPorts: [8443] });
-    console.log(JSON.stringify({ checks: byRule(s.report), route: s.report.verdict.route, missing: missing(s.report), ms: s.report.durationMs, f: s.fetchEvents, w: s.socketEvents }, null, 1));
-    console.log(s.accessLog);
+/** TCP from the LAN to the servers is dropped at the router: the proxy is the only way out for TCP. */
+async function onlyProxyForTcp(dropUdp = false): Promise<void> {
+  await lab.topology.clearForwardRules();
+  await lab.topology.forwardRule(['-i', 'inside', '-o', 'outside', '-p', 'tcp', '-j', 'DROP']);
+  if (dropUdp) await lab.topology.forwardRule(['-i', 'inside', '-o', 'outside', '-p', 'udp', '-j', 'DROP']);
+}
+
+describe('scenario 7: an explicit HTTP proxy', () => {
+  describe('that tunnels CONNECT but refuses port 8443', () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      await onlyProxyForTcp();
+      s = await scenario('open', { kind: 'open', denyPorts: [8443] });
+      timings.open = s.report.durationMs;
+    });
+
+    it('passes HTTPS, WSS and TURN over TCP/TLS through the proxy, and names the refused host', () => {
+      expect(stunResults(s.report)).toEqual(STUN_PASS);
+      expect(summary(s)).toEqual({
+        route: 'hole-punching',
+        checks: {
+          'turn-udp': { status: 'pass', reason: null },
+          'turn-tcp': { status: 'pass', reason: null },
+          'turn-tls': { status: 'pass', reason: null },
+          https: { status: 'pass', reason: null },
+          wss: { status: 'pass', reason: null },
+          'https-api': { status: 'fail', reason: 'proxy' },
+        },
+        missing: ['https-api'],
+      });
+      expect(s.report.checks.find((c) => c.ruleId === 'https-api')?.detail).toContain('net::ERR_TUNNEL_CONNECTION_FAILED');
+    });
+
+    it('went through the proxy: every TCP connection is a CONNECT in its log, and webRequest shows the proxy as the peer', () => {
+      expect(s.accessLog).toMatch(/TCP_TUNNEL\/200 .* CONNECT web\.lab\.test:443/);
+      expect(s.accessLog).toMatch(/TCP_TUNNEL\/200 .* CONNECT turn\.lab\.test:3478/);
+      expect(s.accessLog).toMatch(/TCP_DENIED\/403 .* CONNECT web\.lab\.test:8443/);
+      expect(s.fetchEvents.find((e) => e.event === 'onCompleted')).toMatchObject({ statusCode: 204, ip: LAB.routerLanAddress });
+    });
   });
-  it('auth', async () => {
-    const s = await scenario('auth', { kind: 'auth' });
-    console.log(JSON.stringify({ checks: byRule(s.report), route: s.report.verdict.route, missing: missing(s.report), ms: s.report.durationMs, f: s.fetchEvents, w: s.socketEvents }, null, 1));
-    console.log(s.accessLog);
+
+  describe('when it is the only way out (UDP dropped too)', () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      await onlyProxyForTcp(true);
+      s = await scenario('open-only-way-out', { kind: 'open' });
+      timings.openOnlyWayOut = s.report.durationMs;
+    });
+    afterAll(() => onlyProxyForTcp());
+
+    it('relays over TCP through the proxy', () => {
+      expect(stunResults(s.report)).toEqual([
+        { status: 'fail', reason: 'timeout' },
+        { status: 'fail', reason: 'timeout' },
+      ]);
+      expect(summary(s)).toEqual({
+        route: 'relay-tcp',
+        checks: {
+          'turn-udp': { status: 'fail', reason: 'timeout' },
+          'turn-tcp': { status: 'pass', reason: null },
+          'turn-tls': { status: 'pass', reason: null },
+          https: { status: 'pass', reason: null },
+          wss: { status: 'pass', reason: null },
+          'https-api': { status: 'pass', reason: null },
+        },
+        missing: ['stun', 'turn-udp'],
+      });
+    });
   });
-  it('bump', async () => {
-    const s = await scenario('bump-trusted', { kind: 'bump', ca: { cert: lab.certs.caCert, key: join(lab.certs.dir, 'ca.key') }, upgrades: false });
-    console.log(JSON.stringify({ checks: byRule(s.report), route: s.report.verdict.route, missing: missing(s.report), ms: s.report.durationMs, f: s.fetchEvents, w: s.socketEvents }, null, 1));
-    console.log(s.accessLog);
+
+  describe('that requires authentication', () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      await onlyProxyForTcp();
+      s = await scenario('auth', { kind: 'auth' });
+      timings.auth = s.report.durationMs;
+    });
+
+    it('says proxy-auth for every HTTPS and WSS rule', () => {
+      expect(stunResults(s.report)).toEqual(STUN_PASS);
+      expect(summary(s)).toEqual({
+        route: 'hole-punching',
+        checks: {
+          'turn-udp': { status: 'pass', reason: null },
+          // Chromium tunnels TURN over TCP through the proxy too, cannot log in,
+          // and WebRTC reports only "701 Failed to establish connection".
+          'turn-tcp': { status: 'fail', reason: 'refused' },
+          'turn-tls': { status: 'fail', reason: 'refused' },
+          https: { status: 'fail', reason: 'proxy-auth' },
+          wss: { status: 'fail', reason: 'proxy-auth' },
+          'https-api': { status: 'fail', reason: 'proxy-auth' },
+        },
+        missing: ['turn-tcp', 'turn-tls', 'https', 'wss', 'https-api'],
+      });
+    });
+
+    it('matches what Chromium shows: 407 on headers, onAuthRequired from the proxy, then ERR_TUNNEL_CONNECTION_FAILED', () => {
+      const events = s.fetchEvents.map((e) => [e.event, e.statusCode ?? e.error ?? null]);
+      expect(events).toEqual(
+        expect.arrayContaining([
+          ['onHeadersReceived', 407],
+          ['onAuthRequired', 407],
+          ['onErrorOccurred', 'net::ERR_TUNNEL_CONNECTION_FAILED'],
+        ]),
+      );
+      expect(s.fetchEvents.find((e) => e.event === 'onAuthRequired')).toMatchObject({
+        isProxy: true,
+        challenger: { host: LAB.routerLanAddress, port: PROXY_PORT },
+      });
+      expect(s.accessLog).toMatch(/TCP_DENIED\/407 .* CONNECT web\.lab\.test:443/);
+    });
   });
-  it('bump-ws', async () => {
-    const s = await scenario('bump-trusted-upgrades', { kind: 'bump', ca: { cert: lab.certs.caCert, key: join(lab.certs.dir, 'ca.key') }, upgrades: true });
-    console.log(JSON.stringify({ checks: byRule(s.report), route: s.report.verdict.route, missing: missing(s.report), ms: s.report.durationMs, f: s.fetchEvents, w: s.socketEvents }, null, 1));
-    console.log(s.accessLog);
+
+  describe('that intercepts TLS with a trusted CA and strips WebSocket upgrades (Squid ssl-bump defaults)', () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      await onlyProxyForTcp();
+      s = await scenario('bump-strips-upgrades', { kind: 'bump', ca: { cert: lab.certs.caCert, key: join(lab.certs.dir, 'ca.key') }, upgrades: false });
+      timings.bumpStripsUpgrades = s.report.durationMs;
+    });
+
+    it('passes HTTPS and fails WSS as a refused upgrade', () => {
+      expect(stunResults(s.report)).toEqual(STUN_PASS);
+      expect(summary(s)).toEqual({
+        route: 'hole-punching',
+        checks: {
+          'turn-udp': { status: 'pass', reason: null },
+          // The proxy expects TLS then HTTP inside every CONNECT: TURN's own bytes break both.
+          'turn-tcp': { status: 'fail', reason: 'refused' },
+          'turn-tls': { status: 'fail', reason: 'timeout' },
+          https: { status: 'pass', reason: null },
+          wss: { status: 'fail', reason: 'upgrade-refused' },
+          'https-api': { status: 'pass', reason: null },
+        },
+        missing: ['turn-tcp', 'turn-tls', 'wss'],
+      });
+      expect(s.report.checks.find((c) => c.ruleId === 'wss')?.detail).toBe(
+        'HTTPS works but WebSocket upgrades are refused — a proxy or filter is likely stripping them',
+      );
+    });
+
+    it('forwarded the socket as a plain GET without Upgrade (the server answered 204)', () => {
+      expect(s.accessLog).toMatch(/TCP_MISS\/204 .* GET https:\/\/web\.lab\.test\/hub/);
+      expect(s.socketEvents.at(-1)?.event).toBe('outcome: close 1006');
+    });
   });
-  it('rogue', async () => {
-    const ca = await makeUntrustedCa(scratch);
-    const s = await scenario('bump-untrusted', { kind: 'bump', ca, upgrades: true });
-    console.log(JSON.stringify({ checks: byRule(s.report), route: s.report.verdict.route, missing: missing(s.report), ms: s.report.durationMs, f: s.fetchEvents, w: s.socketEvents }, null, 1));
-    console.log(s.accessLog);
+});
+
+describe('scenario 8: TLS interception', () => {
+  describe('with a CA the browser does not trust', () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      await onlyProxyForTcp();
+      s = await scenario('bump-untrusted', { kind: 'bump', ca: await makeUntrustedCa(scratch), upgrades: true });
+      timings.bumpUntrusted = s.report.durationMs;
+    });
+
+    it('fails every HTTPS and WSS rule as cert-untrusted, named as likely SSL inspection', () => {
+      expect(stunResults(s.report)).toEqual(STUN_PASS);
+      expect(summary(s)).toEqual({
+        route: 'hole-punching',
+        checks: {
+          'turn-udp': { status: 'pass', reason: null },
+          'turn-tcp': { status: 'fail', reason: 'refused' },
+          'turn-tls': { status: 'fail', reason: 'refused' },
+          https: { status: 'fail', reason: 'cert-untrusted' },
+          wss: { status: 'fail', reason: 'cert-untrusted' },
+          'https-api': { status: 'fail', reason: 'cert-untrusted' },
+        },
+        missing: ['turn-tcp', 'turn-tls', 'https', 'wss', 'https-api'],
+      });
+      for (const rule of ['https', 'wss', 'https-api']) {
+        expect(s.report.checks.find((c) => c.ruleId === rule)?.detail).toMatch(/an SSL-inspecting filter may be intercepting this host \(net::ERR_CERT_AUTHORITY_INVALID\)/);
+      }
+    });
+
+    it('tells the admin to exclude the noInspection rules from inspection', () => {
+      const advice = Object.fromEntries(s.report.missingRules.map((r) => [r.ruleId, r]));
+      expect(advice['https']?.noInspection).toBe(true);
+      expect(advice['wss']?.noInspection).toBe(true);
+      expect(advice['https-api']?.noInspection).toBe(false);
+      expect(advice['https']?.text).toContain('Exclude from SSL inspection.');
+      expect(advice['https-api']?.text).not.toContain('Exclude from SSL inspection.');
+    });
+
+    it('matches what Chromium shows: ERR_CERT_AUTHORITY_INVALID, no response', () => {
+      expect(s.fetchEvents.map((e) => e.event)).toEqual(['onBeforeRequest', 'onSendHeaders', 'onErrorOccurred', 'outcome: rejected TypeError: Failed to fetch']);
+      expect(s.fetchEvents[2]?.error).toBe('net::ERR_CERT_AUTHORITY_INVALID');
+    });
+  });
+
+  describe('with a CA the browser trusts, upgrades allowed', () => {
+    let s: Scenario;
+    beforeAll(async () => {
+      await onlyProxyForTcp();
+      s = await scenario('bump-trusted', { kind: 'bump', ca: { cert: lab.certs.caCert, key: join(lab.certs.dir, 'ca.key') }, upgrades: true });
+      timings.bumpTrusted = s.report.durationMs;
+    });
+
+    it('passes HTTPS and WSS: the certificate gives the interception away to no one', () => {
+      expect(stunResults(s.report)).toEqual(STUN_PASS);
+      expect(summary(s)).toEqual({
+        route: 'hole-punching',
+        checks: {
+          'turn-udp': { status: 'pass', reason: null },
+          'turn-tcp': { status: 'fail', reason: 'refused' },
+          'turn-tls': { status: 'fail', reason: 'timeout' },
+          https: { status: 'pass', reason: null },
+          wss: { status: 'pass', reason: null },
+          'https-api': { status: 'pass', reason: null },
+        },
+        missing: ['turn-tcp', 'turn-tls'],
+      });
+      // The proxy really decrypted: it logged the HTTPS request line it could only see inside TLS.
+      expect(s.accessLog).toMatch(/GET https:\/\/web\.lab\.test\//);
+    });
+
+    it('leaves one trace a browser can see: the headers Squid adds to the decrypted response', () => {
+      const headers = s.fetchEvents.find((e) => e.event === 'onHeadersReceived')?.headers ?? [];
+      expect(headers).toContainEqual(expect.stringMatching(/^Via: 1\.1 lab-proxy \(squid\/[\d.]+\)$/));
+    });
   });
 });
