@@ -1,10 +1,9 @@
 import type { FetchEvidence, FetchTiming } from '../../src/evidence';
+import { withResponseStatus } from './observation';
 import { watchRequest } from './web-request-watch';
 
 /** webRequest's onErrorOccurred can land just after fetch() rejects: wait this long for it. */
 const EVIDENCE_SETTLE_MS = 150;
-
-const PROXY_AUTH_REQUIRED = 407;
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
 
@@ -55,10 +54,7 @@ async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence
     // and neither depends on the server's CORS headers.
     const response = await fetch(url, { cache: 'no-store', mode: 'no-cors', credentials: 'omit', redirect: 'manual', signal: controller.signal });
     responded = true;
-    // With host permission the answer is not opaque and carries its status. It
-    // matters when webRequest's events land after fetch() resolved (measured
-    // behind a proxy asking for credentials: fetch resolves with the proxy's
-    // 407 before onHeadersReceived reaches the worker).
+    // With host permission the answer is not opaque and carries its status.
     if (response.type !== 'opaque' && response.type !== 'opaqueredirect' && response.status > 0) responseStatus = response.status;
   } catch {
     await settle();
@@ -67,16 +63,12 @@ async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence
   }
   const durationMs = Math.round(performance.now() - started);
   watch.stop();
-  const seen = watch.observation();
-  const statusCode = seen.statusCode ?? responseStatus;
   return {
     url,
     responded,
     timedOut,
     durationMs,
     timing: responded ? timingOf(url) : null,
-    ...seen,
-    statusCode,
-    proxyAuthRequired: seen.proxyAuthRequired || statusCode === PROXY_AUTH_REQUIRED,
+    ...withResponseStatus(watch.observation(), responseStatus),
   };
 }

@@ -40,6 +40,8 @@ interface Scenario {
   report: Report;
   /** Raw webRequest events for a fetch and a WebSocket to the web app, through the proxy. */
   fetchEvents: RawEvent[];
+  /** The same for the API host on port 8443. */
+  apiEvents: RawEvent[];
   socketEvents: RawEvent[];
   accessLog: string;
 }
@@ -68,12 +70,13 @@ async function scenario(name: string, shape: ProxyShape): Promise<Scenario> {
     const reply = await sendFromPage<Report | { error: unknown }>(page, { type: 'run', profile: proxyProfile(), options: { deadlineMs: 3_000 } });
     if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
     const fetchEvents = await captureEvents(ext, `https://${LAB_HOSTS.web}/`, 'fetch');
+    const apiEvents = await captureEvents(ext, `https://${LAB_HOSTS.web}:8443/`, 'fetch');
     const socketEvents = await captureEvents(ext, `wss://${LAB_HOSTS.web}/hub`, 'socket');
     // Squid logs a CONNECT tunnel when it closes, and Chromium keeps them open for reuse.
     await ext.close();
     await delay(500);
     const accessLog = await proxy.accessLog();
-    const result = { report: reply, fetchEvents, socketEvents, accessLog };
+    const result = { report: reply, fetchEvents, apiEvents, socketEvents, accessLog };
     await mkdir('test-results', { recursive: true });
     await writeFile(`test-results/proxy-${name}.json`, JSON.stringify(result, null, 2));
     return result;
