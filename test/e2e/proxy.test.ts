@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { delay } from '../lab/exec';
 import { LAB, LAB_HOSTS, startLab, type Lab } from '../lab/lab';
-import { makeUntrustedCa, startProxy, type LabProxy, type ProxyShape } from '../lab/proxy';
+import { makeTrustedCa, makeUntrustedCa, startProxy, type LabProxy, type ProxyShape } from '../lab/proxy';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
 import type { Report } from '../../src/report/types';
 import { LAB_ORIGINS } from './lab-profile';
@@ -17,6 +19,8 @@ let lab: Lab;
 let extensionDir: string;
 let removeExtension: () => Promise<void>;
 let scratch: string;
+/** The inspecting filter's CA, trusted by the lab's Chromium as IT would roll it out. */
+let filterCa: { cert: string; key: string };
 
 type CheckSummary = Pick<Report['checks'][number], 'status' | 'reason'>;
 /** Status and reason per rule; `stun` has one check per server and is compared on its own (`stunResults`). */
@@ -34,6 +38,7 @@ interface RawEvent {
   ip?: string;
   challenger?: { host: string; port: number };
   headers?: string[];
+  securityInfo?: { state: string; certificates: { sha256: string; der: string | null }[] };
 }
 
 interface Scenario {
@@ -47,7 +52,7 @@ interface Scenario {
 }
 
 /** Starts squid in `shape`, Chromium pointed at it, runs the profile and records what webRequest saw. */
-async function scenario(name: string, shape: ProxyShape): Promise<Scenario> {
+async function scenario(name: string, shape: ProxyShape, options: { securityInfo?: boolean } = {}): Promise<Scenario> {
   let proxy: LabProxy | undefined;
   let ext: ExtensionBrowser | undefined;
   try {
@@ -64,12 +69,12 @@ async function scenario(name: string, shape: ProxyShape): Promise<Scenario> {
       netns: lab.topology.lan,
       home: lab.chromiumHome,
       extensionDir,
-      extraArgs: [`--proxy-server=${proxy.server}`],
+      extraArgs: [`--proxy-server=${proxy.server}`, ...(options.securityInfo ? ['--enable-features=WebRequestSecurityInfo'] : [])],
     });
     const page: Page = await ext.openPage('popup/index.html');
     const reply = await sendFromPage<Report | { error: unknown }>(page, { type: 'run', profile: proxyProfile(), options: { deadlineMs: 3_000 } });
     if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
-    const fetchEvents = await captureEvents(ext, `https://${LAB_HOSTS.web}/`, 'fetch');
+    const fetchEvents = await captureEvents(ext, `https://${LAB_HOSTS.web}/`, 'fetch', options.securityInfo);
     const apiEvents = await captureEvents(ext, `https://${LAB_HOSTS.web}:8443/`, 'fetch');
     const socketEvents = await captureEvents(ext, `wss://${LAB_HOSTS.web}/hub`, 'socket');
     // Squid logs a CONNECT tunnel when it closes, and Chromium keeps them open for reuse.
@@ -87,9 +92,9 @@ async function scenario(name: string, shape: ProxyShape): Promise<Scenario> {
 }
 
 /** Runs one request in the service worker with every webRequest listener attached, and returns the events. */
-function captureEvents(ext: ExtensionBrowser, url: string, kind: 'fetch' | 'socket'): Promise<RawEvent[]> {
+function captureEvents(ext: ExtensionBrowser, url: string, kind: 'fetch' | 'socket', securityInfo = false): Promise<RawEvent[]> {
   return ext.worker.evaluate(
-    async (u, k) => {
+    async (u, k, withSecurityInfo) => {
       const events: RawEvent[] = [];
       const wanted = new URL(u).href;
       // Every URL, filtered here: a filter on the wss: URL itself also hides the events.
@@ -102,6 +107,17 @@ function captureEvents(ext: ExtensionBrowser, url: string, kind: 'fetch' | 'sock
         }
         const headers = d.responseHeaders as { name: string; value?: string }[] | undefined;
         if (headers) keep.headers = headers.map((h) => `${h.name}: ${h.value ?? ''}`);
+        // Chromium 156 accepts the proposed `securityInfo` extraInfoSpec (w3c/webextensions#899): the leaf certificate.
+        const info = d.securityInfo as { state: string; certificates: { fingerprint: { sha256: string }; rawDER?: ArrayBuffer | Uint8Array }[] } | undefined;
+        if (info) {
+          keep.securityInfo = {
+            state: info.state,
+            certificates: info.certificates.map((c) => ({
+              sha256: c.fingerprint.sha256,
+              der: c.rawDER ? btoa(String.fromCharCode(...new Uint8Array(c.rawDER))) : null,
+            })),
+          };
+        }
         events.push(keep);
         return undefined;
       };
@@ -110,7 +126,10 @@ function captureEvents(ext: ExtensionBrowser, url: string, kind: 'fetch' | 'sock
       const listeners = names.map((n) => {
         const l = record(n);
         const event = chrome.webRequest[n] as unknown as { addListener(l: unknown, f: unknown, spec?: string[]): void };
-        if (withHeaders.has(n)) event.addListener(l, filter, ['responseHeaders']);
+        // Without the WebRequestSecurityInfo feature Chromium 156 rejects the securityInfo
+        // extraInfoSpec ("allowed only with WebRequestSecurityInfo developer flag") and drops the listener.
+        if (n === 'onHeadersReceived') event.addListener(l, filter, ['responseHeaders', ...(withSecurityInfo ? ['securityInfo', 'securityInfoRawDer'] : [])]);
+        else if (withHeaders.has(n)) event.addListener(l, filter, ['responseHeaders']);
         else event.addListener(l, filter);
         return [n, l] as const;
       });
@@ -142,6 +161,7 @@ function captureEvents(ext: ExtensionBrowser, url: string, kind: 'fetch' | 'sock
     },
     url,
     kind,
+    securityInfo,
   );
 }
 
@@ -168,6 +188,7 @@ const timings: Record<string, number> = {};
 beforeAll(async () => {
   lab = await startLab();
   scratch = await mkdtemp(join(tmpdir(), 'wnc-proxy-test-'));
+  filterCa = await makeTrustedCa(scratch, lab.chromiumHome);
   const copy = await extensionWithHostAccess([...LAB_ORIGINS, 'wss://*.lab.test/*']);
   extensionDir = copy.dir;
   removeExtension = copy.remove;
@@ -187,12 +208,15 @@ async function onlyProxyForTcp(dropUdp = false): Promise<void> {
   if (dropUdp) await lab.topology.forwardRule(['-i', 'inside', '-o', 'outside', '-p', 'udp', '-j', 'DROP']);
 }
 
+/** The open proxy's capture: the baseline the interception scenarios are compared with. */
+let open: Scenario;
+
 describe('scenario 7: an explicit HTTP proxy', () => {
   describe('that tunnels CONNECT but refuses port 8443', () => {
     let s: Scenario;
     beforeAll(async () => {
       await onlyProxyForTcp();
-      s = await scenario('open', { kind: 'open', denyPorts: [8443] });
+      s = open = await scenario('open', { kind: 'open', denyPorts: [8443] }, { securityInfo: true });
       timings.open = s.report.durationMs;
     });
 
@@ -297,7 +321,7 @@ describe('scenario 7: an explicit HTTP proxy', () => {
     let s: Scenario;
     beforeAll(async () => {
       await onlyProxyForTcp();
-      s = await scenario('bump-strips-upgrades', { kind: 'bump', ca: { cert: lab.certs.caCert, key: join(lab.certs.dir, 'ca.key') }, upgrades: false });
+      s = await scenario('bump-strips-upgrades', { kind: 'bump', ca: filterCa, upgrades: false });
       timings.bumpStripsUpgrades = s.report.durationMs;
     });
 
@@ -375,7 +399,7 @@ describe('scenario 8: TLS interception', () => {
     let s: Scenario;
     beforeAll(async () => {
       await onlyProxyForTcp();
-      s = await scenario('bump-trusted', { kind: 'bump', ca: { cert: lab.certs.caCert, key: join(lab.certs.dir, 'ca.key') }, upgrades: true });
+      s = await scenario('bump-trusted', { kind: 'bump', ca: filterCa, upgrades: true }, { securityInfo: true });
       timings.bumpTrusted = s.report.durationMs;
     });
 
@@ -395,6 +419,21 @@ describe('scenario 8: TLS interception', () => {
       });
       // The proxy really decrypted: it logged the HTTPS request line it could only see inside TLS.
       expect(s.accessLog).toMatch(/GET https:\/\/web\.lab\.test\//);
+    });
+
+    it('shows the substitute certificate only to a listener asking for securityInfo, behind a developer flag', () => {
+      // Through a tunnelling proxy the leaf is the server's own; through the filter, one the filter made.
+      const leaf = (events: RawEvent[]) => {
+        const info = events.find((e) => e.event === 'onHeadersReceived')?.securityInfo;
+        const der = info?.certificates[0]?.der;
+        return der ? new X509Certificate(Buffer.from(der, 'base64')) : null;
+      };
+      const server = new X509Certificate(readFileSync(lab.certs.serverCert));
+      const direct = leaf(open.fetchEvents);
+      const intercepted = leaf(s.fetchEvents);
+      expect(direct?.fingerprint256).toBe(server.fingerprint256);
+      expect(intercepted?.issuer).toBe('CN=School IT inspecting filter CA');
+      expect(intercepted?.fingerprint256).not.toBe(server.fingerprint256);
     });
 
     it('leaves one trace a browser can see: the headers Squid adds to the decrypted response', () => {

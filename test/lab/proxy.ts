@@ -186,3 +186,13 @@ export async function makeUntrustedCa(dir: string): Promise<{ cert: string; key:
     '-keyout', key, '-out', cert, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
   return { cert, key };
 }
+
+/** A CA the lab's Chromium trusts (added to its NSS db): what a filter rolled out by IT looks like. */
+export async function makeTrustedCa(dir: string, chromiumHome: string): Promise<{ cert: string; key: string }> {
+  const cert = join(dir, 'it-filter-ca.pem');
+  const key = join(dir, 'it-filter-ca.key');
+  await sh('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=School IT inspecting filter CA',
+    '-keyout', key, '-out', cert, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await sh('certutil', ['-d', `sql:${join(chromiumHome, '.pki', 'nssdb')}`, '-A', '-n', 'it-filter-ca', '-t', 'C,,', '-i', cert]);
+  return { cert, key };
+}
