@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,7 @@ export interface LabProxy extends Daemon {
   accessLog(): Promise<string>;
 }
 
+const SQUID = '/usr/sbin/squid';
 const SQUID_HELPERS = '/usr/lib/squid';
 /** Squid drops root for this user: it must read the config and write its files. */
 const SQUID_USER = 'proxy';
@@ -109,6 +111,7 @@ function squidConfig(dir: string, o: ProxyOptions): string {
  * and removes the dir; a failed start cleans up before it throws.
  */
 export async function startProxy(o: ProxyOptions): Promise<LabProxy> {
+  if (!existsSync(SQUID)) throw new Error(`${SQUID} is missing: install squid-openssl (scripts/install-system-deps.sh)`);
   const dir = await mkdtemp(join(tmpdir(), 'wnc-squid-'));
   const f = (name: string) => join(dir, name);
   let daemon: Daemon | undefined;
@@ -135,7 +138,7 @@ export async function startProxy(o: ProxyOptions): Promise<LabProxy> {
     await sh('chown', ['-R', `${uid}:${gid}`, dir]);
     await chmod(dir, 0o700);
 
-    daemon = startDaemon('squid', o.ns, '/usr/sbin/squid', ['-N', '-f', f('squid.conf')]);
+    daemon = startDaemon('squid', o.ns, SQUID, ['-N', '-f', f('squid.conf')]);
     const d = daemon;
     let exited = false;
     const failure = async (message: string) => {
