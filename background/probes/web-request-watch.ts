@@ -53,6 +53,12 @@ function install(): void {
   }, filter);
 }
 
+// Listen from the moment the worker starts, not from the first probe: a listener
+// added just before a fetch() can miss that fetch's first events (measured in the
+// lab: onSendHeaders and onHeadersReceived lost, onResponseStarted kept), and a
+// run's first HTTPS check then passes without its status.
+if (typeof chrome !== 'undefined' && chrome.webRequest) install();
+
 export function watchRequest(url: string): RequestWatch {
   install();
   const state = emptyObservation();
