@@ -290,10 +290,10 @@ describe('scenario 7: an explicit HTTP proxy', () => {
         route: 'hole-punching',
         checks: {
           'turn-udp': { status: 'pass', reason: null },
-          // Chromium tunnels TURN over TCP through the proxy too, cannot log in,
-          // and WebRTC reports only "701 Failed to establish connection".
-          'turn-tcp': { status: 'fail', reason: 'refused' },
-          'turn-tls': { status: 'fail', reason: 'refused' },
+          // Chromium tunnels TURN over TCP through the proxy too and cannot log in;
+          // WebRTC says only "701 Failed to establish connection", the HTTPS checks' 407 explains it.
+          'turn-tcp': { status: 'fail', reason: 'proxy-auth' },
+          'turn-tls': { status: 'fail', reason: 'proxy-auth' },
           https: { status: 'fail', reason: 'proxy-auth' },
           wss: { status: 'fail', reason: 'proxy-auth' },
           'https-api': { status: 'fail', reason: 'proxy-auth' },
@@ -316,6 +316,7 @@ describe('scenario 7: an explicit HTTP proxy', () => {
         challenger: { host: LAB.routerLanAddress, port: PROXY_PORT },
       });
       expect(s.accessLog).toMatch(/TCP_DENIED\/407 .* CONNECT web\.lab\.test:443/);
+      expect(s.accessLog).toMatch(/TCP_DENIED\/407 .* CONNECT turn\.lab\.test:3478/);
     });
   });
 
