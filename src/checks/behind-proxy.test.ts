@@ -17,7 +17,7 @@ describe('attributeToProxyAuth', () => {
     expect(brief(explained)).toEqual({ 'turn-udp': null, 'turn-tcp': 'proxy-auth', 'turn-tls': 'proxy-auth', https: 'proxy-auth', wss: 'proxy-auth', 'https-api': 'proxy-auth' });
     const tcp = explained.find((r) => r.ruleId === 'turn-tcp')!;
     expect(tcp.status).toBe('fail');
-    expect(tcp.detail).toMatch(/^the TCP connection was refused; the browser's proxy asks for authentication/);
+    expect(tcp.detail).toMatch(/most likely at the browser's proxy: it asks for authentication/);
   });
 
   it('leaves a refused TURN connection alone without proxy evidence', () => {

@@ -10,15 +10,16 @@
  */
 import type { CheckResult } from './types';
 
-const PROXY_AUTH_NOTE =
-  "the browser's proxy asks for authentication (see the HTTPS checks) and the browser sends TURN over TCP/TLS through that proxy, so this is the likely cause";
+// Replaces WebRTC's reading ("the TCP connection was refused"), which points at the wrong fix.
+const PROXY_AUTH_DETAIL =
+  "the connection failed, most likely at the browser's proxy: it asks for authentication (see the HTTPS checks), the browser sends TURN over TCP/TLS through it, and WebRTC cannot log in to a proxy";
 
 export function attributeToProxyAuth(results: readonly CheckResult[]): CheckResult[] {
   const proxyAsksForCredentials = results.some((r) => (r.kind === 'https' || r.kind === 'wss' || r.kind === 'tcp') && r.reason === 'proxy-auth');
   if (!proxyAsksForCredentials) return [...results];
   return results.map((r) =>
     r.kind === 'turn' && r.status === 'fail' && r.reason === 'refused' && (r.transport === 'tcp' || r.transport === 'tls')
-      ? { ...r, reason: 'proxy-auth', detail: `${r.detail}; ${PROXY_AUTH_NOTE}` }
+      ? { ...r, reason: 'proxy-auth', detail: PROXY_AUTH_DETAIL }
       : r,
   );
 }
