@@ -13,6 +13,15 @@ import type { Report } from '../../src/report/types';
 import { LAB_ORIGINS } from './lab-profile';
 import { proxyProfile } from './proxy-profile';
 
+/**
+ * Issue 9, scenarios 7 and 8: the built extension in Chromium behind an
+ * explicit HTTP proxy (Debian's squid-openssl in the lab's router namespace,
+ * `--proxy-server`), with forwarded TCP from the LAN dropped so the proxy is the
+ * only way out for TCP. One squid and one Chromium per scenario; each scenario
+ * asserts the whole report (route, every check's status and reason, missing
+ * rules) and records the raw webRequest events behind it (test-results/proxy-*.json;
+ * test/fixtures/proxy-webrequest.json holds one such capture for the unit tests).
+ */
 const PROXY_PORT = 3128;
 
 let lab: Lab;
