@@ -1,4 +1,5 @@
 import type { FetchEvidence, FetchTiming } from '../../src/evidence';
+import { withResponseStatus } from './observation';
 import { watchRequest } from './web-request-watch';
 
 /** webRequest's onErrorOccurred can land just after fetch() rejects: wait this long for it. */
@@ -47,11 +48,14 @@ async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence
   }, deadlineMs);
   const started = performance.now();
   let responded = false;
+  let responseStatus: number | null = null;
   try {
     // no-cors + manual redirects: an opaque answer or a redirect still proves the path,
     // and neither depends on the server's CORS headers.
-    await fetch(url, { cache: 'no-store', mode: 'no-cors', credentials: 'omit', redirect: 'manual', signal: controller.signal });
+    const response = await fetch(url, { cache: 'no-store', mode: 'no-cors', credentials: 'omit', redirect: 'manual', signal: controller.signal });
     responded = true;
+    // With host permission the answer is not opaque and carries its status.
+    if (response.type !== 'opaque' && response.type !== 'opaqueredirect' && response.status > 0) responseStatus = response.status;
   } catch {
     await settle();
   } finally {
@@ -59,5 +63,12 @@ async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence
   }
   const durationMs = Math.round(performance.now() - started);
   watch.stop();
-  return { url, responded, timedOut, durationMs, timing: responded ? timingOf(url) : null, ...watch.observation() };
+  return {
+    url,
+    responded,
+    timedOut,
+    durationMs,
+    timing: responded ? timingOf(url) : null,
+    ...withResponseStatus(watch.observation(), responseStatus),
+  };
 }

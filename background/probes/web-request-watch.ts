@@ -1,4 +1,5 @@
 import type { NetObservation } from '../../src/evidence';
+import { emptyObservation, fold, observe } from './observation';
 
 /**
  * fetch() and WebSocket say only "failed"; chrome.webRequest says why
@@ -37,33 +38,32 @@ function install(): void {
   const filter: chrome.webRequest.RequestFilter = { urls: ['<all_urls>'], tabId: -1 };
   // Observe only: every listener returns undefined, nothing is blocked or changed.
   chrome.webRequest.onBeforeRequest.addListener((d) => {
-    notify(d.url, {});
+    notify(d.url, observe('onBeforeRequest', {}));
     return undefined;
   }, filter);
   chrome.webRequest.onHeadersReceived.addListener((d) => {
-    notify(d.url, { statusCode: d.statusCode });
+    notify(d.url, observe('onHeadersReceived', d));
     return undefined;
   }, filter);
-  chrome.webRequest.onResponseStarted.addListener((d) => notify(d.url, { remoteIp: d.ip ?? null }), filter);
-  chrome.webRequest.onErrorOccurred.addListener((d) => notify(d.url, { netError: d.error }), filter);
+  chrome.webRequest.onResponseStarted.addListener((d) => notify(d.url, observe('onResponseStarted', d)), filter);
+  chrome.webRequest.onErrorOccurred.addListener((d) => notify(d.url, observe('onErrorOccurred', d)), filter);
   chrome.webRequest.onAuthRequired.addListener((d) => {
-    if (d.isProxy) notify(d.url, { proxyAuthRequired: true, statusCode: d.statusCode });
+    notify(d.url, observe('onAuthRequired', d));
     return undefined;
   }, filter);
 }
 
+// Listen from the moment the worker starts, not from the first probe: a listener
+// added just before a fetch() can miss that fetch's first events (measured in the
+// lab: onSendHeaders and onHeadersReceived lost, onResponseStarted kept), and a
+// run's first HTTPS check then passes without its status.
+if (typeof chrome !== 'undefined' && chrome.webRequest) install();
+
 export function watchRequest(url: string): RequestWatch {
   install();
-  const state: NetObservation = { observed: false, netError: null, statusCode: null, proxyAuthRequired: false, remoteIp: null };
+  const state = emptyObservation();
   const key = keyOf(url);
-  const listener: Listener = (o) => {
-    state.observed = true;
-    // Keep the first error: an abort we cause after a real failure must not hide it.
-    if (o.netError && !state.netError) state.netError = o.netError;
-    if (o.statusCode !== undefined && o.statusCode !== null) state.statusCode = o.statusCode;
-    if (o.proxyAuthRequired) state.proxyAuthRequired = true;
-    if (o.remoteIp) state.remoteIp = o.remoteIp;
-  };
+  const listener: Listener = (o) => fold(state, o);
   const set = watchers.get(key) ?? new Set<Listener>();
   set.add(listener);
   watchers.set(key, set);

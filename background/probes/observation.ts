@@ -1,0 +1,58 @@
+import type { NetObservation } from '../../src/evidence';
+
+/** The fields of a `chrome.webRequest` event detail that carry evidence. */
+export interface WebRequestDetail {
+  statusCode?: number;
+  error?: string;
+  isProxy?: boolean;
+  ip?: string;
+}
+
+export type WebRequestEventName = 'onBeforeRequest' | 'onHeadersReceived' | 'onResponseStarted' | 'onErrorOccurred' | 'onAuthRequired';
+
+/**
+ * One webRequest event -> what it proves. Pure, so the events Chromium
+ * really sent (test/fixtures/proxy-webrequest.json) can be replayed in unit tests.
+ */
+export function observe(event: WebRequestEventName, d: WebRequestDetail): Partial<NetObservation> {
+  switch (event) {
+    case 'onBeforeRequest':
+      return {};
+    case 'onHeadersReceived':
+      return { statusCode: d.statusCode };
+    case 'onResponseStarted':
+      return { remoteIp: d.ip ?? null };
+    case 'onErrorOccurred':
+      return { netError: d.error };
+    case 'onAuthRequired':
+      // A server's 401 is an answer like any other; only a proxy's challenge blocks the path.
+      return d.isProxy ? { proxyAuthRequired: true, statusCode: d.statusCode } : {};
+  }
+}
+
+export function emptyObservation(): NetObservation {
+  return { observed: false, netError: null, statusCode: null, proxyAuthRequired: false, remoteIp: null };
+}
+
+/** Adds one event's evidence to what a watch has seen so far. */
+export function fold(state: NetObservation, o: Partial<NetObservation>): void {
+  state.observed = true;
+  // Keep the first error: an abort we cause after a real failure must not hide it.
+  if (o.netError && !state.netError) state.netError = o.netError;
+  if (o.statusCode !== undefined && o.statusCode !== null) state.statusCode = o.statusCode;
+  if (o.proxyAuthRequired) state.proxyAuthRequired = true;
+  if (o.remoteIp) state.remoteIp = o.remoteIp;
+}
+
+const PROXY_AUTH_REQUIRED = 407;
+
+/**
+ * What webRequest saw, completed with the status of the answer fetch() itself
+ * got (null when opaque). webRequest's events can reach the worker after
+ * fetch() resolved: measured behind a proxy asking for credentials, where
+ * fetch() resolves with the proxy's own 407.
+ */
+export function withResponseStatus(seen: NetObservation, responseStatus: number | null): NetObservation {
+  const statusCode = seen.statusCode ?? responseStatus;
+  return { ...seen, statusCode, proxyAuthRequired: seen.proxyAuthRequired || statusCode === PROXY_AUTH_REQUIRED };
+}
