@@ -172,6 +172,30 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     expect(holePunching?.reasons.map((r) => r.text).join(' ')).toMatch(/web apps in this browser cannot use this/);
   });
 
+  it('shows a teacher the pushed profile locked, the start-up verdict and the web-app warning, with nothing to set up', async () => {
+    const popup = await ext.openPage('popup/index.html');
+    try {
+      await popup.waitForSelector('[data-testid="profile-locked"]');
+      await popup.waitForSelector('[data-testid="webapp-warning"]');
+      expect(await popup.$('select[data-testid="profile-select"]')).toBeNull();
+      expect(await popup.$eval('[data-testid="profile-locked"]', (el) => el.textContent)).toContain('Network lab');
+      await popup.screenshot({ path: 'test-results/screenshots/popup-managed.png', fullPage: true });
+    } finally {
+      await popup.close();
+    }
+    const options = await ext.openPage('popup/options/index.html');
+    try {
+      await options.waitForSelector('[data-testid="policy-problems"]');
+      expect(await options.$eval('[data-testid="default-profile"]', (el) => (el as HTMLSelectElement).disabled)).toBe(true);
+      expect(await options.$eval('[data-testid="deadline"]', (el) => (el as HTMLInputElement).disabled)).toBe(true);
+      const problems = await options.$eval('[data-testid="policy-problems"]', (el) => el.textContent ?? '');
+      expect(problems).toMatch(/profileOptions\.connection/);
+      expect(problems).toMatch(/probeHosts\.no-such-rule/);
+    } finally {
+      await options.close();
+    }
+  });
+
   it('schedules the periodic run the policy asks for', async () => {
     const alarm = await ext.worker.evaluate(() => chrome.alarms.get('wnc-scheduled-run'));
     expect(alarm?.periodInMinutes).toBe(30);
