@@ -11,6 +11,7 @@
  * from the shape of a number.
  */
 import type { Report } from './types';
+import { mapStrings } from './map-strings';
 
 export interface IpPlaceholders {
   /** Address as it appears in the report -> placeholder. */
@@ -63,15 +64,6 @@ export function redactIps(report: Report): Report {
   const addresses = [...map.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![0-9A-Za-z.:])(${addresses.map(escape).join('|')})(?![0-9A-Za-z]|\\.[0-9A-Za-z])`, 'g');
   const scrub = (text: string) => text.replace(pattern, (address) => map.get(address) ?? address);
-  const redacted = walk(report, scrub) as Report;
+  const redacted = mapStrings(report, scrub) as Report;
   return { ...redacted, redaction: { ipAddresses: true } };
-}
-
-function walk(value: unknown, scrub: (text: string) => string): unknown {
-  if (typeof value === 'string') return scrub(value);
-  if (Array.isArray(value)) return value.map((item) => walk(item, scrub));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, scrub)]));
-  }
-  return value;
 }

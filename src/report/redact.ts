@@ -3,6 +3,8 @@
  * credential wherever it may have slipped in (an error text echoing a server
  * configuration, say). The builder never copies credentials in the first place.
  */
+import { mapStrings } from './map-strings';
+
 export const REDACTED = '[redacted]';
 
 /** Shorter values would also match ordinary words; they are still removed where they are a whole value. */
@@ -13,14 +15,5 @@ export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
   const inner = [...exact].filter((s) => s.length >= MIN_SUBSTRING_SECRET).sort((a, b) => b.length - a.length);
   if (exact.size === 0) return value;
   const scrub = (text: string) => (exact.has(text) ? REDACTED : inner.reduce((t, secret) => t.split(secret).join(REDACTED), text));
-  return walk(value, scrub) as T;
-}
-
-function walk(value: unknown, scrub: (text: string) => string): unknown {
-  if (typeof value === 'string') return scrub(value);
-  if (Array.isArray(value)) return value.map((item) => walk(item, scrub));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, scrub)]));
-  }
-  return value;
+  return mapStrings(value, scrub) as T;
 }
