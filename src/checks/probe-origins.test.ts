@@ -17,7 +17,7 @@ describe('probeOrigins', () => {
         { id: 'turn', kind: 'turn', purpose: 'Relay', urls: ['turn:turn.example.org:3478'] },
       ],
     });
-    expect(probeOrigins(profile!)).toEqual(['https://app.example.org/*', 'wss://signal.example.org/*', 'https://signal.example.org/*']);
+    expect(probeOrigins(profile!)).toEqual(['https://app.example.org/*', 'https://signal.example.org/*', 'wss://signal.example.org/*']);
   });
 
   it('needs nothing beyond the install-time grant for the built-in profiles', () => {

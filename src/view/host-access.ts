@@ -5,21 +5,10 @@
  * adds is in `optional_host_permissions` and must be requested from a click
  * handler: `chrome.permissions.request({ origins })`, built here as pure data.
  */
-import { planChecks } from '../checks/plan';
+import { probeOrigins } from '../checks/probe-origins';
 import type { Profile } from '../profile/types';
 
-/** The origins (match patterns) the profile's fetch and WebSocket probes touch. */
-export function probeOrigins(profile: Profile, region?: string): string[] {
-  const plan = planChecks(profile, region === undefined ? {} : { region });
-  const origins = plan.flatMap((check) => (check.type === 'fetch' || check.type === 'wss' ? [originPattern(check.url)] : []));
-  return [...new Set(origins)].sort();
-}
-
-/** `https://host:8443/path` -> `https://host/*` (match patterns ignore ports). */
-export function originPattern(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
-}
+export { originPattern, probeOrigins } from '../checks/probe-origins';
 
 interface Pattern {
   scheme: string;
