@@ -2,6 +2,8 @@
  * `npm run check -- …` arguments -> what to run. Pure, so every bad input has
  * a tested message; the runner only acts on a parsed request.
  */
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../src/checks/plan';
+
 export type OutputFormat = 'text' | 'json';
 
 export interface CheckArgs {
@@ -92,7 +94,9 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
         break;
       case '--deadline': {
         const ms = Number(value);
-        if (!Number.isInteger(ms) || ms < 500 || ms > 60_000) return { ok: false, message: `--deadline must be whole milliseconds from 500 to 60000, got "${value}"` };
+        if (!Number.isInteger(ms) || ms < MIN_DEADLINE_MS || ms > MAX_DEADLINE_MS) {
+          return { ok: false, message: `--deadline must be whole milliseconds from ${MIN_DEADLINE_MS} to ${MAX_DEADLINE_MS}, got "${value}"` };
+        }
         args.deadlineMs = ms;
         break;
       }

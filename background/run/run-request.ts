@@ -3,8 +3,9 @@ import type { ProfileValidation } from '../../src/profile/validate';
 import { DEFAULT_DEADLINE_MS, type ErrorReply, type RunOptions } from '../../src/messages';
 import type { RunRequest } from './controller';
 
-/** Longest deadline accepted: a run must never hang its caller. */
-export const MAX_DEADLINE_MS = 60_000;
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../../src/checks/plan';
+
+export { MAX_DEADLINE_MS };
 
 export type BuiltinLookup = (id: string, choices: Record<string, string>) => ProfileValidation | null;
 
@@ -23,8 +24,8 @@ function readOptions(value: unknown): RunOptions | ErrorReply {
   ) {
     return error('bad-request', '`options.choices` must map option ids to choice ids (strings)');
   }
-  if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs) || deadlineMs < 500 || deadlineMs > MAX_DEADLINE_MS)) {
-    return error('bad-request', `\`options.deadlineMs\` must be a number of milliseconds from 500 to ${MAX_DEADLINE_MS}`);
+  if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs) || deadlineMs < MIN_DEADLINE_MS || deadlineMs > MAX_DEADLINE_MS)) {
+    return error('bad-request', `\`options.deadlineMs\` must be a number of milliseconds from ${MIN_DEADLINE_MS} to ${MAX_DEADLINE_MS}`);
   }
   return {
     region: region as string | undefined,

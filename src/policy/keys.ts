@@ -2,6 +2,7 @@
  * The policy keys an admin can push (public/managed-schema.json lists the
  * same keys with a title and description each; a test keeps the two equal).
  */
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/plan';
 export const POLICY_KEYS = [
   'profileId',
   'region',
@@ -18,6 +19,6 @@ export const POLICY_KEYS = [
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 /** Same bounds as a `run` message's `options.deadlineMs` (background/run/run-request.ts). */
-export const DEADLINE_MS = { min: 500, max: 60_000 } as const;
+export const DEADLINE_MS = { min: MIN_DEADLINE_MS, max: MAX_DEADLINE_MS } as const;
 /** chrome.alarms fires at most every 30 s for packed extensions; a week is the longest period worth scheduling. */
 export const RUN_EVERY_MINUTES = { min: 1, max: 10_080 } as const;

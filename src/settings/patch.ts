@@ -6,9 +6,9 @@
  */
 import type { ProfileError } from '../profile/types';
 import type { SettingKey, Settings } from './types';
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/plan';
 
-export const MIN_DEADLINE_MS = 500;
-export const MAX_DEADLINE_MS = 60_000;
+export { MAX_DEADLINE_MS, MIN_DEADLINE_MS };
 const MAX_ID = 80;
 /** Scheduling is an admin's decision (policy only): users cannot switch it on. */
 const USER_KEYS: readonly SettingKey[] = ['profileId', 'choices', 'deadlineMs', 'redactIpsInExports'];
