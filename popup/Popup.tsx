@@ -13,6 +13,7 @@ import { MissingRules, VerifyRules } from './components/Rules';
 import { t } from './shared/i18n';
 import { send } from './shared/send';
 import { ExportActions } from './export/ExportActions';
+import { webAppWarning } from '../src/view/webapp-warning';
 
 /**
  * The popup: the stored verdict at once (no waiting for a run), its age, and
@@ -77,6 +78,8 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
   };
 
   const age = report ? ageText(report.startedAt, now) : null;
+  const warning = report ? webAppWarning(report.environment.webRtcIpHandling) : null;
+  const webAppNote = warning === null ? null : 'keys' in warning ? warning.keys.map((key) => t(key)).join(' ') : warning.note;
   return (
     <main>
       <header>
@@ -97,9 +100,9 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
       {running && <Progress progress={progress} />}
       {report && (
         <>
-          {report.environment.webRtcIpHandling.limitsWebApps && (
+          {webAppNote && (
             <p class="warning" role="note" data-testid="webapp-warning">
-              ⚠ {t('popup_webapp_warning', [report.environment.webRtcIpHandling.note ?? ''])}
+              ⚠ {t('popup_webapp_warning', [webAppNote])}
             </p>
           )}
           <Methods verdict={report.verdict} checks={report.checks} />

@@ -142,3 +142,17 @@ describe('reason lines', () => {
     expect(punching.reasonLine).toEqual({ key: 'reason_timeout', substitutions: [expect.stringMatching(/^stun:/)] });
   });
 });
+
+describe('web-app warning', () => {
+  it('is silent when web apps lose nothing, and names value and control by message key otherwise', async () => {
+    const { webAppWarning, WEBAPP_WARNING_KEYS } = await import('./webapp-warning');
+    const setting = { value: 'disable_non_proxied_udp', levelOfControl: 'not_controllable', limitsWebApps: true, note: 'English note' };
+    expect(webAppWarning({ ...setting, limitsWebApps: false })).toBeNull();
+    expect(webAppWarning(setting)).toEqual({ keys: ['webrtc_ip_disable_non_proxied_udp', 'webrtc_control_policy'] });
+    expect(webAppWarning({ ...setting, value: 'future_mode' })).toEqual({ note: 'English note' });
+    for (const lang of ['en', 'de', 'fr']) {
+      const messages = (await import(`../../_locales/${lang}/messages.json`)).default as Record<string, unknown>;
+      for (const key of WEBAPP_WARNING_KEYS) expect(messages[key], `${lang}:${key}`).toBeDefined();
+    }
+  });
+});

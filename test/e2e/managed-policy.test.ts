@@ -179,6 +179,7 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
       await popup.waitForSelector('[data-testid="webapp-warning"]');
       expect(await popup.$('select[data-testid="profile-select"]')).toBeNull();
       expect(await popup.$eval('[data-testid="profile-locked"]', (el) => el.textContent)).toContain('Network lab');
+      expect(await popup.$eval('[data-testid="webapp-warning"]', (el) => el.textContent)).toMatch(/cannot send UDP.*Set by your administrator \(WebRtcIPHandling policy\)/);
       await popup.screenshot({ path: 'test-results/screenshots/popup-managed.png', fullPage: true });
     } finally {
       await popup.close();
