@@ -29,23 +29,32 @@ afterAll(async () => {
 it('popup first paint and size', async () => {
   const paints: number[] = [];
   const scriptStarts: number[] = [];
+  const reportsRead: number[] = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const page = await labBrowser.ext.openPage('popup/index.html');
     await page.waitForFunction(() => document.body.dataset.firstReportMs !== undefined);
-    const timing = await page.evaluate(() => ({ paint: Number(document.body.dataset.firstReportMs), script: Number(document.body.dataset.scriptStartMs) }));
+    const timing = await page.evaluate(() => ({
+      paint: Number(document.body.dataset.firstReportMs),
+      script: Number(document.body.dataset.scriptStartMs),
+      read: Number(document.body.dataset.storedReportMs),
+    }));
     await page.close();
     if (i === 0) continue; // the first open also compiles the scripts
     paints.push(timing.paint);
     scriptStarts.push(timing.script);
+    reportsRead.push(timing.read);
   }
   const scripts = pageScripts(DIST, 'popup/index.html');
   const gzip = gzipTotal(scripts);
+  const firstPaintScripts = pageScripts(DIST, 'popup/index.html', { dynamic: false });
   const output = table(
     ['measure', `median of ${RUNS}`, 'target'],
     [
       ['popup: navigation start → stored verdict painted', ms(median(paints)), `< ${BUDGET_MS} ms`],
       ['popup: navigation start → its script starts', ms(median(scriptStarts)), '—'],
-      [`popup JS (${scripts.size} files), gzipped`, `${gzip} bytes`, `< ${BUDGET_GZIP} bytes`],
+      ['popup: navigation start → stored report read', ms(median(reportsRead)), '—'],
+      [`popup JS, all of it (${scripts.size} files), gzipped`, `${gzip} bytes`, `< ${BUDGET_GZIP} bytes`],
+      [`popup JS before first paint (${firstPaintScripts.size} files), gzipped`, `${gzipTotal(firstPaintScripts)} bytes`, '—'],
     ],
   );
   console.log(`\nPopup\n\n${output}\n`);

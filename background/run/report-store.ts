@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Report } from '../../src/report/types';
 import { historyWith } from '../history/history-store';
 
-const LAST_REPORT = 'lastReport';
+import { LAST_REPORT_KEY as LAST_REPORT } from '../../src/storage-keys';
 
 export async function saveReport(report: Report): Promise<void> {
   // One set() call for the last report and the history: storage writes it

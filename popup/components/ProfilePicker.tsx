@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { isErrorReply } from '../../src/messages';
 import type { Settings, SettingsView } from '../../src/settings/types';
 import { BUILTIN_CATALOGUE } from '../../src/view/catalogue';
-import { requestHostAccess } from '../shared/host-access';
+import { useAfterPaint } from '../shared/after-paint';
 import { t } from '../shared/i18n';
 import { send } from '../shared/send';
 
@@ -33,6 +33,10 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
     if (isErrorReply(reply)) onError(reply.error.message);
     else onSaved(reply);
   };
+
+  // Loaded after the first paint, long before anyone can pick: the request must run inside the change event.
+  const hostAccess = useAfterPaint(() => import('../shared/host-access'));
+  const requestHostAccess: typeof import('../shared/host-access').requestHostAccess = (...args) => hostAccess?.requestHostAccess(...args) ?? 0;
 
   const pickProfile = (id: string) => {
     // Permission first, synchronously, while the change event is a user gesture.

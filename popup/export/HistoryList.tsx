@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import type { HistoryEntry } from '../../src/messages';
 import { routeLabel } from '../../src/report/labels';
 import { printableUrl } from './exports';

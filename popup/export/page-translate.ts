@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import type { Translate } from '../../src/i18n/translate';
 
 /** The browser's own translation, as the pure renderers expect it. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import { DEFAULT_SETTINGS, type SettingsView } from '../../src/settings/types';
 
 /** The user's (or admin's) "hide IP addresses in exports" setting; default on until read. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import { isErrorReply } from '../../src/messages';
 import type { ProfileError } from '../../src/profile/types';
 import { validateProfile } from '../../src/profile/validate';

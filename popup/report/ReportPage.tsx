@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ext as browser } from '../shared/ext';
 import { redactIps } from '../../src/report/redact-ips';
 import type { Report } from '../../src/report/types';
 import { ExportActions } from '../export/ExportActions';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from './ext';
 import type { Translate } from '../../src/i18n/translate';
 
 /** Every visible string of the extension pages comes from _locales through here. */

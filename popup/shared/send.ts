@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from './ext';
 import type { BackgroundReply, PopupToBackground } from '../../src/messages';
 
 /** A typed request to the service worker. */

@@ -4,10 +4,11 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Every JS file an extension page loads from the build: the page's scripts
- * and module preloads, then each static import, transitively. Sizes are each
+ * and module preloads, then each static import, transitively, and with
+ * `dynamic` also what it imports later (`import("./x.js")`). Sizes are each
  * file gzipped on its own, as Vite reports them.
  */
-export function pageScripts(dist: string, page: string): Map<string, { bytes: number; gzip: number }> {
+export function pageScripts(dist: string, page: string, { dynamic = true } = {}): Map<string, { bytes: number; gzip: number }> {
   const html = readFileSync(join(dist, page), 'utf8');
   const queue = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
   const seen = new Map<string, { bytes: number; gzip: number }>();
@@ -17,7 +18,8 @@ export function pageScripts(dist: string, page: string): Map<string, { bytes: nu
     const code = readFileSync(join(dist, file));
     seen.set(file, { bytes: code.length, gzip: gzipSync(code).length });
     const dir = file.slice(0, file.lastIndexOf('/') + 1);
-    for (const m of code.toString('utf8').matchAll(/(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g)) queue.push(dir + m[1]!.slice(2));
+    const imports = dynamic ? /(?:from|import)\s*\(?\s*["'`](\.\/[^"'`]+\.js)["'`]/g : /(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
+    for (const m of code.toString('utf8').matchAll(imports)) queue.push(dir + m[1]!.slice(2));
   }
   return seen;
 }
