@@ -15,8 +15,9 @@ export async function runFromSettings(trigger: RunTrigger): Promise<Report | Err
   const [{ effective }, policy] = await Promise.all([readSettingsView(), readPolicy()]);
   const { region, ...choices } = effective.choices;
   const base = { region, choices: effective.choices, deadlineMs: effective.deadlineMs, trigger };
-  // Policy probe hosts and TURN credentials apply to whichever profile runs.
-  const withPolicy = (profile: Profile) => applyPolicyOverrides(profile, policy);
+  // Policy probe hosts and TURN credentials belong to the profile the policy names, and to no other.
+  const policyProfileId = policy.settings.profileId ?? policy.defaults?.profileId ?? policy.customProfile?.id;
+  const withPolicy = (profile: Profile) => (profile.id === policyProfileId ? applyPolicyOverrides(profile, policy) : profile);
 
   const builtin = builtinProfile(effective.profileId, choices);
   if (builtin) {

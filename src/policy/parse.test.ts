@@ -203,3 +203,12 @@ describe('parsePolicy: values of the right type that do not fit', () => {
     expect(parsePolicy({ runEveryMinutes: 100_000 }).problems[0]?.message).toMatch(/0 \(never\) or 1 to 10080/);
   });
 });
+
+describe('TURN credentials without a named profile', () => {
+  it('are ignored with a named problem, so no imported profile can receive them', () => {
+    const policy = parsePolicy({ turnCredentials: { 'turn-udp': { username: 'fleet', credential: 'district-secret-4411' } } });
+    expect(policy.turnCredentials).toBeUndefined();
+    expect(policy.problems.map((p) => p.field)).toEqual(['turnCredentials']);
+    expect(JSON.stringify(policy)).not.toMatch(/fleet|district-secret-4411/);
+  });
+});

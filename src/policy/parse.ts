@@ -48,7 +48,11 @@ export function parsePolicy(raw: unknown): PolicyOverlay {
   const lockProfile = readBoolean(input, 'lockProfile', problems);
   const profile = namedProfile(named, choices);
   const probeHosts = input.probeHosts === undefined ? undefined : readProbeHosts(input.probeHosts, profile, problems);
-  const turnCredentials = input.turnCredentials === undefined ? undefined : readTurnCredentials(input.turnCredentials, profile, problems);
+  // Credentials go only to the servers of the profile the admin named: never to a profile a user imports later.
+  let turnCredentials = input.turnCredentials === undefined ? undefined : readTurnCredentials(input.turnCredentials, profile, problems);
+  if (profile === null && turnCredentials && Object.keys(turnCredentials).length > 0) {
+    turnCredentials = problems.add('turnCredentials', 'ignored: TURN credentials need the profile they belong to, named by profileId or customProfile (the values are not shown)');
+  }
 
   const settings: Partial<Settings> = {};
   const defaults: Partial<Settings> = {};
