@@ -25,6 +25,10 @@ export async function writeStoredProfiles(profiles: StoredProfile[]): Promise<vo
   await browser.storage.local.set({ [CUSTOM_PROFILES]: profiles });
 }
 
+export async function writeSettingsAndProfiles(settings: Partial<Settings>, profiles: StoredProfile[]): Promise<void> {
+  await browser.storage.local.set({ [USER_SETTINGS]: settings, [CUSTOM_PROFILES]: profiles });
+}
+
 export async function readSettingsView(): Promise<SettingsView> {
   const [user, policy, stored] = await Promise.all([readUserSettings(), readPolicy(), readStoredProfiles()]);
   return effectiveSettings(user, policy, stored);
