@@ -58,12 +58,13 @@ async function check(args: CheckArgs): Promise<number> {
   }
   const { message, origins } = await runMessage(args);
   const copy = origins.length > 0 ? await extensionWithHostAccess(origins) : null;
-  const ext = await launchWithExtension({
-    ...(copy ? { extensionDir: copy.dir } : {}),
-    ...(args.netns ? { netns: args.netns } : {}),
-    chromium: args.chromium,
-  });
+  let ext: Awaited<ReturnType<typeof launchWithExtension>> | null = null;
   try {
+    ext = await launchWithExtension({
+      ...(copy ? { extensionDir: copy.dir } : {}),
+      ...(args.netns ? { netns: args.netns } : {}),
+      chromium: args.chromium,
+    });
     process.stderr.write(`Checking ${args.profileId ?? args.profileFile} …\n`);
     const page = await ext.openPage('popup/index.html');
     const reply = await sendFromPage<Report | { error: { code: string; message: string; details?: { path: string; message: string }[] } }>(page, message);
@@ -74,7 +75,8 @@ async function check(args: CheckArgs): Promise<number> {
     process.stdout.write(renderForCli(reply, args));
     return exitStatusOf(reply);
   } finally {
-    await ext.close();
+    // Also when Chromium failed to start: no copy of the extension is left in the temp folder.
+    await ext?.close();
     await copy?.remove();
   }
 }

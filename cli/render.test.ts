@@ -14,8 +14,13 @@ describe('renderForCli', () => {
 
   it('prints the report as JSON, redacted on request', async () => {
     const report = await fixture('direct');
-    const printed = JSON.parse(renderForCli(report, { format: 'json', redactIps: true })) as Report;
-    expect(printed.redaction.ipAddresses).toBe(true);
-    expect(printed.id).toBe(report.id);
+    const lanAddress = report.candidates.find((c) => c.type === 'host' && /^\d+\.\d+\.\d+\.\d+$/.test(c.address ?? ''))!.address!;
+    expect(JSON.stringify(report)).toContain(lanAddress);
+    const printed = renderForCli(report, { format: 'json', redactIps: true });
+    expect(printed).not.toContain(lanAddress);
+    expect(printed).toContain('host-1');
+    expect((JSON.parse(printed) as Report).redaction.ipAddresses).toBe(true);
+    // JSON keeps the addresses unless asked.
+    expect(renderForCli(report, { format: 'json', redactIps: null })).toContain(lanAddress);
   });
 });

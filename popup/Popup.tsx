@@ -49,6 +49,10 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
       if (m.type === 'progress') {
         setRunning(true);
         setProgress(m.progress);
+      } else if (m.type === 'failed') {
+        setFailure(t('popup_run_failed', [m.message]));
+        setProgress(null);
+        setRunning(false);
       } else {
         setReport(m.report);
         setProgress(null);

@@ -130,7 +130,9 @@ export interface RunProgress {
 }
 export type BackgroundToPopup =
   | { type: 'progress'; progress: RunProgress }
-  | { type: 'finished'; report: Report };
+  | { type: 'finished'; report: Report }
+  /** The run ended without a report; the previous report stays the last one. */
+  | { type: 'failed'; message: string };
 
 export type BackgroundReply<M extends PopupToBackground> = M extends GatherRequestMessage
   ? GatherRun | ErrorReply

@@ -30,9 +30,15 @@ let active: Promise<Report> | null = null;
  * mid-run leaves the previous report in place rather than half of a new one.
  */
 export function startRun(request: RunRequest): Promise<Report> {
-  active ??= execute(request).finally(() => {
-    active = null;
-  });
+  active ??= execute(request)
+    .catch((err: unknown) => {
+      // Open popups must not keep showing a run that will never finish.
+      broadcast({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+      throw err;
+    })
+    .finally(() => {
+      active = null;
+    });
   return active;
 }
 

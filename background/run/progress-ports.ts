@@ -21,7 +21,8 @@ export function listenForProgressPorts(): void {
 }
 
 export function broadcast(message: BackgroundToPopup): void {
-  current = message.type === 'finished' ? null : message;
+  // Only a run in progress is news to a popup opened later; its end is not.
+  current = message.type === 'progress' ? message : null;
   for (const port of ports) {
     try {
       port.postMessage(message);

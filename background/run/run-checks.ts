@@ -1,4 +1,3 @@
-import { attributeToProxyAuth } from '../../src/checks/behind-proxy';
 import { iceCheckResults } from '../../src/checks/ice-results';
 import { untestableResult } from '../../src/checks/result';
 import type { CheckResult, PlannedCheck, PlannedIceCheck, PlannedWebSocketCheck } from '../../src/checks/types';
@@ -82,10 +81,9 @@ export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Prom
       }
     }),
   );
-  // Evidence across checks: a proxy's 407 seen by HTTPS explains TURN/TCP's bare failure.
-  const explained = attributeToProxyAuth(results);
-  // Report order follows the plan, not the finishing order.
+  // Report order follows the plan, not the finishing order. Evidence across
+  // checks (a proxy's 407, a name that did not resolve) is weighed in buildReport.
   const order = new Map(plan.flatMap((c) => (c.type === 'ice' ? c.targets.map((t) => t.checkId) : [c.checkId])).map((id, i) => [id, i]));
-  explained.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return { results: explained, gatherings };
+  results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { results, gatherings };
 }

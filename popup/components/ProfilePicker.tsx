@@ -29,9 +29,14 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
   const options = builtin?.options ?? [];
 
   const save = async (patch: Partial<Settings>) => {
-    const reply = await send({ type: 'saveSettings', settings: patch });
-    if (isErrorReply(reply)) onError(reply.error.message);
-    else onSaved(reply);
+    try {
+      const reply = await send({ type: 'saveSettings', settings: patch });
+      if (isErrorReply(reply)) onError(reply.error.message);
+      else onSaved(reply);
+    } catch (err) {
+      // The service worker may be restarting; say so rather than drop the change silently.
+      onError(err instanceof Error ? err.message : String(err));
+    }
   };
 
   // Loaded after the first paint, long before anyone can pick: the request must run inside the change event.

@@ -26,7 +26,9 @@ export function Options() {
   }, []);
 
   const save = async (patch: Partial<Settings>) => {
-    const reply = await send({ type: 'saveSettings', settings: patch });
+    const reply = await send({ type: 'saveSettings', settings: patch }).catch((err: unknown) => ({
+      error: { code: 'unreachable', message: err instanceof Error ? err.message : String(err), details: undefined },
+    }));
     if (isErrorReply(reply)) setSaveNotice({ kind: 'error', text: t('options_save_failed', [reply.error.message]), errors: reply.error.details });
     else {
       setView(reply);
@@ -45,7 +47,9 @@ export function Options() {
     // Asked here, in the click, before any await: Chrome grants only inside a user gesture.
     const local = validateProfile(parsed).profile;
     if (local) requestHostAccess(local, granted);
-    const reply = await send({ type: 'importProfile', profile: parsed });
+    const reply = await send({ type: 'importProfile', profile: parsed }).catch((err: unknown) => ({
+      error: { code: 'unreachable', message: err instanceof Error ? err.message : String(err), details: undefined },
+    }));
     if (isErrorReply(reply)) {
       setNotice({ kind: 'error', text: t('options_import_invalid'), errors: reply.error.details ?? [{ path: '', code: 'type', message: reply.error.message }] });
       return;
@@ -72,7 +76,13 @@ export function Options() {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
-  const remove = async (id: string) => setView(await send({ type: 'deleteProfile', id }));
+  const remove = async (id: string) => {
+    try {
+      setView(await send({ type: 'deleteProfile', id }));
+    } catch (err) {
+      setNotice({ kind: 'error', text: t('options_save_failed', [err instanceof Error ? err.message : String(err)]) });
+    }
+  };
 
   if (!view) return null;
   const locked = (key: SettingKey) => view.locked.includes(key);

@@ -6,6 +6,7 @@ import { adviseRules } from '../checks/missing-rules';
 import { planChecks } from '../checks/plan';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
+import { attributeToProxyAuth } from '../checks/behind-proxy';
 import type { CheckResult, PlannedIceCheck } from '../checks/types';
 import { analyzeNatMapping } from '../ice/nat';
 import type { GatherResult } from '../ice/types';
@@ -38,7 +39,8 @@ export interface ReportInput {
 }
 
 export function buildReport(raw: ReportInput): Report {
-  const input = { ...raw, checks: attributeSameHostDns(raw.checks) };
+  // Evidence across checks: Chromium words a TURN/TCP failure the same whether a proxy wanted a login or a name did not resolve.
+  const input = { ...raw, checks: attributeToProxyAuth(attributeSameHostDns(raw.checks)) };
   // The plan is a pure function of profile, region and deadline: rebuilding it
   // gives the same check ids, and with them the firewall rule behind each check.
   const plan = planChecks(input.profile, { ...(input.region === null ? {} : { region: input.region }), deadlineMs: input.deadlineMs });

@@ -10,7 +10,8 @@ import type { Translate } from '../i18n/translate';
 export function missingRulesText(report: Pick<Report, 'missingRules' | 'profile'>, t: Translate): string {
   if (report.missingRules.length === 0) return '';
   const heading = t('popup_rules_copy_heading', [report.profile.name, report.profile.version]);
-  return [heading, ...report.missingRules.map((rule) => rule.text)].join('\n');
+  // In the order the popup lists them, so the admin's paste matches what the teacher saw.
+  return [heading, ...sortedMissingRules(report).map((rule) => rule.text)].join('\n');
 }
 
 /** Rules that count as missing for the headline: required ones first, then optional. */
