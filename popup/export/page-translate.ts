@@ -1,6 +1,2 @@
-import { ext as browser } from '../shared/ext';
-import type { Translate } from '../../src/i18n/translate';
-
-/** The browser's own translation, as the pure renderers expect it. */
-export const pageTranslate: Translate = (key, substitutions = []) =>
-  browser.i18n.getMessage(key, substitutions.map(String)) || `[${key}]`;
+/** The pages' one translator, under the name the export code uses. */
+export { t as pageTranslate } from '../shared/i18n';
