@@ -25,6 +25,13 @@ export interface NetObservation {
 
 export interface FetchEvidence extends NetObservation {
   url: string;
+  /**
+   * The extension holds a host permission for the URL. Without one, Chromium
+   * 156 shows no webRequest event for it, gives no status (opaque answer) and
+   * fails `redirect: 'manual'` at once (measured), so the probe follows
+   * redirects instead and can tell only "answered" from "failed".
+   */
+  hostAccess: boolean;
   /** fetch() resolved: an HTTP response of any status came back. */
   responded: boolean;
   /** Our own deadline aborted the request. */

@@ -1,4 +1,5 @@
 import type { FetchEvidence, FetchTiming } from '../../src/evidence';
+import { originPattern } from '../../src/checks/probe-origins';
 import { withResponseStatus } from './observation';
 import { watchRequest } from './web-request-watch';
 
@@ -28,17 +29,27 @@ function timingOf(url: string): FetchTiming | null {
  */
 export async function probeFetch(url: string, deadlineMs: number): Promise<FetchEvidence> {
   const started = performance.now();
-  const first = await fetchOnce(url, deadlineMs);
+  const hostAccess = await hasHostAccess(url);
+  const first = await fetchOnce(url, deadlineMs, hostAccess);
   // Chrome fails requests in flight with ERR_NETWORK_CHANGED when it sees
   // interfaces or DNS settings change (measured right after start-up in the
   // lab): that says nothing about the host, so ask once more within the deadline.
   const left = deadlineMs - (performance.now() - started);
   if (first.netError !== 'net::ERR_NETWORK_CHANGED' || left < 250) return first;
-  const second = await fetchOnce(url, left);
+  const second = await fetchOnce(url, left, hostAccess);
   return { ...second, durationMs: Math.round(performance.now() - started) };
 }
 
-async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence> {
+/** Whether the extension may access the URL's host (granted at install, by the user, or by policy). */
+async function hasHostAccess(url: string): Promise<boolean> {
+  try {
+    return await chrome.permissions.contains({ origins: [originPattern(url)] });
+  } catch {
+    return false;
+  }
+}
+
+async function fetchOnce(url: string, deadlineMs: number, hostAccess: boolean): Promise<FetchEvidence> {
   const watch = watchRequest(url);
   const controller = new AbortController();
   let timedOut = false;
@@ -50,9 +61,13 @@ async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence
   let responded = false;
   let responseStatus: number | null = null;
   try {
-    // no-cors + manual redirects: an opaque answer or a redirect still proves the path,
-    // and neither depends on the server's CORS headers.
-    const response = await fetch(url, { cache: 'no-store', mode: 'no-cors', credentials: 'omit', redirect: 'manual', signal: controller.signal });
+    // no-cors: an opaque answer still proves the path, whatever the server's CORS headers.
+    // With host access, manual redirects keep the probe on this host. Without it,
+    // Chromium 156 rejects `redirect: 'manual'` at once for every URL, before any
+    // network I/O (measured, docs FACTS): follow instead, where an opaque answer
+    // proves the server answered and a throw that it did not (or its redirect target).
+    const redirect: RequestRedirect = hostAccess ? 'manual' : 'follow';
+    const response = await fetch(url, { cache: 'no-store', mode: 'no-cors', credentials: 'omit', redirect, signal: controller.signal });
     responded = true;
     // With host permission the answer is not opaque and carries its status.
     if (response.type !== 'opaque' && response.type !== 'opaqueredirect' && response.status > 0) responseStatus = response.status;
@@ -65,6 +80,7 @@ async function fetchOnce(url: string, deadlineMs: number): Promise<FetchEvidence
   watch.stop();
   return {
     url,
+    hostAccess,
     responded,
     timedOut,
     durationMs,

@@ -11,13 +11,17 @@ export function fetchResult(plan: PlannedFetchCheck, e: FetchEvidence): CheckRes
   const httpStatus = e.statusCode ?? (e.proxyAuthRequired ? 407 : null);
   const result = fetchCheckResult(plan, { httpStatus, netError: e.netError, timedOut: e.timedOut, durationMs: e.durationMs });
   if (e.responded && httpStatus === null) {
-    return { ...result, status: 'pass', reason: null, detail: 'the server answered (the browser did not show its status)' };
+    const unseen = e.hostAccess ? 'the browser did not show its status' : 'without host access the browser shows neither its status nor its certificate';
+    return { ...result, status: 'pass', reason: null, detail: `${withNote(plan, 'the server answered')} (${unseen})` };
   }
   if (!e.responded && !e.observed && result.reason === 'unknown') {
-    return { ...result, detail: 'failed; grant the extension access to this host to see why' };
+    const hidden = e.hostAccess ? 'the browser gave no reason' : 'without host access the browser does not say why';
+    return { ...result, detail: withNote(plan, `no answer: the connection failed after ${e.durationMs} ms; ${hidden} (grant the extension access to this host to see it)`) };
   }
   return result;
 }
+
+const withNote = (plan: PlannedFetchCheck, detail: string) => (plan.note ? `${detail}; ${plan.note}` : detail);
 
 export function webSocketResult(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sameOriginHttps: FetchEvidence | null): CheckResult {
   const result = webSocketCheckResult(plan, {

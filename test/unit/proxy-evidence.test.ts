@@ -44,6 +44,7 @@ function fetchEvidence(scenario: Scenario, url: Url, skip?: (e: RawEvent) => boo
   const responseStatus = answer && answer[2] !== 'opaque' ? Number(answer[1]) : null;
   return {
     url,
+    hostAccess: true,
     responded: answer !== null,
     timedOut: false,
     durationMs: 20,
