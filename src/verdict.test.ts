@@ -37,6 +37,7 @@ const relayCases = (transport: RelayProtocol) => {
     [`relay-${transport}.untested`]: evidence(only([])),
     [`relay-${transport}.allocated`]: evidence(),
     [`relay-${transport}.challenged`]: evidence(only([turn(transport, { status: 'warn', reason: 'auth-401', detail: '401 challenge' })])),
+    [`relay-${transport}.credentials-rejected`]: evidence(only([turn(transport, { status: 'fail', reason: 'auth-401', detail: 'rejected the credentials (401)' })])),
     [`relay-${transport}.failed`]: evidence(only([turn(transport, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })])),
   };
 };

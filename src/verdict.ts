@@ -63,6 +63,7 @@ const failures = (checks: readonly CheckResult[]): Explanation[] =>
   checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => why(`${c.target}: ${c.detail}`, [c]));
 const passed = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'pass');
 const challenged = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'warn' && c.reason === 'auth-401');
+const rejected = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'fail' && c.reason === 'auth-401');
 const OVER: Record<RelayProtocol, string> = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' };
 
 /** Rows for one relay transport; written once so the three stay identical. */
@@ -92,6 +93,17 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       when: `a TURN server answered over ${over} with a 401 challenge, and the profile has no credentials`,
       applies: (e) => challenged(e.turn[transport]).length > 0,
       explain: (e) => challenged(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}`, [c])),
+    },
+    {
+      // A 401 to real credentials still proves server and transport reachable: the
+      // network is not what stops the relay, the login is (cause relay-credentials).
+      id: `${method}.credentials-rejected`,
+      method,
+      status: 'unverified',
+      when: `a TURN server answered over ${over} but rejected the profile's credentials (401): reachable, relay not proven`,
+      applies: (e) => rejected(e.turn[transport]).length > 0,
+      explain: (e) =>
+        rejected(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}; the network lets it through, the login is what fails`, [c])),
     },
     {
       id: `${method}.failed`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile/types';
-import { adviseRules } from './missing-rules';
+import { causeContext, causeOf } from './cause';
+import { adviseRules, type CausedCheck } from './missing-rules';
 import { planChecks } from './plan';
 import { checkResult, untestableResult } from './result';
 import type { CheckOutcome, CheckResult } from './types';
@@ -16,10 +17,12 @@ const profile: Profile = {
 };
 const plan = planChecks(profile);
 
-function results(outcomes: Record<string, CheckOutcome>): CheckResult[] {
-  return plan.flatMap((check) =>
+function results(outcomes: Record<string, CheckOutcome>): CausedCheck[] {
+  const raw: CheckResult[] = plan.flatMap((check) =>
     check.type === 'untestable' ? [untestableResult(check)] : check.type === 'ice' ? check.targets.map((t) => checkResult(t, outcomes[t.checkId]!, 50)) : [],
   );
+  const context = causeContext(raw, false);
+  return raw.map((c) => ({ ...c, cause: causeOf(c, context) }));
 }
 
 const pass: CheckOutcome = { status: 'pass', reason: null, detail: 'relay allocated' };
@@ -35,6 +38,7 @@ describe('adviseRules', () => {
         purpose: 'Media relay',
         required: true,
         noInspection: true,
+        cause: 'firewall',
         checkIds: ['turn#2'],
         findings: ['turns:t.example.org:443: no answer within 5 s'],
         firewall: [{ direction: 'outbound', protocol: 'TCP', ports: '443', destinations: ['t.example.org'], service: 'TURN over TLS' }],
@@ -51,5 +55,24 @@ describe('adviseRules', () => {
     const { verifyRules, missingRules } = adviseRules(profile, plan, results({ 'turn#1': pass, 'turn#2': pass }));
     expect(missingRules).toEqual([]);
     expect(verifyRules.map((r) => r.text)).toEqual(['Allow outbound UDP to *.example.org ports 49152-65535: Media.']);
+  });
+
+  it('puts rejected TURN credentials in their own section, not among the firewall rules', () => {
+    const rejected: CheckOutcome = { status: 'fail', reason: 'auth-401', detail: "rejected the profile's credentials (401)" };
+    const { missingRules, otherCauses } = adviseRules(profile, plan, results({ 'turn#1': rejected, 'turn#2': rejected }));
+    expect(missingRules).toEqual([]);
+    expect(otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([['relay-credentials', ['turn']]]);
+    expect(otherCauses[0]!.text).toMatch(/^The TURN server turn:t\.example\.org\?transport=tcp answered and refused the login \(401\) for Media relay: .*turnCredentials/m);
+    expect(otherCauses[0]!.text).not.toMatch(/Allow outbound/);
+  });
+
+  it('asks the DNS admin, the proxy admin and the firewall admin each for their own fix', () => {
+    const dns: CheckOutcome = { status: 'fail', reason: 'dns', detail: 'the server name could not be resolved (DNS)' };
+    const proxyAuth: CheckOutcome = { status: 'fail', reason: 'proxy-auth', detail: 'the proxy asks for authentication' };
+    const { missingRules, otherCauses } = adviseRules(profile, plan, results({ 'turn#1': dns, 'turn#2': proxyAuth }));
+    expect(missingRules).toEqual([]);
+    expect(otherCauses.map((s) => s.cause)).toEqual(['proxy', 'dns-filter']);
+    expect(otherCauses[0]!.text).toBe('Exempt from proxy authentication: t.example.org port 443 (TURN over TLS): Media relay. (WebRTC and background requests cannot log in to a proxy.)');
+    expect(otherCauses[1]!.text).toMatch(/^Let the DNS resolver answer for t\.example\.org /);
   });
 });

@@ -82,7 +82,8 @@ describe('buildReport', () => {
       ['lan', 'available'],
       ['hole-punching', 'available'],
       ['relay-udp', 'available'],
-      ['relay-tcp', 'unavailable'],
+      // 401 to the profile's credentials: server and transport reachable, the login fails.
+      ['relay-tcp', 'unverified'],
       ['relay-tls', 'unavailable'],
     ]);
   });
@@ -95,16 +96,32 @@ describe('buildReport', () => {
     ]);
   });
 
-  it('gives paste-ready text for each missing rule', () => {
-    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['signalling', 'turn-eu', 'web-tcp']);
-    const [signalling, turn] = report.missingRules;
-    expect(signalling!.text).toBe('Allow outbound TCP to signal.senso.cloud port 443 (WebSocket (wss)): Call signalling. Exclude from SSL inspection.');
-    expect(turn!.text.split('\n')).toEqual([
-      'Allow outbound TCP to turn-eu.senso.cloud port 3478 (TURN over TCP): Media relay (Europe).',
-      'Allow outbound TCP to turn-eu.senso.cloud port 443 (TURN over TLS): Media relay (Europe).',
+  it('lists as missing firewall rules only what the firewall blocked, with paste-ready text', () => {
+    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-eu', 'web-tcp']);
+    expect(report.missingRules.every((r) => r.cause === 'firewall')).toBe(true);
+    const [turn] = report.missingRules;
+    // TURN over TCP answered 401 (credentials), over TLS refused (firewall): only the TLS port is a firewall rule.
+    expect(turn!.text.split('\n')).toEqual(['Allow outbound TCP to turn-eu.senso.cloud port 443 (TURN over TLS): Media relay (Europe).']);
+    expect(report.missingRules[1]!.text).toBe('Allow outbound TCP to *.senso.cloud port 443: Fallback media over TCP (optional).');
+  });
+
+  it('gives every other cause its own section, addressed to who can fix it', () => {
+    expect(report.otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([
+      ['dns-filter', ['signalling']],
+      ['relay-credentials', ['turn-eu']],
     ]);
-    expect(turn!.findings[0]).toMatch(/rejected the profile's credentials/);
-    expect(report.missingRules[2]!.text).toBe('Allow outbound TCP to *.senso.cloud port 443: Fallback media over TCP (optional).');
+    expect(report.otherCauses[0]!.text).toBe(
+      "Let the DNS resolver answer for signal.senso.cloud (this network's DNS gave no address; check the DNS or content filter): Call signalling.",
+    );
+    expect(report.otherCauses[1]!.rules[0]!.findings[0]).toMatch(/rejected the profile's credentials/);
+    expect(report.checks.find((c) => c.id === 'turn-eu#2')?.cause).toBe('relay-credentials');
+    expect(report.checks.find((c) => c.id === 'web-app#1')?.cause).toBeNull();
+  });
+
+  it('names the blocked required service in the outcome: calls connect, the app does not', () => {
+    expect(report.outcome).toMatchObject({ tone: 'limited', calls: 'direct', nothingTestable: false });
+    expect(report.outcome.blockedServices.map((s) => [s.ruleId, s.cause])).toEqual([['signalling', 'dns-filter']]);
+    expect(report.outcome.summary).toBe('Calls can connect directly, but “Call signalling” is blocked.');
   });
 
   it('lists what a browser cannot test apart, never as passed', () => {

@@ -2,7 +2,8 @@
  * Assembles the report from what the run observed. Deterministic: the same
  * inputs (times included) give the same report, so it can be tested whole.
  */
-import { adviseRules } from '../checks/missing-rules';
+import { causeContext, causeOf } from '../checks/cause';
+import { adviseRules, type CausedCheck } from '../checks/missing-rules';
 import { planChecks } from '../checks/plan';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
@@ -14,7 +15,8 @@ import type { Profile, ProfileError } from '../profile/types';
 import { decideVerdict } from '../verdict';
 import { withWebAppLimits } from '../policy/web-app-verdict';
 import { redactSecrets } from './redact';
-import { REPORT_SCHEMA, type Environment, type Report, type ReportGathering, type RunTrigger } from './types';
+import { decideOutcome } from './outcome';
+import { REPORT_SCHEMA, type Environment, type ProxyFinding, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {
   check: PlannedIceCheck;
@@ -55,6 +57,10 @@ export function buildReport(raw: ReportInput): Report {
   const candidates = gatherings.flatMap((g) => g.result.candidates.map((c) => ({ ...c, gatheringId: g.check.id })));
   // What the network allows, then what the browser's WebRTC IP handling leaves to web apps.
   const verdict = withWebAppLimits(decideVerdict(routeEvidence({ checks: input.checks, candidates, nat })), input.environment.webRtcIpHandling);
+  // Who can fix each fault: only firewall causes become "allow outbound" rules.
+  const noLocalAddress = gatherings.length > 0 && !candidates.some((c) => c.type === 'host');
+  const context = causeContext(input.checks, noLocalAddress);
+  const checks: CausedCheck[] = input.checks.map((c) => ({ ...c, cause: causeOf(c, context) }));
 
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -76,12 +82,24 @@ export function buildReport(raw: ReportInput): Report {
     gatherings: gatherings.map(summarizeGathering),
     candidates,
     iceErrors: gatherings.flatMap((g) => g.result.errors.map((e) => ({ ...e, gatheringId: g.check.id }))),
-    checks: input.checks,
+    checks,
     nat,
     verdict,
-    ...adviseRules(input.profile, plan, input.checks),
+    outcome: decideOutcome(input.profile, verdict, checks),
+    proxy: proxyFinding(checks),
+    ...adviseRules(input.profile, plan, checks),
   };
   return redactSecrets(report, profileSecrets(input.profile));
+}
+
+function proxyFinding(checks: readonly CausedCheck[]): ProxyFinding {
+  const met = checks.filter((c) => c.kind !== 'stun' && c.kind !== 'turn' && (c.reason === 'proxy' || c.reason === 'proxy-auth'));
+  if (met.length === 0) return { inUse: false, checkIds: [], note: null };
+  return {
+    inUse: true,
+    checkIds: met.map((c) => c.id),
+    note: "This browser uses a proxy: every TCP check (HTTPS, WebSocket, TURN over TCP/TLS) went through it, so the proxy's rules decide what those checks show.",
+  };
 }
 
 function summarizeGathering({ check, result }: Gathering): ReportGathering {

@@ -3,13 +3,13 @@
  * The popup and the exports render it; they never recompute it. It holds no
  * secret: credentials are never copied in, and stripped again if they slip in.
  */
-import type { RuleAdvice } from '../checks/missing-rules';
-import type { CheckResult } from '../checks/types';
+import type { CausedCheck, CauseAdvice, RuleAdvice } from '../checks/missing-rules';
 import type { NatAnalysis } from '../ice/nat';
 import type { GatheredCandidate, IceCandidateError } from '../ice/types';
 import type { ProfileError } from '../profile/types';
 import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
+import type { Outcome } from './outcome';
 
 export const REPORT_SCHEMA = 'webrtc-network-check/report@1';
 
@@ -96,9 +96,28 @@ export interface Report {
   gatherings: ReportGathering[];
   candidates: ReportCandidate[];
   iceErrors: ReportIceError[];
-  checks: CheckResult[];
+  /** Every check, with the cause of its fault (null when there is nothing to fix). */
+  checks: CausedCheck[];
   nat: NatAnalysis;
   verdict: Verdict;
+  /** The route and the services the app needs, together: what the headline and badge say. */
+  outcome: Outcome;
+  /** The browser's proxy, as far as the run saw it. */
+  proxy: ProxyFinding;
+  /** Firewall causes only: the rules a network admin must add. */
   missingRules: RuleAdvice[];
+  /** Rules a browser cannot test: "also check on your firewall". */
   verifyRules: RuleAdvice[];
+  /** Every other cause (proxy, DNS/filter, relay credentials, vendor server, this device), one section each. */
+  otherCauses: CauseAdvice[];
+}
+
+/** Whether the run's TCP went through a proxy, and what showed it. */
+export interface ProxyFinding {
+  /** A check met the browser's proxy (a refused CONNECT, a 407). Without such evidence: false (a tunnelling proxy that lets everything through is invisible). */
+  inUse: boolean;
+  /** The checks that showed it. */
+  checkIds: string[];
+  /** Plain words; null when no proxy was seen. */
+  note: string | null;
 }
