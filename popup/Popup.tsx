@@ -10,6 +10,7 @@ import { Methods } from './components/Methods';
 import { ProfilePicker } from './components/ProfilePicker';
 import { RouteDiagram } from './components/RouteDiagram';
 import { MissingRules, VerifyRules } from './components/Rules';
+import { CauseSections } from './components/CauseSections';
 import { t } from './shared/i18n';
 import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
@@ -119,6 +120,7 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
           <Methods verdict={report.verdict} checks={report.checks} />
           <RouteDiagram report={report} />
           <MissingRules key={report.id} report={report} />
+          <CauseSections key={`causes-${report.id}`} report={report} />
           <VerifyRules report={report} />
           <div class="export-slot" data-testid="export-slot">
             {exports && <exports.ExportActions report={report} />}

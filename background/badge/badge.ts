@@ -6,11 +6,12 @@ import { badgeFor } from '../../src/view/badge';
  * The toolbar badge after every run: route colour, missing-rule count, and
  * the headline as tooltip (colour is never the only sign).
  */
-export async function showBadge(report: Pick<Report, 'verdict' | 'missingRules'>): Promise<void> {
+export async function showBadge(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses'>>): Promise<void> {
   const badge = badgeFor(report);
   const t = (key: string, subs?: (string | number)[]) => browser.i18n.getMessage(key, subs?.map(String));
-  const lines = [t('extName'), t(badge.headlineKey)];
-  if (report.missingRules.length > 0) lines.push(t('badge_missing', [report.missingRules.length]));
+  const lines = [t('extName'), t(badge.headlineKey, badge.headlineSubstitutions)];
+  if (badge.missing > 0) lines.push(t('badge_missing', [badge.missing]));
+  if (badge.otherFindings > 0) lines.push(t('badge_other_findings', [badge.otherFindings]));
   await Promise.all([
     browser.action.setBadgeText({ text: badge.text }),
     browser.action.setBadgeBackgroundColor({ color: badge.colour }),

@@ -1,15 +1,15 @@
 import type { Report } from '../../src/report/types';
-import { headline } from '../../src/view/headline';
+import { outcomeHeadline } from '../../src/view/headline';
 import { t } from '../shared/i18n';
 
 export function Headline({ report }: { report: Report }) {
-  const h = headline(report.verdict);
+  const h = outcomeHeadline(report);
   return (
-    <div class={`headline tone-${h.tone}`} data-testid="headline" data-route={report.verdict.route} role="status">
+    <div class={`headline tone-${h.tone}`} data-testid="headline" data-route={report.verdict.route} data-tone={h.tone} role="status">
       <span class="icon" aria-hidden="true">{h.icon}</span>
       <div>
-        <p class="headline-text" data-testid="headline-text">{t(h.key)}</p>
-        {h.caveatKey && <p class="caveat">{t(h.caveatKey)}</p>}
+        <p class="headline-text" data-testid="headline-text">{t(h.key, h.substitutions)}</p>
+        {h.caveatKey && <p class="caveat" data-testid="headline-caveat">{t(h.caveatKey)}</p>}
       </div>
     </div>
   );

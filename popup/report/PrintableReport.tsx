@@ -14,6 +14,7 @@ import {
   yesNo,
 } from '../../src/report/labels';
 import type { Report } from '../../src/report/types';
+import { CAUSE_KEYS, causeText, missingRulesText } from '../../src/view/rules';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 
@@ -42,6 +43,12 @@ export function PrintableReport({ report }: { report: Report }) {
           {verdict.route !== 'none' && !verdict.routeVerified && ` ${t('report_route_unverified')}`}
         </p>
         <p>{verdict.summary}</p>
+        {report.outcome && (
+          <p class={`outcome tone-${report.outcome.tone}`} data-testid="outcome">
+            <strong>{report.outcome.summary}</strong>
+          </p>
+        )}
+        {report.proxy?.inUse && report.proxy.note && <p data-testid="proxy-note">{report.proxy.note}</p>}
         <RouteDiagram verdict={verdict} t={t} />
         <ul>
           <li>
@@ -67,6 +74,24 @@ export function PrintableReport({ report }: { report: Report }) {
           ))}
         </section>
       )}
+
+      {missingRulesText(report, t) !== '' && (
+        <section data-testid="rule-set">
+          <h2>{t('report_rule_set_heading')}</h2>
+          <pre>{missingRulesText(report, t)}</pre>
+        </section>
+      )}
+
+      {(report.otherCauses ?? []).map((section) => (
+        <section key={section.cause} data-testid={`cause-${section.cause}`}>
+          <h2>{t(CAUSE_KEYS[section.cause].heading, [section.rules.length])}</h2>
+          <p>{t(CAUSE_KEYS[section.cause].hint)}</p>
+          {section.rules.map((rule) => (
+            <RuleBlock key={rule.ruleId} rule={rule} withText={false} />
+          ))}
+          <pre>{causeText(section, report, t)}</pre>
+        </section>
+      ))}
 
       {profile.errors.length > 0 && (
         <section>
@@ -206,7 +231,7 @@ export function PrintableReport({ report }: { report: Report }) {
   );
 }
 
-function RuleBlock({ rule }: { rule: RuleAdvice }) {
+function RuleBlock({ rule, withText = true }: { rule: RuleAdvice; withText?: boolean }) {
   return (
     <div class="rule">
       <h3>
@@ -220,7 +245,7 @@ function RuleBlock({ rule }: { rule: RuleAdvice }) {
           <li key={i}>{f}</li>
         ))}
       </ul>
-      <pre>{rule.text}</pre>
+      {withText && <pre>{rule.text}</pre>}
     </div>
   );
 }

@@ -21,6 +21,7 @@ import {
   yesNo,
 } from './labels';
 import type { RuleAdvice } from '../checks/missing-rules';
+import { CAUSE_KEYS, causeText, missingRulesText } from '../view/rules';
 import type { Report } from './types';
 
 export function renderTicketText(report: Report, t: Translate): string {
@@ -41,6 +42,9 @@ export function renderTicketText(report: Report, t: Translate): string {
   const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
   out(`**${routeLabel(t, verdict.route)}**${unverified}`, '');
   out(verdict.summary, '');
+  // The outcome adds the services the app needs to the route (a blocked required service is never "fine").
+  if (report.outcome) out(`**${report.outcome.summary}**`, '');
+  if (report.proxy?.inUse && report.proxy.note) out(report.proxy.note, '');
   out(`- ${methodLabel(t, 'lan')}: ${t(verdict.lan === 'direct' ? 'report_lan_direct' : 'report_lan_unavailable')}`);
   out(`- ${t('report_nat', [report.nat.mapping, report.nat.reason])}`, '');
 
@@ -51,6 +55,18 @@ export function renderTicketText(report: Report, t: Translate): string {
   if (report.verifyRules.length > 0) {
     out(`## ${t('report_verify_heading', [report.verifyRules.length])}`, '');
     for (const rule of report.verifyRules) out(...ruleBlock(t, rule));
+  }
+
+  // One copy for the firewall admin: duplicates merged, "also check" included.
+  const firewallCopy = missingRulesText(report, t);
+  if (firewallCopy !== '') out(`## ${t('report_rule_set_heading')}`, '', '```', firewallCopy, '```', '');
+
+  // Every other cause, addressed to the person who can fix it.
+  for (const section of report.otherCauses ?? []) {
+    const keys = CAUSE_KEYS[section.cause];
+    out(`## ${t(keys.heading, [section.rules.length])}`, '', t(keys.hint), '');
+    for (const rule of section.rules) out(...ruleBlock(t, rule, false));
+    out('```', causeText(section, report, t), '```', '');
   }
 
   if (profile.errors.length > 0) {
@@ -96,16 +112,13 @@ export function renderTicketText(report: Report, t: Translate): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function ruleBlock(t: Translate, rule: RuleAdvice): string[] {
+function ruleBlock(t: Translate, rule: RuleAdvice, withText = true): string[] {
   const required = t(rule.required ? 'report_rule_required' : 'report_rule_optional');
   return [
     `### ${rule.purpose} (${rule.ruleId}, ${required})`,
     '',
     ...rule.findings.map((f) => `- ${f}`),
     ...(rule.findings.length > 0 ? [''] : []),
-    '```',
-    rule.text,
-    '```',
-    '',
+    ...(withText ? ['```', rule.text, '```', ''] : []),
   ];
 }

@@ -1,23 +1,33 @@
 /**
- * The toolbar badge for a report: colour by route, and as text the number of
- * missing rules (what the admin has to do), or a check mark when none are.
+ * The toolbar badge for a report: colour by outcome (route and required
+ * services), and as text the number of things someone has to fix (missing
+ * firewall rules and every other cause's findings), or a mark when none are.
  * Colour is never alone: the tooltip carries the headline.
  */
 import type { Report } from '../report/types';
-import { headline, type Tone } from './headline';
+import { outcomeHeadline, type Tone } from './headline';
 
-export const BADGE_COLOURS: Record<Tone, string> = { good: '#137333', slow: '#b06000', bad: '#c5221f' };
+export const BADGE_COLOURS: Record<Tone, string> = { good: '#137333', slow: '#b06000', limited: '#b06000', bad: '#c5221f', untested: '#5f6368' };
 
 export interface BadgeView {
   text: string;
   colour: string;
-  /** Locale key of the tooltip's headline. */
+  /** Locale key of the tooltip's headline, and its substitutions. */
   headlineKey: string;
+  headlineSubstitutions: string[];
+  /** Missing firewall rules. */
+  missing: number;
+  /** Findings of every other cause (proxy, DNS, credentials, vendor, this device). */
+  otherFindings: number;
 }
 
-export function badgeFor(report: Pick<Report, 'verdict' | 'missingRules'>): BadgeView {
-  const h = headline(report.verdict);
+const MARK: Record<Tone, string> = { good: '✓', slow: '✓', limited: '!', bad: '✕', untested: '?' };
+
+export function badgeFor(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses'>>): BadgeView {
+  const h = outcomeHeadline(report);
   const missing = report.missingRules.length;
-  const text = missing > 0 ? (missing > 99 ? '99+' : String(missing)) : report.verdict.route === 'none' ? '✕' : '✓';
-  return { text, colour: BADGE_COLOURS[h.tone], headlineKey: h.key };
+  const otherFindings = (report.otherCauses ?? []).reduce((n, section) => n + section.rules.length, 0);
+  const count = missing + otherFindings;
+  const text = count > 0 ? (count > 99 ? '99+' : String(count)) : MARK[h.tone];
+  return { text, colour: BADGE_COLOURS[h.tone], headlineKey: h.key, headlineSubstitutions: h.substitutions, missing, otherFindings };
 }

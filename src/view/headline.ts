@@ -1,20 +1,27 @@
 /**
- * Route -> what the popup and the badge say, in message keys, so that every
- * word goes through a locale file. The popup never decides a route: it reads
- * `report.verdict.route` and only chooses words, colour and icon for it.
+ * The outcome -> what the popup and the badge say, in message keys, so that
+ * every word goes through a locale file. The popup never decides anything: it
+ * reads `report.outcome` (route and required services together) and
+ * `report.verdict.route`, and only chooses words, colour and icon for them.
  */
+import type { Report } from '../report/types';
 import type { Route, Verdict } from '../verdict';
 
-/** good = direct, slow = relayed (works, slower), bad = calls fail. */
-export type Tone = 'good' | 'slow' | 'bad';
+/**
+ * good = direct; slow = relayed (works, slower); limited = calls connect but a
+ * service the app needs is blocked; bad = calls or the app fail; untested = not known (grey).
+ */
+export type Tone = 'good' | 'slow' | 'limited' | 'bad' | 'untested';
 
 export interface Headline {
   /** Locale key of the sentence. */
   key: string;
+  /** Its substitutions (the blocked services' names, in the vendor's words). */
+  substitutions: string[];
   tone: Tone;
   /** A text symbol shown next to the colour, so colour is never alone. */
   icon: string;
-  /** Locale key of a second line when the route rests on an unverified method, else null. */
+  /** Locale key of a second line: what the route alone says, or why it is not proven; null for none. */
   caveatKey: string | null;
 }
 
@@ -26,19 +33,42 @@ export const ROUTE_HEADLINE_KEYS: Record<Route, string> = {
   none: 'verdict_headline_none',
 };
 
-export const TONE_ICON: Record<Tone, string> = { good: '✓', slow: '▲', bad: '✕' };
+export const TONE_ICON: Record<Tone, string> = { good: '✓', slow: '▲', limited: '▲', bad: '✕', untested: '?' };
 
 export function routeTone(route: Route): Tone {
   if (route === 'hole-punching') return 'good';
   return route === 'none' ? 'bad' : 'slow';
 }
 
+/** The route alone: for reports written before the outcome existed. */
 export function headline(verdict: Pick<Verdict, 'route' | 'routeVerified'>): Headline {
   const tone = routeTone(verdict.route);
   return {
     key: ROUTE_HEADLINE_KEYS[verdict.route],
+    substitutions: [],
     tone,
     icon: TONE_ICON[tone],
     caveatKey: verdict.route !== 'none' && !verdict.routeVerified ? 'verdict_caveat_unverified' : null,
   };
+}
+
+const quoted = (purposes: readonly string[]) => purposes.map((p) => `“${p}”`).join(', ');
+
+/** Route and services together (docs/verdict.md, "Outcome"). */
+export function outcomeHeadline(report: Pick<Report, 'verdict'> & Partial<Pick<Report, 'outcome'>>): Headline {
+  const route = headline(report.verdict);
+  const outcome = report.outcome;
+  if (!outcome) return route;
+  const blocked = outcome.blockedServices.map((s) => s.purpose);
+  const make = (key: string, tone: Tone, caveatKey: string | null, substitutions: string[] = []): Headline => ({ key, substitutions, tone, icon: TONE_ICON[tone], caveatKey });
+  if (outcome.nothingTestable) return make('outcome_nothing_testable', 'untested', 'outcome_nothing_testable_hint');
+  if (outcome.calls === 'untested') {
+    if (blocked.length === 0) return make('outcome_calls_untested', 'untested', null);
+    return make(blocked.length === 1 ? 'outcome_service_blocked_one' : 'outcome_service_blocked_many', 'bad', 'outcome_calls_untested', [quoted(blocked)]);
+  }
+  if (outcome.tone === 'limited') {
+    // The second line keeps what the route alone says: direct or relayed.
+    return make(blocked.length === 1 ? 'outcome_calls_but_blocked_one' : 'outcome_calls_but_blocked_many', 'limited', route.key, [quoted(blocked)]);
+  }
+  return route;
 }

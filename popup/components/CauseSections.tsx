@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks';
+import type { CauseAdvice } from '../../src/checks/missing-rules';
+import type { Report } from '../../src/report/types';
+import { CAUSE_KEYS, causeText } from '../../src/view/rules';
+import { t } from '../shared/i18n';
+import { copyText } from '../export/save-file';
+
+/**
+ * Findings the firewall cannot fix, one section per cause, each with the text
+ * for the person who can: the proxy admin, whoever runs DNS, the vendor ...
+ */
+export function CauseSections({ report }: { report: Report }) {
+  const sections = report.otherCauses ?? [];
+  if (sections.length === 0) return null;
+  return (
+    <>
+      {sections.map((section) => (
+        <CauseSection key={section.cause} section={section} report={report} />
+      ))}
+    </>
+  );
+}
+
+function CauseSection({ section, report }: { section: CauseAdvice; report: Report }) {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const keys = CAUSE_KEYS[section.cause];
+  const copy = () => copyText(causeText(section, report, t)).then(() => setCopied('copied'), () => setCopied('failed'));
+  return (
+    <section class="cause" data-testid={`cause-${section.cause}`} data-cause={section.cause}>
+      <h2>! {t(keys.heading, [section.rules.length])}</h2>
+      <p class="muted">{t(keys.hint)}</p>
+      {section.cause === 'proxy' && report.proxy?.inUse && <p class="muted" data-testid="proxy-note">{t('cause_proxy_in_use')}</p>}
+      <ul>
+        {section.rules.map((rule) => (
+          <li key={rule.ruleId} data-rule={rule.ruleId}>
+            <span class="purpose">{rule.purpose}</span>
+            {!rule.required && <span class="tag"> ({t('popup_rule_optional')})</span>}
+            <code>{rule.text}</code>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={copy} data-testid={`copy-${section.cause}`}>
+        {t('cause_copy')}
+      </button>
+      <span class="copy-state" role="status">
+        {copied === 'copied' ? ` ${t('popup_rules_copied')}` : copied === 'failed' ? ` ${t('popup_rules_copy_failed')}` : ''}
+      </span>
+    </section>
+  );
+}
