@@ -21,7 +21,7 @@ const t = translatorFromMessages(en as MessagesFile);
 
 describe('headline', () => {
   it('says direct and good for hole punching', () => {
-    expect(headline(OPEN.verdict)).toEqual({ key: 'verdict_headline_hole_punching', tone: 'good', icon: '✓', caveatKey: null });
+    expect(headline(OPEN.verdict)).toEqual({ key: 'verdict_headline_hole_punching', substitutions: [], tone: 'good', icon: '✓', caveatKey: null });
     expect(t(headline(OPEN.verdict).key)).toBe('Calls will connect directly (fast)');
   });
 
@@ -32,7 +32,7 @@ describe('headline', () => {
 
   it('adds a caveat only when the route is not proven, and never for none', () => {
     expect(headline({ route: 'relay-tls', routeVerified: false }).caveatKey).toBe('verdict_caveat_unverified');
-    expect(headline({ route: 'none', routeVerified: false })).toEqual({ key: 'verdict_headline_none', tone: 'bad', icon: '✕', caveatKey: null });
+    expect(headline({ route: 'none', routeVerified: false })).toEqual({ key: 'verdict_headline_none', substitutions: [], tone: 'bad', icon: '✕', caveatKey: null });
   });
 });
 
@@ -59,18 +59,21 @@ describe('method rows', () => {
 });
 
 describe('missing rules text', () => {
-  it('is a heading naming the profile and then the report’s own paste-ready lines', () => {
+  it('is the rule set: a heading naming the profile, the merged lines, then what to also check', () => {
     const text = missingRulesText(UDP_DROPPED, t);
     const lines = text.split('\n');
     expect(lines[0]).toBe('Firewall rules missing for Network lab (profile version 1):');
-    for (const rule of UDP_DROPPED.missingRules) expect(text).toContain(rule.text);
-    expect(text).toContain('Allow outbound UDP to 203.0.113.10 port 3478 (STUN): Hole punching.');
-    // Untestable rules are not missing rules: they are listed apart.
-    expect(text).not.toContain('5060');
+    // STUN and TURN on the same address and port: one line, both purposes.
+    expect(text).toContain('Allow outbound UDP to 203.0.113.10 port 3478 (STUN, TURN over UDP): Hole punching; Relay over UDP.');
+    // Untestable rules are not missing rules: they follow under their own heading in the same copy.
+    const also = lines.indexOf('Also check on the firewall for Network lab (profile version 1) — a browser cannot test these:');
+    expect(also).toBeGreaterThan(1);
+    expect(lines.slice(0, also).join('\n')).not.toContain('5060');
+    expect(lines.slice(also).join('\n')).toContain('5060');
   });
 
-  it('is empty when nothing is missing', () => {
-    expect(missingRulesText({ ...OPEN, missingRules: [] }, t)).toBe('');
+  it('is empty when nothing is missing and nothing is left to check', () => {
+    expect(missingRulesText({ ...OPEN, missingRules: [], verifyRules: [] }, t)).toBe('');
   });
 
   it('lists required rules before optional ones', () => {
@@ -83,7 +86,14 @@ describe('missing rules text', () => {
 
 describe('badge', () => {
   it('shows the number of missing rules in the route colour', () => {
-    expect(badgeFor(OPEN)).toEqual({ text: String(OPEN.missingRules.length), colour: BADGE_COLOURS.good, headlineKey: 'verdict_headline_hole_punching' });
+    expect(badgeFor(OPEN)).toEqual({
+      text: String(OPEN.missingRules.length),
+      colour: BADGE_COLOURS.good,
+      headlineKey: 'verdict_headline_hole_punching',
+      headlineSubstitutions: [],
+      missing: OPEN.missingRules.length,
+      otherFindings: 0,
+    });
     expect(badgeFor(UDP_DROPPED).colour).toBe(BADGE_COLOURS.slow);
   });
 
