@@ -38,4 +38,11 @@ describe('exitStatusOf', () => {
     expect(exitStatusOf({ verdict: { route: 'relay-tcp' }, missingRules: [{}] })).toBe(1);
     expect(exitStatusOf({ verdict: { route: 'hole-punching' }, missingRules: [] })).toBe(0);
   });
+
+  it('counts every cause, not only firewall rules, and a blocked required service', () => {
+    expect(exitStatusOf({ verdict: { route: 'hole-punching' }, missingRules: [], otherCauses: [{ rules: [{}] }], outcome: { tone: 'good' } })).toBe(1);
+    expect(exitStatusOf({ verdict: { route: 'hole-punching' }, missingRules: [], otherCauses: [], outcome: { tone: 'limited' } })).toBe(1);
+    expect(exitStatusOf({ verdict: { route: 'none' }, missingRules: [], otherCauses: [], outcome: { tone: 'untested' } })).toBe(2);
+    expect(exitStatusOf({ verdict: { route: 'hole-punching' }, missingRules: [], otherCauses: [], outcome: { tone: 'good' } })).toBe(0);
+  });
 });

@@ -119,8 +119,18 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
   return { ok: true, args };
 }
 
-/** 0 connect, nothing missing; 1 rules missing; 2 no route. */
-export function exitStatusOf(report: { verdict: { route: string }; missingRules: unknown[] }): 0 | 1 | 2 {
-  if (report.verdict.route === 'none') return 2;
-  return report.missingRules.length > 0 ? 1 : 0;
+/**
+ * 0 calls connect, nothing to fix; 1 something to fix (missing firewall rules,
+ * another cause's findings, a required service blocked); 2 no route, or no
+ * STUN/TURN to test and a required service blocked (outcome `bad`).
+ */
+export function exitStatusOf(report: {
+  verdict: { route: string };
+  missingRules: unknown[];
+  otherCauses?: { rules: unknown[] }[];
+  outcome?: { tone: string };
+}): 0 | 1 | 2 {
+  if (report.verdict.route === 'none' || report.outcome?.tone === 'bad') return 2;
+  const toFix = report.missingRules.length + (report.otherCauses ?? []).reduce((n, c) => n + c.rules.length, 0);
+  return toFix > 0 || report.outcome?.tone === 'limited' ? 1 : 0;
 }

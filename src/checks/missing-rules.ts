@@ -118,7 +118,10 @@ function causeLine(cause: Exclude<Cause, 'firewall'>, check: CausedCheck, line: 
           return `Exempt from proxy authentication: ${where}: ${what}. (WebRTC and background requests cannot log in to a proxy.)`;
         case 'cert-untrusted':
         case 'tls-failed':
-          return `Exclude from SSL inspection: ${where}: ${what}. (The certificate this device received is not the server's.)`;
+          // Where the vendor forbids inspection, trusting the filter's CA is no fix.
+          return rule.noInspection
+            ? `Exclude from SSL inspection (the vendor requires it): ${where}: ${what}. (The certificate this device received is not the server's.)`
+            : `Exclude from SSL inspection, or install the filter's CA certificate on this device: ${where}: ${what}. (The certificate this device received is not the server's.)`;
         case 'upgrade-refused':
           return `Allow WebSocket upgrades (Upgrade: websocket) to ${where}, or exclude it from SSL inspection: ${what}.`;
         default:

@@ -47,14 +47,23 @@ describe('built-in profiles with no route to the internet', () => {
       expect(['dns', 'timeout', 'unreachable', 'refused'], `${check.id}: ${check.detail}`).toContain(check.reason);
     }
     expect(report.verdict.route).toBe('none');
-    // Every failed check's rule is a missing rule; every untestable one is to verify.
-    const missing = new Set(report.missingRules.map((r) => r.ruleId));
+    // Every failed check's rule is advised under its cause: a name that does not
+    // resolve (no resolver in the lab) to DNS, silence to the firewall; every untestable one is to verify.
+    const advisedFor = (cause: string) =>
+      new Set((cause === 'firewall' ? report.missingRules : (report.otherCauses.find((s) => s.cause === cause)?.rules ?? [])).map((r) => r.ruleId));
     const verify = new Set(report.verifyRules.map((r) => r.ruleId));
     for (const check of report.checks) {
-      if (check.status === 'fail') expect(missing.has(check.ruleId), check.ruleId).toBe(true);
+      if (check.status === 'fail') {
+        expect(check.cause, check.id).toBe(check.reason === 'dns' ? 'dns-filter' : 'firewall');
+        expect(advisedFor(check.cause!).has(check.ruleId), check.ruleId).toBe(true);
+      }
       if (check.status === 'untestable') expect(verify.has(check.ruleId), check.ruleId).toBe(true);
     }
-    expect(report.missingRules.length + report.verifyRules.length).toBeGreaterThan(0);
+    expect(report.missingRules.length + report.otherCauses.length + report.verifyRules.length).toBeGreaterThan(0);
+    // The paste-ready text never asks for an empty destination or the literal "0.0.0.0/0".
+    for (const rule of [...report.missingRules, ...report.verifyRules]) {
+      expect(rule.text, rule.ruleId).not.toMatch(/0\.0\.0\.0\/0|::\/0| to {1,2}ports? /);
+    }
     // The run keeps its own deadline rather than Chrome's ~40 s.
     expect(report.gatherings.every((g) => g.deadlineMs === DEADLINE_MS)).toBe(true);
     expect(report.durationMs).toBeLessThan(DEADLINE_MS * 3);

@@ -180,8 +180,13 @@ function missing(report: Report): string[] {
   return report.missingRules.map((r) => r.ruleId);
 }
 
+/** Findings whose cause is not the firewall, by cause. */
+function causes(report: Report): Record<string, string[]> {
+  return Object.fromEntries(report.otherCauses.map((c) => [c.cause, c.rules.map((r) => r.ruleId)]));
+}
+
 function summary(s: Scenario) {
-  return { route: s.report.verdict.route, checks: byRule(s.report), missing: missing(s.report) };
+  return { route: s.report.verdict.route, checks: byRule(s.report), missing: missing(s.report), causes: causes(s.report) };
 }
 
 const STUN_PASS = [
@@ -243,8 +248,12 @@ describe('scenario 7: an explicit HTTP proxy', () => {
           wss: { status: 'pass', reason: null },
           'https-api': { status: 'fail', reason: 'proxy' },
         },
-        missing: ['https-api'],
+        // The proxy refused the tunnel: a proxy rule, not a firewall port.
+        missing: [],
+        causes: { proxy: ['https-api'] },
       });
+      expect(s.report.proxy).toMatchObject({ inUse: true, checkIds: ['https-api#1'] });
+      expect(s.report.otherCauses[0]!.text).toBe('Allow CONNECT through the proxy to web.lab.test port 8443 (HTTPS): API.');
       expect(s.report.checks.find((c) => c.ruleId === 'https-api')?.detail).toContain('net::ERR_TUNNEL_CONNECTION_FAILED');
     });
 
@@ -281,6 +290,7 @@ describe('scenario 7: an explicit HTTP proxy', () => {
           'https-api': { status: 'pass', reason: null },
         },
         missing: ['stun', 'turn-udp'],
+        causes: {},
       });
     });
   });
@@ -307,8 +317,11 @@ describe('scenario 7: an explicit HTTP proxy', () => {
           wss: { status: 'fail', reason: 'proxy-auth' },
           'https-api': { status: 'fail', reason: 'proxy-auth' },
         },
-        missing: ['turn-tcp', 'turn-tls', 'https', 'wss', 'https-api'],
+        missing: [],
+        causes: { proxy: ['turn-tcp', 'turn-tls', 'https', 'wss', 'https-api'] },
       });
+      expect(s.report.proxy.inUse).toBe(true);
+      expect(s.report.otherCauses[0]!.text).toContain('Exempt from proxy authentication: turn.lab.test port 3478 (TURN over TCP): Relay over TCP.');
     });
 
     it('matches what Chromium shows: 407 on headers, onAuthRequired from the proxy, then ERR_TUNNEL_CONNECTION_FAILED', () => {
@@ -350,7 +363,9 @@ describe('scenario 7: an explicit HTTP proxy', () => {
           wss: { status: 'fail', reason: 'upgrade-refused' },
           'https-api': { status: 'pass', reason: null },
         },
-        missing: ['turn-tcp', 'turn-tls', 'wss'],
+        // TURN inside the bumped CONNECT breaks; with no proxy refusal seen, the evidence reads as a blocked port.
+        missing: ['turn-tcp', 'turn-tls'],
+        causes: { proxy: ['wss'] },
       });
       expect(s.report.checks.find((c) => c.ruleId === 'wss')?.detail).toBe(
         'HTTPS works but WebSocket upgrades are refused — a proxy or filter is likely stripping them',
@@ -385,20 +400,23 @@ describe('scenario 8: TLS interception', () => {
           wss: { status: 'fail', reason: 'cert-untrusted' },
           'https-api': { status: 'fail', reason: 'cert-untrusted' },
         },
-        missing: ['turn-tcp', 'turn-tls', 'https', 'wss', 'https-api'],
+        missing: ['turn-tcp', 'turn-tls'],
+        causes: { proxy: ['https', 'wss', 'https-api'] },
       });
       for (const rule of ['https', 'wss', 'https-api']) {
         expect(s.report.checks.find((c) => c.ruleId === rule)?.detail).toMatch(/an SSL-inspecting filter may be intercepting this host \(net::ERR_CERT_AUTHORITY_INVALID\)/);
       }
     });
 
-    it('tells the admin to exclude the noInspection rules from inspection', () => {
-      const advice = Object.fromEntries(s.report.missingRules.map((r) => [r.ruleId, r]));
+    it('tells the filter admin to exclude the noInspection rules from inspection, and offers the CA for the others', () => {
+      const proxy = s.report.otherCauses.find((c) => c.cause === 'proxy')!;
+      const advice = Object.fromEntries(proxy.rules.map((r) => [r.ruleId, r]));
       expect(advice['https']?.noInspection).toBe(true);
       expect(advice['wss']?.noInspection).toBe(true);
       expect(advice['https-api']?.noInspection).toBe(false);
-      expect(advice['https']?.text).toContain('Exclude from SSL inspection.');
-      expect(advice['https-api']?.text).not.toContain('Exclude from SSL inspection.');
+      expect(advice['https']?.text).toMatch(/^Exclude from SSL inspection \(the vendor requires it\): web\.lab\.test port 443 \(HTTPS\): Web app\./);
+      expect(advice['https-api']?.text).toMatch(/^Exclude from SSL inspection, or install the filter's CA certificate on this device: web\.lab\.test port 8443/);
+      expect(s.report.missingRules.every((r) => r.cause === 'firewall')).toBe(true);
     });
 
     it('matches what Chromium shows: ERR_CERT_AUTHORITY_INVALID, no response', () => {
@@ -430,6 +448,7 @@ describe('scenario 8: TLS interception', () => {
           'https-api': { status: 'pass', reason: null },
         },
         missing: ['turn-tcp', 'turn-tls'],
+        causes: {},
       });
       // The proxy really decrypted: it logged the HTTPS request line it could only see inside TLS.
       expect(s.accessLog).toMatch(/GET https:\/\/web\.lab\.test\//);

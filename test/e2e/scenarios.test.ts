@@ -169,7 +169,11 @@ describe('lab scenarios', () => {
         [`media-api https://${nowhere}/`]: 'fail/dns',
         [`relay-eu turn:${nowhere}:3478?transport=tcp`]: 'fail/dns',
       },
-      missingRules: ['media-api', 'relay-eu'],
+      // DNS is not a firewall: no port is asked for, the DNS section names the host.
+      missingRules: [],
     });
+    expect(report.otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([['dns-filter', ['media-api', 'relay-eu']]]);
+    // A required service that does not resolve is never green.
+    expect(report.outcome).toMatchObject({ tone: 'limited', blockedServices: [{ ruleId: 'media-api', cause: 'dns-filter' }] });
   });
 });
