@@ -20,6 +20,8 @@ export interface NetObservation {
   statusCode: number | null;
   /** A proxy asked for credentials (onAuthRequired with isProxy). */
   proxyAuthRequired: boolean;
+  /** `host:port` of that proxy (onAuthRequired's `challenger`); null when none asked. */
+  proxyAddress: string | null;
   remoteIp: string | null;
 }
 

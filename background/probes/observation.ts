@@ -6,6 +6,8 @@ export interface WebRequestDetail {
   error?: string;
   isProxy?: boolean;
   ip?: string;
+  /** onAuthRequired: who asks for credentials. */
+  challenger?: { host: string; port: number };
 }
 
 export type WebRequestEventName = 'onBeforeRequest' | 'onHeadersReceived' | 'onResponseStarted' | 'onErrorOccurred' | 'onAuthRequired';
@@ -26,12 +28,14 @@ export function observe(event: WebRequestEventName, d: WebRequestDetail): Partia
       return { netError: d.error };
     case 'onAuthRequired':
       // A server's 401 is an answer like any other; only a proxy's challenge blocks the path.
-      return d.isProxy ? { proxyAuthRequired: true, statusCode: d.statusCode } : {};
+      return d.isProxy
+        ? { proxyAuthRequired: true, statusCode: d.statusCode, ...(d.challenger ? { proxyAddress: `${d.challenger.host}:${d.challenger.port}` } : {}) }
+        : {};
   }
 }
 
 export function emptyObservation(): NetObservation {
-  return { observed: false, netError: null, statusCode: null, proxyAuthRequired: false, remoteIp: null };
+  return { observed: false, netError: null, statusCode: null, proxyAuthRequired: false, proxyAddress: null, remoteIp: null };
 }
 
 /** Adds one event's evidence to what a watch has seen so far. */
@@ -41,6 +45,7 @@ export function fold(state: NetObservation, o: Partial<NetObservation>): void {
   if (o.netError && !state.netError) state.netError = o.netError;
   if (o.statusCode !== undefined && o.statusCode !== null) state.statusCode = o.statusCode;
   if (o.proxyAuthRequired) state.proxyAuthRequired = true;
+  if (o.proxyAddress) state.proxyAddress = o.proxyAddress;
   if (o.remoteIp) state.remoteIp = o.remoteIp;
 }
 

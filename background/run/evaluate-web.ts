@@ -8,6 +8,11 @@ import type { FetchEvidence, WebSocketEvidence } from '../../src/evidence';
  * permission for that URL): it still proves the path.
  */
 export function fetchResult(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
+  const result = fetchResultOf(plan, e);
+  return e.proxyAddress ? { ...result, proxy: e.proxyAddress } : result;
+}
+
+function fetchResultOf(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
   const httpStatus = e.statusCode ?? (e.proxyAuthRequired ? 407 : null);
   const result = fetchCheckResult(plan, { httpStatus, netError: e.netError, timedOut: e.timedOut, durationMs: e.durationMs });
   if (e.responded && httpStatus === null) {
@@ -24,6 +29,12 @@ export function fetchResult(plan: PlannedFetchCheck, e: FetchEvidence): CheckRes
 const withNote = (plan: PlannedFetchCheck, detail: string) => (plan.note ? `${detail}; ${plan.note}` : detail);
 
 export function webSocketResult(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sameOriginHttps: FetchEvidence | null): CheckResult {
+  const result = webSocketResultOf(plan, e, sameOriginHttps);
+  const proxy = e.proxyAddress ?? sameOriginHttps?.proxyAddress ?? null;
+  return proxy && result.status === 'fail' ? { ...result, proxy } : result;
+}
+
+function webSocketResultOf(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sameOriginHttps: FetchEvidence | null): CheckResult {
   const result = webSocketCheckResult(plan, {
     opened: e.opened,
     httpStatus: e.statusCode ?? (e.proxyAuthRequired ? 407 : null),

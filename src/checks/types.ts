@@ -81,6 +81,8 @@ export interface CheckResult extends CheckOutcome {
   transport: CheckTransport;
   /** Time to the evidence; null when nothing was attempted. */
   durationMs: number | null;
+  /** `host:port` of the browser's proxy, when it answered this check itself (a 407 names it); absent otherwise. */
+  proxy?: string;
 }
 
 /** A STUN/TURN server as one target of an ICE gathering. */

@@ -94,11 +94,14 @@ export function buildReport(raw: ReportInput): Report {
 
 function proxyFinding(checks: readonly CausedCheck[]): ProxyFinding {
   const met = checks.filter((c) => c.kind !== 'stun' && c.kind !== 'turn' && (c.reason === 'proxy' || c.reason === 'proxy-auth'));
-  if (met.length === 0) return { inUse: false, checkIds: [], note: null };
+  if (met.length === 0) return { inUse: false, address: null, checkIds: [], note: null };
+  const address = checks.find((c) => c.proxy !== undefined)?.proxy ?? null;
+  const named = address === null ? 'a proxy' : `a proxy (${address})`;
   return {
     inUse: true,
+    address,
     checkIds: met.map((c) => c.id),
-    note: "This browser uses a proxy: every TCP check (HTTPS, WebSocket, TURN over TCP/TLS) went through it, so the proxy's rules decide what those checks show.",
+    note: `This browser uses ${named}: every TCP check (HTTPS, WebSocket, TURN over TCP/TLS) went through it, so the proxy's rules decide what those checks show.`,
   };
 }
 

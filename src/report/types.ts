@@ -116,6 +116,8 @@ export interface Report {
 export interface ProxyFinding {
   /** A check met the browser's proxy (a refused CONNECT, a 407). Without such evidence: false (a tunnelling proxy that lets everything through is invisible). */
   inUse: boolean;
+  /** `host:port` of the proxy, when it named itself (a 407's challenger); null otherwise. */
+  address: string | null;
   /** The checks that showed it. */
   checkIds: string[];
   /** Plain words; null when no proxy was seen. */

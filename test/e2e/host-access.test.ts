@@ -142,6 +142,16 @@ describe('no host access (the extension as built)', () => {
       await keep('declined-prompt', report!);
       expect(report!.profile.id).toBe('lab');
       expectWebOracle(report!, 'none');
+      // What the popup tells the admin: no firewall rule for a host that answered;
+      // the stripped upgrade goes to the proxy/filter section.
+      await popup.reload();
+      await popup.waitForSelector('[data-testid="headline-text"]');
+      const shown = await popup.evaluate(() => ({
+        missing: [...document.querySelectorAll('[data-testid="missing-rules"] li')].map((li) => li.getAttribute('data-rule')),
+        proxy: [...document.querySelectorAll('section[data-cause="proxy"] li')].map((li) => li.getAttribute('data-rule')),
+      }));
+      for (const answered of ['https', 'wss', 'wss-stripped']) expect(shown.missing).not.toContain(answered);
+      expect(shown.proxy).toContain('wss-stripped');
     } finally {
       await popup.close();
     }

@@ -320,7 +320,9 @@ describe('scenario 7: an explicit HTTP proxy', () => {
         missing: [],
         causes: { proxy: ['turn-tcp', 'turn-tls', 'https', 'wss', 'https-api'] },
       });
-      expect(s.report.proxy.inUse).toBe(true);
+      // The proxy named itself in its 407: the report names it as the path of every TCP check.
+      expect(s.report.proxy).toMatchObject({ inUse: true, address: `${LAB.routerLanAddress}:${PROXY_PORT}` });
+      expect(s.report.proxy.note).toContain(`a proxy (${LAB.routerLanAddress}:${PROXY_PORT}): every TCP check`);
       expect(s.report.otherCauses[0]!.text).toContain('Exempt from proxy authentication: turn.lab.test port 3478 (TURN over TCP): Relay over TCP.');
     });
 

@@ -105,6 +105,12 @@ describe('captured webRequest evidence behind a proxy asking for credentials', (
     expect(brief(r.wss)).toEqual({ status: 'fail', reason: 'proxy-auth' });
   });
 
+  it('names the proxy that asked (onAuthRequired’s challenger), on the HTTPS and the WSS check', () => {
+    const r = results('auth');
+    expect(r.https.proxy).toBe('10.99.0.1:3128');
+    expect(r.wss.proxy).toBe('10.99.0.1:3128');
+  });
+
   it('still says proxy-auth when the worker got fetch()’s 407 before any webRequest event', () => {
     const early = fetchEvidence('auth', 'https://web.lab.test/', () => true);
     expect(early).toMatchObject({ observed: false, statusCode: 407, proxyAuthRequired: true });
