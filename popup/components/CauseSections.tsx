@@ -31,6 +31,11 @@ function CauseSection({ section, report }: { section: CauseAdvice; report: Repor
       <p class="muted">{t(keys.hint)}</p>
       {section.cause === 'proxy' && report.proxy?.inUse && <p class="muted" data-testid="proxy-note">{t('cause_proxy_in_use')}</p>}
       <ul>
+        {(section.notes ?? []).map((note) => (
+          <li key={note} data-note="browser-policy">
+            <code>{note}</code>
+          </li>
+        ))}
         {section.rules.map((rule) => (
           <li key={rule.ruleId} data-rule={rule.ruleId}>
             <span class="purpose">{rule.purpose}</span>

@@ -86,6 +86,13 @@ export function PrintableReport({ report }: { report: Report }) {
         <section key={section.cause} data-testid={`cause-${section.cause}`}>
           <h2>{t(CAUSE_KEYS[section.cause].heading, [section.rules.length])}</h2>
           <p>{t(CAUSE_KEYS[section.cause].hint)}</p>
+          {(section.notes ?? []).length > 0 && (
+            <ul>
+              {section.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
           {section.rules.map((rule) => (
             <RuleBlock key={rule.ruleId} rule={rule} withText={false} />
           ))}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile/types';
 import { causeContext, causeOf } from './cause';
-import { adviseRules, type CausedCheck } from './missing-rules';
+import { adviseRules, withBrowserPolicyNote, type CausedCheck } from './missing-rules';
 import { planChecks } from './plan';
 import { checkResult, untestableResult } from './result';
 import type { CheckOutcome, CheckResult } from './types';
@@ -74,5 +74,16 @@ describe('adviseRules', () => {
     expect(otherCauses.map((s) => s.cause)).toEqual(['proxy', 'dns-filter']);
     expect(otherCauses[0]!.text).toBe('Exempt from proxy authentication: t.example.org port 443 (TURN over TLS): Media relay. (WebRTC and background requests cannot log in to a proxy.)');
     expect(otherCauses[1]!.text).toMatch(/^Let the DNS resolver answer for t\.example\.org /);
+  });
+
+  it('adds a browser policy that binds web apps to the this-device section, and nothing when it binds none', () => {
+    const policy = { limitsWebApps: true, value: 'disable_non_proxied_udp', note: 'Web apps cannot send UDP unless a proxy relays it.' };
+    expect(withBrowserPolicyNote([], { ...policy, limitsWebApps: false })).toEqual([]);
+    const [device] = withBrowserPolicyNote([], policy);
+    expect(device).toMatchObject({ cause: 'this-device', rules: [] });
+    expect(device!.notes).toEqual([
+      "Browser setting WebRTC IP handling = disable_non_proxied_udp: Web apps cannot send UDP unless a proxy relays it. Change it (WebRtcIPHandling policy or the extension that sets it) if the vendor's web app needs these routes.",
+    ]);
+    expect(device!.text).toBe(`On this device: ${device!.notes[0]}`);
   });
 });

@@ -38,7 +38,9 @@ export interface RuleAdvice {
 export interface CauseAdvice {
   cause: Exclude<Cause, 'firewall'>;
   rules: RuleAdvice[];
-  /** Paste-ready for the person who can fix it: every rule's lines, duplicates merged. */
+  /** Findings tied to no rule (this-device: a browser policy that binds the vendor's web app). */
+  notes: string[];
+  /** Paste-ready for the person who can fix it: every rule's lines and notes, duplicates merged. */
   text: string;
 }
 
@@ -60,13 +62,28 @@ export function adviseRules(profile: Profile, plan: readonly PlannedCheck[], che
     });
   const otherCauses = CAUSES.filter((cause): cause is CauseAdvice['cause'] => cause !== 'firewall').flatMap((cause): CauseAdvice[] => {
     const rules = forCause(cause, (check) => check.cause === cause);
-    return rules.length === 0 ? [] : [{ cause, rules, text: unique(rules.flatMap((rule) => rule.text.split('\n'))).join('\n') }];
+    return rules.length === 0 ? [] : [{ cause, rules, notes: [], text: unique(rules.flatMap((rule) => rule.text.split('\n'))).join('\n') }];
   });
   return {
     missingRules: forCause('firewall', (check) => check.cause === 'firewall'),
     verifyRules: forCause(null, (check) => check.status === 'untestable'),
     otherCauses,
   };
+}
+
+/**
+ * A browser setting that binds the vendor's web app but not this extension
+ * (Chrome's WebRTC IP handling, docs/verdict.md): a this-device finding the
+ * checks cannot show, added as a note for whoever manages the browser.
+ */
+export function withBrowserPolicyNote(sections: readonly CauseAdvice[], webRtc: { limitsWebApps: boolean; value: string | null; note: string | null }): CauseAdvice[] {
+  if (!webRtc.limitsWebApps) return [...sections];
+  const note = `Browser setting WebRTC IP handling = ${webRtc.value ?? 'unknown'}: ${webRtc.note ?? ''} Change it (WebRtcIPHandling policy or the extension that sets it) if the vendor's web app needs these routes.`.replace(/\s+/g, ' ').trim();
+  const device = sections.find((s) => s.cause === 'this-device');
+  const updated: CauseAdvice = device
+    ? { ...device, notes: [...device.notes, note], text: [device.text, `On this device: ${note}`].join('\n') }
+    : { cause: 'this-device', rules: [], notes: [note], text: `On this device: ${note}` };
+  return [...sections.filter((s) => s.cause !== 'this-device'), updated];
 }
 
 function ruleAdvice(rule: ProfileRule, cause: Cause | null, checks: CausedCheck[], firewallById: Map<string, FirewallLine>): RuleAdvice {

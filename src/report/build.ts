@@ -3,7 +3,7 @@
  * inputs (times included) give the same report, so it can be tested whole.
  */
 import { causeContext, causeOf } from '../checks/cause';
-import { adviseRules, type CausedCheck } from '../checks/missing-rules';
+import { adviseRules, withBrowserPolicyNote, type CausedCheck } from '../checks/missing-rules';
 import { planChecks } from '../checks/plan';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
@@ -61,6 +61,7 @@ export function buildReport(raw: ReportInput): Report {
   const noLocalAddress = gatherings.length > 0 && !candidates.some((c) => c.type === 'host');
   const context = causeContext(input.checks, noLocalAddress);
   const checks: CausedCheck[] = input.checks.map((c) => ({ ...c, cause: causeOf(c, context) }));
+  const advice = adviseRules(input.profile, plan, checks);
 
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -87,7 +88,8 @@ export function buildReport(raw: ReportInput): Report {
     verdict,
     outcome: decideOutcome(input.profile, verdict, checks),
     proxy: proxyFinding(checks),
-    ...adviseRules(input.profile, plan, checks),
+    ...advice,
+    otherCauses: withBrowserPolicyNote(advice.otherCauses, input.environment.webRtcIpHandling),
   };
   return redactSecrets(report, profileSecrets(input.profile));
 }

@@ -65,6 +65,8 @@ export function renderTicketText(report: Report, t: Translate): string {
   for (const section of report.otherCauses ?? []) {
     const keys = CAUSE_KEYS[section.cause];
     out(`## ${t(keys.heading, [section.rules.length])}`, '', t(keys.hint), '');
+    for (const note of section.notes ?? []) out(`- ${note}`);
+    if ((section.notes ?? []).length > 0) out('');
     for (const rule of section.rules) out(...ruleBlock(t, rule, false));
     out('```', causeText(section, report, t), '```', '');
   }

@@ -26,7 +26,7 @@ const MARK: Record<Tone, string> = { good: '✓', slow: '✓', limited: '!', bad
 export function badgeFor(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses'>>): BadgeView {
   const h = outcomeHeadline(report);
   const missing = report.missingRules.length;
-  const otherFindings = (report.otherCauses ?? []).reduce((n, section) => n + section.rules.length, 0);
+  const otherFindings = (report.otherCauses ?? []).reduce((n, section) => n + section.rules.length + (section.notes?.length ?? 0), 0);
   const count = missing + otherFindings;
   const text = count > 0 ? (count > 99 ? '99+' : String(count)) : MARK[h.tone];
   return { text, colour: BADGE_COLOURS[h.tone], headlineKey: h.key, headlineSubstitutions: h.substitutions, missing, otherFindings };

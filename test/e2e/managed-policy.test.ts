@@ -170,6 +170,9 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     expect(report.verdict.summary).toMatch(/WebRTC IP handling setting \(disable_non_proxied_udp\): at best they will use a relay over TCP/);
     const holePunching = report.verdict.methods.find((m) => m.method === 'hole-punching');
     expect(holePunching?.reasons.map((r) => r.text).join(' ')).toMatch(/web apps in this browser cannot use this/);
+    // The browser policy is this device's finding, for whoever manages the browser, never a firewall rule.
+    const device = report.otherCauses.find((s) => s.cause === 'this-device');
+    expect(device?.notes.join(' ')).toMatch(/WebRTC IP handling = disable_non_proxied_udp/);
   });
 
   it('shows a teacher the pushed profile locked, the start-up verdict and the web-app warning, with nothing to set up', async () => {
