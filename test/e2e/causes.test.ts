@@ -62,8 +62,8 @@ function withTurnCredentials(credentials: { username: string; credential: string
   return { ...profile, rules: profile.rules.map((r) => ((r as { kind?: string }).kind === 'turn' ? { ...r, ...credentials } : r)) };
 }
 
-/** What the popup shows for the last report. */
-async function popupView(): Promise<{
+/** What the popup shows for the last report; with a name, also a screenshot in test-results/screenshots/. */
+async function popupView(shot?: string): Promise<{
   headline: string;
   tone: string | null;
   caveat: string | null;
@@ -73,7 +73,12 @@ async function popupView(): Promise<{
 }> {
   const popup: Page = await labBrowser.ext.openPage('popup/index.html');
   try {
+    await popup.setViewport({ width: 460, height: 600 });
     await popup.waitForSelector('[data-testid="headline-text"]');
+    if (shot) {
+      await mkdir('test-results/screenshots', { recursive: true });
+      await popup.screenshot({ path: `test-results/screenshots/${shot}.png`, fullPage: true });
+    }
     return await popup.evaluate(() => {
       const relay = document.querySelector('[data-testid="methods"] li[data-method="relay"]');
       return {
@@ -142,6 +147,7 @@ describe('1. credentials are not a firewall', () => {
   it('UDP dropped and a wrong password: UDP rules for the firewall, the login for the vendor, TCP 3478 and 443 never asked for', async () => {
     await lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']);
     const report = await run('1b-udp-dropped-wrong-password', withTurnCredentials(WRONG));
+    const view = await popupView('popup-cause-credentials');
     expect(outcomes(report)).toEqual(credentialsOracle(true));
     expect(report.missingRules.map((r) => r.ruleId)).toEqual(['stun', 'turn-udp']);
     expectNoFirewallRuleFor(report, [{ protocol: 'TCP', port: '3478' }, { protocol: 'TCP', port: String(TURN_TLS_PORT) }]);
@@ -149,7 +155,6 @@ describe('1. credentials are not a firewall', () => {
     // The 401 over TCP proves the path: the route is a relay over TCP, not proven, not "none".
     expect(report.verdict).toMatchObject({ route: 'relay-tcp', routeVerified: false });
 
-    const view = await popupView();
     expect(view.headline).toBe(EN('verdict_headline_relay_tcp'));
     expect(view.caveat).toBe(EN('verdict_caveat_unverified'));
     expect(view.relay).toEqual({ status: 'unverified', reason: EN('reason_auth_401', [`turn:${turn}:3478?transport=tcp`]) });
@@ -168,6 +173,7 @@ describe('2. DNS is not a firewall', () => {
     const renamed = (urls: string[]) => [...new Set(urls.map((u) => u.replace(A!, gone).replace(B!, gone).replace(turn, gone)))];
     profile.rules = profile.rules.map((r) => ('urls' in r ? { ...r, urls: renamed(r.urls as string[]) } : r));
     const report = await run('2-dns', profile);
+    const view = await popupView('popup-cause-dns');
     expect(outcomes(report)).toEqual({
       stun: 'fail/dns dns-filter',
       'turn-udp': 'fail/dns dns-filter',
@@ -184,7 +190,6 @@ describe('2. DNS is not a firewall', () => {
       `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Relay over TCP.\n` +
       `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Relay over TLS on 443.`);
 
-    const view = await popupView();
     expect(view.missing).toEqual([]);
     expect(Object.keys(view.causes)).toEqual(['dns-filter']);
     expect(view.causes['dns-filter']?.text).toContain(`Let the DNS resolver answer for ${gone}`);
@@ -198,6 +203,7 @@ describe('4. green while the app cannot work', () => {
     await lab.topology.forwardRule(['-p', 'tcp', '-d', LAB.webAddress, '--dport', String(WEB_PORTS.noUpgrade), '-j', 'DROP']);
     const thumbs = { id: 'thumbs', kind: 'https', purpose: 'Thumbnails API', url: `https://${LAB_HOSTS.web}:${WEB_PORTS.noUpgrade}/thumbs` };
     const report = await run('4-thumbnails', schoolProfile([thumbs]));
+    const view = await popupView('popup-service-blocked');
     expect(outcomes(report)).toEqual({
       stun: 'pass -',
       'turn-udp': 'pass -',
@@ -211,7 +217,6 @@ describe('4. green while the app cannot work', () => {
     expect(report.outcome).toMatchObject({ tone: 'limited', calls: 'direct', blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' }] });
     expect(report.missingRules.map((r) => r.text)).toEqual([`Allow outbound TCP to ${LAB_HOSTS.web} port ${WEB_PORTS.noUpgrade} (HTTPS): Thumbnails API.`]);
 
-    const view = await popupView();
     expect(view.headline).toBe(EN('outcome_calls_but_blocked_one', ['“Thumbnails API”']));
     expect(view.headline).toBe('Calls can connect, but “Thumbnails API” is blocked');
     expect(view.tone).toBe('limited');
@@ -238,7 +243,7 @@ describe('nothing testable', () => {
     });
     expect(report.checks.every((c) => c.status === 'untestable' && c.cause === null)).toBe(true);
     expect(report.outcome).toMatchObject({ tone: 'untested', nothingTestable: true });
-    const view = await popupView();
+    const view = await popupView('popup-nothing-testable');
     expect(view.headline).toBe(EN('outcome_nothing_testable'));
     expect(view.tone).toBe('untested');
     const b = await badge();
