@@ -1,15 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Report } from '../../src/report/types';
 import { missingRulesText, sortedMissingRules } from '../../src/view/rules';
-import { ruleSet } from '../../src/report/rule-set';
 import { t } from '../shared/i18n';
-import { saveFile } from '../export/save-file';
-
-/** The rule set as CSV for firewall import; papaparse loads only on this click. */
-async function downloadCsv(report: Report): Promise<void> {
-  const { ruleSetCsv } = await import('../../src/report/rule-set-csv');
-  saveFile(`webrtc-check-${report.profile.id}-firewall-rules.csv`, ruleSetCsv(ruleSet(report)), 'text/csv;charset=utf-8');
-}
 
 type Copy = 'idle' | 'copied' | 'failed';
 
@@ -37,9 +29,6 @@ export function MissingRules({ report }: { report: Report }) {
       {/* The button comes before the list: with many rules it stays in view. */}
       <button type="button" class="primary" onClick={copyRules} data-testid="copy-rules">
         {t('popup_rules_copy')}
-      </button>{' '}
-      <button type="button" onClick={() => void downloadCsv(report)} data-testid="download-rules-csv">
-        {t('popup_rules_csv')}
       </button>
       <p class="copy-state" role="status" data-testid="copy-state">
         {copy === 'copied' ? t('popup_rules_copied') : copy === 'failed' ? t('popup_rules_copy_failed') : ''}

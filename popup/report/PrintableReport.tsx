@@ -15,6 +15,9 @@ import {
 } from '../../src/report/labels';
 import type { Report } from '../../src/report/types';
 import { CAUSE_KEYS, causeText, missingRulesText } from '../../src/view/rules';
+import { ruleSet } from '../../src/report/rule-set';
+import { ruleSetCsv } from '../../src/report/rule-set-csv';
+import { saveFile } from '../export/save-file';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 
@@ -78,6 +81,15 @@ export function PrintableReport({ report }: { report: Report }) {
       {missingRulesText(report, t) !== '' && (
         <section data-testid="rule-set">
           <h2>{t('report_rule_set_heading')}</h2>
+          {/* CSV for firewall import; here rather than in the popup, which keeps papaparse out of its 25 KB. */}
+          <button
+            type="button"
+            class="no-print"
+            data-testid="download-rules-csv"
+            onClick={() => saveFile(`webrtc-check-${report.profile.id}-firewall-rules.csv`, ruleSetCsv(ruleSet(report)), 'text/csv;charset=utf-8')}
+          >
+            {t('popup_rules_csv')}
+          </button>
           <pre>{missingRulesText(report, t)}</pre>
         </section>
       )}

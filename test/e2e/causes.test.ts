@@ -8,6 +8,7 @@ import { BADGE_COLOURS } from '../../src/view/badge';
 import { translatorFromMessages, type MessagesFile } from '../../src/i18n/translate';
 import en from '../../_locales/en/messages.json';
 import { schoolProfile } from './school-profile';
+import Papa from 'papaparse';
 
 /**
  * Issue 14's inputs: the cause of each finding decides who is asked to fix it.
@@ -160,6 +161,32 @@ describe('1. credentials are not a firewall', () => {
     expect(view.relay).toEqual({ status: 'unverified', reason: EN('reason_auth_401', [`turn:${turn}:3478?transport=tcp`]) });
     expect(view.missing).toEqual(['stun', 'turn-udp']);
     expect(view.causes['relay-credentials']?.rules).toEqual(['turn-tcp', 'turn-tls']);
+
+    // The printable page: the merged rule set, the credentials section, and the same rules as CSV.
+    const page = await labBrowser.ext.openPage(`popup/report/report.html?id=${report.id}`);
+    try {
+      await page.waitForSelector('[data-testid="rule-set"] pre');
+      const ruleSetText = await page.$eval('[data-testid="rule-set"] pre', (el) => el.textContent ?? '');
+      expect(ruleSetText).toContain(`Allow outbound UDP to ${A} port 3478 (STUN, TURN over UDP): Hole punching; Relay over UDP.`);
+      expect(ruleSetText).not.toMatch(/TCP/);
+      expect(await page.$eval('[data-testid="cause-relay-credentials"]', (el) => el.textContent ?? '')).toMatch(/refused the login \(401\)/);
+      await page.evaluate(() => {
+        const saved: Blob[] = [];
+        (window as unknown as { saved: Blob[] }).saved = saved;
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob: Blob) => (saved.push(blob), create(blob));
+      });
+      await page.click('[data-testid="download-rules-csv"]');
+      const csv = await page.evaluate(() => (window as unknown as { saved: Blob[] }).saved[0]!.text());
+      const rows = Papa.parse<string[]>(csv.trim()).data;
+      expect(rows[0]!.slice(0, 5)).toEqual(['action', 'direction', 'protocol', 'destination', 'ports']);
+      expect(rows.slice(1).map((r) => [r[2], r[3], r[4], r[9]])).toEqual([
+        ['UDP', A, '3478', 'missing'],
+        ['UDP', B, '3478', 'missing'],
+      ]);
+    } finally {
+      await page.close();
+    }
   });
 });
 
