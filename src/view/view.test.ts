@@ -166,3 +166,28 @@ describe('web-app warning', () => {
     }
   });
 });
+
+describe('outcome headline and badge', () => {
+  it('names a blocked required service, amber, with the route as second line', async () => {
+    const { outcomeHeadline } = await import('./headline');
+    const outcome = { tone: 'limited' as const, calls: 'direct' as const, nothingTestable: false, summary: '', blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' as const, checkIds: [] }] };
+    const h = outcomeHeadline({ verdict: OPEN.verdict, outcome });
+    expect(h).toMatchObject({ key: 'outcome_calls_but_blocked_one', tone: 'limited', caveatKey: 'verdict_headline_hole_punching' });
+    expect(t(h.key, h.substitutions)).toBe('Calls can connect, but “Thumbnails API” is blocked');
+    const b = badgeFor({ verdict: OPEN.verdict, missingRules: [OPEN.missingRules[0]!], outcome, otherCauses: [] });
+    expect(b).toMatchObject({ text: '1', colour: BADGE_COLOURS.limited });
+    expect(b.colour).not.toBe(BADGE_COLOURS.good);
+  });
+
+  it('is grey with a question mark when nothing could be tested', async () => {
+    const { outcomeHeadline } = await import('./headline');
+    const outcome = { tone: 'untested' as const, calls: 'untested' as const, nothingTestable: true, summary: '', blockedServices: [] };
+    expect(outcomeHeadline({ verdict: { ...OPEN.verdict, route: 'none' }, outcome })).toMatchObject({ key: 'outcome_nothing_testable', tone: 'untested' });
+    expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], outcome, otherCauses: [] })).toMatchObject({ text: '?', colour: BADGE_COLOURS.untested });
+  });
+
+  it('counts every cause’s findings on the badge, not only firewall rules', () => {
+    const section = { cause: 'dns-filter' as const, rules: [OPEN.missingRules[0]!, OPEN.missingRules[1]!], notes: ['n'], text: '' };
+    expect(badgeFor({ verdict: OPEN.verdict, missingRules: [], otherCauses: [section] })).toMatchObject({ text: '3', missing: 0, otherFindings: 3 });
+  });
+});
