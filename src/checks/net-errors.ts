@@ -24,7 +24,15 @@ export const NET_ERROR_TABLE: readonly NetErrorRow[] = [
   // ERR_ABORTED is the run's own abort when its deadline passed (measured on DROP-filtered ports).
   { match: /^net::ERR_(TIMED_OUT|CONNECTION_TIMED_OUT|ABORTED)$/, reason: 'timeout', status: 'fail', detail: 'no answer before the deadline' },
   { match: /^net::ERR_(CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)$/, reason: 'reset', status: 'fail', detail: 'the connection was cut (a firewall or filter resetting it looks like this)' },
-  { match: /^net::ERR_(ADDRESS_UNREACHABLE|NETWORK_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED)$/, reason: 'unreachable', status: 'fail', detail: 'the network could not reach this address' },
+  // Measured: a name with only an IPv6 address, on a network without IPv6, gives this very error (and
+  // onErrorOccurred names no address), exactly as a router refusing the IPv4 address would.
+  {
+    match: /^net::ERR_ADDRESS_UNREACHABLE$/,
+    reason: 'unreachable',
+    status: 'fail',
+    detail: 'the network could not reach this address: a router refused it, or the name has only an IPv6 address and this network has no IPv6',
+  },
+  { match: /^net::ERR_(NETWORK_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED)$/, reason: 'unreachable', status: 'fail', detail: 'the network could not reach this address' },
   { match: /^net::ERR_BLOCKED_BY_(ADMINISTRATOR|CLIENT|RESPONSE)$/, reason: 'blocked', status: 'fail', detail: 'the browser blocked the request (a policy or another extension)' },
   { match: /^net::ERR_NETWORK_CHANGED$/, reason: 'network-changed', status: 'fail', detail: 'the network changed during the check; run it again' },
 ];
