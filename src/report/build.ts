@@ -4,6 +4,7 @@
  */
 import { causeContext, causeOf } from '../checks/cause';
 import { adviseRules, withBrowserPolicyNote, type CausedCheck } from '../checks/missing-rules';
+import { unroutableRelays, withRelayAddressNotes } from '../checks/relay-address';
 import { planChecks } from '../checks/plan';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
@@ -89,7 +90,7 @@ export function buildReport(raw: ReportInput): Report {
     outcome: decideOutcome(input.profile, verdict, checks),
     proxy: proxyFinding(checks),
     ...advice,
-    otherCauses: withBrowserPolicyNote(advice.otherCauses, input.environment.webRtcIpHandling),
+    otherCauses: withBrowserPolicyNote(withRelayAddressNotes(advice.otherCauses, unroutableRelays(candidates)), input.environment.webRtcIpHandling),
   };
   return redactSecrets(report, profileSecrets(input.profile));
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { LAB, LAB_HOSTS, TURN_CREDENTIALS, TURN_TLS_PORT, WEB_PORTS, type Lab } from '../lab/lab';
+import { startCoturn } from '../lab/coturn';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
 import { BADGE_COLOURS } from '../../src/view/badge';
@@ -254,6 +255,27 @@ describe('4. green while the app cannot work', () => {
     expect(b.colour).toEqual(rgba(BADGE_COLOURS.limited));
     expect(b.colour).not.toEqual(rgba(BADGE_COLOURS.good));
     expect(b.title).toContain('Calls can connect, but “Thumbnails API” is blocked');
+  });
+});
+
+describe('vendor server configuration', () => {
+  it('a TURN server announcing a private relay address: the allocation passes, the vendor section says why calls would fail', async () => {
+    // Oracle: a second coturn on A:3490 (3479 is the first one's alternate port) announces 10.50.0.1 (RFC 1918) as its relay address, as a server behind NAT with a wrong external-ip would.
+    const announced = '10.50.0.1';
+    const coturn = await startCoturn({ ns: lab.topology.srv, listeningIps: [A!], port: 3490, relayIp: B!, externalIp: announced, user: TURN_CREDENTIALS.username, password: TURN_CREDENTIALS.credential });
+    try {
+      const nat = { id: 'relay-nat', kind: 'turn', purpose: 'Relay behind NAT', urls: [`turn:${A}:3490?transport=udp`], ...TURN_CREDENTIALS };
+      const report = await run('vendor-relay-address', schoolProfile([nat]));
+      expect(report.checks.find((c) => c.ruleId === 'relay-nat')).toMatchObject({ status: 'pass', cause: null });
+      expect(report.candidates.filter((c) => c.type === 'relay' && c.url === nat.urls[0]).map((c) => c.address)).toEqual([announced]);
+      expect(report.missingRules).toEqual([]);
+      const vendor = report.otherCauses.find((s) => s.cause === 'vendor-server');
+      expect(vendor?.notes).toEqual([expect.stringContaining(`${nat.urls[0]} allocated the relay address ${announced} (private range)`)]);
+      const view = await popupView('popup-cause-vendor');
+      expect(view.causes['vendor-server']?.text).toContain(`the relay address ${announced}`);
+    } finally {
+      await coturn.stop();
+    }
   });
 });
 

@@ -9,6 +9,8 @@ export interface CoturnOptions {
   realm?: string;
   /** Address relayed candidates get; coturn would otherwise rotate over every listening IP. */
   relayIp?: string;
+  /** Relay address announced to clients instead of the real one (coturn behind NAT); a wrong one breaks every relayed call. */
+  externalIp?: string;
   /** TURN over TLS (turns:) on this port with this certificate, e.g. 443 as corporate networks allow. */
   tls?: { port: number; cert: string; key: string };
 }
@@ -32,6 +34,7 @@ export async function startCoturn(options: CoturnOptions): Promise<Daemon> {
     `--listening-port=${port}`,
     ...options.listeningIps.map((ip) => `--listening-ip=${ip}`),
     `--relay-ip=${options.relayIp ?? options.listeningIps[0]}`,
+    ...(options.externalIp ? [`--external-ip=${options.externalIp}`] : []),
     '--min-port=49152',
     '--max-port=49999',
     '--log-file=stdout',
