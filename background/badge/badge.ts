@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Report } from '../../src/report/types';
 import { badgeFor } from '../../src/view/badge';
+import { headlineText } from '../../src/view/headline';
 
 /**
  * The toolbar badge after every run: route colour, missing-rule count, and
@@ -8,8 +9,8 @@ import { badgeFor } from '../../src/view/badge';
  */
 export async function showBadge(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses'>>): Promise<void> {
   const badge = badgeFor(report);
-  const t = (key: string, subs?: (string | number)[]) => browser.i18n.getMessage(key, subs?.map(String));
-  const lines = [t('extName'), t(badge.headlineKey, badge.headlineSubstitutions)];
+  const t = (key: string, subs?: readonly (string | number)[]) => browser.i18n.getMessage(key, subs?.map(String));
+  const lines = [t('extName'), headlineText(badge.headline, t)];
   if (badge.missing > 0) lines.push(t('badge_missing', [badge.missing]));
   if (badge.otherFindings > 0) lines.push(t('badge_other_findings', [badge.otherFindings]));
   await Promise.all([

@@ -1,5 +1,5 @@
 import type { Report } from '../../src/report/types';
-import { outcomeHeadline } from '../../src/view/headline';
+import { headlineText, outcomeHeadline } from '../../src/view/headline';
 import { t } from '../shared/i18n';
 
 export function Headline({ report }: { report: Report }) {
@@ -8,7 +8,7 @@ export function Headline({ report }: { report: Report }) {
     <div class={`headline tone-${h.tone}`} data-testid="headline" data-route={report.verdict.route} data-tone={h.tone} role="status">
       <span class="icon" aria-hidden="true">{h.icon}</span>
       <div>
-        <p class="headline-text" data-testid="headline-text">{t(h.key, h.substitutions)}</p>
+        <p class="headline-text" data-testid="headline-text">{headlineText(h, t)}</p>
         {h.caveatKey && <p class="caveat" data-testid="headline-caveat">{t(h.caveatKey)}</p>}
       </div>
     </div>

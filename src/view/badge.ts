@@ -5,16 +5,17 @@
  * Colour is never alone: the tooltip carries the headline.
  */
 import type { Report } from '../report/types';
-import { outcomeHeadline, type Tone } from './headline';
+import { outcomeHeadline, type Headline, type Tone } from './headline';
 
 export const BADGE_COLOURS: Record<Tone, string> = { good: '#137333', slow: '#b06000', limited: '#b06000', bad: '#c5221f', untested: '#5f6368' };
 
 export interface BadgeView {
   text: string;
   colour: string;
-  /** Locale key of the tooltip's headline, and its substitutions. */
+  /** The tooltip's headline, for `headlineText`. */
+  headline: Headline;
+  /** Locale key of the tooltip's headline. */
   headlineKey: string;
-  headlineSubstitutions: string[];
   /** Missing firewall rules. */
   missing: number;
   /** Findings of every other cause (proxy, DNS, credentials, vendor, this device). */
@@ -29,5 +30,5 @@ export function badgeFor(report: Pick<Report, 'verdict' | 'missingRules'> & Part
   const otherFindings = (report.otherCauses ?? []).reduce((n, section) => n + section.rules.length + (section.notes?.length ?? 0), 0);
   const count = missing + otherFindings;
   const text = count > 0 ? (count > 99 ? '99+' : String(count)) : MARK[h.tone];
-  return { text, colour: BADGE_COLOURS[h.tone], headlineKey: h.key, headlineSubstitutions: h.substitutions, missing, otherFindings };
+  return { text, colour: BADGE_COLOURS[h.tone], headline: h, headlineKey: h.key, missing, otherFindings };
 }

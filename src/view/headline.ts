@@ -4,6 +4,7 @@
  * reads `report.outcome` (route and required services together) and
  * `report.verdict.route`, and only chooses words, colour and icon for them.
  */
+import type { Translate } from '../i18n/translate';
 import type { Report } from '../report/types';
 import type { Route, Verdict } from '../verdict';
 
@@ -16,8 +17,10 @@ export type Tone = 'good' | 'slow' | 'limited' | 'bad' | 'untested';
 export interface Headline {
   /** Locale key of the sentence. */
   key: string;
-  /** Its substitutions (the blocked services' names, in the vendor's words). */
+  /** Its substitutions; empty when the sentence names services (see `services`). */
   substitutions: string[];
+  /** The blocked services' names, in the vendor's words, quoted by the reader's locale in `headlineText`. */
+  services: string[];
   tone: Tone;
   /** A text symbol shown next to the colour, so colour is never alone. */
   icon: string;
@@ -46,13 +49,18 @@ export function headline(verdict: Pick<Verdict, 'route' | 'routeVerified'>): Hea
   return {
     key: ROUTE_HEADLINE_KEYS[verdict.route],
     substitutions: [],
+    services: [],
     tone,
     icon: TONE_ICON[tone],
     caveatKey: verdict.route !== 'none' && !verdict.routeVerified ? 'verdict_caveat_unverified' : null,
   };
 }
 
-const quoted = (purposes: readonly string[]) => purposes.map((p) => `“${p}”`).join(', ');
+/** The headline in the reader's language: service names quoted as the locale quotes (“…”, „…“, « … »). */
+export function headlineText(h: Pick<Headline, 'key' | 'substitutions' | 'services'>, t: Translate): string {
+  if (h.services.length === 0) return t(h.key, h.substitutions);
+  return t(h.key, [h.services.map((s) => t('outcome_service_quoted', [s])).join(', ')]);
+}
 
 /** Route and services together (docs/verdict.md, "Outcome"). */
 export function outcomeHeadline(report: Pick<Report, 'verdict'> & Partial<Pick<Report, 'outcome'>>): Headline {
@@ -60,15 +68,15 @@ export function outcomeHeadline(report: Pick<Report, 'verdict'> & Partial<Pick<R
   const outcome = report.outcome;
   if (!outcome) return route;
   const blocked = outcome.blockedServices.map((s) => s.purpose);
-  const make = (key: string, tone: Tone, caveatKey: string | null, substitutions: string[] = []): Headline => ({ key, substitutions, tone, icon: TONE_ICON[tone], caveatKey });
+  const make = (key: string, tone: Tone, caveatKey: string | null, services: string[] = []): Headline => ({ key, substitutions: [], services, tone, icon: TONE_ICON[tone], caveatKey });
   if (outcome.nothingTestable) return make('outcome_nothing_testable', 'untested', 'outcome_nothing_testable_hint');
   if (outcome.calls === 'untested') {
     if (blocked.length === 0) return make('outcome_calls_untested', 'untested', null);
-    return make(blocked.length === 1 ? 'outcome_service_blocked_one' : 'outcome_service_blocked_many', 'bad', 'outcome_calls_untested', [quoted(blocked)]);
+    return make(blocked.length === 1 ? 'outcome_service_blocked_one' : 'outcome_service_blocked_many', 'bad', 'outcome_calls_untested', blocked);
   }
   if (outcome.tone === 'limited') {
     // The second line keeps what the route alone says: direct or relayed.
-    return make(blocked.length === 1 ? 'outcome_calls_but_blocked_one' : 'outcome_calls_but_blocked_many', 'limited', route.key, [quoted(blocked)]);
+    return make(blocked.length === 1 ? 'outcome_calls_but_blocked_one' : 'outcome_calls_but_blocked_many', 'limited', route.key, blocked);
   }
   return route;
 }

@@ -21,7 +21,7 @@ const t = translatorFromMessages(en as MessagesFile);
 
 describe('headline', () => {
   it('says direct and good for hole punching', () => {
-    expect(headline(OPEN.verdict)).toEqual({ key: 'verdict_headline_hole_punching', substitutions: [], tone: 'good', icon: '✓', caveatKey: null });
+    expect(headline(OPEN.verdict)).toEqual({ key: 'verdict_headline_hole_punching', substitutions: [], services: [], tone: 'good', icon: '✓', caveatKey: null });
     expect(t(headline(OPEN.verdict).key)).toBe('Calls will connect directly (fast)');
   });
 
@@ -32,7 +32,7 @@ describe('headline', () => {
 
   it('adds a caveat only when the route is not proven, and never for none', () => {
     expect(headline({ route: 'relay-tls', routeVerified: false }).caveatKey).toBe('verdict_caveat_unverified');
-    expect(headline({ route: 'none', routeVerified: false })).toEqual({ key: 'verdict_headline_none', substitutions: [], tone: 'bad', icon: '✕', caveatKey: null });
+    expect(headline({ route: 'none', routeVerified: false })).toEqual({ key: 'verdict_headline_none', substitutions: [], services: [], tone: 'bad', icon: '✕', caveatKey: null });
   });
 });
 
@@ -86,11 +86,10 @@ describe('missing rules text', () => {
 
 describe('badge', () => {
   it('shows the number of missing rules in the route colour', () => {
-    expect(badgeFor(OPEN)).toEqual({
+    expect(badgeFor(OPEN)).toMatchObject({
       text: String(OPEN.missingRules.length),
       colour: BADGE_COLOURS.good,
       headlineKey: 'verdict_headline_hole_punching',
-      headlineSubstitutions: [],
       missing: OPEN.missingRules.length,
       otherFindings: 0,
     });
@@ -169,11 +168,16 @@ describe('web-app warning', () => {
 
 describe('outcome headline and badge', () => {
   it('names a blocked required service, amber, with the route as second line', async () => {
-    const { outcomeHeadline } = await import('./headline');
+    const { outcomeHeadline, headlineText } = await import('./headline');
     const outcome = { tone: 'limited' as const, calls: 'direct' as const, nothingTestable: false, summary: '', blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' as const, checkIds: [] }] };
     const h = outcomeHeadline({ verdict: OPEN.verdict, outcome });
     expect(h).toMatchObject({ key: 'outcome_calls_but_blocked_one', tone: 'limited', caveatKey: 'verdict_headline_hole_punching' });
-    expect(t(h.key, h.substitutions)).toBe('Calls can connect, but “Thumbnails API” is blocked');
+    expect(headlineText(h, t)).toBe('Calls can connect, but “Thumbnails API” is blocked');
+    // Each language quotes the vendor's words its own way.
+    const de = translatorFromMessages((await import('../../_locales/de/messages.json')).default as MessagesFile);
+    const fr = translatorFromMessages((await import('../../_locales/fr/messages.json')).default as MessagesFile);
+    expect(headlineText(h, de)).toBe('Anrufe können sich verbinden, aber „Thumbnails API“ ist gesperrt');
+    expect(headlineText(h, fr)).toBe('Les appels peuvent s’établir, mais « Thumbnails API » est bloqué');
     const b = badgeFor({ verdict: OPEN.verdict, missingRules: [OPEN.missingRules[0]!], outcome, otherCauses: [] });
     expect(b).toMatchObject({ text: '1', colour: BADGE_COLOURS.limited });
     expect(b.colour).not.toBe(BADGE_COLOURS.good);

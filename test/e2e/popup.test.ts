@@ -30,7 +30,11 @@ const POPUP_VIEWPORT = { width: 460, height: 600 };
  * upgrade: test/lab/lab.ts): calls connect, these do not, so the headline names them.
  */
 const BROKEN_SERVICES = ['https-closed', 'https-rogue', 'https-dns', 'https-silent', 'wss-stripped'];
-const brokenPurposes = () => labProfile().rules.filter((r) => BROKEN_SERVICES.includes(r.id)).map((r) => `“${r.purpose}”`).join(', ');
+const brokenPurposes = (T = EN) =>
+  labProfile()
+    .rules.filter((r) => BROKEN_SERVICES.includes(r.id))
+    .map((r) => T('outcome_service_quoted', [r.purpose]))
+    .join(', ');
 /** Things to fix: missing firewall rules and every other cause's findings. */
 const toFix = (report: Report) => report.missingRules.length + report.otherCauses.reduce((n, s) => n + s.rules.length, 0);
 
@@ -357,7 +361,7 @@ describe('popup in German', () => {
       expect(reply.verdict.route).toBe('hole-punching');
       await page.reload();
       await page.waitForSelector('[data-testid="headline-text"]');
-      expect(await page.$eval('[data-testid="headline-text"]', (el) => el.textContent)).toBe(DE('outcome_calls_but_blocked_many', [brokenPurposes()]));
+      expect(await page.$eval('[data-testid="headline-text"]', (el) => el.textContent)).toBe(DE('outcome_calls_but_blocked_many', [brokenPurposes(DE)]));
       expect(await page.$eval('[data-testid="headline-caveat"]', (el) => el.textContent)).toBe(DE('verdict_headline_hole_punching'));
       expect(await page.$eval('[data-testid="check-again"]', (el) => el.textContent)).toContain(DE('popup_check_again'));
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
