@@ -50,7 +50,11 @@ export function MissingRules({ report }: { report: Report }) {
 }
 
 export function VerifyRules({ report }: { report: Report }) {
+  const [copied, setCopied] = useState(false);
   if (report.verifyRules.length === 0) return null;
+  // With rules missing, the copy above already ends with these under "also check".
+  const alone = report.missingRules.length === 0;
+  const copy = () => navigator.clipboard.writeText(missingRulesText(report, t)).then(() => setCopied(true), () => setCopied(false));
   return (
     <details class="verify" data-testid="verify-rules">
       <summary>? {t('popup_verify_heading', [report.verifyRules.length])}</summary>
@@ -66,6 +70,12 @@ export function VerifyRules({ report }: { report: Report }) {
           </li>
         ))}
       </ul>
+      {alone && (
+        <button type="button" onClick={copy} data-testid="copy-verify">
+          {t('popup_rules_copy')}
+        </button>
+      )}
+      {copied && <span class="copy-state" role="status"> {t('popup_rules_copied')}</span>}
     </details>
   );
 }
