@@ -105,13 +105,13 @@ function ruleAdvice(rule: ProfileRule, cause: Cause | null, checks: CausedCheck[
   };
 }
 
-const forWhat = (rule: ProfileRule) => `${rule.purpose}${rule.required ? '' : ' (optional)'}`;
+const forWhat = (rule: Pick<ProfileRule, 'purpose' | 'required'>) => `${rule.purpose}${rule.required ? '' : ' (optional)'}`;
 
 /** "Allow outbound TCP to a.example port 443 (HTTPS): Web app. Exclude from SSL inspection." */
 export function adviceLine(line: FirewallLine, rule: Pick<ProfileRule, 'purpose' | 'required' | 'noInspection'>): string {
   // SSL inspection is a TCP matter: no filter inspects STUN or TURN over UDP.
   const inspection = rule.noInspection && line.protocol === 'TCP' ? ' Exclude from SSL inspection.' : '';
-  return `${formatFirewallLine(line)}: ${forWhat(rule as ProfileRule)}.${inspection}`;
+  return `${formatFirewallLine(line)}: ${forWhat(rule)}.${inspection}`;
 }
 
 /** "a.example port 443 (HTTPS)": where a non-firewall fix applies. */
