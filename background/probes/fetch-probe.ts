@@ -71,6 +71,8 @@ async function fetchOnce(url: string, deadlineMs: number, hostAccess: boolean): 
     responded = true;
     // With host permission the answer is not opaque and carries its status.
     if (response.type !== 'opaque' && response.type !== 'opaqueredirect' && response.status > 0) responseStatus = response.status;
+    // A proxy's 407 can resolve fetch() before onAuthRequired (which names the proxy) reaches the worker.
+    if (responseStatus === 407) await settle();
   } catch {
     await settle();
   } finally {
