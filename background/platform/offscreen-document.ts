@@ -4,21 +4,15 @@
  * caller goes through one shared creation promise, after asking Chrome whether
  * a document survives from an earlier service-worker life.
  *
- * The document is also where peer connections run out: Chromium refuses
- * `new RTCPeerConnection` past 500 live ones per document, and closed ones keep
- * counting until garbage collection (measured, issue 20: a 1 STUN + 20 TURN
- * profile broke the 24th run of one session). Closing the document frees them
- * all, so runs reserve what they will open and the document is recycled
- * before a run that would cross the budget.
+ * Peer connections are not bounded here: Blink counts them per renderer
+ * process, which every extension page shares, so a fresh document frees none
+ * (measured). background/offscreen/peer-connections.ts handles the limit.
  */
+import type { OffscreenPingMessage } from '../../src/messages';
+
 const OFFSCREEN_PATH = 'background/offscreen/offscreen.html';
 
-/** Well under Chromium's 500, leaving room for stray connections. */
-export const PEER_CONNECTION_BUDGET = 400;
-
 let creating: Promise<void> | null = null;
-/** Connections opened in the current document; null = unknown (it may come from an earlier worker life). */
-let opened: number | null = null;
 
 async function offscreenDocumentExists(): Promise<boolean> {
   const url = chrome.runtime.getURL(OFFSCREEN_PATH);
@@ -29,16 +23,30 @@ async function offscreenDocumentExists(): Promise<boolean> {
   return contexts.length > 0;
 }
 
+/**
+ * createDocument can resolve before the document's module script has added its
+ * message listener; a gather sent then reaches only other extension pages and
+ * comes back `undefined` (measured: the run after a recycle lost its checks).
+ */
+async function untilListening(): Promise<void> {
+  const ping: OffscreenPingMessage = { target: 'offscreen', type: 'ping' };
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const reply: unknown = await chrome.runtime.sendMessage(ping).catch(() => undefined);
+    if (typeof reply === 'object' && reply !== null && (reply as { ready?: unknown }).ready === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export function ensureOffscreenDocument(): Promise<void> {
   creating ??= (async () => {
     if (await offscreenDocumentExists()) return;
-    opened = 0;
     await chrome.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       // 'WEB_RTC', not 'WEBRTC': Chrome rejects the latter.
       reasons: [chrome.offscreen.Reason.WEB_RTC],
       justification: 'Gather ICE candidates against the STUN/TURN servers being checked.',
     });
+    await untilListening();
   })().finally(() => {
     creating = null;
   });
@@ -49,16 +57,5 @@ export function ensureOffscreenDocument(): Promise<void> {
 export async function recreateOffscreenDocument(): Promise<void> {
   await creating?.catch(() => undefined);
   if (await offscreenDocumentExists()) await chrome.offscreen.closeDocument().catch(() => undefined);
-  opened = null;
   await ensureOffscreenDocument();
-}
-
-/**
- * Call before a run opens `count` peer connections: recycles the document when
- * they would not fit in what is left of its budget (or when its count is
- * unknown), so that the hundredth run is as right as the first.
- */
-export async function reservePeerConnections(count: number): Promise<void> {
-  if (opened === null || opened + count > PEER_CONNECTION_BUDGET) await recreateOffscreenDocument();
-  opened = (opened ?? 0) + count;
 }

@@ -4,7 +4,7 @@ import type { CheckResult, PlannedCheck, PlannedIceCheck, PlannedWebSocketCheck 
 import type { FetchEvidence } from '../../src/evidence';
 import type { GatherResult } from '../../src/ice/types';
 import { gatherInOffscreen } from '../gather-run';
-import { recreateOffscreenDocument, reservePeerConnections } from '../platform/offscreen-document';
+import { recreateOffscreenDocument } from '../platform/offscreen-document';
 import { probeFetch } from '../probes/fetch-probe';
 import { probeWebSocket } from '../probes/websocket-probe';
 import { fetchResult, webSocketResult } from './evaluate-web';
@@ -53,15 +53,13 @@ export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Prom
   };
   const results: CheckResult[] = [];
   const gatherings: IceGathering[] = [];
-  const iceChecks = plan.filter((c): c is PlannedIceCheck => c.type === 'ice');
-  await reservePeerConnections(iceChecks.length).catch(() => undefined);
   // A check we failed to set up (document died, connection refused) is tried once
   // more in a fresh document, shared by every such check of this run.
   let freshDocument: Promise<void> | null = null;
   const gatherOnce = async (check: PlannedIceCheck): Promise<GatherResult> => {
     const first = await gatherInOffscreen(check.iceServers, check.deadlineMs);
     if (first.setupError === null) return first;
-    freshDocument ??= recreateOffscreenDocument().then(() => reservePeerConnections(iceChecks.length)).catch(() => undefined);
+    freshDocument ??= recreateOffscreenDocument().catch(() => undefined);
     await freshDocument;
     const second = await gatherInOffscreen(check.iceServers, check.deadlineMs);
     return second.setupError === null ? second : { ...second, setupError: `${second.setupError} (tried twice)` };

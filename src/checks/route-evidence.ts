@@ -13,9 +13,11 @@ export interface UdpPortLimit {
 }
 
 /**
- * - online: the browser gathered at least one host candidate (a local address).
- * - offline: the connection that always runs finished without one: only
- *   loopback is up (Chrome never offers loopback as a host candidate).
+ * - online: the browser gathered a UDP host candidate (a local address it can send from).
+ * - offline: the connection that always runs got none: only loopback is up
+ *   (Chrome never offers loopback as a host candidate). Measured: for 1-3 s
+ *   after an interface goes away Chromium still offers a stale TCP "active"
+ *   host candidate (port 9) and no UDP one, so TCP host candidates do not count.
  * - unknown: that connection could not be set up, so nothing was learned.
  */
 export type DeviceNetwork = 'online' | 'offline' | 'unknown';
@@ -52,7 +54,7 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
   const notRun = input.checks.filter((check) => check.status === 'error');
   const iceOver = (list: CheckResult[], transport: RelayProtocol) => list.filter((check) => check.kind === 'turn' && check.transport === transport);
   const hostAddresses = [...new Set(input.candidates.filter((c) => c.type === 'host' && c.address !== null).map((c) => c.address!))];
-  const hasHost = input.candidates.some((c) => c.type === 'host');
+  const hasHost = input.candidates.some((c) => c.type === 'host' && c.protocol === 'udp');
   return {
     device: hasHost ? 'online' : input.localGatheringRan ? 'offline' : 'unknown',
     hostAddresses,
