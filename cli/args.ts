@@ -38,7 +38,9 @@ export const USAGE = `Usage: npm run check -- (--profile <id> | --profile-file <
   --chromium <path>       browser binary (default /usr/bin/chromium)
 
 Exit status: 0 calls will connect and no rule is missing; 1 rules are missing;
-2 calls will not connect (route none); 64 bad arguments; 70 the check could not run.`;
+2 calls will not connect (route none, or no network); 3 nothing the profile names
+can be tested from a browser (verify its rules on the firewall); 64 bad arguments;
+70 the check could not run.`;
 
 export type ParsedArgs = { ok: true; args: CheckArgs } | { ok: false; message: string };
 
@@ -121,16 +123,18 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
 
 /**
  * 0 calls connect, nothing to fix; 1 something to fix (missing firewall rules,
- * another cause's findings, a required service blocked); 2 no route, or no
- * STUN/TURN to test and a required service blocked (outcome `bad`).
+ * another cause's findings, a required service blocked); 2 no route (or no
+ * network), or no STUN/TURN to test and a required service blocked (outcome
+ * `bad`); 3 nothing else could be tested from a browser (verify the rules on the firewall).
  */
 export function exitStatusOf(report: {
   verdict: { route: string };
   missingRules: unknown[];
   otherCauses?: { rules: unknown[] }[];
   outcome?: { tone: string };
-}): 0 | 1 | 2 {
+}): 0 | 1 | 2 | 3 {
   if (report.verdict.route === 'none' || report.outcome?.tone === 'bad') return 2;
+  if (report.verdict.route === 'untested') return 3;
   const toFix = report.missingRules.length + (report.otherCauses ?? []).reduce((n, c) => n + c.rules.length, 0);
   return toFix > 0 || report.outcome?.tone === 'limited' ? 1 : 0;
 }

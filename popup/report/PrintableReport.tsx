@@ -18,6 +18,7 @@ import { CAUSE_KEYS, causeText, missingRulesText } from '../../src/view/rules';
 import { ruleSet } from '../../src/report/rule-set';
 import { ruleSetCsv } from '../../src/report/rule-set-csv';
 import { saveFile } from '../export/save-file';
+import { LAN_KEYS } from '../../src/view/methods';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 
@@ -55,7 +56,7 @@ export function PrintableReport({ report }: { report: Report }) {
         <RouteDiagram verdict={verdict} t={t} />
         <ul>
           <li>
-            {methodLabel(t, 'lan')}: {t(verdict.lan === 'direct' ? 'report_lan_direct' : 'report_lan_unavailable')}
+            {methodLabel(t, 'lan')}: {t(LAN_KEYS[verdict.lan])}
           </li>
           <li>{t('report_nat', [report.nat.mapping, report.nat.reason])}</li>
         </ul>

@@ -41,6 +41,12 @@ describe('causeOf', () => {
     expect(causeOf(check({ status: 'untestable', reason: 'unsafe-port' }), plain)).toBeNull();
     // A 401 challenge to placeholder credentials proves the server reachable.
     expect(causeOf(check({ kind: 'turn', status: 'warn', reason: 'auth-401' }), plain)).toBeNull();
+    // Our own failure to run a check says nothing about the network.
+    expect(causeOf(check({ kind: 'turn', status: 'error', reason: 'setup' }), plain)).toBeNull();
+  });
+
+  it('sends an unroutable relay address to the vendor', () => {
+    expect(causeOf(check({ kind: 'turn', transport: 'udp', status: 'warn', reason: 'unroutable-relay' }), plain)).toBe('vendor-server');
   });
 
   it('never calls a refused WebSocket upgrade, an inspected certificate or a 407 a firewall rule', () => {

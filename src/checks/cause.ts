@@ -11,6 +11,7 @@
  * - relay-credentials: the TURN server answered and refused the profile's login (401).
  * - vendor-server: the server answered with an error, or gave no usable relay.
  * - this-device: the browser or this computer (offline, a browser policy, a network change).
+ * - vendor-server also covers a relay address no outside peer can reach (`unroutable-relay`).
  */
 import type { CheckReason, CheckResult } from './types';
 
@@ -53,9 +54,9 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'this-device.browser',
     cause: 'this-device',
-    when: 'the browser itself stopped the check: a browser policy or another extension, a network change during the run, a configuration the browser refused, or no connection at all',
-    evidence: '`net::ERR_BLOCKED_BY_*`, `net::ERR_NETWORK_CHANGED`, `net::ERR_INTERNET_DISCONNECTED`, a peer connection that could not be set up',
-    applies: (c) => is('blocked', 'network-changed', 'setup')(c) || (c.reason === 'unreachable' && /INTERNET_DISCONNECTED/.test(c.detail)),
+    when: 'the browser itself stopped the check: a browser policy or another extension, a network change during the run, or no connection at all',
+    evidence: '`net::ERR_BLOCKED_BY_*`, `net::ERR_NETWORK_CHANGED`, `net::ERR_INTERNET_DISCONNECTED`',
+    applies: (c) => is('blocked', 'network-changed')(c) || (c.reason === 'unreachable' && /INTERNET_DISCONNECTED/.test(c.detail)),
   },
   {
     id: 'relay-credentials.rejected',
@@ -88,9 +89,9 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'vendor-server.error',
     cause: 'vendor-server',
-    when: 'the server answered with an error, or a TURN server finished without a relay candidate and without an error',
-    evidence: 'a STUN/TURN error code 3xx–6xx other than 401 (403, 437, 486, 508 …); gathering complete, no relay candidate',
-    applies: (c) => c.reason === 'server-error' || (c.kind === 'turn' && c.reason === 'no-candidate'),
+    when: 'the server answered with an error, allocated a relay address no peer outside can reach, or finished without a relay candidate and without an error',
+    evidence: 'a STUN/TURN error code 3xx–6xx other than 401 (403, 437, 486, 508 …); `unroutable-relay` (a relay address outside public unicast space, ipaddr.js); gathering complete, no relay candidate',
+    applies: (c) => c.reason === 'server-error' || c.reason === 'unroutable-relay' || (c.kind === 'turn' && c.reason === 'no-candidate'),
   },
   {
     id: 'firewall.blocked',
@@ -101,9 +102,13 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   },
 ];
 
-/** The cause of one check; null when there is nothing to fix (pass, a 401 challenge without credentials, untestable). */
+/**
+ * The cause of one check; null when there is nothing to fix: a pass, a 401
+ * challenge without credentials, an untestable rule, or a check we failed to
+ * run (`error`: our failure says nothing about the network).
+ */
 export function causeOf(check: Pick<CheckResult, 'status' | 'reason' | 'kind' | 'transport' | 'detail'>, context: CauseContext): Cause | null {
-  if (check.status === 'pass' || check.status === 'untestable') return null;
+  if (check.status === 'pass' || check.status === 'untestable' || check.status === 'error') return null;
   if (check.status === 'warn' && check.reason === 'auth-401') return null;
   return CAUSE_TABLE.find((row) => row.applies(check, context))?.cause ?? null;
 }
@@ -114,7 +119,7 @@ export function causeOf(check: Pick<CheckResult, 'status' | 'reason' | 'kind' | 
  */
 export function causeContext(checks: readonly CheckResult[], noLocalAddress: boolean): CauseContext {
   const proxyInUse = checks.some((c) => c.kind !== 'turn' && c.kind !== 'stun' && (c.reason === 'proxy' || c.reason === 'proxy-auth'));
-  const tested = checks.filter((c) => c.status !== 'untestable');
+  const tested = checks.filter((c) => c.status !== 'untestable' && c.status !== 'error');
   const offline = noLocalAddress && tested.length > 0 && tested.every((c) => c.status === 'fail');
   return { proxyInUse, offline };
 }

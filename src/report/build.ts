@@ -4,7 +4,6 @@
  */
 import { causeContext, causeOf } from '../checks/cause';
 import { adviseRules, withBrowserPolicyNote, type CausedCheck } from '../checks/missing-rules';
-import { unroutableRelays, withRelayAddressNotes } from '../checks/relay-address';
 import { planChecks } from '../checks/plan';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
@@ -57,10 +56,12 @@ export function buildReport(raw: ReportInput): Report {
   });
   const candidates = gatherings.flatMap((g) => g.result.candidates.map((c) => ({ ...c, gatheringId: g.check.id })));
   // What the network allows, then what the browser's WebRTC IP handling leaves to web apps.
-  const verdict = withWebAppLimits(decideVerdict(routeEvidence({ checks: input.checks, candidates, nat })), input.environment.webRtcIpHandling);
+  const localGatheringRan = stunBatch !== undefined && stunBatch.result.setupError === null;
+  const evidence = routeEvidence({ checks: input.checks, candidates, nat, localGatheringRan });
+  const verdict = withWebAppLimits(decideVerdict(evidence), input.environment.webRtcIpHandling);
   // Who can fix each fault: only firewall causes become "allow outbound" rules.
-  const noLocalAddress = gatherings.length > 0 && !candidates.some((c) => c.type === 'host');
-  const context = causeContext(input.checks, noLocalAddress);
+  // With no network at all, no firewall rule is missing: the device is (this-device.offline).
+  const context = causeContext(input.checks, evidence.device === 'offline');
   const checks: CausedCheck[] = input.checks.map((c) => ({ ...c, cause: causeOf(c, context) }));
   const advice = adviseRules(input.profile, plan, checks);
 
@@ -90,7 +91,7 @@ export function buildReport(raw: ReportInput): Report {
     outcome: decideOutcome(input.profile, verdict, checks),
     proxy: proxyFinding(checks),
     ...advice,
-    otherCauses: withBrowserPolicyNote(withRelayAddressNotes(advice.otherCauses, unroutableRelays(candidates)), input.environment.webRtcIpHandling),
+    otherCauses: withBrowserPolicyNote(advice.otherCauses, input.environment.webRtcIpHandling),
   };
   return redactSecrets(report, profileSecrets(input.profile));
 }
@@ -112,7 +113,7 @@ function summarizeGathering({ check, result }: Gathering): ReportGathering {
   return {
     id: check.id,
     role: check.role,
-    urls: check.targets.map((t) => t.target),
+    urls: check.urls,
     gatheringComplete: result.gatheringComplete,
     deadlineReached: result.deadlineReached,
     deadlineMs: result.deadlineMs,

@@ -6,6 +6,7 @@
  * Renders the report it is given; redaction is decided by the caller.
  */
 import type { Translate } from '../i18n/translate';
+import { LAN_KEYS } from '../view/methods';
 import {
   browserText,
   checkStatusLabel,
@@ -45,7 +46,7 @@ export function renderTicketText(report: Report, t: Translate): string {
   // The outcome adds the services the app needs to the route (a blocked required service is never "fine").
   if (report.outcome) out(`**${report.outcome.summary}**`, '');
   if (report.proxy?.inUse && report.proxy.note) out(report.proxy.note, '');
-  out(`- ${methodLabel(t, 'lan')}: ${t(verdict.lan === 'direct' ? 'report_lan_direct' : 'report_lan_unavailable')}`);
+  out(`- ${methodLabel(t, 'lan')}: ${t(LAN_KEYS[verdict.lan])}`);
   out(`- ${t('report_nat', [report.nat.mapping, report.nat.reason])}`, '');
 
   out(`## ${t('report_missing_heading', [report.missingRules.length])}`, '');

@@ -4,6 +4,7 @@
  * secret: credentials are never copied in, and stripped again if they slip in.
  */
 import type { CausedCheck, CauseAdvice, RuleAdvice } from '../checks/missing-rules';
+import type { IceRole } from '../checks/types';
 import type { NatAnalysis } from '../ice/nat';
 import type { GatheredCandidate, IceCandidateError } from '../ice/types';
 import type { ProfileError } from '../profile/types';
@@ -11,7 +12,7 @@ import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
 import type { Outcome } from './outcome';
 
-export const REPORT_SCHEMA = 'webrtc-network-check/report@1';
+export const REPORT_SCHEMA = 'webrtc-network-check/report@2';
 
 /** Facts about the browser that support needs to read a report. */
 export interface Environment {
@@ -60,9 +61,9 @@ export interface ReportProfile {
 
 /** One peer connection's gathering, without its candidates (those are listed flat). */
 export interface ReportGathering {
-  /** The planned ICE check's id: `stun-batch`, or the TURN check id. */
+  /** The planned ICE check's id: `stun-batch`, or the STUN/TURN check id. */
   id: string;
-  role: 'stun-batch' | 'turn';
+  role: IceRole;
   urls: string[];
   gatheringComplete: boolean;
   deadlineReached: boolean;

@@ -7,7 +7,7 @@
 import type { Report } from '../report/types';
 import { outcomeHeadline, type Headline, type Tone } from './headline';
 
-export const BADGE_COLOURS: Record<Tone, string> = { good: '#137333', slow: '#b06000', limited: '#b06000', bad: '#c5221f', untested: '#5f6368' };
+export const BADGE_COLOURS: Record<Tone, string> = { good: '#137333', slow: '#b06000', limited: '#b06000', bad: '#c5221f', unknown: '#5f6368' };
 
 export interface BadgeView {
   text: string;
@@ -22,7 +22,7 @@ export interface BadgeView {
   otherFindings: number;
 }
 
-const MARK: Record<Tone, string> = { good: '✓', slow: '✓', limited: '!', bad: '✕', untested: '?' };
+const MARK: Record<Tone, string> = { good: '✓', slow: '✓', limited: '!', bad: '✕', unknown: '?' };
 
 export function badgeFor(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses'>>): BadgeView {
   const h = outcomeHeadline(report);

@@ -10,9 +10,10 @@ import type { Route, Verdict } from '../verdict';
 
 /**
  * good = direct; slow = relayed (works, slower); limited = calls connect but a
- * service the app needs is blocked; bad = calls or the app fail; untested = not known (grey).
+ * service the app needs is blocked; bad = calls or the app fail; unknown =
+ * nothing could be tested (grey, never red).
  */
-export type Tone = 'good' | 'slow' | 'limited' | 'bad' | 'untested';
+export type Tone = 'good' | 'slow' | 'limited' | 'bad' | 'unknown';
 
 export interface Headline {
   /** Locale key of the sentence. */
@@ -34,25 +35,31 @@ export const ROUTE_HEADLINE_KEYS: Record<Route, string> = {
   'relay-tcp': 'verdict_headline_relay_tcp',
   'relay-tls': 'verdict_headline_relay_tls',
   none: 'verdict_headline_none',
+  untested: 'verdict_headline_untested',
 };
 
-export const TONE_ICON: Record<Tone, string> = { good: '✓', slow: '▲', limited: '▲', bad: '✕', untested: '?' };
+export const TONE_ICON: Record<Tone, string> = { good: '✓', slow: '▲', limited: '▲', bad: '✕', unknown: '?' };
 
-export function routeTone(route: Route): Tone {
-  if (route === 'hole-punching') return 'good';
-  return route === 'none' ? 'bad' : 'slow';
+/** An unproven hole punch is not "fast": only a verified one is good news. */
+export function routeTone(route: Route, verified = true): Tone {
+  if (route === 'untested') return 'unknown';
+  if (route === 'none') return 'bad';
+  return route === 'hole-punching' && verified ? 'good' : 'slow';
 }
 
-/** The route alone: for reports written before the outcome existed. */
-export function headline(verdict: Pick<Verdict, 'route' | 'routeVerified'>): Headline {
-  const tone = routeTone(verdict.route);
+/** The route alone (and an offline device); reports written before the outcome existed get only this. */
+export function headline(verdict: Pick<Verdict, 'route' | 'routeVerified'> & Partial<Pick<Verdict, 'device'>>): Headline {
+  if (verdict.device === 'offline') {
+    return { key: 'verdict_headline_offline', substitutions: [], services: [], tone: 'bad', icon: TONE_ICON.bad, caveatKey: null };
+  }
+  const tone = routeTone(verdict.route, verdict.routeVerified);
   return {
     key: ROUTE_HEADLINE_KEYS[verdict.route],
     substitutions: [],
     services: [],
     tone,
     icon: TONE_ICON[tone],
-    caveatKey: verdict.route !== 'none' && !verdict.routeVerified ? 'verdict_caveat_unverified' : null,
+    caveatKey: verdict.route !== 'none' && verdict.route !== 'untested' && !verdict.routeVerified ? 'verdict_caveat_unverified' : null,
   };
 }
 
@@ -66,12 +73,13 @@ export function headlineText(h: Pick<Headline, 'key' | 'substitutions' | 'servic
 export function outcomeHeadline(report: Pick<Report, 'verdict'> & Partial<Pick<Report, 'outcome'>>): Headline {
   const route = headline(report.verdict);
   const outcome = report.outcome;
-  if (!outcome) return route;
+  // Offline, nothing else matters: the device is the finding.
+  if (!outcome || report.verdict.device === 'offline') return route;
   const blocked = outcome.blockedServices.map((s) => s.purpose);
   const make = (key: string, tone: Tone, caveatKey: string | null, services: string[] = []): Headline => ({ key, substitutions: [], services, tone, icon: TONE_ICON[tone], caveatKey });
-  if (outcome.nothingTestable) return make('outcome_nothing_testable', 'untested', 'outcome_nothing_testable_hint');
+  if (outcome.nothingTestable) return make('outcome_nothing_testable', 'unknown', 'outcome_nothing_testable_hint');
   if (outcome.calls === 'untested') {
-    if (blocked.length === 0) return make('outcome_calls_untested', 'untested', null);
+    if (blocked.length === 0) return make('outcome_calls_untested', 'unknown', null);
     return make(blocked.length === 1 ? 'outcome_service_blocked_one' : 'outcome_service_blocked_many', 'bad', 'outcome_calls_untested', blocked);
   }
   if (outcome.tone === 'limited') {

@@ -186,8 +186,8 @@ describe('outcome headline and badge', () => {
   it('is grey with a question mark when nothing could be tested', async () => {
     const { outcomeHeadline } = await import('./headline');
     const outcome = { tone: 'untested' as const, calls: 'untested' as const, nothingTestable: true, summary: '', blockedServices: [] };
-    expect(outcomeHeadline({ verdict: { ...OPEN.verdict, route: 'none' }, outcome })).toMatchObject({ key: 'outcome_nothing_testable', tone: 'untested' });
-    expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], outcome, otherCauses: [] })).toMatchObject({ text: '?', colour: BADGE_COLOURS.untested });
+    expect(outcomeHeadline({ verdict: { ...OPEN.verdict, route: 'none' }, outcome })).toMatchObject({ key: 'outcome_nothing_testable', tone: 'unknown' });
+    expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], outcome, otherCauses: [] })).toMatchObject({ text: '?', colour: BADGE_COLOURS.unknown });
   });
 
   it('counts every cause’s findings on the badge, not only firewall rules', () => {
