@@ -34,8 +34,9 @@ describe('decideOutcome', () => {
     expect(decideOutcome(profile, verdict('hole-punching'), ok)).toMatchObject({ tone: 'good', calls: 'direct', blockedServices: [] });
   });
 
-  it('slow when relayed', () => {
+  it('slow when relayed, or when hole punching is not proven', () => {
     expect(decideOutcome(profile, verdict('relay-tcp'), ok)).toMatchObject({ tone: 'slow', calls: 'relayed' });
+    expect(decideOutcome(profile, { ...verdict('hole-punching'), routeVerified: false }, ok)).toMatchObject({ tone: 'slow', calls: 'direct' });
   });
 
   it('limited, never good, when a required service fails; it is named by its purpose', () => {

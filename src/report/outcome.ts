@@ -8,8 +8,8 @@
  * | `untested`  | no check could be run; or no STUN/TURN server to test and no required service failed |
  * | `bad`       | calls will fail (route `none` with STUN/TURN tested), or no STUN/TURN to test and a required service failed |
  * | `limited`   | calls can connect, but a required service failed                     |
- * | `slow`      | calls will be relayed, every required service reachable                |
- * | `good`      | calls connect directly (hole punching), every required service reachable |
+ * | `slow`      | calls will be relayed (or hole punching is not proven), every required service reachable |
+ * | `good`      | calls connect directly (hole punching, proven), every required service reachable |
  */
 import type { Cause } from '../checks/cause';
 import type { CausedCheck } from '../checks/missing-rules';
@@ -43,7 +43,7 @@ export interface Outcome {
 
 const ROUTE_METHODS = ['hole-punching', 'relay-udp', 'relay-tcp', 'relay-tls'] as const;
 
-export function decideOutcome(profile: Pick<Profile, 'rules'>, verdict: Pick<Verdict, 'route' | 'methods'>, checks: readonly CausedCheck[]): Outcome {
+export function decideOutcome(profile: Pick<Profile, 'rules'>, verdict: Pick<Verdict, 'route' | 'methods'> & Partial<Pick<Verdict, 'routeVerified'>>, checks: readonly CausedCheck[]): Outcome {
   const nothingTestable = checks.every((c) => c.status === 'untestable');
   const mediaUntested = ROUTE_METHODS.every((m) => verdict.methods.find((v) => v.method === m)?.status === 'untested');
   const calls: CallsOutcome = mediaUntested ? 'untested' : verdict.route === 'none' ? 'fail' : verdict.route === 'hole-punching' ? 'direct' : 'relayed';
@@ -52,16 +52,17 @@ export function decideOutcome(profile: Pick<Profile, 'rules'>, verdict: Pick<Ver
     const failed = checks.filter((c) => c.ruleId === rule.id && c.status === 'fail');
     return failed.length === 0 ? [] : [{ ruleId: rule.id, purpose: rule.purpose, cause: failed[0]!.cause, checkIds: failed.map((c) => c.id) }];
   });
-  const tone = decideTone(nothingTestable, calls, blockedServices.length > 0);
+  // An unproven hole punch is not good news yet (the route's own tone says the same).
+  const tone = decideTone(nothingTestable, calls, blockedServices.length > 0, verdict.routeVerified ?? true);
   return { tone, calls, blockedServices, nothingTestable, summary: summarize(tone, calls, blockedServices, nothingTestable) };
 }
 
-function decideTone(nothingTestable: boolean, calls: CallsOutcome, blocked: boolean): OutcomeTone {
+function decideTone(nothingTestable: boolean, calls: CallsOutcome, blocked: boolean, verified: boolean): OutcomeTone {
   if (nothingTestable) return 'untested';
   if (calls === 'fail') return 'bad';
   if (calls === 'untested') return blocked ? 'bad' : 'untested';
   if (blocked) return 'limited';
-  return calls === 'direct' ? 'good' : 'slow';
+  return calls === 'direct' && verified ? 'good' : 'slow';
 }
 
 const CALLS: Record<CallsOutcome, string> = {
