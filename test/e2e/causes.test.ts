@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { LAB, LAB_HOSTS, MISCONFIGURED_TURN, TURN_CREDENTIALS, TURN_TLS_PORT, WEB_PORTS, type Lab } from '../lab/lab';
+import { LAB, LAB_HOSTS, MISCONFIGURED_TURN, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT, WEB_PORTS, type Lab } from '../lab/lab';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
 import { BADGE_COLOURS } from '../../src/view/badge';
@@ -182,7 +182,8 @@ describe('1. credentials are not a firewall', () => {
       expect(rows[0]!.slice(0, 5)).toEqual(['action', 'direction', 'protocol', 'destination', 'ports']);
       expect(rows.slice(1).map((r) => [r[2], r[3], r[4], r[9]])).toEqual([
         ['UDP', A, '3478', 'missing'],
-        ['UDP', B, '3478', 'missing'],
+        // The school profile's second STUN server listens on the lab's alternate port.
+        ['UDP', B, String(STUN_ALT_PORT), 'missing'],
       ]);
     } finally {
       await page.close();
