@@ -162,6 +162,13 @@ export interface OffscreenGatherMessage {
   type: 'gather';
   iceServers: IceServerConfig[];
   deadlineMs: number;
+  /**
+   * Stop as soon as a candidate of this type arrives: a connection that asks one
+   * server has its proof then (srflx for STUN, relay for TURN), and waiting for
+   * "gathering complete" would only add the slowest interface's time. Absent:
+   * wait for completion or the deadline (the NAT-mapping batch needs every answer).
+   */
+  finishOn?: 'srflx' | 'relay';
 }
 /** Asked until answered after the document is created: its listener exists only once its script ran. */
 export interface OffscreenPingMessage {

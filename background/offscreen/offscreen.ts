@@ -11,5 +11,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (msg?.target !== 'offscreen') return undefined;
   if (msg.type === 'ping') return Promise.resolve({ ready: true });
   if (msg.type !== 'gather') return undefined;
-  return gatherCandidates(msg.iceServers, msg.deadlineMs);
+  return gatherCandidates(msg.iceServers, msg.deadlineMs, msg.finishOn);
 });

@@ -7,6 +7,7 @@ import { readEnvironment } from './environment';
 import { broadcast } from './progress-ports';
 import { runChecks } from './run-checks';
 import { saveReport } from './report-store';
+import { queueWrite } from './pending-writes';
 import { showBadge } from '../badge/badge';
 
 export interface RunRequest {
@@ -53,6 +54,8 @@ async function execute(request: RunRequest): Promise<Report> {
     total: 0,
     done: [],
   };
+  // Read while the checks run: nothing in it depends on them, and it is on the path to the verdict.
+  const environment = readEnvironment();
   const evidence = await runChecks(plan, (result, _done, total) => {
     progress.total = total;
     progress.done.push(result);
@@ -69,13 +72,16 @@ async function execute(request: RunRequest): Promise<Report> {
     deadlineMs: request.deadlineMs,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
-    environment: await readEnvironment(),
+    environment: await environment,
     checks: evidence.results,
     gatherings: evidence.gatherings,
   });
-  await saveReport(report);
-  // The badge is a convenience: a failure to set it must not lose the report.
-  await showBadge(report).catch(() => undefined);
+  // The caller and open popups get the report now; the write follows, and readers of stored reports wait for it.
+  void queueWrite(() => saveReport(report))
+    .catch((err: unknown) => console.error('The report could not be stored:', err instanceof Error ? err.message : String(err)))
+    // The badge is a convenience: a failure to set it must not lose the report.
+    .then(() => showBadge(report))
+    .catch(() => undefined);
   broadcast({ type: 'finished', report });
   return report;
 }

@@ -26,6 +26,9 @@ function schoolRun(overrides: Partial<Record<string, GatherResult>> = {}): Repor
   const plan = planChecks(profile, { region: 'eu', deadlineMs: 5_000 });
   const gatherFor: Record<string, GatherResult> = {
     'stun-batch': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:stun1.senso.cloud:3478')] }),
+    // Each STUN server alone in its connection: both give the srflx (same mapping).
+    'stun#1': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:stun1.senso.cloud:3478')] }),
+    'stun#2': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:stun2.senso.cloud:19302')] }),
     'turn-eu#1': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.relayUdp, 'turn:turn-eu.senso.cloud:3478?transport=udp', 90)] }),
     'turn-eu#2': gather({ errors: [iceError(errorTexts.unauthorized, 'turn:turn-eu.senso.cloud:3478?transport=tcp', 70)] }),
     'turn-eu#3': gather({ errors: [iceError(errorTexts.connectFailed, 'turns:turn-eu.senso.cloud:443?transport=tcp', 60)] }),
@@ -60,7 +63,7 @@ describe('buildReport', () => {
   it('is deterministic, whatever order the gatherings finished in', () => {
     const input = schoolRun();
     expect(buildReport({ ...input, gatherings: [...input.gatherings].reverse() })).toEqual(report);
-    expect(report.gatherings.map((g) => g.id)).toEqual(['stun-batch', 'turn-eu#1', 'turn-eu#2', 'turn-eu#3']);
+    expect(report.gatherings.map((g) => g.id)).toEqual(['stun-batch', 'stun#1', 'stun#2', 'turn-eu#1', 'turn-eu#2', 'turn-eu#3']);
   });
 
   it('never contains the profile credentials', () => {
@@ -72,14 +75,14 @@ describe('buildReport', () => {
   it('strips a credential that slipped into evidence', () => {
     const leaky = buildReport(schoolRun({ 'turn-eu#3': gather({ setupError: 'bad server demo-user:demo-secret-123' }) }));
     expect(JSON.stringify(leaky)).not.toContain('demo-secret-123');
-    expect(leaky.gatherings[3]!.setupError).toBe(`bad server ${REDACTED}:${REDACTED}`);
+    expect(leaky.gatherings.find((g) => g.id === 'turn-eu#3')!.setupError).toBe(`bad server ${REDACTED}:${REDACTED}`);
   });
 
   it('classifies the NAT from the STUN batch and picks the route', () => {
     expect(report.nat).toMatchObject({ mapping: 'endpoint-independent', publicAddresses: ['203.0.113.1'] });
-    expect(report.verdict).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'direct' });
+    expect(report.verdict).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'possible', device: 'online' });
     expect(report.verdict.methods.map((m) => [m.method, m.status])).toEqual([
-      ['lan', 'available'],
+      ['lan', 'unverified'],
       ['hole-punching', 'available'],
       ['relay-udp', 'available'],
       ['relay-tcp', 'unavailable'],
