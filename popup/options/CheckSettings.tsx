@@ -13,7 +13,7 @@ interface Props {
 }
 
 function Locked({ show }: { show: boolean }) {
-  return show ? <span class="locked" data-testid="locked-note"> 🔒 {t('options_locked')}</span> : null;
+  return show ? <span class="locked" data-testid="locked-note"> <span aria-hidden="true">🔒 </span>{t('options_locked')}</span> : null;
 }
 
 /** Default profile and options, deadline and IP redaction; each locked field is shown disabled. */
