@@ -26,10 +26,14 @@ export function RouteDiagram({ verdict, t }: { verdict: Verdict; t: Translate })
   return (
     <figure class="route-diagram">
       <svg viewBox={`0 0 720 ${height}`} width="100%" role="img" aria-label={name} data-testid="route-diagram">
-        <rect x="4" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
-        <text x="69" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_browser'))}>{t('report_diagram_browser')}</text>
-        <rect x="586" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
-        <text x="651" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_peer'))}>{t('report_diagram_peer')}</text>
+        <g class="box">
+          <rect x="4" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
+          <text x="69" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_browser'))}>{t('report_diagram_browser')}</text>
+        </g>
+        <g class="box">
+          <rect x="586" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
+          <text x="651" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_peer'))}>{t('report_diagram_peer')}</text>
+        </g>
         {verdict.methods.map((m, i) => {
           const y = TOP + i * ROW + 10;
           const chosen = m.method === verdict.route;

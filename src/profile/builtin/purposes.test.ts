@@ -10,7 +10,8 @@ import { BUILTIN_PROFILES, builtinProfile } from './index';
  * a firewall change request and the popup lists them. The vendors' own
  * paragraphs stay in vendor-purposes.json and docs/profiles.md.
  */
-const vendorProfiles = BUILTIN_PROFILES.filter((document) => document.rules.length > 0);
+type Rule = { id: string; purpose: string };
+const vendorProfiles = BUILTIN_PROFILES.filter((document) => document.rules.length > 0).map((document) => ({ ...document, rules: document.rules as unknown as Rule[] }));
 const VENDOR = vendorPurposes as unknown as Record<string, Record<string, string>>;
 /** Two punctuation marks in a row, or a space before a full stop: what a purpose ending in "." produced in the rule text. */
 const DOUBLED = /[.,;:!?]\s*[.,;!?]|\s\./;
