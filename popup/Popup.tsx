@@ -6,7 +6,7 @@ import type { SettingsView } from '../src/settings/types';
 import { ageText } from '../src/view/age';
 import { CheckDetails } from './components/Checks';
 import { Checking, NextStep, Outcomes } from './components/TopLayer';
-import { formatTime } from './shared/format';
+import { formatAge, formatTime } from './shared/format';
 import { BUILTIN_CATALOGUE } from '../src/view/catalogue';
 import { Headline } from './components/Headline';
 import { Methods } from './components/Methods';
@@ -121,7 +121,7 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
             <span aria-hidden="true">↻ </span>
             {t(report ? 'popup_check_again' : 'popup_check_network')}
           </button>
-          {age && !running && <span class="muted age" data-testid="age">{t(age.key, age.substitutions)}</span>}
+          {age && !running && <span class="muted age" data-testid="age">{formatAge(age, t)}</span>}
           {report && <span class="muted" data-testid="report-profile"><span aria-hidden="true">· </span>{report.profile.name}</span>}
         </div>
         {failure && <p class="error" role="alert" data-testid="failure">{failure}</p>}

@@ -2,6 +2,7 @@ import type { CheckResult } from '../../src/checks/types';
 import { CHECK_STATUS_ICON, CHECK_STATUS_KEYS } from '../../src/view/checks';
 import { reasonLine } from '../../src/view/reasons';
 import { t } from '../shared/i18n';
+import { formatNumber } from '../shared/format';
 
 function CheckLine({ check }: { check: CheckResult }) {
   const line = reasonLine(check);
@@ -13,7 +14,7 @@ function CheckLine({ check }: { check: CheckResult }) {
       {line && <span class="reason-line">{t(line.key, line.substitutions)}</span>}
       <span class="detail">
         {check.detail}
-        {check.durationMs !== null && ` · ${t('popup_ms', [check.durationMs])}`}
+        {check.durationMs !== null && ` · ${t('popup_ms', [formatNumber(check.durationMs)])}`}
       </span>
     </li>
   );

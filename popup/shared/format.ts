@@ -23,3 +23,16 @@ export function formatTime(iso: string): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(uiLocale()).format(n);
 }
+
+const AGE_UNITS: Record<string, Intl.RelativeTimeFormatUnit> = { popup_age_minutes: 'minute', popup_age_hours: 'hour', popup_age_days: 'day' };
+
+/**
+ * "checked 3 minutes ago" / "geprüft vor 3 Minuten" / "vérifié il y a 3 minutes":
+ * the unit and count from src/view/age.ts, the words and plural from Intl,
+ * which Chrome's messages (no plurals) cannot give.
+ */
+export function formatAge(age: { key: string; substitutions: number[] }, t: (key: string, substitutions?: (string | number)[]) => string): string {
+  const unit = AGE_UNITS[age.key];
+  if (!unit) return t(age.key, age.substitutions);
+  return t('popup_age', [new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' }).format(-(age.substitutions[0] ?? 0), unit)]);
+}

@@ -408,10 +408,15 @@ describe('German and French', () => {
         expect(report).not.toBeNull();
         const page = await browser.openPage('popup/index.html');
         await page.setViewport(POPUP_VIEWPORT);
-        await page.evaluate((r) => chrome.storage.local.set({ lastReport: r }), report as never);
+        // Stored as if checked three minutes ago: the age is Intl's relative time in the UI language.
+        const threeMinutesAgo = { ...report!, startedAt: new Date(Date.now() - 3 * 60_000 - 5_000).toISOString() };
+        await page.evaluate((r) => chrome.storage.local.set({ lastReport: r }), threeMinutesAgo as never);
         await page.reload();
         await page.waitForSelector('[data-testid="headline"]');
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        expect(await page.$eval('[data-testid="age"]', (el) => el.textContent)).toBe(
+          t('popup_age', [new Intl.RelativeTimeFormat(lang, { numeric: 'always' }).format(-3, 'minute')]),
+        );
         expect(await page.$eval('[data-testid="headline-text"]', (el) => el.textContent)).toBe(t('verdict_headline_none'));
         expect(jargonIn(await page.$eval('[data-testid="top-layer"]', (el) => el.textContent ?? ''))).toEqual([]);
         await screenshot(page, `people-popup-${lang}`);

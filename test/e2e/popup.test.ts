@@ -213,7 +213,8 @@ describe('popup after lab runs', () => {
       const line = details.find((d) => d.id === check.id)!;
       expect(line.status).toBe(check.status);
       expect(line.text).toContain(check.detail);
-      if (check.durationMs !== null) expect(line.text).toContain(EN('popup_ms', [check.durationMs]));
+      // Numbers in the UI language: 3000 reads "3,000 ms" in English.
+      if (check.durationMs !== null) expect(line.text).toContain(EN('popup_ms', [new Intl.NumberFormat('en').format(check.durationMs)]));
     }
     expect(await popup.$eval('[data-testid="report-profile"]', (el) => el.textContent)).toContain('Network lab');
     await popup.click('[data-testid="details"] summary');
