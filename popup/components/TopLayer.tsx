@@ -3,16 +3,12 @@ import type { RunProgress } from '../../src/messages';
 import type { Report } from '../../src/report/types';
 import { headline } from '../../src/view/headline';
 import { progressRatio } from '../../src/view/checks';
-import { nextStepKey, OUTCOME_ICON, plainOutcomes, progressByPurpose, usageKeys, type PlainOutcome } from '../../src/view/plain';
+import { nextStepKey, OUTCOME_ICON, plainOutcomes, progressByPurpose, usageWord, type PlainOutcome } from '../../src/view/plain';
 import { missingRulesText } from '../../src/view/rules';
-import { ext as browser } from '../shared/ext';
 import { t } from '../shared/i18n';
 
 /** What the profile's users see ("calls", Senso's "live thumbnails and module feedback"). */
-export function usageWord(profileId: string): string {
-  const [own, fallback] = usageKeys(profileId);
-  return browser.i18n.getMessage(own) || t(fallback);
-}
+const usageOf = (profileId: string) => usageWord(profileId, t);
 
 /** The one thing to do, and for missing rules the button that does it. */
 export function NextStep({ report }: { report: Report }) {
@@ -28,7 +24,7 @@ export function NextStep({ report }: { report: Report }) {
   };
   return (
     <div class="next-step">
-      <p data-testid="next-step">{t(nextStepKey(report), [usageWord(report.profile.id)])}</p>
+      <p data-testid="next-step">{t(nextStepKey(report), [usageOf(report.profile.id)])}</p>
       {rules && (
         <button type="button" class="primary" onClick={copyRules} data-testid="copy-next">
           {t('popup_rules_copy')}
@@ -53,7 +49,7 @@ function OutcomeRow({ row, usage }: { row: PlainOutcome; usage: string }) {
 /** The ways of connecting as outcomes: problems counted and shown, what works folded away. */
 export function Outcomes({ report }: { report: Report }) {
   const rows = plainOutcomes(report.verdict, report.checks, headline(report.verdict).tone);
-  const usage = usageWord(report.profile.id);
+  const usage = usageOf(report.profile.id);
   const issues = rows.filter((r) => !r.passing);
   const passing = rows.filter((r) => r.passing);
   return (

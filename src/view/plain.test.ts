@@ -10,6 +10,8 @@ import type { MessagesFile } from '../i18n/translate';
 import type { Report } from '../report/types';
 import type { MethodStatus, Verdict } from '../verdict';
 import { headline, ROUTE_HEADLINE_KEYS } from './headline';
+import { renderTicketText } from '../report/ticket-text';
+import { translatorFromMessages } from '../i18n/translate';
 import { NEXT_STEP_KEYS, nextStepKey, PLAIN_OUTCOME_KEYS, plainOutcomes, progressByPurpose, PURPOSE_KEYS, usageKeys } from './plain';
 
 const OPEN = open as unknown as Report;
@@ -80,7 +82,7 @@ describe('progress by purpose', () => {
 });
 
 describe('top-layer words', () => {
-  const TOP_KEYS = [...PLAIN_OUTCOME_KEYS, ...NEXT_STEP_KEYS, ...Object.values(PURPOSE_KEYS), ...Object.values(ROUTE_HEADLINE_KEYS), 'usage_default', 'usage_senso', 'popup_checking_network', 'popup_issues', 'popup_passing', 'popup_check_network', 'popup_no_report', 'popup_first_run_product', 'popup_previous_result'];
+  const TOP_KEYS = [...PLAIN_OUTCOME_KEYS, ...NEXT_STEP_KEYS, ...Object.values(PURPOSE_KEYS), ...Object.values(ROUTE_HEADLINE_KEYS), 'usage_default', 'usage_senso', 'popup_checking_network', 'popup_issues', 'popup_passing', 'popup_check_network', 'popup_no_report', 'popup_first_run_product', 'popup_previous_result', 'verdict_caveat_unverified', 'popup_rules_copy', 'popup_next_copy_failed'];
   for (const lang of Object.keys(LOCALES))
     it(`exist in ${lang} and hold no jargon`, () => {
       for (const key of TOP_KEYS) {
@@ -89,4 +91,14 @@ describe('top-layer words', () => {
         expect(jargonIn(message!), `${lang}:${key}: ${message}`).toEqual([]);
       }
     });
+});
+
+describe('ticket text', () => {
+  it('starts with what the user saw and the one thing to do', () => {
+    const t = translatorFromMessages(en as unknown as MessagesFile);
+    const lines = renderTicketText(FAILED, t).split('\n');
+    expect(lines.slice(2, 5)).toEqual([t('report_user_saw', [t('verdict_headline_none')]), '', t('next_step_none_rules', [t('usage_default')])]);
+    const senso = { ...UDP_DROPPED, profile: { ...UDP_DROPPED.profile, id: 'senso' } };
+    expect(renderTicketText(senso, t)).toContain('so that live thumbnails and module feedback take the faster direct route');
+  });
 });

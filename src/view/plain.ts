@@ -6,6 +6,7 @@
  * Additive to headline.ts: the headline sentence itself is chosen there.
  */
 import type { CheckResult } from '../checks/types';
+import type { Translate } from '../i18n/translate';
 import type { RuleKind } from '../profile/types';
 import type { Report } from '../report/types';
 import type { Verdict } from '../verdict';
@@ -95,6 +96,13 @@ export const NEXT_STEP_KEYS = [
  */
 export function usageKeys(profileId: string): [string, string] {
   return [`usage_${profileId.replace(/[^A-Za-z0-9]/g, '_')}`, 'usage_default'];
+}
+
+/** The profile's word for what its users see, through a translator that gives `[key]` for a key it lacks. */
+export function usageWord(profileId: string, t: Translate): string {
+  const [own, fallback] = usageKeys(profileId);
+  const word = t(own);
+  return word === `[${own}]` || word === '' ? t(fallback) : word;
 }
 
 /** A check while the run goes on, named by what it is for rather than by its URI. */
