@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startLab, type Lab } from '../lab/lab';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, DIST, type ExtensionBrowser } from '../support/extension';
-import { axeViolations, layoutProblems, openAllDetails } from '../support/ui-checks';
+import { axeViolations, glyphsInNames, layoutProblems, openAllDetails } from '../support/ui-checks';
 import { jargonIn } from '../fixtures/jargon';
 import type { Report } from '../../src/report/types';
 import type { SettingsView } from '../../src/settings/types';
@@ -108,9 +108,11 @@ async function assertReflows(page: Page, label: string): Promise<void> {
   expect(layout.overflowingLabels, label).toEqual([]);
 }
 
+/** axe-core finds nothing, and no control or heading is named with a drawn glyph ("↻ Check again"). */
 async function assertNoAxeViolations(page: Page, label: string): Promise<void> {
   const violations = await axeViolations(page);
   expect(violations, label).toEqual([]);
+  expect(await glyphsInNames(page), label).toEqual([]);
 }
 
 beforeAll(async () => {

@@ -74,3 +74,20 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
     return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, clipped, overflowingLabels };
   });
 }
+
+/** Symbols the pages draw next to words; a screen reader must not read them out as part of a name. */
+const GLYPHS = /[↻✓✕▲⚠🔒•]|^\?\s/u;
+
+/** Accessible names (Chromium's accessibility tree) that contain a drawn glyph, e.g. "↻ Check again". */
+export async function glyphsInNames(page: Page): Promise<string[]> {
+  const tree = await page.accessibility.snapshot({ interestingOnly: true });
+  const found: string[] = [];
+  const walk = (node: { role?: string; name?: string; children?: unknown[] } | null | undefined) => {
+    if (!node) return;
+    // Static text is what a reader reads in passing, where the glyphs are already aria-hidden; names are what controls are called.
+    if (node.name && node.role !== 'StaticText' && node.role !== 'InlineTextBox' && GLYPHS.test(node.name)) found.push(`${node.role}: ${node.name}`);
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk(tree as Parameters<typeof walk>[0]);
+  return found;
+}
