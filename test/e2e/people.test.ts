@@ -248,6 +248,21 @@ describe('the teacher', () => {
   });
 });
 
+describe('the Senso teacher', () => {
+  it('reads of "live thumbnails and module feedback", the words of their product, not "calls"', async () => {
+    // The built-in profile names real public hosts: in the lab nothing routes out, so everything fails, fast.
+    const report = await sendFromPage<Report>(popup, { type: 'run', profileId: 'senso', options: { region: 'eu', deadlineMs: 1_000 } });
+    expect(report.verdict.route).toBe('none');
+    await popup.reload();
+    await popup.waitForSelector('[data-testid="headline"]');
+    const top = await topLayer(popup);
+    expect(top.nextStep).toContain(EN('usage_senso'));
+    expect(top.nextStep).not.toContain(EN('usage_default'));
+    await assertTopLayerPlain(popup);
+    await screenshot(popup, 'people-popup-senso');
+  });
+});
+
 describe('everyone at 200 % zoom, in a narrow popup, with a larger font', () => {
   it('reflows at 320 px: no horizontal scrolling, nothing clipped', async () => {
     const page = await ext.openPage('popup/index.html');
