@@ -28,10 +28,18 @@ export function PolicyInfo({ view }: { view: SettingsView }) {
         <p data-testid="policy-credentials">{t('options_policy_credentials', [view.policyCredentialRules!.join(', ')])}</p>
       )}
       <h3>{t('options_schedule_heading')}</h3>
-      <p data-testid="schedule">
-        {schedule.length > 0 ? schedule.join('; ') : t('options_schedule_none')}
-        {schedule.length > 0 && (view.locked.includes('runOnStartup') || view.locked.includes('runEveryMinutes')) && ` (${t('options_schedule_by_policy')})`}
-      </p>
+      {schedule.length === 0 ? (
+        <p data-testid="schedule-none">{t('options_schedule_none')}</p>
+      ) : (
+        <>
+          <ul class="schedule" data-testid="schedule">
+            {schedule.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {(view.locked.includes('runOnStartup') || view.locked.includes('runEveryMinutes')) && <p class="locked">{t('options_schedule_by_policy')}</p>}
+        </>
+      )}
       {view.policyProblems.length > 0 && (
         <>
           <p class="error">{t('options_policy_problems')}</p>

@@ -328,7 +328,7 @@ describe('the admin', () => {
       const errors = await options.$$eval('[data-testid="import-notice-errors"] li', (lis) => lis.map((li) => ({ path: li.getAttribute('data-path'), text: li.textContent ?? '' })));
       const turn = errors.find((e) => e.path?.startsWith('rules[1]'));
       expect(turn?.text).toContain(EN('options_error_rule_field', ['turn-udp', turn!.path!.replace(/^rules\[1\]\.?/, '')]));
-      expect(await options.$eval('[data-testid="schedule"]', (el) => el.textContent)).toBe(EN('options_schedule_none'));
+      expect(await options.$eval('[data-testid="schedule-none"]', (el) => el.textContent)).toBe(EN('options_schedule_none'));
       await assertNoAxeViolations(options, 'options page');
       await screenshot(options, 'people-options');
     } finally {
