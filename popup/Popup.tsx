@@ -19,6 +19,13 @@ import { useAfterPaint } from './shared/after-paint';
 import { webAppWarning } from '../src/view/webapp-warning';
 import { LAST_REPORT_KEY } from '../src/storage-keys';
 
+/** "host 2, srflx 1, relay 2": the candidate types gathered, for IT. */
+function candidateTypes(report: Report): string {
+  const counts = new Map<string, number>();
+  for (const c of report.candidates) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+  return counts.size === 0 ? '—' : [...counts].map(([type, n]) => `${type} ${n}`).join(', ');
+}
+
 /**
  * The popup: the stored verdict at once (no waiting for a run), its age, and
  * "Check again". It renders the report; it never decides anything itself.
@@ -146,6 +153,10 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
           <details class="it-details" data-testid="it-details">
             <summary>{t('popup_it_details')}</summary>
             <Methods verdict={report.verdict} checks={report.checks} />
+            <ul class="it-facts" data-testid="it-facts">
+              <li>{t('report_nat', [report.nat.mapping, report.nat.reason])}</li>
+              <li>{t('popup_candidates', [candidateTypes(report)])}</li>
+            </ul>
             <RouteDiagram report={report} />
             <MissingRules key={report.id} report={report} />
             <VerifyRules report={report} />

@@ -124,7 +124,7 @@ export function Options() {
         <textarea value={json} onInput={(e) => setJson(e.currentTarget.value)} spellcheck={false} data-testid="import-json" />
       </label>
       <label>
-        {t('options_import_file')}
+        {t('options_import_file')}{' '}
         <input type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget)} />
       </label>
       <button type="button" class="primary" onClick={() => void importJson()} data-testid="import-button">{t('options_import_button')}</button>

@@ -213,6 +213,10 @@ describe('the teacher', () => {
       expect(top.diagramName).toBe(diagramName(report, EN));
       expect(top.diagramName).toContain(EN('popup_link_text', [EN('popup_diagram_internet'), EN('popup_diagram_stun'), EN('popup_link_failed')]));
       await screenshot(popup, 'people-popup-relayed');
+      // Under "Details for IT": the candidate types. The TCP relay allocated, so relay candidates exist.
+      const relays = report.candidates.filter((c) => c.type === 'relay').length;
+      expect(relays).toBeGreaterThan(0);
+      expect(await popup.$eval('[data-testid="it-facts"]', (el) => el.textContent)).toContain(`relay ${relays}`);
     } finally {
       await lab.topology.clearForwardRules();
     }
