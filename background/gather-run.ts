@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { GatherResult, IceServerConfig } from '../src/ice/types';
-import type { GatherRun, IceServerSummary, OffscreenGatherMessage } from '../src/messages';
+import { isGatherResult, type GatherRun, type IceServerSummary, type OffscreenGatherMessage } from '../src/messages';
 import { ensureOffscreenDocument } from './platform/offscreen-document';
 import { readLastServers, saveLastRun } from './storage';
 
@@ -40,7 +40,7 @@ export async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineM
   );
   const reply = browser.runtime
     .sendMessage(message)
-    .then((r) => r as GatherResult)
+    .then((r: unknown) => (isGatherResult(r) ? r : failedGather(deadlineMs, 'The offscreen document gave no result.')))
     .catch((err: unknown) => failedGather(deadlineMs, `The offscreen document failed: ${String(err)}`));
   return Promise.race([reply, timeout]);
 }

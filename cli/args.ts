@@ -38,7 +38,9 @@ export const USAGE = `Usage: npm run check -- (--profile <id> | --profile-file <
   --chromium <path>       browser binary (default /usr/bin/chromium)
 
 Exit status: 0 calls will connect and no rule is missing; 1 rules are missing;
-2 calls will not connect (route none); 64 bad arguments; 70 the check could not run.`;
+2 calls will not connect (route none, or no network); 3 nothing the profile names
+can be tested from a browser (verify its rules on the firewall); 64 bad arguments;
+70 the check could not run.`;
 
 export type ParsedArgs = { ok: true; args: CheckArgs } | { ok: false; message: string };
 
@@ -119,8 +121,12 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
   return { ok: true, args };
 }
 
-/** 0 connect, nothing missing; 1 rules missing; 2 no route. */
-export function exitStatusOf(report: { verdict: { route: string }; missingRules: unknown[] }): 0 | 1 | 2 {
+/**
+ * 0 calls connect, nothing missing; 1 rules missing; 2 no route (or no network);
+ * 3 nothing the profile names could be tested from a browser (verify its rules on the firewall).
+ */
+export function exitStatusOf(report: { verdict: { route: string }; missingRules: unknown[] }): 0 | 1 | 2 | 3 {
   if (report.verdict.route === 'none') return 2;
+  if (report.verdict.route === 'untested') return 3;
   return report.missingRules.length > 0 ? 1 : 0;
 }

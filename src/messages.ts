@@ -163,9 +163,19 @@ export interface OffscreenGatherMessage {
   iceServers: IceServerConfig[];
   deadlineMs: number;
 }
-export type BackgroundToOffscreen = OffscreenGatherMessage;
-/** The offscreen document answers a gather with its result. */
-export type OffscreenReply = GatherResult;
+/** Asked until answered after the document is created: its listener exists only once its script ran. */
+export interface OffscreenPingMessage {
+  target: 'offscreen';
+  type: 'ping';
+}
+export type BackgroundToOffscreen = OffscreenGatherMessage | OffscreenPingMessage;
+/** The offscreen document answers a gather with its result, a ping with `{ ready: true }`. */
+export type OffscreenReply = GatherResult | { ready: true };
+
+/** A gather reply that crossed the context boundary intact (a missing receiver resolves to undefined through the polyfill). */
+export function isGatherResult(value: unknown): value is GatherResult {
+  return typeof value === 'object' && value !== null && Array.isArray((value as GatherResult).candidates) && Array.isArray((value as GatherResult).errors);
+}
 
 export function isErrorReply(value: unknown): value is ErrorReply {
   return typeof value === 'object' && value !== null && 'error' in value;

@@ -11,31 +11,43 @@ function check(id: string, overrides: Partial<CheckResult>): CheckResult {
 }
 
 const stunA = check('stun#1', { target: 'stun:a.example.org:3478' });
+const stunB = check('stun#2', { target: 'stun:b.example.org:19302' });
+const notRun = (c: CheckResult) => ({ ...c, status: 'error' as const, reason: 'setup' as const, detail: 'not tested: the browser could not set the check up' });
 const stunBSilent = check('stun#2', { target: 'stun:b.example.org:19302', status: 'fail', reason: 'timeout', detail: 'UDP to stun:b.example.org:19302 got no answer within 5 s' });
 const turn = (transport: RelayProtocol, overrides: Partial<CheckResult>) => check(`turn#${transport}`, { kind: 'turn', transport, target: `turn:t.example.org?transport=${transport}`, ...overrides });
 
 /** Everything works: the evidence of a healthy network. Each row's case changes only what that row is about. */
 function evidence(overrides: Partial<RouteEvidence> = {}, mapping: NatMapping = 'endpoint-independent'): RouteEvidence {
   return {
-    hostCandidates: true,
+    device: 'online',
+    hostAddresses: ['10.0.0.5'],
     srflxGathered: true,
     nat: { mapping, publicAddresses: ['203.0.113.1'], reason: `mapping is ${mapping}` },
-    stun: [stunA],
+    stun: [stunA, stunB],
+    stunNotRun: [],
     turn: {
       udp: [turn('udp', { detail: 'relay allocated over UDP' })],
       tcp: [turn('tcp', { detail: 'relay allocated over TCP' })],
       tls: [turn('tls', { detail: 'relay allocated over TLS' })],
     },
+    turnNotRun: { udp: [], tcp: [], tls: [] },
     udpPortLimit: null,
+    udpPortsAnswered: [3478, 19302],
     ...overrides,
   };
 }
 
 const relayCases = (transport: RelayProtocol) => {
   const only = (checks: CheckResult[]) => ({ turn: { ...evidence().turn, [transport]: checks } });
+  const allocated = turn(transport, { detail: 'relay allocated' });
   return {
+    [`relay-${transport}.offline`]: evidence({ device: 'offline' }),
     [`relay-${transport}.untested`]: evidence(only([])),
+    [`relay-${transport}.not-run`]: evidence({ ...only([]), turnNotRun: { ...evidence().turnNotRun, [transport]: [notRun(allocated)] } }),
     [`relay-${transport}.allocated`]: evidence(),
+    [`relay-${transport}.unroutable-relay`]: evidence(
+      only([turn(transport, { status: 'warn', reason: 'unroutable-relay', detail: 'relay allocated, but its address 10.0.0.9 is a private address' })]),
+    ),
     [`relay-${transport}.challenged`]: evidence(only([turn(transport, { status: 'warn', reason: 'auth-401', detail: '401 challenge' })])),
     [`relay-${transport}.failed`]: evidence(only([turn(transport, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })])),
   };
@@ -43,13 +55,17 @@ const relayCases = (transport: RelayProtocol) => {
 
 /** One case per VERDICT_TABLE row. */
 const ROW_CASES: Record<string, RouteEvidence> = {
+  'lan.offline': evidence({ device: 'offline' }),
   'lan.host': evidence(),
-  'lan.no-host': evidence({ hostCandidates: false }),
+  'lan.not-run': evidence({ device: 'unknown', hostAddresses: [] }),
+  'hole-punching.offline': evidence({ device: 'offline' }),
   'hole-punching.untested': evidence({ stun: [] }),
+  'hole-punching.not-run': evidence({ stun: [], stunNotRun: [notRun(stunA)] }),
   'hole-punching.symmetric-nat': evidence({}, 'endpoint-dependent'),
   'hole-punching.no-answer': evidence({ srflxGathered: false, stun: [stunBSilent] }, 'unknown'),
-  'hole-punching.udp-ports-limited': evidence({ stun: [stunA, stunBSilent], udpPortLimit: { answered: stunA, silent: stunBSilent } }),
-  'hole-punching.mapping-unknown': evidence({}, 'unknown'),
+  'hole-punching.udp-ports-limited': evidence({ stun: [stunA, stunBSilent], udpPortLimit: { answered: stunA, silent: stunBSilent }, udpPortsAnswered: [3478] }),
+  'hole-punching.mapping-unknown': evidence({ stun: [stunA] }, 'unknown'),
+  'hole-punching.one-udp-port': evidence({ stun: [stunA], udpPortsAnswered: [3478] }),
   'hole-punching.open': evidence(),
   ...relayCases('udp'),
   ...relayCases('tcp'),
@@ -88,7 +104,7 @@ describe('docs/verdict.md mirrors the table', () => {
 
 describe('decideVerdict picks the best usable route', () => {
   it('hole punching when everything works', () => {
-    expect(decideVerdict(evidence())).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'direct' });
+    expect(decideVerdict(evidence())).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'possible' });
   });
 
   it('relay over UDP behind a symmetric NAT', () => {
@@ -113,8 +129,42 @@ describe('decideVerdict picks the best usable route', () => {
   });
 
   it('none when nothing works', () => {
-    const verdict = decideVerdict(evidence({ hostCandidates: false, srflxGathered: false, stun: [stunBSilent], turn: { udp: [], tcp: [], tls: [] } }, 'unknown'));
-    expect(verdict).toMatchObject({ route: 'none', routeVerified: false, lan: 'unavailable' });
+    const failed = (t: RelayProtocol) => [turn(t, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })];
+    const verdict = decideVerdict(
+      evidence({ srflxGathered: false, stun: [stunBSilent], turn: { udp: failed('udp'), tcp: failed('tcp'), tls: failed('tls') }, udpPortsAnswered: [] }, 'unknown'),
+    );
+    expect(verdict).toMatchObject({ route: 'none', routeVerified: false, lan: 'possible' });
     expect(verdict.summary).toMatch(/will fail/);
+  });
+
+  it('a proven relay beats an unproven hole punch (UDP answered on one port only)', () => {
+    const verdict = decideVerdict(evidence({ stun: [stunA], udpPortsAnswered: [3478] }));
+    expect(verdict).toMatchObject({ route: 'relay-udp', routeVerified: true });
+    expect(verdict.methods.find((m) => m.method === 'hole-punching')).toMatchObject({ status: 'unverified', rowId: 'hole-punching.one-udp-port' });
+  });
+
+  it('an unproven hole punch is the route when nothing is proven, and says so', () => {
+    const none = { udp: [], tcp: [], tls: [] };
+    const verdict = decideVerdict(evidence({ stun: [stunA], udpPortsAnswered: [3478], turn: none }, 'unknown'));
+    expect(verdict).toMatchObject({ route: 'hole-punching', routeVerified: false });
+    expect(verdict.summary).toMatch(/Not fully verified/);
+  });
+
+  it('a profile with nothing a browser can test is "untested", never "none"', () => {
+    const none = { udp: [], tcp: [], tls: [] };
+    const verdict = decideVerdict(evidence({ stun: [], turn: none, udpPortsAnswered: [], srflxGathered: false }, 'unknown'));
+    expect(verdict).toMatchObject({ route: 'untested', lan: 'possible', device: 'online' });
+    expect(verdict.methods.filter((m) => m.method !== 'lan').every((m) => m.status === 'untested')).toBe(true);
+  });
+
+  it('a device with no network is offline: every method unavailable, route none', () => {
+    const verdict = decideVerdict(evidence({ device: 'offline', hostAddresses: [] }));
+    expect(verdict).toMatchObject({ route: 'none', lan: 'unavailable', device: 'offline' });
+    expect(verdict.summary).toMatch(/not connected to a network/);
+  });
+
+  it('checks we failed to run are never evidence: relay not-run is untested, not unavailable', () => {
+    const verdict = decideVerdict(evidence({ turn: { udp: [], tcp: [], tls: [] }, turnNotRun: { udp: [notRun(turn('udp', {}))], tcp: [], tls: [] } }));
+    expect(verdict.methods.find((m) => m.method === 'relay-udp')).toMatchObject({ status: 'untested', rowId: 'relay-udp.not-run' });
   });
 });

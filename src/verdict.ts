@@ -3,19 +3,25 @@
  * why the better routes are not available. The decision is one table,
  * VERDICT_TABLE, mirrored row by row in docs/verdict.md: read either one.
  */
-import type { RouteEvidence } from './checks/route-evidence';
+import type { DeviceNetwork, RouteEvidence } from './checks/route-evidence';
 import type { CheckResult } from './checks/types';
 import type { RelayProtocol } from './ice/types';
 
 export type Method = 'lan' | 'hole-punching' | 'relay-udp' | 'relay-tcp' | 'relay-tls';
 export type RouteMethod = Exclude<Method, 'lan'>;
-export type Route = RouteMethod | 'none';
+/**
+ * The best route to a peer outside the LAN; 'none' = calls will fail;
+ * 'untested' = no route method could be tested from a browser (every one is
+ * `untested`): the rules must be verified on the firewall, not read as blocked.
+ */
+export type Route = RouteMethod | 'none' | 'untested';
 
 /**
  * - available: shown by evidence.
- * - unverified: likely, not proven (TURN 401 without credentials; NAT mapping unknown).
+ * - unverified: possible, not proven (TURN 401 without credentials; NAT mapping
+ *   unknown; UDP seen on one port only; LAN P2P, which one device cannot test).
  * - unavailable: evidence shows it will not work.
- * - untested: the profile gave nothing to test it with.
+ * - untested: the profile gave nothing to test it with, or we failed to run the test.
  */
 export type MethodStatus = 'available' | 'unverified' | 'unavailable' | 'untested';
 
@@ -45,11 +51,18 @@ export interface MethodVerdict {
 }
 
 export interface Verdict {
-  /** The best route to a peer outside the LAN; 'none' = calls will fail. */
+  /** The best route to a peer outside the LAN (see Route). */
   route: Route;
   /** false when the route rests on an `unverified` method. */
   routeVerified: boolean;
-  lan: 'direct' | 'unavailable';
+  /**
+   * LAN P2P: `possible` = this device has a local address (a same-network call is
+   * possible, not tested: one device cannot see client isolation or VLANs);
+   * `unavailable` = no local address; `untested` = the local gathering could not run.
+   */
+  lan: 'possible' | 'unavailable' | 'untested';
+  /** What the always-run local gathering showed about this device's network. */
+  device: DeviceNetwork;
   methods: MethodVerdict[];
   /** One sentence for the popup. */
   summary: string;
@@ -63,19 +76,44 @@ const failures = (checks: readonly CheckResult[]): Explanation[] =>
   checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => why(`${c.target}: ${c.detail}`, [c]));
 const passed = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'pass');
 const challenged = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'warn' && c.reason === 'auth-401');
+const flagged = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'warn' && c.reason === 'unroutable-relay');
 const OVER: Record<RelayProtocol, string> = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' };
+const OFFLINE_TEXT = 'this device is not connected to a network: the browser found no local address';
+const notRunText = (checks: readonly CheckResult[]) =>
+  `could not be tested (our own failure, not the network's): ${checks.map((c) => `${c.target}: ${c.detail}`).join('; ')}`;
+
+/** First row of every method: with no network at all nothing else matters. */
+function offlineRow(method: Method): VerdictRow {
+  return {
+    id: `${method}.offline`,
+    method,
+    status: 'unavailable',
+    when: 'the device has no network: the always-run local gathering finished without a host candidate',
+    applies: (e) => e.device === 'offline',
+    explain: () => [why(OFFLINE_TEXT)],
+  };
+}
 
 /** Rows for one relay transport; written once so the three stay identical. */
 function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: RelayProtocol): VerdictRow[] {
   const over = OVER[transport];
   return [
+    offlineRow(method),
     {
       id: `${method}.untested`,
       method,
       status: 'untested',
       when: `the profile has no TURN server over ${over} a browser can test`,
-      applies: (e) => e.turn[transport].length === 0,
+      applies: (e) => e.turn[transport].length === 0 && e.turnNotRun[transport].length === 0,
       explain: () => [why(`the profile lists no TURN server over ${over} that a browser can test`)],
+    },
+    {
+      id: `${method}.not-run`,
+      method,
+      status: 'untested',
+      when: `every TURN check over ${over} failed to run (status \`error\`: our failure, no evidence about the network)`,
+      applies: (e) => e.turn[transport].length === 0,
+      explain: (e) => [why(notRunText(e.turnNotRun[transport]), e.turnNotRun[transport])],
     },
     {
       id: `${method}.allocated`,
@@ -84,6 +122,14 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       when: `a TURN server gave a relay candidate over ${over}`,
       applies: (e) => passed(e.turn[transport]).length > 0,
       explain: (e) => passed(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}`, [c])),
+    },
+    {
+      id: `${method}.unroutable-relay`,
+      method,
+      status: 'unverified',
+      when: `a TURN server over ${over} allocated a relay whose address is outside public unicast space (private, CGNAT, loopback, link-local, ULA): peers outside cannot send to it`,
+      applies: (e) => flagged(e.turn[transport]).length > 0,
+      explain: (e) => flagged(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}`, [c])),
     },
     {
       id: `${method}.challenged`,
@@ -106,29 +152,44 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
 
 /** For each method, the first row whose condition holds decides. */
 export const VERDICT_TABLE: readonly VerdictRow[] = [
+  offlineRow('lan'),
   {
     id: 'lan.host',
     method: 'lan',
-    status: 'available',
-    when: 'host candidates were gathered',
-    applies: (e) => e.hostCandidates,
-    explain: () => [why('the browser has a local address: peers on the same VLAN or access point can connect directly')],
+    status: 'unverified',
+    when: 'host candidates were gathered: possible, not tested (one device cannot see Wi-Fi client isolation or VLANs between rooms)',
+    applies: (e) => e.device === 'online',
+    explain: (e) => [
+      why(
+        `this device has a local address (${e.hostAddresses.join(', ') || 'hidden'}): a call to a peer on the same network is possible, ` +
+          'not tested; guest or student Wi-Fi that isolates clients, or a VLAN between the two rooms, would still block it',
+      ),
+    ],
   },
   {
-    id: 'lan.no-host',
+    id: 'lan.not-run',
     method: 'lan',
-    status: 'unavailable',
-    when: 'no host candidate was gathered',
+    status: 'untested',
+    when: 'the local gathering could not be set up',
     applies: () => true,
-    explain: () => [why('the browser gathered no local address, so not even peers on the same network can connect directly')],
+    explain: () => [why("could not be tested (our own failure, not the network's): the browser could not gather local addresses")],
   },
+  offlineRow('hole-punching'),
   {
     id: 'hole-punching.untested',
     method: 'hole-punching',
     status: 'untested',
     when: 'the profile has no STUN server a browser can test',
-    applies: (e) => e.stun.length === 0,
+    applies: (e) => e.stun.length === 0 && e.stunNotRun.length === 0,
     explain: () => [why('the profile lists no STUN server that a browser can test')],
+  },
+  {
+    id: 'hole-punching.not-run',
+    method: 'hole-punching',
+    status: 'untested',
+    when: 'every STUN check failed to run (status `error`: our failure, no evidence about the network)',
+    applies: (e) => e.stun.length === 0,
+    explain: (e) => [why(notRunText(e.stunNotRun), e.stunNotRun)],
   },
   {
     id: 'hole-punching.symmetric-nat',
@@ -142,21 +203,22 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     id: 'hole-punching.no-answer',
     method: 'hole-punching',
     status: 'unavailable',
-    when: 'no srflx candidate was gathered, and the NAT mapping is not `none`',
-    applies: (e) => !e.srflxGathered && e.nat.mapping !== 'none',
+    when: 'no STUN server answered',
+    applies: (e) => passed(e.stun).length === 0,
     explain: (e) => failures(e.stun),
   },
   {
     id: 'hole-punching.udp-ports-limited',
     method: 'hole-punching',
-    status: 'unavailable',
+    status: 'unverified',
     when:
-      'over UDP, a server on one port answered while one on another port stayed silent: outbound UDP is limited to certain ports, and hole punching needs UDP to any port',
+      'over UDP, a server on one port answered while a server on another port stayed silent: outbound UDP may be limited to certain ports ' +
+      '(hole punching needs UDP to any port), or that server may be down; a browser cannot tell the two apart from gathering alone',
     applies: (e) => e.udpPortLimit !== null,
     explain: ({ udpPortLimit: limit }) => [
       why(
         `${limit!.answered.target} answered over UDP but ${limit!.silent.target}: ${limit!.silent.detail}. ` +
-          'Outbound UDP seems limited to certain ports; hole punching needs UDP to any port',
+          'UDP to this port may be blocked (hole punching needs UDP to any port), or the server may be down',
         [limit!.answered, limit!.silent],
       ),
     ],
@@ -165,17 +227,32 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     id: 'hole-punching.mapping-unknown',
     method: 'hole-punching',
     status: 'unverified',
-    when: 'a srflx was gathered but the NAT mapping is unknown (fewer than two STUN servers on different addresses answered)',
+    when: 'a STUN server answered but the NAT mapping is unknown (fewer than two STUN servers on different addresses answered)',
     applies: (e) => e.nat.mapping === 'unknown',
     explain: (e) => [why(`a public address was found, but ${e.nat.reason}`, passed(e.stun))],
+  },
+  {
+    id: 'hole-punching.one-udp-port',
+    method: 'hole-punching',
+    status: 'unverified',
+    when:
+      "the NAT mapping is endpoint-independent (or there is no NAT), but UDP answered on one destination port only: a peer's NAT picks an arbitrary port, and UDP to other ports was not shown",
+    applies: (e) => e.udpPortsAnswered.length < 2,
+    explain: (e) => [
+      why(
+        `${e.nat.reason}; but UDP was seen to reach port ${e.udpPortsAnswered.join(', ') || '?'} only, and a peer's NAT may pick any port: ` +
+          'UDP to other ports was not proven',
+        passed(e.stun),
+      ),
+    ],
   },
   {
     id: 'hole-punching.open',
     method: 'hole-punching',
     status: 'available',
-    when: 'otherwise: mapping endpoint-independent, or no NAT',
+    when: 'otherwise: mapping endpoint-independent or no NAT, and UDP answered on at least two destination ports',
     applies: () => true,
-    explain: (e) => [why(e.nat.reason, passed(e.stun))],
+    explain: (e) => [why(`${e.nat.reason}; UDP reached ports ${e.udpPortsAnswered.join(' and ')}`, passed(e.stun))],
   },
   ...relayRows('relay-udp', 'udp'),
   ...relayRows('relay-tcp', 'tcp'),
@@ -184,18 +261,26 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
 
 const METHODS: readonly Method[] = ['lan', ...ROUTE_PREFERENCE];
 
+/**
+ * The route is the best method the evidence shows (`available`); only when none
+ * is shown, the best one that is possible but unproven (`unverified`, with
+ * `routeVerified` false). A proven relay beats an unproven hole punch: the
+ * verdict is never more confident than its evidence.
+ */
 export function decideVerdict(evidence: RouteEvidence): Verdict {
   const methods = METHODS.map((method): MethodVerdict => {
     // Every method ends in a catch-all row, so a row always applies.
     const row = VERDICT_TABLE.find((r) => r.method === method && r.applies(evidence))!;
     return { method, status: row.status, rowId: row.id, reasons: row.explain(evidence) };
   });
-  const usable = ROUTE_PREFERENCE.map((method) => methods.find((m) => m.method === method)!).find(
-    (m) => m.status === 'available' || m.status === 'unverified',
-  );
-  const route: Route = usable ? (usable.method as RouteMethod) : 'none';
-  const lan = methods[0]!.status === 'available' ? 'direct' : 'unavailable';
-  return { route, routeVerified: usable?.status === 'available', lan, methods, summary: summarize(route, usable?.status === 'available') };
+  const routeMethods = ROUTE_PREFERENCE.map((method) => methods.find((m) => m.method === method)!);
+  const usable = routeMethods.find((m) => m.status === 'available') ?? routeMethods.find((m) => m.status === 'unverified');
+  const allUntested = routeMethods.every((m) => m.status === 'untested');
+  const route: Route = usable ? (usable.method as RouteMethod) : allUntested && evidence.device !== 'offline' ? 'untested' : 'none';
+  const lanStatus = methods[0]!.status;
+  const lan = lanStatus === 'unverified' ? 'possible' : lanStatus === 'untested' ? 'untested' : 'unavailable';
+  const routeVerified = usable?.status === 'available';
+  return { route, routeVerified, lan, device: evidence.device, methods, summary: summarize(route, routeVerified, evidence.device) };
 }
 
 const ROUTE_SUMMARY: Record<Route, string> = {
@@ -204,8 +289,10 @@ const ROUTE_SUMMARY: Record<Route, string> = {
   'relay-tcp': 'Calls to people outside this network will be relayed over TCP: they work, but slower.',
   'relay-tls': 'Calls to people outside this network will be relayed over TLS: they work, but slowest.',
   none: 'Calls to people outside this network will fail: no route is open.',
+  untested: 'No route can be tested from a browser with this profile: verify the listed rules on the firewall.',
 };
 
-function summarize(route: Route, verified: boolean): string {
-  return verified || route === 'none' ? ROUTE_SUMMARY[route] : `${ROUTE_SUMMARY[route]} (Not fully verified.)`;
+function summarize(route: Route, verified: boolean, device: DeviceNetwork): string {
+  if (device === 'offline') return 'This device is not connected to a network.';
+  return verified || route === 'none' || route === 'untested' ? ROUTE_SUMMARY[route] : `${ROUTE_SUMMARY[route]} (Not fully verified.)`;
 }

@@ -1,5 +1,6 @@
 import type { GatherResult, IceServerConfig } from '../../src/ice/types';
 import { flattenCandidate, flattenCandidateError } from './flatten-candidate';
+import { createPeerConnection } from './peer-connections';
 
 /**
  * Gathers ICE candidates for one peer connection until Chrome says gathering
@@ -9,7 +10,7 @@ import { flattenCandidate, flattenCandidateError } from './flatten-candidate';
  * reported only after ~40 s, and against a DROP-filtered TCP TURN server
  * gathering never completes at all.
  */
-export function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: number): Promise<GatherResult> {
+export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: number): Promise<GatherResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const result: GatherResult = {
@@ -25,10 +26,10 @@ export function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: numb
   let pc: RTCPeerConnection;
   try {
     // Pool size 0: candidates are gathered only for this offer, once.
-    pc = new RTCPeerConnection({ iceServers, iceCandidatePoolSize: 0 });
+    pc = await createPeerConnection({ iceServers, iceCandidatePoolSize: 0 });
   } catch (err) {
     result.setupError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return Promise.resolve(result);
+    return result;
   }
 
   return new Promise<GatherResult>((resolve) => {

@@ -8,6 +8,8 @@ import { gatherCandidates } from './gather';
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<OffscreenReply> | undefined => {
   if (sender.id !== browser.runtime.id) return undefined;
   const msg = message as BackgroundToOffscreen;
-  if (msg?.target !== 'offscreen' || msg.type !== 'gather') return undefined;
+  if (msg?.target !== 'offscreen') return undefined;
+  if (msg.type === 'ping') return Promise.resolve({ ready: true });
+  if (msg.type !== 'gather') return undefined;
   return gatherCandidates(msg.iceServers, msg.deadlineMs);
 });

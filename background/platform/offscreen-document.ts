@@ -3,7 +3,13 @@
  * exist per extension, and createDocument rejects a second one, so every
  * caller goes through one shared creation promise, after asking Chrome whether
  * a document survives from an earlier service-worker life.
+ *
+ * Peer connections are not bounded here: Blink counts them per renderer
+ * process, which every extension page shares, so a fresh document frees none
+ * (measured). background/offscreen/peer-connections.ts handles the limit.
  */
+import type { OffscreenPingMessage } from '../../src/messages';
+
 const OFFSCREEN_PATH = 'background/offscreen/offscreen.html';
 
 let creating: Promise<void> | null = null;
@@ -17,6 +23,20 @@ async function offscreenDocumentExists(): Promise<boolean> {
   return contexts.length > 0;
 }
 
+/**
+ * createDocument can resolve before the document's module script has added its
+ * message listener; a gather sent then reaches only other extension pages and
+ * comes back `undefined` (measured: the run after a recycle lost its checks).
+ */
+async function untilListening(): Promise<void> {
+  const ping: OffscreenPingMessage = { target: 'offscreen', type: 'ping' };
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const reply: unknown = await chrome.runtime.sendMessage(ping).catch(() => undefined);
+    if (typeof reply === 'object' && reply !== null && (reply as { ready?: unknown }).ready === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export function ensureOffscreenDocument(): Promise<void> {
   creating ??= (async () => {
     if (await offscreenDocumentExists()) return;
@@ -26,8 +46,16 @@ export function ensureOffscreenDocument(): Promise<void> {
       reasons: [chrome.offscreen.Reason.WEB_RTC],
       justification: 'Gather ICE candidates against the STUN/TURN servers being checked.',
     });
+    await untilListening();
   })().finally(() => {
     creating = null;
   });
   return creating;
+}
+
+/** Closes the document (every peer connection in it goes) and opens a fresh one. */
+export async function recreateOffscreenDocument(): Promise<void> {
+  await creating?.catch(() => undefined);
+  if (await offscreenDocumentExists()) await chrome.offscreen.closeDocument().catch(() => undefined);
+  await ensureOffscreenDocument();
 }

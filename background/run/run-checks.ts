@@ -4,6 +4,7 @@ import type { CheckResult, PlannedCheck, PlannedIceCheck, PlannedWebSocketCheck 
 import type { FetchEvidence } from '../../src/evidence';
 import type { GatherResult } from '../../src/ice/types';
 import { gatherInOffscreen } from '../gather-run';
+import { recreateOffscreenDocument } from '../platform/offscreen-document';
 import { probeFetch } from '../probes/fetch-probe';
 import { probeWebSocket } from '../probes/websocket-probe';
 import { fetchResult, webSocketResult } from './evaluate-web';
@@ -38,7 +39,8 @@ function sameOriginHttps(check: PlannedWebSocketCheck): string | null {
 
 /**
  * Runs every planned check at once (each has its own deadline, so the run
- * ends within one deadline plus overhead) and reports each as it finishes.
+ * ends within one deadline plus overhead, two when a check had to be retried
+ * in a fresh offscreen document) and reports each as it finishes.
  */
 export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Promise<RunEvidence> {
   const total = expectedResults(plan);
@@ -51,6 +53,17 @@ export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Prom
   };
   const results: CheckResult[] = [];
   const gatherings: IceGathering[] = [];
+  // A check we failed to set up (document died, connection refused) is tried once
+  // more in a fresh document, shared by every such check of this run.
+  let freshDocument: Promise<void> | null = null;
+  const gatherOnce = async (check: PlannedIceCheck): Promise<GatherResult> => {
+    const first = await gatherInOffscreen(check.iceServers, check.deadlineMs);
+    if (first.setupError === null) return first;
+    freshDocument ??= recreateOffscreenDocument().catch(() => undefined);
+    await freshDocument;
+    const second = await gatherInOffscreen(check.iceServers, check.deadlineMs);
+    return second.setupError === null ? second : { ...second, setupError: `${second.setupError} (tried twice)` };
+  };
   const done = (...finished: CheckResult[]) => {
     for (const r of finished) {
       results.push(r);
@@ -64,7 +77,7 @@ export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Prom
         case 'untestable':
           return done(untestableResult(check));
         case 'ice': {
-          const result = await gatherInOffscreen(check.iceServers, check.deadlineMs);
+          const result = await gatherOnce(check);
           gatherings.push({ check, result });
           return done(...iceCheckResults(check, result));
         }

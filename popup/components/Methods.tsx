@@ -14,7 +14,7 @@ export function Methods({ verdict, checks }: { verdict: Verdict; checks: CheckRe
   return (
     <ul class="methods" data-testid="methods">
       {methodRows(verdict, checks).map((row) => {
-        const neutral = lanOnly && row.group === 'lan' && row.status === 'available';
+        const neutral = lanOnly && row.group === 'lan' && (row.status === 'available' || row.status === 'unverified');
         return (
         <li key={row.group} data-method={row.group} data-status={row.status} class={`status-${neutral ? 'untested' : row.status}`}>
           <span class="icon" aria-hidden="true">{neutral ? '•' : STATUS_ICON[row.status]}</span>

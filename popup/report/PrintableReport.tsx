@@ -14,6 +14,7 @@ import {
   yesNo,
 } from '../../src/report/labels';
 import type { Report } from '../../src/report/types';
+import { LAN_KEYS } from '../../src/view/methods';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 import { formatDateTime } from '../shared/format';
@@ -46,7 +47,7 @@ export function PrintableReport({ report }: { report: Report }) {
         <RouteDiagram verdict={verdict} t={t} />
         <ul>
           <li>
-            {methodLabel(t, 'lan')}: {t(verdict.lan === 'direct' ? 'report_lan_direct' : 'report_lan_unavailable')}
+            {methodLabel(t, 'lan')}: {t(LAN_KEYS[verdict.lan])}
           </li>
           <li>{t('report_nat', [report.nat.mapping, report.nat.reason])}</li>
         </ul>

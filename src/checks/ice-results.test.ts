@@ -15,64 +15,64 @@ function target(url: string, checkId: string, overrides: Partial<IceTarget> = {}
   return { checkId, ruleId: checkId.split('#')[0]!, kind, target: url, transport, hasCredentials: false, firewall, ...overrides };
 }
 
-const stunBatch: PlannedIceCheck = {
+/** Each STUN server is asked in a connection of its own (plan.ts). */
+const stunCheck = (url: string, checkId: string): PlannedIceCheck => ({
   type: 'ice',
-  id: 'stun-batch',
-  role: 'stun-batch',
-  targets: [target(STUN_A, 'stun#1'), target(STUN_B, 'stun#2')],
-  iceServers: [{ urls: [STUN_A, STUN_B] }],
+  id: checkId,
+  role: 'stun',
+  targets: [target(url, checkId)],
+  urls: [url],
+  iceServers: [{ urls: [url] }],
   deadlineMs: 5_000,
-};
+});
+const stunA = stunCheck(STUN_A, 'stun#1');
+const stunB = stunCheck(STUN_B, 'stun#2');
 
 const turnCheck = (url: string, overrides: Partial<IceTarget> = {}): PlannedIceCheck => ({
   type: 'ice',
   id: 'turn#1',
   role: 'turn',
   targets: [target(url, 'turn#1', overrides)],
+  urls: [url],
   iceServers: [{ urls: [url], username: 'u', credential: 'c' }],
   deadlineMs: 5_000,
 });
 
 const statuses = (results: ReturnType<typeof iceCheckResults>) => results.map((r) => [r.id, r.status, r.reason]);
 
-describe('STUN batch', () => {
-  it('a srflx passes its server; the server whose duplicate Chrome dropped passes once gathering completes', () => {
+describe('STUN server in its own connection', () => {
+  it('a srflx passes its server', () => {
     // Chrome names the server as it rebuilt the URL (port filled in), not as the profile wrote it.
-    const results = iceCheckResults(stunBatch, gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:203.0.113.10:3478')] }));
-    expect(statuses(results)).toEqual([
-      ['stun#1', 'pass', null],
-      ['stun#2', 'pass', null],
-    ]);
+    const results = iceCheckResults(stunA, gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:203.0.113.10:3478')] }));
+    expect(statuses(results)).toEqual([['stun#1', 'pass', null]]);
     expect(results[0]!.detail).toContain('203.0.113.1:46243');
   });
 
-  it('a server silent until the deadline fails as a timeout, in plain words', () => {
-    const results = iceCheckResults(stunBatch, cutByDeadline({ candidates: [candidate(lines.hostUdp)] }));
-    expect(statuses(results)).toEqual([
-      ['stun#1', 'fail', 'timeout'],
-      ['stun#2', 'fail', 'timeout'],
-    ]);
-    expect(results[0]!.detail).toBe(`UDP to ${STUN_A} got no answer within 5 s`);
-    expect(results[0]!.durationMs).toBe(5_000);
+  it("gathering complete without a srflx or an error: the server answered with this device's own address (no NAT)", () => {
+    const results = iceCheckResults(stunB, gather({ candidates: [candidate(lines.hostUdp)] }));
+    expect(statuses(results)).toEqual([['stun#2', 'pass', null]]);
+    expect(results[0]!.detail).toMatch(/own \(no NAT\)/);
   });
 
-  it('when another server gave a srflx and gathering was cut short, silence is only a warning', () => {
-    const results = iceCheckResults(stunBatch, cutByDeadline({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, STUN_A)] }));
-    expect(statuses(results)).toEqual([
-      ['stun#1', 'pass', null],
-      ['stun#2', 'warn', 'timeout'],
-    ]);
+  it('a server silent until the deadline fails as a timeout, in plain words, even when gathering elsewhere found a srflx', () => {
+    const results = iceCheckResults(stunA, cutByDeadline({ candidates: [candidate(lines.hostUdp)] }));
+    expect(statuses(results)).toEqual([['stun#1', 'fail', 'timeout']]);
+    expect(results[0]!.detail).toBe(`UDP to ${STUN_A} got no answer within 5 s`);
+    expect(results[0]!.durationMs).toBe(5_000);
+    // Another server's srflx (a stray candidate with another URL) never makes this one's silence a pass.
+    const stray = iceCheckResults(stunB, cutByDeadline({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, STUN_A)] }));
+    expect(statuses(stray)).toEqual([['stun#2', 'fail', 'timeout']]);
   });
 
   it("Chrome's own timeout error names the server", () => {
     const errors = [iceError(errorTexts.stunTimeout, 'stun:203.0.113.20:19302')];
-    const results = iceCheckResults(stunBatch, gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, STUN_A)], errors }));
-    expect(statuses(results)[1]).toEqual(['stun#2', 'fail', 'timeout']);
-    expect(results[1]!.durationMs).toBe(40_000);
+    const results = iceCheckResults(stunB, gather({ candidates: [candidate(lines.hostUdp)], errors }));
+    expect(statuses(results)).toEqual([['stun#2', 'fail', 'timeout']]);
+    expect(results[0]!.durationMs).toBe(40_000);
   });
 
   it('no host candidate at all: a finished gathering proves nothing', () => {
-    expect(statuses(iceCheckResults(stunBatch, gather({ candidates: [] })))[0]).toEqual(['stun#1', 'fail', 'no-candidate']);
+    expect(statuses(iceCheckResults(stunA, gather({ candidates: [] })))[0]).toEqual(['stun#1', 'fail', 'no-candidate']);
   });
 });
 
@@ -104,9 +104,18 @@ describe('TURN check', () => {
     expect(results[0]!.detail).toMatch(/^TLS connection to turns:.* got no answer within 5 s/);
   });
 
-  it('a peer connection that could not be created fails every target with the reason', () => {
+  it('a peer connection that could not be created is our error, never a failure of the network', () => {
     const results = iceCheckResults(turnCheck(TURN_UDP), gather({ setupError: 'InvalidAccessError' }));
-    expect(results[0]).toMatchObject({ status: 'fail', reason: 'setup', durationMs: null });
+    expect(results[0]).toMatchObject({ status: 'error', reason: 'setup', durationMs: null });
+    expect(results[0]!.detail).toMatch(/^not tested/);
+  });
+
+  it('a relay address in private space is flagged, not counted as a working relay', () => {
+    const privateRelay = lines.relayUdp.replace(/ 203\.0\.113\.\d+ /, ' 10.20.30.40 ');
+    expect(privateRelay).not.toBe(lines.relayUdp);
+    const results = iceCheckResults(turnCheck(TURN_UDP), gather({ candidates: [candidate(privateRelay, TURN_UDP)] }));
+    expect(results[0]).toMatchObject({ status: 'warn', reason: 'unroutable-relay' });
+    expect(results[0]!.detail).toMatch(/10\.20\.30\.40.*RFC 1918/);
   });
 
   it('a candidate without a URL belongs to the only server asked', () => {

@@ -1,10 +1,11 @@
 /**
- * One peer connection's gathering -> one result per STUN/TURN server it asked.
+ * One peer connection's gathering -> the result of the server it asked.
  * The run keeps its own deadline (Chrome reports an unreachable server only
  * after ~40 s, a DROP-filtered TCP server never): silence until the deadline
  * is the evidence, and is called "no answer within N s".
  */
 import type { GatherResult, GatheredCandidate, IceCandidateError } from '../ice/types';
+import { unroutableRange } from '../ice/address-range';
 import { iceServerKeyOf } from '../ice/uri';
 import { classifyIceError } from './ice-errors';
 import { checkResult, seconds } from './result';
@@ -13,15 +14,11 @@ import type { CheckOutcome, CheckResult, IceTarget, PlannedIceCheck } from './ty
 export function iceCheckResults(plan: PlannedIceCheck, gather: GatherResult): CheckResult[] {
   return plan.targets.map((target) => {
     if (gather.setupError !== null) {
-      return checkResult(target, { status: 'fail', reason: 'setup', detail: `the browser refused the server configuration: ${gather.setupError}` }, null);
+      // Our failure, not the network's: "could not test", never a missing rule.
+      return checkResult(target, { status: 'error', reason: 'setup', detail: `not tested: the browser could not set the check up (${gather.setupError})` }, null);
     }
     const belongs = belongsTo(target, plan.targets.length === 1);
-    return targetResult(
-      target,
-      gather,
-      gather.candidates.filter(belongs),
-      gather.errors.filter(belongs),
-    );
+    return targetResult(target, gather, gather.candidates.filter(belongs), gather.errors.filter(belongs));
   });
 }
 
@@ -36,6 +33,10 @@ function belongsTo(target: IceTarget, onlyTarget: boolean): (item: { url: string
   return (item) => (item.url === null || item.url === '' ? onlyTarget : iceServerKeyOf(item.url) === key);
 }
 
+/**
+ * One server in a connection of its own (IceRole): what it gave decides, and
+ * silence is silence.
+ */
 function targetResult(target: IceTarget, gather: GatherResult, candidates: GatheredCandidate[], errors: IceCandidateError[]): CheckResult {
   const wanted = target.kind === 'turn' ? 'relay' : 'srflx';
   const proof = candidates.find((candidate) => candidate.type === wanted);
@@ -46,21 +47,15 @@ function targetResult(target: IceTarget, gather: GatherResult, candidates: Gathe
   if (error) return checkResult(target, classifyIceError(error, target), error.atMs);
 
   if (gather.gatheringComplete && target.kind === 'stun' && gather.candidates.some((c) => c.type === 'host')) {
-    // Gathering ends only when every server has answered or failed; this one did
-    // not fail, so it answered, and Chrome dropped the srflx because another
-    // server already gave the same address, or because it equals a local address
-    // (no NAT). The host-candidate guard rules out a machine with no network at all.
-    return checkResult(target, { status: 'pass', reason: null, detail: 'answered; the mapped address duplicates one already gathered, so the browser did not repeat it' }, gather.durationMs);
+    // Gathering ends only when every server has answered or failed. This one did
+    // not fail, and alone in its connection it cannot have been a duplicate of
+    // another server's answer: it answered with this device's own address, which
+    // Chrome does not repeat as a srflx (no NAT). The host-candidate guard rules
+    // out a machine with no network at all.
+    return checkResult(target, { status: 'pass', reason: null, detail: "answered: the address it saw is this device's own (no NAT)" }, gather.durationMs);
   }
   if (gather.gatheringComplete) {
     return checkResult(target, { status: 'fail', reason: 'no-candidate', detail: `gathering finished without a ${wanted} candidate or an error` }, gather.durationMs);
-  }
-  if (target.kind === 'stun' && gather.candidates.some((c) => c.type === 'srflx')) {
-    // Another server in this connection gave a srflx, and gathering did not finish:
-    // this server either stayed silent or answered with that same address, which
-    // the browser does not repeat. The evidence cannot tell which, so it is not a failure.
-    const detail = `no new address within ${seconds(gather.deadlineMs)}: it may have answered with an address already gathered from another server, or not at all`;
-    return checkResult(target, { status: 'warn', reason: 'timeout', detail }, gather.deadlineMs);
   }
   return checkResult(target, silenceOutcome(target, gather.deadlineMs), gather.deadlineMs);
 }
@@ -68,6 +63,15 @@ function targetResult(target: IceTarget, gather: GatherResult, candidates: Gathe
 function proofOutcome(target: IceTarget, candidate: GatheredCandidate): CheckOutcome {
   const address = `${candidate.address ?? '?'}:${candidate.port ?? '?'}`;
   if (target.kind === 'stun') return { status: 'pass', reason: null, detail: `answered: public address ${address}` };
+  const unroutable = candidate.address === null ? null : unroutableRange(candidate.address);
+  if (unroutable) {
+    // Peers outside cannot send to it: the server is reachable, its relay is not usable (vendor-side configuration).
+    return {
+      status: 'warn',
+      reason: 'unroutable-relay',
+      detail: `relay allocated over ${target.transport.toUpperCase()}, but its address ${address} is ${unroutable}: peers outside cannot reach it (the TURN server's public address is misconfigured)`,
+    };
+  }
   return { status: 'pass', reason: null, detail: `relay allocated over ${target.transport.toUpperCase()}: ${address}` };
 }
 

@@ -3,7 +3,7 @@ import example from '../../test/fixtures/profiles/example.json';
 import { validateProfile } from '../profile/validate';
 import type { Profile } from '../profile/types';
 import { BROWSER_BLOCKED_PORTS } from './blocked-ports';
-import { PLACEHOLDER_CREDENTIALS, planChecks, plannedTargets, STUN_BATCH_ID } from './plan';
+import { MAX_PEER_CONNECTIONS_PER_RUN, PLACEHOLDER_CREDENTIALS, planChecks, plannedTargets, STUN_BATCH_ID } from './plan';
 import type { PlannedCheck, PlannedFetchCheck, PlannedIceCheck, PlannedUntestable } from './types';
 
 const profile = validateProfile(example).profile as Profile;
@@ -13,12 +13,34 @@ const single = <T extends PlannedCheck>(plan: PlannedCheck[], id: string) => pla
 describe('planChecks', () => {
   const plan = planChecks(profile, { region: 'eu', deadlineMs: 4_000 });
 
-  it('asks every STUN server in one peer connection, with one result per URL', () => {
+  it('asks every STUN server in one batch connection (NAT mapping, host candidates) that yields no result of its own', () => {
     const batch = plan[0] as PlannedIceCheck;
-    expect(batch).toMatchObject({ type: 'ice', id: STUN_BATCH_ID, role: 'stun-batch', deadlineMs: 4_000 });
-    expect(batch.targets.map((t) => t.checkId)).toEqual(['stun#1', 'stun#2']);
+    expect(batch).toMatchObject({ type: 'ice', id: STUN_BATCH_ID, role: 'stun-batch', deadlineMs: 4_000, targets: [] });
     expect(batch.iceServers).toEqual([{ urls: ['stun:stun1.senso.cloud:3478', 'stun:stun2.senso.cloud:19302'] }]);
     expect(plan.filter((c) => c.type === 'ice' && c.role === 'stun-batch')).toHaveLength(1);
+  });
+
+  it('asks each STUN server again in a connection of its own, one result each, so that silence is unambiguous', () => {
+    const stuns = plan.filter((c): c is PlannedIceCheck => c.type === 'ice' && c.role === 'stun');
+    expect(stuns.map((c) => [c.id, c.targets.map((t) => t.checkId), c.iceServers])).toEqual([
+      ['stun#1', ['stun#1'], [{ urls: ['stun:stun1.senso.cloud:3478'] }]],
+      ['stun#2', ['stun#2'], [{ urls: ['stun:stun2.senso.cloud:19302'] }]],
+    ]);
+  });
+
+  it('plans the local gathering (no ICE server) even for a profile without STUN/TURN, so host candidates are always gathered', () => {
+    const rule = { id: 'web', kind: 'https' as const, purpose: 'x', required: true, noInspection: false, url: 'https://a.example/' };
+    const [first] = planChecks({ ...profile, rules: [rule] });
+    expect(first).toMatchObject({ type: 'ice', role: 'stun-batch', iceServers: [], targets: [] });
+  });
+
+  it(`stops at ${MAX_PEER_CONNECTIONS_PER_RUN} peer connections a run: the rest are not run, as our limit, never as a network failure`, () => {
+    const urls = Array.from({ length: 150 }, (_, i) => `turn:t${i}.example.org:3478?transport=udp`);
+    const big = planChecks({ ...profile, rules: [{ id: 'many', kind: 'turn', purpose: 'x', required: true, noInspection: false, urls }] });
+    expect(big.filter((c) => c.type === 'ice')).toHaveLength(MAX_PEER_CONNECTIONS_PER_RUN);
+    const skipped = big.filter((c): c is PlannedUntestable => c.type === 'untestable');
+    expect(skipped).toHaveLength(150 - (MAX_PEER_CONNECTIONS_PER_RUN - 1));
+    expect(skipped[0]!.outcome).toMatchObject({ status: 'error', reason: 'setup' });
   });
 
   it('asks each TURN URL in its own peer connection, with the profile credentials', () => {
@@ -66,13 +88,13 @@ describe('planChecks', () => {
 
   it('marks STUN/TURN URLs on blocked ports untestable instead of waiting for them', () => {
     const rule = { id: 'sip-turn', kind: 'turn' as const, purpose: 'x', required: true, noInspection: false, urls: ['turn:t.example.org:5060?transport=tcp'] };
-    const [check] = planChecks({ ...profile, rules: [rule] });
+    const [, check] = planChecks({ ...profile, rules: [rule] });
     expect(check).toMatchObject({ type: 'untestable', checkId: 'sip-turn#1', outcome: { reason: 'unsafe-port' } });
   });
 
   it('says why a tcp/443 rule with only a wildcard is untestable', () => {
     const rule = { id: 'w', kind: 'tcp' as const, purpose: 'x', required: true, noInspection: false, hosts: ['*.example.org'], ports: [443] as [number] };
-    expect(planChecks({ ...profile, rules: [rule] })[0]).toMatchObject({ outcome: { reason: 'no-probe-host' } });
+    expect(planChecks({ ...profile, rules: [rule] })[1]).toMatchObject({ outcome: { reason: 'no-probe-host' } });
   });
 
   it('attaches to every check the firewall rule it stands for', () => {

@@ -7,7 +7,7 @@ import type { IceServerConfig } from '../ice/types';
 import { effectivePort, parseIceUri, serverTransport } from '../ice/uri';
 import type { IceServerRule, Profile, ProfileRule, WebRule } from '../profile/types';
 import { planHostPortRule } from './plan-host-port';
-import type { CheckTarget, IceTarget, PlannedCheck, PlannedIceCheck } from './types';
+import type { CheckTarget, IceTarget, PlannedCheck, PlannedIceCheck, PlannedUntestable } from './types';
 import { isBrowserBlockedPort } from './blocked-ports';
 import { iceFirewallLine, webFirewallLine } from './firewall';
 import { untestableBlockedPort } from './untestable';
@@ -31,19 +31,37 @@ export interface PlanOptions {
   deadlineMs?: number;
 }
 
+/**
+ * At most this many peer connections per run. Chromium refuses `new
+ * RTCPeerConnection` past 500 live ones, and closed ones count until garbage
+ * collection (measured: 1 STUN + 20 TURN URLs broke the 24th run in one
+ * session). The service worker recycles the offscreen document before a run
+ * that would cross the browser's limit; this cap keeps one profile from
+ * needing more than a fresh document can give. ICE servers past it are not
+ * run and say so (status `error`): our limit is no evidence about the network.
+ */
+export const MAX_PEER_CONNECTIONS_PER_RUN = 100;
+
 export function planChecks(profile: Profile, options: PlanOptions = {}): PlannedCheck[] {
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const rules = profile.rules.filter((rule) => rule.region === undefined || rule.region === options.region);
-  const stunTargets: IceTarget[] = [];
   const checks: PlannedCheck[] = [];
-
+  // The batch connection is one of the budget.
+  let connections = 1;
   for (const rule of rules) {
     for (const check of planRule(rule, deadlineMs)) {
-      if (check.type === 'ice' && check.role === 'stun-batch') stunTargets.push(...check.targets);
-      else checks.push(check);
+      if (check.type !== 'ice') checks.push(check);
+      else if (connections < MAX_PEER_CONNECTIONS_PER_RUN) (connections++, checks.push(check));
+      else checks.push(overBudget(check.targets[0]!));
     }
   }
-  return stunTargets.length === 0 ? checks : [stunBatch(stunTargets, deadlineMs), ...checks];
+  const stunUrls = checks.flatMap((c) => (c.type === 'ice' && c.role === 'stun' ? c.urls : []));
+  return [stunBatch(stunUrls, deadlineMs), ...checks];
+}
+
+function overBudget(target: IceTarget): PlannedUntestable {
+  const detail = `not run: the profile names more than ${MAX_PEER_CONNECTIONS_PER_RUN - 1} STUN/TURN servers for one run`;
+  return { type: 'untestable', ...target, outcome: { status: 'error', reason: 'setup', detail } };
 }
 
 function planRule(rule: ProfileRule, deadlineMs: number): PlannedCheck[] {
@@ -74,7 +92,7 @@ function planWebRule(rule: WebRule, deadlineMs: number): PlannedCheck {
     : { type: 'wss', ...target, url: rule.url, deadlineMs };
 }
 
-/** STUN targets come back wrapped in a one-target batch; `planChecks` merges them into one. */
+/** One peer connection per STUN/TURN URL (see `IceRole` for why). */
 function planIceRule(rule: IceServerRule, deadlineMs: number): PlannedCheck[] {
   return rule.urls.map((url, index): PlannedCheck => {
     const uri = parseIceUri(url);
@@ -91,8 +109,8 @@ function planIceRule(rule: IceServerRule, deadlineMs: number): PlannedCheck[] {
     };
     const port = effectivePort(uri.value);
     if (isBrowserBlockedPort(port)) return untestableBlockedPort(target, port);
-    if (rule.kind === 'stun') return { type: 'ice', id: STUN_BATCH_ID, role: 'stun-batch', targets: [target], iceServers: [], deadlineMs };
-    return { type: 'ice', id: target.checkId, role: 'turn', targets: [target], iceServers: [turnServer(rule, url)], deadlineMs };
+    if (rule.kind === 'stun') return { type: 'ice', id: target.checkId, role: 'stun', targets: [target], urls: [url], iceServers: [{ urls: [url] }], deadlineMs };
+    return { type: 'ice', id: target.checkId, role: 'turn', targets: [target], urls: [url], iceServers: [turnServer(rule, url)], deadlineMs };
   });
 }
 
@@ -101,10 +119,15 @@ function turnServer(rule: IceServerRule, url: string): IceServerConfig {
   return { urls: [url], username, credential };
 }
 
-/** Every STUN server in one peer connection: the only way to compare mappings of one local port. */
-function stunBatch(targets: IceTarget[], deadlineMs: number): PlannedIceCheck {
-  const urls = [...new Set(targets.map((target) => target.target))];
-  return { type: 'ice', id: STUN_BATCH_ID, role: 'stun-batch', targets, iceServers: [{ urls }], deadlineMs };
+/**
+ * Every STUN server in one peer connection: the only way to compare mappings of
+ * one local port. Planned on every run, with no server at all when the profile
+ * has none, because its host candidates are what tell a device on a network
+ * from one with no network.
+ */
+function stunBatch(stunUrls: string[], deadlineMs: number): PlannedIceCheck {
+  const urls = [...new Set(stunUrls)];
+  return { type: 'ice', id: STUN_BATCH_ID, role: 'stun-batch', targets: [], urls, iceServers: urls.length === 0 ? [] : [{ urls }], deadlineMs };
 }
 
 /** Every result a plan will yield, in plan order: an ICE check gives one per server it asks. */

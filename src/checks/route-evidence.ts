@@ -12,41 +12,83 @@ export interface UdpPortLimit {
   silent: CheckResult;
 }
 
+/**
+ * - online: the browser gathered a UDP host candidate (a local address it can send from).
+ * - offline: the connection that always runs got none: only loopback is up
+ *   (Chrome never offers loopback as a host candidate). Measured: for 1-3 s
+ *   after an interface goes away Chromium still offers a stale TCP "active"
+ *   host candidate (port 9) and no UDP one, so TCP host candidates do not count.
+ * - unknown: that connection could not be set up, so nothing was learned.
+ */
+export type DeviceNetwork = 'online' | 'offline' | 'unknown';
+
 export interface RouteEvidence {
-  hostCandidates: boolean;
+  device: DeviceNetwork;
+  /** Distinct local addresses of host candidates (for the LAN explanation). */
+  hostAddresses: string[];
   srflxGathered: boolean;
   nat: NatAnalysis;
-  /** STUN checks the browser ran (untestable ones left out). */
+  /** STUN checks that ran and told something about the network (untestable and `error` left out). */
   stun: CheckResult[];
-  /** TURN checks the browser ran, by transport to the server. */
+  /** STUN checks we failed to run (status `error`): "could not test", never evidence. */
+  stunNotRun: CheckResult[];
+  /** TURN checks that ran, by transport to the server. */
   turn: Record<RelayProtocol, CheckResult[]>;
+  turnNotRun: Record<RelayProtocol, CheckResult[]>;
   /** A UDP server on one port answered while one on another port stayed silent. */
   udpPortLimit: UdpPortLimit | null;
+  /** Distinct UDP destination ports that some STUN/TURN server answered on, ascending. */
+  udpPortsAnswered: number[];
 }
 
-export function routeEvidence(input: { checks: readonly CheckResult[]; candidates: readonly GatheredCandidate[]; nat: NatAnalysis }): RouteEvidence {
-  const ran = input.checks.filter((check) => check.status !== 'untestable');
-  const turnOver = (transport: RelayProtocol) => ran.filter((check) => check.kind === 'turn' && check.transport === transport);
+export interface RouteEvidenceInput {
+  checks: readonly CheckResult[];
+  candidates: readonly GatheredCandidate[];
+  nat: NatAnalysis;
+  /** The always-planned `stun-batch` connection: did it run at all (no setup error)? */
+  localGatheringRan: boolean;
+}
+
+export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
+  const ran = input.checks.filter((check) => check.status !== 'untestable' && check.status !== 'error');
+  const notRun = input.checks.filter((check) => check.status === 'error');
+  const iceOver = (list: CheckResult[], transport: RelayProtocol) => list.filter((check) => check.kind === 'turn' && check.transport === transport);
+  const hostAddresses = [...new Set(input.candidates.filter((c) => c.type === 'host' && c.address !== null).map((c) => c.address!))];
+  const hasHost = input.candidates.some((c) => c.type === 'host' && c.protocol === 'udp');
   return {
-    hostCandidates: input.candidates.some((c) => c.type === 'host'),
+    device: hasHost ? 'online' : input.localGatheringRan ? 'offline' : 'unknown',
+    hostAddresses,
     srflxGathered: input.candidates.some((c) => c.type === 'srflx'),
     nat: input.nat,
     stun: ran.filter((check) => check.kind === 'stun'),
-    turn: { udp: turnOver('udp'), tcp: turnOver('tcp'), tls: turnOver('tls') },
+    stunNotRun: notRun.filter((check) => check.kind === 'stun'),
+    turn: { udp: iceOver(ran, 'udp'), tcp: iceOver(ran, 'tcp'), tls: iceOver(ran, 'tls') },
+    turnNotRun: { udp: iceOver(notRun, 'udp'), tcp: iceOver(notRun, 'tcp'), tls: iceOver(notRun, 'tls') },
     udpPortLimit: findUdpPortLimit(ran),
+    udpPortsAnswered: [...new Set(answeredOverUdp(ran).map(portOf).filter((p): p is number => p !== null))].sort((a, b) => a - b),
   };
+}
+
+/** UDP STUN/TURN checks whose server answered: a srflx, a relay, or any STUN/TURN error response (a 401 included). */
+function answeredOverUdp(checks: readonly CheckResult[]): CheckResult[] {
+  return checks.filter(
+    (check) =>
+      check.transport === 'udp' &&
+      (check.kind === 'stun' || check.kind === 'turn') &&
+      (check.status === 'pass' || check.reason === 'auth-401' || check.reason === 'server-error' || check.reason === 'unroutable-relay'),
+  );
 }
 
 /**
  * Hole punching sends UDP to whatever port the peer's NAT picked, so a
  * firewall that lets UDP out only to some ports breaks it even when STUN
- * works. The sign: over UDP, a server on one port answered (a srflx, a relay
- * or a 401) while one on another port got no answer at all.
+ * works. The sign: over UDP, a server on one port answered while one on
+ * another port got no answer at all. A server that is down looks the same
+ * from here, which is why this only ever makes hole punching `unverified`.
  */
 function findUdpPortLimit(checks: CheckResult[]): UdpPortLimit | null {
-  const udp = checks.filter((check) => check.transport === 'udp' && (check.kind === 'stun' || check.kind === 'turn'));
-  const answered = udp.filter((check) => check.status === 'pass' || (check.status === 'warn' && check.reason === 'auth-401'));
-  const silent = udp.filter((check) => check.status === 'fail' && check.reason === 'timeout');
+  const answered = answeredOverUdp(checks);
+  const silent = checks.filter((check) => check.transport === 'udp' && check.status === 'fail' && check.reason === 'timeout');
   for (const a of answered) {
     const s = silent.find((candidate) => portOf(candidate) !== portOf(a));
     if (s) return { answered: a, silent: s };

@@ -12,8 +12,11 @@ import type { RuleKind } from '../profile/types';
  * - warn: reachable, but not everything was proven (TURN answered 401 to placeholder
  *   credentials: server and transport work, relay allocation was not verified).
  * - untestable: a browser cannot test this; the rule is listed as "verify on your firewall".
+ * - error: our own failure (the browser refused to set the check up, the offscreen
+ *   document died, the run's peer-connection budget was spent). It says nothing
+ *   about the network: the verdict treats it as "could not test", never as blocked.
  */
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'untestable';
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'untestable' | 'error';
 
 /** Why a check did not simply pass. Stable names: support tools and tests read them. */
 export type CheckReason =
@@ -37,7 +40,9 @@ export type CheckReason =
   | 'raw-udp'
   | 'raw-tcp'
   | 'no-probe-host'
-  | 'upgrade-refused';
+  | 'upgrade-refused'
+  /** A TURN server handed out a relay address outside public unicast space (RFC 1918, CGNAT, loopback, link-local, ULA). */
+  | 'unroutable-relay';
 
 /** UDP, TCP, or TLS over TCP: what crosses the firewall. */
 export type CheckTransport = RelayProtocol;
@@ -91,15 +96,26 @@ export interface IceTarget extends CheckTarget {
 }
 
 /**
- * One peer connection. `stun-batch` asks every STUN server at once, so that the
- * NAT mapping can be compared across servers; `turn` asks one server over one
- * transport, so that each gets its own result.
+ * One peer connection.
+ * - `stun` / `turn` ask ONE server over one transport, so that its silence is
+ *   unambiguous: Chrome drops a srflx whose address:port it already has only
+ *   within one connection (FACTS.md), so a shared connection cannot tell "answered
+ *   with a known address" from "did not answer".
+ * - `stun-batch` (always planned, exactly once) asks every STUN server at once and
+ *   yields no check result of its own: its candidates give the host candidates
+ *   (with no STUN server at all it still gathers them) and the srflx of one local
+ *   port as seen by each server, which is what classifies the NAT mapping (RFC 4787).
  */
+export type IceRole = 'stun-batch' | 'stun' | 'turn';
+
 export interface PlannedIceCheck {
   type: 'ice';
   id: string;
-  role: 'stun-batch' | 'turn';
+  role: IceRole;
+  /** The servers whose results this connection decides; empty for `stun-batch`. */
   targets: IceTarget[];
+  /** Every server URL the connection asks (no secret: URLs only), for the report. */
+  urls: string[];
   /** May hold secrets: give to RTCPeerConnection, never store. */
   iceServers: IceServerConfig[];
   deadlineMs: number;

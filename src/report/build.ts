@@ -54,7 +54,10 @@ export function buildReport(raw: ReportInput): Report {
   });
   const candidates = gatherings.flatMap((g) => g.result.candidates.map((c) => ({ ...c, gatheringId: g.check.id })));
   // What the network allows, then what the browser's WebRTC IP handling leaves to web apps.
-  const verdict = withWebAppLimits(decideVerdict(routeEvidence({ checks: input.checks, candidates, nat })), input.environment.webRtcIpHandling);
+  const localGatheringRan = stunBatch !== undefined && stunBatch.result.setupError === null;
+  const evidence = routeEvidence({ checks: input.checks, candidates, nat, localGatheringRan });
+  const verdict = withWebAppLimits(decideVerdict(evidence), input.environment.webRtcIpHandling);
+  const advice = adviseRules(input.profile, plan, input.checks);
 
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -79,7 +82,8 @@ export function buildReport(raw: ReportInput): Report {
     checks: input.checks,
     nat,
     verdict,
-    ...adviseRules(input.profile, plan, input.checks),
+    // With no network at all, no firewall rule is missing: the device is.
+    ...(evidence.device === 'offline' ? { ...advice, missingRules: [] } : advice),
   };
   return redactSecrets(report, profileSecrets(input.profile));
 }
@@ -88,7 +92,7 @@ function summarizeGathering({ check, result }: Gathering): ReportGathering {
   return {
     id: check.id,
     role: check.role,
-    urls: check.targets.map((t) => t.target),
+    urls: check.urls,
     gatheringComplete: result.gatheringComplete,
     deadlineReached: result.deadlineReached,
     deadlineMs: result.deadlineMs,

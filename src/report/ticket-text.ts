@@ -6,6 +6,7 @@
  * Renders the report it is given; redaction is decided by the caller.
  */
 import type { Translate } from '../i18n/translate';
+import { LAN_KEYS } from '../view/methods';
 import {
   browserText,
   checkStatusLabel,
@@ -45,7 +46,7 @@ export function renderTicketText(report: Report, t: Translate): string {
   const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
   out(`**${routeLabel(t, verdict.route)}**${unverified}`, '');
   out(verdict.summary, '');
-  out(`- ${methodLabel(t, 'lan')}: ${t(verdict.lan === 'direct' ? 'report_lan_direct' : 'report_lan_unavailable')}`);
+  out(`- ${methodLabel(t, 'lan')}: ${t(LAN_KEYS[verdict.lan])}`);
   out(`- ${t('report_nat', [report.nat.mapping, report.nat.reason])}`, '');
 
   out(`## ${t('report_missing_heading', [report.missingRules.length])}`, '');

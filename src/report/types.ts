@@ -4,14 +4,14 @@
  * secret: credentials are never copied in, and stripped again if they slip in.
  */
 import type { RuleAdvice } from '../checks/missing-rules';
-import type { CheckResult } from '../checks/types';
+import type { CheckResult, IceRole } from '../checks/types';
 import type { NatAnalysis } from '../ice/nat';
 import type { GatheredCandidate, IceCandidateError } from '../ice/types';
 import type { ProfileError } from '../profile/types';
 import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
 
-export const REPORT_SCHEMA = 'webrtc-network-check/report@1';
+export const REPORT_SCHEMA = 'webrtc-network-check/report@2';
 
 /** Facts about the browser that support needs to read a report. */
 export interface Environment {
@@ -60,9 +60,9 @@ export interface ReportProfile {
 
 /** One peer connection's gathering, without its candidates (those are listed flat). */
 export interface ReportGathering {
-  /** The planned ICE check's id: `stun-batch`, or the TURN check id. */
+  /** The planned ICE check's id: `stun-batch`, or the STUN/TURN check id. */
   id: string;
-  role: 'stun-batch' | 'turn';
+  role: IceRole;
   urls: string[];
   gatheringComplete: boolean;
   deadlineReached: boolean;

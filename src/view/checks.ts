@@ -6,9 +6,10 @@ export const CHECK_STATUS_KEYS: Record<CheckStatus, string> = {
   fail: 'popup_check_fail',
   warn: 'popup_check_warn',
   untestable: 'popup_check_untestable',
+  error: 'popup_check_error',
 };
 
-export const CHECK_STATUS_ICON: Record<CheckStatus, string> = { pass: '✓', fail: '✕', warn: '!', untestable: '?' };
+export const CHECK_STATUS_ICON: Record<CheckStatus, string> = { pass: '✓', fail: '✕', warn: '!', untestable: '?', error: '–' };
 
 /** 0..1 for the progress bar; 0 until the run knows how many checks it has. */
 export function progressRatio(done: number, total: number): number {

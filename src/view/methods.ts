@@ -78,6 +78,13 @@ export function methodRows(verdict: Verdict, checks: readonly CheckResult[] = []
   ];
 }
 
+/** The LAN line of the report and ticket text, by `verdict.lan`. */
+export const LAN_KEYS: Record<Verdict['lan'], string> = {
+  possible: 'report_lan_direct',
+  unavailable: 'report_lan_unavailable',
+  untested: 'report_lan_untested',
+};
+
 export const RELAY_TRANSPORT_KEYS: Record<'udp' | 'tcp' | 'tls', string> = {
   udp: 'verdict_relay_over_udp',
   tcp: 'verdict_relay_over_tcp',

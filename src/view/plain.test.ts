@@ -65,6 +65,18 @@ describe('next step', () => {
     expect(nextStepKey(UDP_DROPPED)).toBe('next_step_relayed_rules');
   });
 
+  it('asks an offline device to connect first, and an untestable profile for the firewall check', () => {
+    expect(nextStepKey({ verdict: { ...FAILED.verdict, device: 'offline' }, missingRules: FAILED.missingRules })).toBe('next_step_offline');
+    expect(nextStepKey({ verdict: { ...FAILED.verdict, route: 'untested' }, missingRules: [] })).toBe('next_step_untested');
+  });
+
+  it('never counts the LAN as a problem: one device cannot prove it, and it carries no call outside', () => {
+    for (const status of ['available', 'unverified', 'unavailable', 'untested'] as MethodStatus[]) {
+      const verdict = { ...OPEN.verdict, methods: OPEN.verdict.methods.map((m) => (m.method === 'lan' ? { ...m, status } : m)) } as Verdict;
+      expect(plainOutcomes(verdict, [], 'good').find((r) => r.group === 'lan')?.passing, status).toBe(true);
+    }
+  });
+
   it('uses the profile\'s own word for what its users see, else the neutral one', () => {
     expect(usageKeys('senso')).toEqual(['usage_senso', 'usage_default']);
     expect(usageKeys('my-school')).toEqual(['usage_my_school', 'usage_default']);

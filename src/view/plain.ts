@@ -41,11 +41,13 @@ export function plainOutcomes(verdict: Verdict, checks: readonly CheckResult[], 
     const works = row.status === 'available';
     let tone: OutcomeTone = works ? 'good' : row.status === 'unverified' ? 'slow' : row.status === 'unavailable' ? 'bad' : 'neutral';
     if (works && outcome === 'bad') tone = 'neutral';
-    // LAN only ever adds a route; "not available" is no fault of the network.
-    if (row.group === 'lan' && !works) tone = 'neutral';
+    // LAN only ever adds a route for calls inside this network, and one device cannot prove it
+    // ("possible, not tested"): never a problem, never a warning; folded with what works.
+    const lan = row.group === 'lan';
+    if (lan && !works) tone = 'neutral';
     let key = `plain_${row.group.replace('-', '_')}_${row.status}`;
     if (row.group === 'hole-punching' && row.status === 'unavailable' && relayWorks) key = 'plain_hole_punching_unavailable_relayed';
-    return { group: row.group, key, tone, passing: works || (row.group === 'lan' && row.status !== 'unverified') };
+    return { group: row.group, key, tone, passing: works || lan };
   });
 }
 
@@ -74,12 +76,16 @@ export const PLAIN_OUTCOME_KEYS = [
 export function nextStepKey(report: Pick<Report, 'verdict' | 'missingRules'>): string {
   const missing = report.missingRules.length > 0;
   const route = report.verdict.route;
+  if (report.verdict.device === 'offline') return 'next_step_offline';
+  if (route === 'untested') return 'next_step_untested';
   if (route === 'none') return missing ? 'next_step_none_rules' : 'next_step_none_support';
   if (route === 'hole-punching') return missing ? 'next_step_direct_rules' : 'next_step_nothing';
   return missing ? 'next_step_relayed_rules' : 'next_step_relayed';
 }
 
 export const NEXT_STEP_KEYS = [
+  'next_step_offline',
+  'next_step_untested',
   'next_step_none_rules',
   'next_step_none_support',
   'next_step_direct_rules',

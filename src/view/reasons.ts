@@ -28,6 +28,7 @@ export const REASON_KEYS: Record<CheckReason, string> = {
   'raw-tcp': 'reason_raw_tcp',
   'no-probe-host': 'reason_no_probe_host',
   'upgrade-refused': 'reason_upgrade_refused',
+  'unroutable-relay': 'reason_unroutable_relay',
 };
 
 /** The message key and substitutions for a check's reason: [target]. */

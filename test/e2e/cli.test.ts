@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAB, startLab, TURN_CREDENTIALS, type Lab } from '../lab/lab';
+import { LAB, startLab, STUN_ALT_PORT, TURN_CREDENTIALS, type Lab } from '../lab/lab';
 import type { Report } from '../../src/report/types';
 import { schoolProfile } from './school-profile';
 
@@ -60,6 +60,38 @@ describe('npm run check', () => {
       // The ticket text hides this computer's addresses by default, as the popup's copy does.
       expect(result.stdout).toMatch(/host-1/);
       expect(result.stdout).not.toContain(LAB.lanAddress);
+    } finally {
+      await lab.topology.clearForwardRules();
+    }
+  });
+
+  it('issue 13, input 1: UDP leaves only to 3478 and a STUN server sits on 19302: relay over UDP, hole punching unverified, the 19302 rule listed, exit 1', async () => {
+    // The issue's router rule, on the LAN side of the router.
+    await lab.topology.forwardRule(['-i', 'inside', '-p', 'udp', '!', '--dport', '3478', '-j', 'DROP']);
+    try {
+      const input = join(dir, 'input-1.json');
+      await writeFile(
+        input,
+        JSON.stringify({
+          id: 'input-1',
+          name: 'Two STUN ports',
+          version: '1',
+          rules: [
+            { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${LAB.turnAddresses[0]}:3478`, `stun:${LAB.turnAddresses[1]}:${STUN_ALT_PORT}`] },
+            { id: 'turn', kind: 'turn', purpose: 'Relay', urls: [`turn:${LAB.turnAddresses[0]}:3478?transport=udp`, `turn:turn.lab.test:3478?transport=tcp`], ...TURN_CREDENTIALS },
+          ],
+        }),
+      );
+      const result = await check(['--profile-file', input, '--netns', lab.topology.lan, '--format', 'json', '--deadline', '2000']);
+      const report = JSON.parse(result.stdout) as Report;
+      expect(report.verdict).toMatchObject({ route: 'relay-udp', routeVerified: true });
+      const hole = report.verdict.methods.find((m) => m.method === 'hole-punching')!;
+      expect(hole).toMatchObject({ status: 'unverified', rowId: 'hole-punching.udp-ports-limited' });
+      expect(hole.reasons[0]!.text).toMatch(/may be blocked.*or the server may be down/);
+      expect(report.checks.find((c) => c.target.endsWith(`:${STUN_ALT_PORT}`))).toMatchObject({ status: 'fail', reason: 'timeout' });
+      expect(report.missingRules.map((r) => r.ruleId)).toEqual(['stun']);
+      expect(report.missingRules[0]!.text).toMatch(new RegExp(`UDP.*${STUN_ALT_PORT}`));
+      expect(result.code).toBe(1);
     } finally {
       await lab.topology.clearForwardRules();
     }

@@ -8,7 +8,7 @@ import { startLab, type Lab } from '../lab/lab';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, DIST, type ExtensionBrowser } from '../support/extension';
 import { axeViolations, glyphsInNames, layoutProblems, openAllDetails } from '../support/ui-checks';
 import { jargonIn } from '../fixtures/jargon';
-import type { Report } from '../../src/report/types';
+import { REPORT_SCHEMA, type Report } from '../../src/report/types';
 import type { SettingsView } from '../../src/settings/types';
 import { translatorFromMessages, type MessagesFile, type Translate } from '../../src/i18n/translate';
 import { diagramLinks, type LinkState } from '../../src/view/diagram';
@@ -406,12 +406,10 @@ describe('the help desk', () => {
       const problem = () => page.waitForSelector('[data-testid="open-report-problem"]').then((el) => el!.evaluate((e) => e.textContent));
       await drop('lab-profile.json', JSON.stringify(labProfile()));
       expect(await problem()).toBe(EN('report_file_refused', ['lab-profile.json', EN('report_file_not_report')]));
-      const newer = { ...JSON.parse(exported.text), schema: 'webrtc-network-check/report@2' };
-      await drop('newer.json', JSON.stringify(newer));
+      const next = `webrtc-network-check/report@${Number(REPORT_SCHEMA.split('@')[1]) + 1}`;
+      await drop('newer.json', JSON.stringify({ ...JSON.parse(exported.text), schema: next }));
       await page.waitForFunction((n) => document.querySelector('[data-testid="open-report-problem"]')?.textContent?.includes(n), {}, 'newer.json');
-      expect(await problem()).toBe(
-        EN('report_file_refused', ['newer.json', EN('report_file_newer', ['webrtc-network-check/report@2', 'webrtc-network-check/report@1'])]),
-      );
+      expect(await problem()).toBe(EN('report_file_refused', ['newer.json', EN('report_file_newer', [next, REPORT_SCHEMA])]));
       // The report shown stays the one opened before.
       expect(await page.$eval('[data-testid="printable-report"]', (el) => (el as HTMLElement).innerText)).toBe(printedInA);
     } finally {

@@ -1,4 +1,4 @@
-import { LAB, LAB_HOSTS, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
+import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
 
 const [A, B] = LAB.turnAddresses;
 
@@ -14,7 +14,7 @@ export function schoolProfile(extraRules: object[] = []) {
     version: '2026-11',
     source: 'test/e2e/school-profile.ts',
     rules: [
-      { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${A}:3478`, `stun:${B}:3478`] },
+      { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${A}:3478`, `stun:${B}:${STUN_ALT_PORT}`] },
       // UDP TURN by address: see lab-profile.ts for Chromium's UDP TURN host lookup in the lab.
       { id: 'turn-udp', kind: 'turn', purpose: 'Relay over UDP', urls: [`turn:${A}:3478?transport=udp`], ...TURN_CREDENTIALS },
       { id: 'turn-tcp', kind: 'turn', purpose: 'Relay over TCP', urls: [`turn:${LAB_HOSTS.turn}:3478?transport=tcp`], ...TURN_CREDENTIALS },

@@ -11,6 +11,16 @@ export interface CoturnOptions {
   relayIp?: string;
   /** TURN over TLS (turns:) on this port with this certificate, e.g. 443 as corporate networks allow. */
   tls?: { port: number; cert: string; key: string };
+  /**
+   * coturn's alternative listening port (RFC 5780), a full STUN/TURN listener on
+   * UDP and TCP of every listening IP (measured); coturn opens it only with two or
+   * more listening IPs.
+   */
+  altPort?: number;
+  /** Address coturn advertises for relays instead of `relayIp` (`--external-ip`), as a server behind NAT misconfigured would. */
+  advertisedRelayIp?: string;
+  /** Relay port range; two coturns on one relay IP need ranges of their own. Default 49152-49999. */
+  relayPorts?: [number, number];
 }
 
 /**
@@ -32,8 +42,10 @@ export async function startCoturn(options: CoturnOptions): Promise<Daemon> {
     `--listening-port=${port}`,
     ...options.listeningIps.map((ip) => `--listening-ip=${ip}`),
     `--relay-ip=${options.relayIp ?? options.listeningIps[0]}`,
-    '--min-port=49152',
-    '--max-port=49999',
+    ...(options.altPort ? [`--alt-listening-port=${options.altPort}`] : []),
+    ...(options.advertisedRelayIp ? [`--external-ip=${options.advertisedRelayIp}`] : []),
+    `--min-port=${options.relayPorts?.[0] ?? 49152}`,
+    `--max-port=${options.relayPorts?.[1] ?? 49999}`,
     '--log-file=stdout',
     '--simple-log',
     `--pidfile=/tmp/wnc-coturn-${process.pid}-${port}.pid`,
@@ -44,7 +56,10 @@ export async function startCoturn(options: CoturnOptions): Promise<Daemon> {
     return options.listeningIps.every((ip) => out.includes(`${ip}:${p}`));
   };
   const ready = async () =>
-    (await listening('-u', port)) && (await listening('-t', port)) && (!options.tls || (await listening('-t', options.tls.port)));
+    (await listening('-u', port)) &&
+    (await listening('-t', port)) &&
+    (!options.altPort || (await listening('-u', options.altPort))) &&
+    (!options.tls || (await listening('-t', options.tls.port)));
   try {
     await waitFor(`coturn on port ${port}`, ready);
   } catch (err) {

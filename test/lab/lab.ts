@@ -31,6 +31,20 @@ export const WEB_PORTS = {
 
 export const TURN_TLS_PORT = 443;
 
+/**
+ * The lab's coturn also answers STUN/TURN on this port, on both addresses: a
+ * vendor STUN server on a second UDP port (19302, as Google's), which is what
+ * tells "UDP reaches more than one port" and "UDP only to 3478" apart.
+ */
+export const STUN_ALT_PORT = 19302;
+
+/**
+ * A second coturn, on LAB.turnAddresses[1], that advertises a private relay
+ * address (`--external-ip`), as a vendor server behind NAT advertising its
+ * inside address does. Allocations succeed; peers outside could never send to it.
+ */
+export const MISCONFIGURED_TURN = { port: 3480, advertisedRelayIp: '192.168.77.7' } as const;
+
 export const TURN_CREDENTIALS = { username: 'lab-user', credential: 'lab-secret-7f3a' } as const;
 
 export interface Lab {
@@ -75,6 +89,19 @@ export async function startLab(options: Omit<LabOptions, 'hosts'> = {}): Promise
         user: TURN_CREDENTIALS.username,
         password: TURN_CREDENTIALS.credential,
         tls: { port: TURN_TLS_PORT, cert: certs.serverCert, key: certs.serverKey },
+        altPort: STUN_ALT_PORT,
+      }),
+    );
+    daemons.push(
+      await startCoturn({
+        ns: topology.srv,
+        listeningIps: [LAB.turnAddresses[1]],
+        port: MISCONFIGURED_TURN.port,
+        user: TURN_CREDENTIALS.username,
+        password: TURN_CREDENTIALS.credential,
+        relayIp: LAB.turnAddresses[1],
+        advertisedRelayIp: MISCONFIGURED_TURN.advertisedRelayIp,
+        relayPorts: [50000, 50999],
       }),
     );
     const tls = { cert: certs.serverCert, key: certs.serverKey };

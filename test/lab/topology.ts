@@ -29,7 +29,8 @@ export const LAB = {
 
 const SERVER_ADDRESSES = [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress];
 
-export type NatMode = 'masquerade' | 'symmetric';
+/** `none`: the router forwards without translating; servers route the LAN's addresses back to it. */
+export type NatMode = 'masquerade' | 'symmetric' | 'none';
 
 export interface LabOptions {
   /** `symmetric` maps each destination to its own port (`--random-fully`). */
@@ -59,6 +60,7 @@ const names = {
 
 async function setNatMode(nat: string, mode: NatMode): Promise<void> {
   await inNetns(nat, 'iptables', ['-t', 'nat', '-F', 'POSTROUTING']);
+  if (mode === 'none') return;
   const masquerade = ['-t', 'nat', '-A', 'POSTROUTING', '-o', 'outside', '-j', 'MASQUERADE'];
   // --random-fully picks a fresh source port per destination: endpoint-dependent mapping.
   if (mode === 'symmetric') masquerade.push('--random-fully');
@@ -102,6 +104,8 @@ export async function createTopology(options: LabOptions = {}): Promise<Topology
       await inNetns(srv, 'ip', ['addr', 'add', `${address}/24`, 'dev', 'srv0']);
     }
     await inNetns(srv, 'ip', ['link', 'set', 'srv0', 'up']);
+    // Only used with NAT mode `none`: behind a NAT the servers never see a LAN address.
+    await inNetns(srv, 'ip', ['route', 'add', '10.99.0.0/24', 'via', LAB.natWanAddress]);
 
     const hosts = Object.entries(options.hosts ?? {}).map(([name, address]) => `${address} ${name}`);
     await mkdir(`/etc/netns/${lan}`, { recursive: true });

@@ -125,10 +125,10 @@ describe('built-in profiles', () => {
     expect(rules.filter((rule) => 'username' in rule || 'credential' in rule)).toEqual([]);
   });
 
-  it('Custom is empty: the validator says there is nothing to check, and the plan is empty', () => {
+  it('Custom is empty: the validator says there is nothing to check, and the plan holds only the local gathering', () => {
     const { profile, errors } = builtinProfile('custom')!;
     expect(errors).toMatchObject([{ path: 'rules', code: 'empty' }]);
-    expect(planChecks(profile!)).toEqual([]);
+    expect(planChecks(profile!).map((c) => (c.type === 'ice' ? c.role : c.type))).toEqual(['stun-batch']);
   });
 
   it('returns null for an unknown id', () => {

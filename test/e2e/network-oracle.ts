@@ -1,0 +1,178 @@
+/**
+ * Ground truth by construction: a lab network described by its parts (NAT,
+ * which UDP and TCP destination ports the router lets out), the iptables
+ * rules that build it, and the verdict that network must get — computed here
+ * from the description alone, never from what the product printed, and
+ * without importing the product's decision code.
+ *
+ * What a browser can see of a network is which servers answer. From the
+ * description the oracle knows which ones will, and from that what an honest
+ * verdict may claim (docs/verdict.md, "How a verdict earns trust"):
+ * - a server answers iff the router lets its transport and port out;
+ * - hole punching is proven only by a known, endpoint-independent mapping (or no
+ *   NAT) AND UDP answers on two destination ports (a peer's NAT picks any port).
+ *   Silence on one port while another answered may be a port filter or a dead
+ *   server: hole punching stays unverified, the silent server's rule is listed;
+ * - a relay is proven by an allocation (this lab has credentials);
+ * - the route is the best proven method, else the best unverified one, else none.
+ *
+ * Known limit, on purpose: UDP to the relay's high ports (49152-65535) is not
+ * seen by gathering. With only those ports blocked the evidence (answers on
+ * 3478 and 19302) still proves "UDP to more than one port", which is what the
+ * verdict accepts until a loopback call through the relay (issue 15) tests it.
+ */
+import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
+
+export type NatKind = 'none' | 'endpoint-independent' | 'symmetric';
+export type UdpPolicy = 'all' | 'none' | 'only-3478' | 'no-high-ports';
+export type TcpPolicy = 'all' | 'only-443' | 'none';
+export type ServerPorts = 'one-port' | 'two-ports';
+
+export interface NetworkSpec {
+  nat: NatKind;
+  udp: UdpPolicy;
+  tcp: TcpPolicy;
+  /** The profile's STUN servers: both on 3478, or one on 3478 and one on 19302. */
+  servers: ServerPorts;
+}
+
+export type Route = 'hole-punching' | 'relay-udp' | 'relay-tcp' | 'relay-tls' | 'none';
+type Status = 'available' | 'unverified' | 'unavailable';
+
+export interface Expected {
+  route: Route;
+  routeVerified: boolean;
+  mapping: 'none' | 'endpoint-independent' | 'endpoint-dependent' | 'unknown';
+  holePunching: Status;
+  /** Every check by `ruleId target`: `pass` or `fail/timeout`. */
+  checks: Record<string, string>;
+  missingRules: string[];
+  /** The CLI's documented exit status: 0 calls connect and nothing missing, 1 rules missing, 2 no route. */
+  exitStatus: 0 | 1 | 2;
+}
+
+export function specName(spec: NetworkSpec): string {
+  return `nat=${spec.nat} udp=${spec.udp} tcp=${spec.tcp} ${spec.servers}`;
+}
+
+/** Router FORWARD rules for the spec, on the LAN side only (replies are never filtered). */
+export function forwardRules(spec: NetworkSpec): string[][] {
+  const lanSide = ['-i', 'inside'];
+  const rules: string[][] = [];
+  if (spec.udp === 'none') rules.push([...lanSide, '-p', 'udp', '-j', 'DROP']);
+  if (spec.udp === 'only-3478') rules.push([...lanSide, '-p', 'udp', '!', '--dport', '3478', '-j', 'DROP']);
+  if (spec.udp === 'no-high-ports') rules.push([...lanSide, '-p', 'udp', '--dport', '49152:65535', '-j', 'DROP']);
+  if (spec.tcp === 'none') rules.push([...lanSide, '-p', 'tcp', '-j', 'DROP']);
+  if (spec.tcp === 'only-443') rules.push([...lanSide, '-p', 'tcp', '!', '--dport', '443', '-j', 'DROP']);
+  return rules;
+}
+
+export function natMode(spec: NetworkSpec): 'none' | 'masquerade' | 'symmetric' {
+  return spec.nat === 'none' ? 'none' : spec.nat === 'symmetric' ? 'symmetric' : 'masquerade';
+}
+
+interface Server {
+  ruleId: string;
+  url: string;
+  kind: 'stun' | 'turn' | 'https';
+  transport: 'udp' | 'tcp';
+  address: string;
+  port: number;
+}
+
+const [A, B] = LAB.turnAddresses;
+
+function servers(spec: NetworkSpec): Server[] {
+  const secondPort = spec.servers === 'two-ports' ? STUN_ALT_PORT : 3478;
+  return [
+    { ruleId: 'stun', url: `stun:${A}:3478`, kind: 'stun', transport: 'udp', address: A, port: 3478 },
+    { ruleId: 'stun', url: `stun:${B}:${secondPort}`, kind: 'stun', transport: 'udp', address: B, port: secondPort },
+    { ruleId: 'turn-udp', url: `turn:${A}:3478?transport=udp`, kind: 'turn', transport: 'udp', address: A, port: 3478 },
+    { ruleId: 'turn-tcp', url: `turn:${LAB_HOSTS.turn}:3478?transport=tcp`, kind: 'turn', transport: 'tcp', address: A, port: 3478 },
+    { ruleId: 'turn-tls', url: `turns:${LAB_HOSTS.turn}:${TURN_TLS_PORT}?transport=tcp`, kind: 'turn', transport: 'tcp', address: A, port: TURN_TLS_PORT },
+    { ruleId: 'app', url: `https://${LAB_HOSTS.web}/`, kind: 'https', transport: 'tcp', address: LAB.webAddress, port: 443 },
+  ];
+}
+
+/** The profile the generated networks are checked with: the servers above, with the lab's TURN credentials. */
+export function oracleProfile(spec: NetworkSpec) {
+  const list = servers(spec);
+  const urls = (ruleId: string) => list.filter((s) => s.ruleId === ruleId).map((s) => s.url);
+  return {
+    id: 'lab-generated',
+    name: 'Lab generated network',
+    version: '1',
+    rules: [
+      { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: urls('stun') },
+      { id: 'turn-udp', kind: 'turn', purpose: 'Relay over UDP', urls: urls('turn-udp'), ...TURN_CREDENTIALS },
+      { id: 'turn-tcp', kind: 'turn', purpose: 'Relay over TCP', urls: urls('turn-tcp'), ...TURN_CREDENTIALS },
+      { id: 'turn-tls', kind: 'turn', purpose: 'Relay over TLS', urls: urls('turn-tls'), ...TURN_CREDENTIALS },
+      { id: 'app', kind: 'https', purpose: 'Web app', url: urls('app')[0] },
+    ],
+  };
+}
+
+function routerLetsOut(spec: NetworkSpec, server: Server): boolean {
+  if (server.transport === 'udp') {
+    if (spec.udp === 'all') return true;
+    if (spec.udp === 'none') return false;
+    if (spec.udp === 'only-3478') return server.port === 3478;
+    return server.port < 49152;
+  }
+  if (spec.tcp === 'all') return true;
+  if (spec.tcp === 'none') return false;
+  return server.port === 443;
+}
+
+export function expectedVerdict(spec: NetworkSpec): Expected {
+  const list = servers(spec);
+  const answers = (s: Server) => routerLetsOut(spec, s);
+  const checks = Object.fromEntries(list.map((s) => [`${s.ruleId} ${s.url}`, answers(s) ? 'pass' : 'fail/timeout']));
+  const missingRules = [...new Set(list.filter((s) => !answers(s)).map((s) => s.ruleId))];
+
+  const stunAnswered = list.filter((s) => s.kind === 'stun' && answers(s));
+  const answeringAddresses = new Set(stunAnswered.map((s) => s.address));
+  const mapping: Expected['mapping'] =
+    stunAnswered.length === 0
+      ? 'unknown'
+      : spec.nat === 'none'
+        ? 'none'
+        : answeringAddresses.size < 2
+          ? 'unknown'
+          : spec.nat === 'symmetric'
+            ? 'endpoint-dependent'
+            : 'endpoint-independent';
+
+  const udpServers = list.filter((s) => s.transport === 'udp');
+  const udpPortsAnswered = new Set(udpServers.filter(answers).map((s) => s.port));
+  const udpSilentElsewhere = udpServers.some((s) => !answers(s) && [...udpPortsAnswered].some((p) => p !== s.port));
+  const holePunching: Status =
+    stunAnswered.length === 0 || mapping === 'endpoint-dependent'
+      ? 'unavailable'
+      : udpSilentElsewhere || mapping === 'unknown' || udpPortsAnswered.size < 2
+        ? 'unverified'
+        : 'available';
+
+  const relay = (ruleId: string): Status => (list.filter((s) => s.ruleId === ruleId).some(answers) ? 'available' : 'unavailable');
+  const methods: [Route, Status][] = [
+    ['hole-punching', holePunching],
+    ['relay-udp', relay('turn-udp')],
+    ['relay-tcp', relay('turn-tcp')],
+    ['relay-tls', relay('turn-tls')],
+  ];
+  const best = methods.find(([, s]) => s === 'available') ?? methods.find(([, s]) => s === 'unverified');
+  const route: Route = best ? best[0] : 'none';
+  const exitStatus = route === 'none' ? 2 : missingRules.length > 0 ? 1 : 0;
+  return { route, routeVerified: best?.[1] === 'available', mapping, holePunching, checks, missingRules, exitStatus };
+}
+
+/** The product of the dimensions: every NAT × UDP × TCP with both STUN ports, and the one-port profile behind the common NAT. */
+export function generatedNetworks(): NetworkSpec[] {
+  const nats: NatKind[] = ['none', 'endpoint-independent', 'symmetric'];
+  const udps: UdpPolicy[] = ['all', 'none', 'only-3478', 'no-high-ports'];
+  const tcps: TcpPolicy[] = ['all', 'only-443', 'none'];
+  const specs: NetworkSpec[] = [];
+  for (const nat of nats) for (const udp of udps) for (const tcp of tcps) specs.push({ nat, udp, tcp, servers: 'two-ports' });
+  for (const udp of udps) for (const tcp of tcps) specs.push({ nat: 'endpoint-independent', udp, tcp, servers: 'one-port' });
+  return specs;
+}
