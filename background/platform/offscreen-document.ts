@@ -35,6 +35,7 @@ async function untilListening(): Promise<void> {
     if (typeof reply === 'object' && reply !== null && (reply as { ready?: unknown }).ready === true) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  throw new Error('the offscreen document never answered (its script did not start)');
 }
 
 export function ensureOffscreenDocument(): Promise<void> {

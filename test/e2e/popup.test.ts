@@ -177,7 +177,7 @@ describe('popup after lab runs', () => {
     expect(state.route).toBe('hole-punching');
     expect(state.headline).toBe(EN('verdict_headline_hole_punching'));
     expect(state.methods.map((m) => [m.method, m.status])).toEqual([
-      ['lan', 'available'],
+      ['lan', 'unverified'],
       ['hole-punching', 'available'],
       ['relay', 'available'],
     ]);
@@ -284,7 +284,7 @@ describe('popup after lab runs', () => {
       const state = await popupState(popup);
       expect(state.headline).toBe(EN('verdict_headline_none'));
       expect(state.methods.map((m) => [m.method, m.status])).toEqual([
-        ['lan', 'available'],
+        ['lan', 'unverified'],
         ['hole-punching', 'unavailable'],
         ['relay', 'unavailable'],
       ]);
