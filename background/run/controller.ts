@@ -6,6 +6,8 @@ import type { RunProgress } from '../../src/messages';
 import { readEnvironment } from './environment';
 import { broadcast } from './progress-ports';
 import { runChecks } from './run-checks';
+import { runLoopbacks } from './loopback-calls';
+import { planLoopbacks } from '../../src/checks/loopback-plan';
 import { saveReport } from './report-store';
 import { queueWrite } from './pending-writes';
 import { showBadge } from '../badge/badge';
@@ -61,6 +63,8 @@ async function execute(request: RunRequest): Promise<Report> {
     progress.done.push(result);
     broadcast({ type: 'progress', progress: { ...progress, done: [...progress.done] } });
   });
+  // Data through the routes that allocated: what gathering only suggests.
+  const loopbacks = await runLoopbacks(planLoopbacks(plan, evidence.results));
   const report = buildReport({
     id: progress.runId,
     trigger: request.trigger ?? 'automation',
@@ -75,6 +79,7 @@ async function execute(request: RunRequest): Promise<Report> {
     environment: await environment,
     checks: evidence.results,
     gatherings: evidence.gatherings,
+    loopbacks,
   });
   // The caller and open popups get the report now; the write follows, and readers of stored reports wait for it.
   void queueWrite(() => saveReport(report))

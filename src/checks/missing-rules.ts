@@ -32,9 +32,10 @@ export interface RuleAdviceLists {
 
 export function adviseRules(profile: Profile, plan: readonly PlannedCheck[], checks: readonly CheckResult[]): RuleAdviceLists {
   const firewallById = new Map(plannedTargets(plan).map((t) => [t.checkId, t.firewall]));
+  // A silent server no firewall rule fixes (udp-silence.ts) is not a missing rule.
   const advise = (status: CheckStatus) =>
     profile.rules.flatMap((rule) => {
-      const matching = checks.filter((check) => check.ruleId === rule.id && check.status === status);
+      const matching = checks.filter((check) => check.ruleId === rule.id && check.status === status && check.reason !== 'server-silent');
       return matching.length === 0 ? [] : [ruleAdvice(rule, matching, firewallById)];
     });
   return { missingRules: advise('fail'), verifyRules: advise('untestable') };

@@ -6,6 +6,7 @@
 import type { RuleAdvice } from '../checks/missing-rules';
 import type { CheckResult, IceRole } from '../checks/types';
 import type { NatAnalysis } from '../ice/nat';
+import type { LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, IceCandidateError } from '../ice/types';
 import type { ProfileError } from '../profile/types';
 import type { PolicyProblem } from '../settings/types';
@@ -97,6 +98,8 @@ export interface Report {
   candidates: ReportCandidate[];
   iceErrors: ReportIceError[];
   checks: CheckResult[];
+  /** Loopback calls through the routes that allocated, with what got through (src/ice/loopback.ts). */
+  loopbacks: LoopbackResult[];
   nat: NatAnalysis;
   verdict: Verdict;
   missingRules: RuleAdvice[];
