@@ -2,9 +2,10 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { reportValidatorPlugin } from './build/report-validator';
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  plugins: [preact(), crx({ manifest }), reportValidatorPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -23,13 +23,13 @@ function failedGather(deadlineMs: number, message: string): GatherResult {
   };
 }
 
-export async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineMs: number): Promise<GatherResult> {
+export async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: 'srflx' | 'relay'): Promise<GatherResult> {
   try {
     await ensureOffscreenDocument();
   } catch (err) {
     return failedGather(deadlineMs, `The offscreen document could not start: ${String(err)}`);
   }
-  const message: OffscreenGatherMessage = { target: 'offscreen', type: 'gather', iceServers, deadlineMs };
+  const message: OffscreenGatherMessage = { target: 'offscreen', type: 'gather', iceServers, deadlineMs, ...(finishOn ? { finishOn } : {}) };
   // The offscreen side keeps its own deadline; this one only guards against a
   // document that died without answering.
   const timeout = new Promise<GatherResult>((resolve) =>

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { LAB, LAB_HOSTS, TURN_CREDENTIALS, TURN_TLS_PORT, type Lab } from '../test/lab/lab';
+import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT, type Lab } from '../test/lab/lab';
 import { sendFromPage } from '../test/support/extension';
 import { startLabBrowser, type LabBrowser } from '../test/support/lab-browser';
 import { schoolProfile } from '../test/e2e/school-profile';
@@ -24,7 +24,7 @@ let labBrowser: LabBrowser;
 const [A, B] = LAB.turnAddresses;
 /** The school profile's servers, as one RTCPeerConnection would be given them by a web app. */
 const ICE_SERVERS = [
-  { urls: [`stun:${A}:3478`, `stun:${B}:3478`] },
+  { urls: [`stun:${A}:3478`, `stun:${B}:${STUN_ALT_PORT}`] },
   { urls: [`turn:${A}:3478?transport=udp`], ...TURN_CREDENTIALS },
   { urls: [`turn:${LAB_HOSTS.turn}:3478?transport=tcp`], ...TURN_CREDENTIALS },
   { urls: [`turns:${LAB_HOSTS.turn}:${TURN_TLS_PORT}?transport=tcp`], ...TURN_CREDENTIALS },

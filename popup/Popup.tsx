@@ -4,7 +4,10 @@ import { isErrorReply, type BackgroundToPopup, type RunProgress } from '../src/m
 import type { Report } from '../src/report/types';
 import type { SettingsView } from '../src/settings/types';
 import { ageText } from '../src/view/age';
-import { CheckDetails, Progress } from './components/Checks';
+import { CheckDetails } from './components/Checks';
+import { Checking, NextStep, Outcomes } from './components/TopLayer';
+import { formatAge, formatTime } from './shared/format';
+import { BUILTIN_CATALOGUE } from '../src/view/catalogue';
 import { Headline } from './components/Headline';
 import { Methods } from './components/Methods';
 import { ProfilePicker } from './components/ProfilePicker';
@@ -16,6 +19,13 @@ import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
 import { webAppWarning } from '../src/view/webapp-warning';
 import { LAST_REPORT_KEY } from '../src/storage-keys';
+
+/** "host 2, srflx 1, relay 2": the candidate types gathered, for IT. */
+function candidateTypes(report: Report): string {
+  const counts = new Map<string, number>();
+  for (const c of report.candidates) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+  return counts.size === 0 ? '—' : [...counts].map(([type, n]) => `${type} ${n}`).join(', ');
+}
 
 /**
  * The popup: the stored verdict at once (no waiting for a run), its age, and
@@ -92,6 +102,7 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
   const age = report ? ageText(report.startedAt, now) : null;
   const warning = report ? webAppWarning(report.environment.webRtcIpHandling) : null;
   const webAppNote = warning === null ? null : 'keys' in warning ? warning.keys.map((key) => t(key)).join(' ') : warning.note;
+  const chosen = view ? (BUILTIN_CATALOGUE.find((p) => p.id === view.effective.profileId) ?? view.customProfiles.find((p) => p.id === view.effective.profileId)) : undefined;
   return (
     <main>
       <header>
@@ -100,33 +111,60 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
           {t('popup_settings')}
         </button>
       </header>
-      {!loaded ? null : report ? <Headline report={report} /> : <p class="muted" data-testid="no-report">{t('popup_no_report')}</p>}
-      <div class="actions">
-        <button type="button" class="primary" onClick={checkAgain} disabled={running} aria-busy={running} data-testid="check-again">
-          ↻ {t('popup_check_again')}
-        </button>
-        {age && <span class="muted age" data-testid="age">{t(age.key, age.substitutions)}</span>}
-        {report && <span class="muted" data-testid="report-profile">· {report.profile.name}</span>}
-      </div>
-      {failure && <p class="error" role="alert" data-testid="failure">{failure}</p>}
-      {running && <Progress progress={progress} />}
+      {/* The top layer: one sentence, the one next step, problems in plain words. Nothing technical. */}
+      <section class="top" data-testid="top-layer" aria-label={t('popup_top_label')}>
+        {running ? (
+          <Checking progress={progress} />
+        ) : !loaded ? null : report ? (
+          <Headline report={report} />
+        ) : (
+          <div data-testid="no-report">
+            <p class="first-run">{t('popup_no_report')}</p>
+            {chosen && <p class="muted" data-testid="first-run-product">{t('popup_first_run_product', [chosen.name])}</p>}
+          </div>
+        )}
+        {report && !running && <NextStep report={report} />}
+        <div class="actions">
+          <button type="button" class={report ? undefined : 'primary'} onClick={checkAgain} disabled={running} aria-busy={running} data-testid="check-again">
+            <span aria-hidden="true">↻ </span>
+            {t(report ? 'popup_check_again' : 'popup_check_network')}
+          </button>
+          {age && !running && <span class="muted age" data-testid="age">{formatAge(age, t)}</span>}
+          {report && <span class="muted" data-testid="report-profile"><span aria-hidden="true">· </span>{report.profile.name}</span>}
+        </div>
+        {failure && <p class="error" role="alert" data-testid="failure">{failure}</p>}
+        {report && !running && <Outcomes report={report} />}
+      </section>
       {report && (
-        <>
-          {webAppNote && (
-            <p class="warning" role="note" data-testid="webapp-warning">
-              ⚠ {t('popup_webapp_warning', [webAppNote])}
+        <div class={running ? 'stale' : undefined} data-testid={running ? 'previous' : 'result'}>
+          {running && (
+            <p class="stale-note" data-testid="previous-note">
+              {t('popup_previous_result', [formatTime(report.startedAt)])}
             </p>
           )}
-          <Methods verdict={report.verdict} checks={report.checks} />
-          <RouteDiagram report={report} />
-          <MissingRules key={report.id} report={report} />
-          <CauseSections key={`causes-${report.id}`} report={report} />
-          <VerifyRules report={report} />
+          {webAppNote && (
+            <p class="warning" role="note" data-testid="webapp-warning">
+              <span aria-hidden="true">⚠ </span>
+              {t('popup_webapp_warning', [webAppNote])}
+            </p>
+          )}
           <div class="export-slot" data-testid="export-slot">
             {exports && <exports.ExportActions report={report} />}
           </div>
-          <CheckDetails checks={report.checks} />
-        </>
+          <details class="it-details" data-testid="it-details">
+            <summary>{t('popup_it_details')}</summary>
+            <Methods verdict={report.verdict} checks={report.checks} />
+            <ul class="it-facts" data-testid="it-facts">
+              <li>{t('report_nat', [report.nat.mapping, report.nat.reason])}</li>
+              <li>{t('popup_candidates', [candidateTypes(report)])}</li>
+            </ul>
+            <RouteDiagram report={report} />
+            <MissingRules key={report.id} report={report} />
+            <CauseSections key={`causes-${report.id}`} report={report} />
+            <VerifyRules report={report} />
+            <CheckDetails checks={report.checks} />
+          </details>
+        </div>
       )}
       {view && (
         <ProfilePicker view={view} granted={granted} onSaved={setView} onError={(m) => setFailure(m)} />

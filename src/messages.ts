@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from './checks/types';
 import type { GatherResult, IceServerConfig } from './ice/types';
+import type { LoopbackMeasurement } from './ice/loopback';
 import type { ProfileError } from './profile/types';
 import type { Profile } from './profile/types';
 import type { Report } from './report/types';
@@ -162,15 +163,39 @@ export interface OffscreenGatherMessage {
   type: 'gather';
   iceServers: IceServerConfig[];
   deadlineMs: number;
+  /**
+   * Stop as soon as a candidate of this type arrives: a connection that asks one
+   * server has its proof then (srflx for STUN, relay for TURN), and waiting for
+   * "gathering complete" would only add the slowest interface's time. Absent:
+   * wait for completion or the deadline (the NAT-mapping batch needs every answer).
+   */
+  finishOn?: 'srflx' | 'relay';
 }
+/** A loopback call between two peer connections of the offscreen document (src/ice/loopback.ts). */
+export interface OffscreenLoopbackMessage {
+  target: 'offscreen';
+  type: 'loopback';
+  /** May hold TURN credentials: never stored. */
+  caller: { iceServers: IceServerConfig[]; iceTransportPolicy: 'relay' | 'all' };
+  callee: { iceServers: IceServerConfig[]; iceTransportPolicy: 'relay' | 'all' };
+  budgetMs: number;
+  packets: number;
+  intervalMs: number;
+}
+
 /** Asked until answered after the document is created: its listener exists only once its script ran. */
 export interface OffscreenPingMessage {
   target: 'offscreen';
   type: 'ping';
 }
-export type BackgroundToOffscreen = OffscreenGatherMessage | OffscreenPingMessage;
-/** The offscreen document answers a gather with its result, a ping with `{ ready: true }`. */
-export type OffscreenReply = GatherResult | { ready: true };
+export type BackgroundToOffscreen = OffscreenGatherMessage | OffscreenLoopbackMessage | OffscreenPingMessage;
+/** The offscreen document answers a gather with its result, a loopback call with its measurement, a ping with `{ ready: true }`. */
+export type OffscreenReply = GatherResult | LoopbackMeasurement | { ready: true };
+
+/** A loopback reply that crossed the context boundary intact. */
+export function isLoopbackMeasurement(value: unknown): value is LoopbackMeasurement {
+  return typeof value === 'object' && value !== null && typeof (value as LoopbackMeasurement).received === 'number' && typeof (value as LoopbackMeasurement).connected === 'boolean';
+}
 
 /** A gather reply that crossed the context boundary intact (a missing receiver resolves to undefined through the polyfill). */
 export function isGatherResult(value: unknown): value is GatherResult {

@@ -5,6 +5,7 @@ import type { CheckResult } from './checks/types';
 import type { NatMapping } from './ice/nat';
 import type { RelayProtocol } from './ice/types';
 import { decideVerdict, VERDICT_TABLE, type Method } from './verdict';
+import type { LoopbackResult } from './ice/loopback';
 
 function check(id: string, overrides: Partial<CheckResult>): CheckResult {
   return { id, ruleId: id.split('#')[0]!, kind: 'stun', target: 'stun:a.example.org', transport: 'udp', status: 'pass', reason: null, detail: 'answered', durationMs: 50, ...overrides };
@@ -15,6 +16,28 @@ const stunB = check('stun#2', { target: 'stun:b.example.org:19302' });
 const notRun = (c: CheckResult) => ({ ...c, status: 'error' as const, reason: 'setup' as const, detail: 'not tested: the browser could not set the check up' });
 const stunBSilent = check('stun#2', { target: 'stun:b.example.org:19302', status: 'fail', reason: 'timeout', detail: 'UDP to stun:b.example.org:19302 got no answer within 5 s' });
 const turn = (transport: RelayProtocol, overrides: Partial<CheckResult>) => check(`turn#${transport}`, { kind: 'turn', transport, target: `turn:t.example.org?transport=${transport}`, ...overrides });
+
+const UNKNOWN = { status: 'unknown' as const, call: null };
+function call(path: LoopbackResult['path'], transport: RelayProtocol, received: number): LoopbackResult {
+  return {
+    id: `loopback-${path}-${transport}`,
+    path,
+    transport,
+    turnUrl: `turn:t.example.org?transport=${transport}`,
+    checkId: `turn#${transport}`,
+    connected: received > 0,
+    sent: 30,
+    received,
+    rttMs: received > 0 ? 12 : null,
+    jitterMs: received > 1 ? 1 : null,
+    loss: 1 - received / 30,
+    selectedPair: received > 0 ? { localType: 'relay', remoteType: 'relay', protocol: 'udp', relayProtocol: transport, localPort: 49160, remotePort: 49161 } : null,
+    durationMs: 900,
+    setupError: null,
+  };
+}
+const media = (c: LoopbackResult) => ({ status: received(c), call: c });
+const received = (c: LoopbackResult) => (c.received > 0 ? ('carried' as const) : ('blocked' as const));
 
 /** Everything works: the evidence of a healthy network. Each row's case changes only what that row is about. */
 function evidence(overrides: Partial<RouteEvidence> = {}, mapping: NatMapping = 'endpoint-independent'): RouteEvidence {
@@ -33,6 +56,8 @@ function evidence(overrides: Partial<RouteEvidence> = {}, mapping: NatMapping = 
     turnNotRun: { udp: [], tcp: [], tls: [] },
     udpPortLimit: null,
     udpPortsAnswered: [3478, 19302],
+    relayMedia: { udp: UNKNOWN, tcp: UNKNOWN, tls: UNKNOWN },
+    udpHighPorts: UNKNOWN,
     ...overrides,
   };
 }
@@ -41,6 +66,8 @@ const relayCases = (transport: RelayProtocol) => {
   const only = (checks: CheckResult[]) => ({ turn: { ...evidence().turn, [transport]: checks } });
   const allocated = turn(transport, { detail: 'relay allocated' });
   return {
+    [`relay-${transport}.media-blocked`]: evidence({ relayMedia: { ...evidence().relayMedia, [transport]: media(call('relay-relay', transport, 0)) } }),
+    [`relay-${transport}.media-carried`]: evidence({ relayMedia: { ...evidence().relayMedia, [transport]: media(call('relay-relay', transport, 30)) } }),
     [`relay-${transport}.offline`]: evidence({ device: 'offline' }),
     [`relay-${transport}.untested`]: evidence(only([])),
     [`relay-${transport}.not-run`]: evidence({ ...only([]), turnNotRun: { ...evidence().turnNotRun, [transport]: [notRun(allocated)] } }),
@@ -64,6 +91,8 @@ const ROW_CASES: Record<string, RouteEvidence> = {
   'hole-punching.not-run': evidence({ stun: [], stunNotRun: [notRun(stunA)] }),
   'hole-punching.symmetric-nat': evidence({}, 'endpoint-dependent'),
   'hole-punching.no-answer': evidence({ srflxGathered: false, stun: [stunBSilent] }, 'unknown'),
+  'hole-punching.high-ports-blocked': evidence({ udpHighPorts: media(call('relay-direct', 'udp', 0)) }),
+  'hole-punching.direct-udp-failed': evidence({ stun: [stunA], udpPortsAnswered: [3478], udpHighPorts: { status: 'failed', call: call('relay-direct', 'udp', 0) } }, 'unknown'),
   'hole-punching.udp-ports-limited': evidence({ stun: [stunA, stunBSilent], udpPortLimit: { answered: stunA, silent: stunBSilent }, udpPortsAnswered: [3478] }),
   'hole-punching.mapping-unknown': evidence({ stun: [stunA] }, 'unknown'),
   'hole-punching.one-udp-port': evidence({ stun: [stunA], udpPortsAnswered: [3478] }),
@@ -136,6 +165,21 @@ describe('decideVerdict picks the best usable route', () => {
     );
     expect(verdict).toMatchObject({ route: 'none', routeVerified: false, lan: 'possible' });
     expect(verdict.summary).toMatch(/will fail/);
+  });
+
+  it('UDP to the relay\'s high port carried data: hole punching is proven with one STUN port, and a silent port is not read as a filter', () => {
+    const direct = media(call('relay-direct', 'udp', 30));
+    expect(decideVerdict(evidence({ stun: [stunA], udpPortsAnswered: [3478], udpHighPorts: direct }))).toMatchObject({ route: 'hole-punching', routeVerified: true });
+    const silent = evidence({ stun: [stunA, stunBSilent], udpPortLimit: { answered: stunA, silent: stunBSilent }, udpPortsAnswered: [3478], udpHighPorts: direct });
+    expect(decideVerdict(silent).methods.find((m) => m.method === 'hole-punching')).toMatchObject({ status: 'available', rowId: 'hole-punching.open' });
+  });
+
+  it('a relay that allocated but carried no data is unavailable, with the relayed-media reason', () => {
+    const verdict = decideVerdict(evidence({ relayMedia: { ...evidence().relayMedia, udp: media(call('relay-relay', 'udp', 0)) } }, 'endpoint-dependent'));
+    const udp = verdict.methods.find((m) => m.method === 'relay-udp')!;
+    expect(udp.status).toBe('unavailable');
+    expect(udp.reasons[0]!.text).toMatch(/allocated but no data got through.*dropping relayed media/);
+    expect(verdict.route).toBe('relay-tcp');
   });
 
   it('a proven relay beats an unproven hole punch (UDP answered on one port only)', () => {

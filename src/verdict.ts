@@ -6,6 +6,7 @@
 import type { DeviceNetwork, RouteEvidence } from './checks/route-evidence';
 import type { CheckResult } from './checks/types';
 import type { RelayProtocol } from './ice/types';
+import type { LoopbackResult } from './ice/loopback';
 
 export type Method = 'lan' | 'hole-punching' | 'relay-udp' | 'relay-tcp' | 'relay-tls';
 export type RouteMethod = Exclude<Method, 'lan'>;
@@ -83,6 +84,21 @@ const OFFLINE_TEXT = 'this device is not connected to a network: the browser fou
 const notRunText = (checks: readonly CheckResult[]) =>
   `could not be tested (our own failure, not the network's): ${checks.map((c) => `${c.target}: ${c.detail}`).join('; ')}`;
 
+/** "25 of 30 packets, round trip 12 ms, jitter 1 ms": what a loopback call measured. */
+function callFigures(call: LoopbackResult): string {
+  const figures = [`${call.received} of ${call.sent} packets arrived`];
+  if (call.rttMs !== null) figures.push(`round trip ${Math.round(call.rttMs)} ms`);
+  if (call.jitterMs !== null) figures.push(`jitter ${Math.round(call.jitterMs)} ms`);
+  if (!call.connected) figures.push('the call never connected');
+  return figures.join(', ');
+}
+
+/** The caller is the relay-only end: its local candidate's port is the relay's allocated port. */
+function relayPortText(call: LoopbackResult): string {
+  const port = call.selectedPair?.localType === 'relay' ? call.selectedPair.localPort : null;
+  return port ? ` ${port}` : '';
+}
+
 /** First row of every method: with no network at all nothing else matters. */
 function offlineRow(method: Method): VerdictRow {
   return {
@@ -117,10 +133,32 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       explain: (e) => [why(notRunText(e.turnNotRun[transport]), e.turnNotRun[transport])],
     },
     {
+      id: `${method}.media-blocked`,
+      method,
+      status: 'unavailable',
+      when: `a TURN server allocated a relay over ${over}, but a loopback call through it carried no data: a firewall or filter drops relayed media`,
+      applies: (e) => e.relayMedia[transport].status === 'blocked',
+      explain: (e) => [
+        why(
+          `${e.relayMedia[transport].call!.turnUrl}: the relay was allocated but no data got through it (${callFigures(e.relayMedia[transport].call!)}): ` +
+            'a firewall or filter is dropping relayed media',
+          passed(e.turn[transport]),
+        ),
+      ],
+    },
+    {
+      id: `${method}.media-carried`,
+      method,
+      status: 'available',
+      when: `a loopback call through a relay over ${over} carried data`,
+      applies: (e) => e.relayMedia[transport].status === 'carried',
+      explain: (e) => [why(`${e.relayMedia[transport].call!.turnUrl}: a loopback call through the relay carried data (${callFigures(e.relayMedia[transport].call!)})`, passed(e.turn[transport]))],
+    },
+    {
       id: `${method}.allocated`,
       method,
       status: 'available',
-      when: `a TURN server gave a relay candidate over ${over}`,
+      when: `a TURN server gave a relay candidate over ${over} (no loopback call: the profile has no credentials for it, or the call could not run)`,
       applies: (e) => passed(e.turn[transport]).length > 0,
       explain: (e) => passed(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}`, [c])),
     },
@@ -220,13 +258,44 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     explain: (e) => failures(e.stun),
   },
   {
+    id: 'hole-punching.high-ports-blocked',
+    method: 'hole-punching',
+    status: 'unavailable',
+    when:
+      "a loopback call from this network to the relay's allocated port carried nothing while the relay itself carried data over UDP: " +
+      'outbound UDP to high ports is blocked, and hole punching needs UDP to whatever port the peer uses',
+    applies: (e) => e.udpHighPorts.status === 'blocked',
+    explain: (e) => [
+      why(
+        `UDP from this network to the relay's port${relayPortText(e.udpHighPorts.call!)} got nothing through (${callFigures(e.udpHighPorts.call!)}), ` +
+          'while the relay itself carried data: outbound UDP to high ports (the relay range, 49152-65535 on most servers) is blocked',
+      ),
+    ],
+  },
+  {
+    id: 'hole-punching.direct-udp-failed',
+    method: 'hole-punching',
+    status: 'unavailable',
+    when:
+      "UDP answered on one destination port only, and the one attempt to send UDP elsewhere (a loopback call to the relay's allocated port) got nothing through; " +
+      'the relay carried nothing either, so this rests on the absence of any sign that UDP reaches other ports',
+    applies: (e) => e.udpHighPorts.status === 'failed' && e.udpPortsAnswered.length < 2,
+    explain: (e) => [
+      why(
+        `UDP answered only on port ${e.udpPortsAnswered.join(', ') || '?'}, and a loopback call sending UDP from this network to the relay's port got nothing through ` +
+          `(${callFigures(e.udpHighPorts.call!)}): nothing shows UDP reaching the other ports hole punching needs`,
+        passed(e.stun),
+      ),
+    ],
+  },
+  {
     id: 'hole-punching.udp-ports-limited',
     method: 'hole-punching',
     status: 'unverified',
     when:
       'over UDP, a server on one port answered while a server on another port stayed silent: outbound UDP may be limited to certain ports ' +
       '(hole punching needs UDP to any port), or that server may be down; a browser cannot tell the two apart from gathering alone',
-    applies: (e) => e.udpPortLimit !== null,
+    applies: (e) => e.udpPortLimit !== null && e.udpHighPorts.status !== 'carried',
     explain: ({ udpPortLimit: limit }) => [
       why(
         `${limit!.answered.target} answered over UDP but ${limit!.silent.target}: ${limit!.silent.detail}. ` +
@@ -248,8 +317,8 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     method: 'hole-punching',
     status: 'unverified',
     when:
-      "the NAT mapping is endpoint-independent (or there is no NAT), but UDP answered on one destination port only: a peer's NAT picks an arbitrary port, and UDP to other ports was not shown",
-    applies: (e) => e.udpPortsAnswered.length < 2,
+      "the NAT mapping is endpoint-independent (or there is no NAT), but UDP answered on one destination port only and no loopback call reached the relay's high port: a peer's NAT picks an arbitrary port, and UDP to other ports was not shown",
+    applies: (e) => e.udpPortsAnswered.length < 2 && e.udpHighPorts.status !== 'carried',
     explain: (e) => [
       why(
         `${e.nat.reason}; but UDP was seen to reach port ${e.udpPortsAnswered.join(', ') || '?'} only, and a peer's NAT may pick any port: ` +
@@ -262,9 +331,16 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     id: 'hole-punching.open',
     method: 'hole-punching',
     status: 'available',
-    when: 'otherwise: mapping endpoint-independent or no NAT, and UDP answered on at least two destination ports',
+    when: "otherwise: mapping endpoint-independent or no NAT, and UDP answered on at least two destination ports or carried data to the relay's high port",
     applies: () => true,
-    explain: (e) => [why(`${e.nat.reason}; UDP reached ports ${e.udpPortsAnswered.join(' and ')}`, passed(e.stun))],
+    explain: (e) => [
+      why(
+        e.udpHighPorts.status === 'carried'
+          ? `${e.nat.reason}; UDP from this network reached the relay's port${relayPortText(e.udpHighPorts.call!)} (${callFigures(e.udpHighPorts.call!)})`
+          : `${e.nat.reason}; UDP reached ports ${e.udpPortsAnswered.join(' and ')}`,
+        passed(e.stun),
+      ),
+    ],
   },
   ...relayRows('relay-udp', 'udp'),
   ...relayRows('relay-tcp', 'tcp'),

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { HistoryEntry } from '../../src/messages';
 import { addToHistory, historyEntry, readHistoryValue } from '../../src/report/history';
 import type { Report } from '../../src/report/types';
+import { writesSettled } from '../run/pending-writes';
 
 /** storage.local key: the last 20 reports, newest first. Nothing leaves the browser. */
 export const HISTORY_KEY = 'reportHistory';
@@ -16,11 +17,14 @@ export async function historyWith(report: Report): Promise<Record<string, unknow
   return { [HISTORY_KEY]: addToHistory(await readHistory(), report) };
 }
 
+// Readers wait for queued report writes (pending-writes.ts); historyWith, which runs inside one, must not.
 export async function listHistory(): Promise<HistoryEntry[]> {
+  await writesSettled();
   return (await readHistory()).map(historyEntry);
 }
 
 export async function findReport(id: unknown): Promise<Report | null> {
   if (typeof id !== 'string' || id === '') return null;
+  await writesSettled();
   return (await readHistory()).find((r) => r.id === id) ?? null;
 }

@@ -1,16 +1,17 @@
-import type { GatherResult, IceServerConfig } from '../../src/ice/types';
+import type { CandidateType, GatherResult, IceServerConfig } from '../../src/ice/types';
 import { flattenCandidate, flattenCandidateError } from './flatten-candidate';
 import { createPeerConnection } from './peer-connections';
 
 /**
  * Gathers ICE candidates for one peer connection until Chrome says gathering
- * is complete or the deadline passes, whichever comes first.
+ * is complete, the deadline passes, or (with `finishOn`) the first candidate
+ * of that type arrives, whichever comes first.
  *
  * The deadline is ours because Chrome's is not useful: a silent UDP server is
  * reported only after ~40 s, and against a DROP-filtered TCP TURN server
  * gathering never completes at all.
  */
-export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: number): Promise<GatherResult> {
+export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: CandidateType): Promise<GatherResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const result: GatherResult = {
@@ -49,7 +50,9 @@ export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs
 
     pc.addEventListener('icecandidate', (event) => {
       if (event.candidate && event.candidate.candidate) {
-        result.candidates.push(flattenCandidate(event.candidate, elapsed()));
+        const candidate = flattenCandidate(event.candidate, elapsed());
+        result.candidates.push(candidate);
+        if (candidate.type === finishOn) finish();
       } else if (!event.candidate) {
         result.gatheringComplete = true;
         finish();

@@ -13,6 +13,8 @@ import type { OffscreenPingMessage } from '../../src/messages';
 const OFFSCREEN_PATH = 'background/offscreen/offscreen.html';
 
 let creating: Promise<void> | null = null;
+/** Set once this worker life has seen the document answer; every gather of a run would otherwise ask Chrome again. */
+let known = false;
 
 async function offscreenDocumentExists(): Promise<boolean> {
   const url = chrome.runtime.getURL(OFFSCREEN_PATH);
@@ -35,11 +37,16 @@ async function untilListening(): Promise<void> {
     if (typeof reply === 'object' && reply !== null && (reply as { ready?: unknown }).ready === true) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  throw new Error('the offscreen document never answered (its script did not start)');
 }
 
 export function ensureOffscreenDocument(): Promise<void> {
+  if (known) return Promise.resolve();
   creating ??= (async () => {
-    if (await offscreenDocumentExists()) return;
+    if (await offscreenDocumentExists()) {
+      known = true;
+      return;
+    }
     await chrome.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       // 'WEB_RTC', not 'WEBRTC': Chrome rejects the latter.
@@ -47,6 +54,7 @@ export function ensureOffscreenDocument(): Promise<void> {
       justification: 'Gather ICE candidates against the STUN/TURN servers being checked.',
     });
     await untilListening();
+    known = true;
   })().finally(() => {
     creating = null;
   });
@@ -56,6 +64,7 @@ export function ensureOffscreenDocument(): Promise<void> {
 /** Closes the document (every peer connection in it goes) and opens a fresh one. */
 export async function recreateOffscreenDocument(): Promise<void> {
   await creating?.catch(() => undefined);
+  known = false;
   if (await offscreenDocumentExists()) await chrome.offscreen.closeDocument().catch(() => undefined);
   await ensureOffscreenDocument();
 }

@@ -6,7 +6,10 @@ import type { RunProgress } from '../../src/messages';
 import { readEnvironment } from './environment';
 import { broadcast } from './progress-ports';
 import { runChecks } from './run-checks';
+import { runLoopbacks } from './loopback-calls';
+import { planLoopbacks } from '../../src/checks/loopback-plan';
 import { saveReport } from './report-store';
+import { queueWrite } from './pending-writes';
 import { showBadge } from '../badge/badge';
 
 export interface RunRequest {
@@ -53,11 +56,15 @@ async function execute(request: RunRequest): Promise<Report> {
     total: 0,
     done: [],
   };
+  // Read while the checks run: nothing in it depends on them, and it is on the path to the verdict.
+  const environment = readEnvironment();
   const evidence = await runChecks(plan, (result, _done, total) => {
     progress.total = total;
     progress.done.push(result);
     broadcast({ type: 'progress', progress: { ...progress, done: [...progress.done] } });
   });
+  // Data through the routes that allocated: what gathering only suggests.
+  const loopbacks = await runLoopbacks(planLoopbacks(plan, evidence.results));
   const report = buildReport({
     id: progress.runId,
     trigger: request.trigger ?? 'automation',
@@ -69,13 +76,17 @@ async function execute(request: RunRequest): Promise<Report> {
     deadlineMs: request.deadlineMs,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
-    environment: await readEnvironment(),
+    environment: await environment,
     checks: evidence.results,
     gatherings: evidence.gatherings,
+    loopbacks,
   });
-  await saveReport(report);
-  // The badge is a convenience: a failure to set it must not lose the report.
-  await showBadge(report).catch(() => undefined);
+  // The caller and open popups get the report now; the write follows, and readers of stored reports wait for it.
+  void queueWrite(() => saveReport(report))
+    .catch((err: unknown) => console.error('The report could not be stored:', err instanceof Error ? err.message : String(err)))
+    // The badge is a convenience: a failure to set it must not lose the report.
+    .then(() => showBadge(report))
+    .catch(() => undefined);
   broadcast({ type: 'finished', report });
   return report;
 }

@@ -14,9 +14,10 @@ function browserFromUserAgent(userAgent: string): Environment['browser'] {
 
 export async function readEnvironment(): Promise<Environment> {
   const platform = await browser.runtime.getPlatformInfo().catch(() => null);
-  const [policy, device] = await Promise.all([
+  const [policy, device, webRtcIpHandling] = await Promise.all([
     readPolicy(),
     readDeviceFacts(platform?.os ?? null).catch((err: unknown) => ({ available: false, reason: `could not be read: ${String(err)}`, facts: {} })),
+    readWebRtcIpHandling(),
   ]);
   return {
     extensionVersion: browser.runtime.getManifest().version,
@@ -28,7 +29,7 @@ export async function readEnvironment(): Promise<Environment> {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     policy: { managed: policy.managed, settingsFromPolicy: Object.keys(policy.settings), problems: policy.problems },
     // Binds web pages, not this extension: the report and verdict say what web apps lose.
-    webRtcIpHandling: await readWebRtcIpHandling(),
+    webRtcIpHandling,
     device,
   };
 }

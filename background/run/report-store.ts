@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Report } from '../../src/report/types';
 import { historyWith } from '../history/history-store';
+import { writesSettled } from './pending-writes';
 
 import { LAST_REPORT_KEY as LAST_REPORT } from '../../src/storage-keys';
 
@@ -11,6 +12,7 @@ export async function saveReport(report: Report): Promise<void> {
 }
 
 export async function readLastReport(): Promise<Report | null> {
+  await writesSettled();
   const stored = await browser.storage.local.get(LAST_REPORT);
   return (stored[LAST_REPORT] as Report | undefined) ?? null;
 }

@@ -19,6 +19,9 @@ export interface RunEvidence {
   gatherings: IceGathering[];
 }
 
+/** A one-server connection has its proof with the first candidate of this type (see OffscreenGatherMessage). */
+const FINISH_ON: Record<PlannedIceCheck['role'], 'srflx' | 'relay' | undefined> = { 'stun-batch': undefined, stun: 'srflx', turn: 'relay' };
+
 /** Called as each check finishes, so the popup can tick it off while the run goes on. */
 export type OnCheckDone = (result: CheckResult, done: number, total: number) => void;
 
@@ -57,11 +60,12 @@ export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Prom
   // more in a fresh document, shared by every such check of this run.
   let freshDocument: Promise<void> | null = null;
   const gatherOnce = async (check: PlannedIceCheck): Promise<GatherResult> => {
-    const first = await gatherInOffscreen(check.iceServers, check.deadlineMs);
+    const finishOn = FINISH_ON[check.role];
+    const first = await gatherInOffscreen(check.iceServers, check.deadlineMs, finishOn);
     if (first.setupError === null) return first;
     freshDocument ??= recreateOffscreenDocument().catch(() => undefined);
     await freshDocument;
-    const second = await gatherInOffscreen(check.iceServers, check.deadlineMs);
+    const second = await gatherInOffscreen(check.iceServers, check.deadlineMs, finishOn);
     return second.setupError === null ? second : { ...second, setupError: `${second.setupError} (tried twice)` };
   };
   const done = (...finished: CheckResult[]) => {

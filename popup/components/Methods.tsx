@@ -5,15 +5,22 @@ import { t } from '../shared/i18n';
 
 const STATUS_ICON = { available: '✓', unverified: '▲', unavailable: '✕', untested: '–' } as const;
 
+/**
+ * The methods in the field's names, for IT. Under a red outcome a LAN that works
+ * is shown neutral, "only within this network": it does not carry calls outside.
+ */
 export function Methods({ verdict, checks }: { verdict: Verdict; checks: CheckResult[] }) {
+  const lanOnly = verdict.route === 'none';
   return (
     <ul class="methods" data-testid="methods">
-      {methodRows(verdict, checks).map((row) => (
-        <li key={row.group} data-method={row.group} data-status={row.status} class={`status-${row.status}`}>
-          <span class="icon" aria-hidden="true">{STATUS_ICON[row.status]}</span>
+      {methodRows(verdict, checks).map((row) => {
+        const neutral = lanOnly && row.group === 'lan' && (row.status === 'available' || row.status === 'unverified');
+        return (
+        <li key={row.group} data-method={row.group} data-status={row.status} class={`status-${neutral ? 'untested' : row.status}`}>
+          <span class="icon" aria-hidden="true">{neutral ? '•' : STATUS_ICON[row.status]}</span>
           <span class="method-name">{t(row.labelKey)}</span>
           <span class="method-status">
-            {t(row.statusKey)}
+            {neutral ? t('popup_lan_only') : t(row.statusKey)}
             {row.transport && row.status !== 'unavailable' && row.status !== 'untested' ? ` ${t(RELAY_TRANSPORT_KEYS[row.transport])}` : ''}
           </span>
           {row.reason && (
@@ -23,7 +30,8 @@ export function Methods({ verdict, checks }: { verdict: Verdict; checks: CheckRe
             </p>
           )}
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }

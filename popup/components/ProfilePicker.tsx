@@ -62,7 +62,7 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
     <section class="picker" data-testid="profile-picker">
       {profileLocked ? (
         <p data-testid="profile-locked">
-          {t('popup_profile_label')}: <strong>{name}</strong> <span class="locked">🔒 {t('popup_locked')}</span>
+          {t('popup_profile_label')}: <strong>{name}</strong> <span class="locked"><span aria-hidden="true">🔒 </span>{t('popup_locked')}</span>
         </p>
       ) : (
         <label>
@@ -105,7 +105,7 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
           </select>
         </label>
       ))}
-      {choicesLocked && (regions.length > 0 || options.length > 0) && <p class="locked">🔒 {t('popup_locked')}</p>}
+      {choicesLocked && (regions.length > 0 || options.length > 0) && <p class="locked"><span aria-hidden="true">🔒 </span>{t('popup_locked')}</p>}
       {asked > 0 && <p class="muted" data-testid="host-access-note">{t('popup_host_access', [asked])}</p>}
     </section>
   );

@@ -21,6 +21,10 @@ const VENDOR: Node = { key: 'popup_diagram_vendor', x: 344, y: 72, w: 130 };
 /** Roughly how many characters of the 10.5 px label fit per pixel; longer labels are squeezed to fit, never cut. */
 const CHARS_PER_PX = 1 / 6.2;
 
+function linkText(from: Node, to: Node, state: LinkState): string {
+  return t('popup_link_text', [t(from.key), t(to.key), t(STATE_KEY[state])]);
+}
+
 function Link({ from, to, state }: { from: Node; to: Node; state: LinkState }) {
   const x1 = from.x + from.w;
   const y1 = from.y + H / 2;
@@ -28,7 +32,7 @@ function Link({ from, to, state }: { from: Node; to: Node; state: LinkState }) {
   const y2 = to.y + H / 2;
   // The mark sits near the far end, so the three links fanning out of "Internet" keep theirs apart.
   const at = to.x - from.x - from.w > 40 ? 0.7 : 0.5;
-  const label = t('popup_link_text', [t(from.key), t(to.key), t(STATE_KEY[state])]);
+  const label = linkText(from, to, state);
   return (
     <g class={`link link-${state}`} data-state={state}>
       <title>{label}</title>
@@ -52,8 +56,19 @@ function Box({ node }: { node: Node }) {
 /** This device -> its network/NAT -> the internet -> STUN, TURN, vendor services; links coloured, marked and titled by what passed. */
 export function RouteDiagram({ report }: { report: Report }) {
   const links = diagramLinks(report);
+  // role="img" hides the links' titles from screen readers: the name itself says which link failed.
+  const name = [
+    t('popup_diagram_label'),
+    ...[
+      [DEVICE, NETWORK, links.device],
+      [NETWORK, INTERNET, links.internet],
+      [INTERNET, STUN, links.stun],
+      [INTERNET, TURN, links.turn],
+      [INTERNET, VENDOR, links.vendor],
+    ].map(([from, to, state]) => linkText(from as Node, to as Node, state as LinkState)),
+  ].join('. ');
   return (
-    <svg class="diagram" viewBox="0 0 476 100" role="img" aria-label={t('popup_diagram_label')} data-testid="diagram">
+    <svg class="diagram" viewBox="0 0 476 100" role="img" aria-label={name} data-testid="diagram">
       <Link from={DEVICE} to={NETWORK} state={links.device} />
       <Link from={NETWORK} to={INTERNET} state={links.internet} />
       <Link from={INTERNET} to={STUN} state={links.stun} />

@@ -9,7 +9,7 @@ export function MissingRules({ report }: { report: Report }) {
   const [copy, setCopy] = useState<Copy>('idle');
   const fallback = useRef<HTMLTextAreaElement>(null);
   const rules = sortedMissingRules(report);
-  if (rules.length === 0) return <p class="rules-none" data-testid="rules-none">✓ {t('popup_rules_none_missing')}</p>;
+  if (rules.length === 0) return <p class="rules-none" data-testid="rules-none"><span aria-hidden="true">✓ </span>{t('popup_rules_none_missing')}</p>;
   const text = missingRulesText(report, t);
 
   const copyRules = async () => {
@@ -25,7 +25,7 @@ export function MissingRules({ report }: { report: Report }) {
 
   return (
     <section class="rules" aria-labelledby="rules-heading" data-testid="missing-rules">
-      <h2 id="rules-heading">✕ {t('popup_rules_missing', [rules.length])}</h2>
+      <h2 id="rules-heading"><span aria-hidden="true">✕ </span>{t('popup_rules_missing', [rules.length])}</h2>
       {/* The button comes before the list: with many rules it stays in view. */}
       <button type="button" class="primary" onClick={copyRules} data-testid="copy-rules">
         {t('popup_rules_copy')}
@@ -57,7 +57,7 @@ export function VerifyRules({ report }: { report: Report }) {
   const copy = () => navigator.clipboard.writeText(missingRulesText(report, t)).then(() => setCopied(true), () => setCopied(false));
   return (
     <details class="verify" data-testid="verify-rules">
-      <summary>? {t('popup_verify_heading', [report.verifyRules.length])}</summary>
+      <summary><span aria-hidden="true">? </span>{t('popup_verify_heading', [report.verifyRules.length])}</summary>
       <p class="muted">{t('popup_verify_hint')}</p>
       <ul>
         {report.verifyRules.map((rule) => (

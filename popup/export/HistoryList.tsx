@@ -5,6 +5,7 @@ import { routeLabel } from '../../src/report/labels';
 import { printableUrl } from './exports';
 import { pageTranslate as t } from './page-translate';
 import { useRedactSetting } from './use-redact-setting';
+import { formatDateTime } from '../shared/format';
 
 /**
  * The last reports kept in this browser (at most 20), newest first: time,
@@ -31,7 +32,7 @@ export function HistoryList() {
         <ul data-testid="history-list">
           {entries.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.startedAt}>{new Date(e.startedAt).toLocaleString()}</time> · {e.profileName} · {routeLabel(t, e.route)}
+              <time dateTime={e.startedAt}>{formatDateTime(e.startedAt)}</time> · {e.profileName} · {routeLabel(t, e.route)}
               {e.missingRules > 0 && <> · {t('export_history_missing', [e.missingRules])}</>}{' '}
               <a href={printableUrl(browser.runtime.getURL, e.id, redact)} target="_blank" rel="noopener">
                 {t('export_history_open')}

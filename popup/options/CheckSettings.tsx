@@ -12,8 +12,11 @@ interface Props {
   notice: Notice;
 }
 
+/** The settings this form edits (the schedule is policy-only). */
+const FORM_KEYS: SettingKey[] = ['profileId', 'choices', 'deadlineMs', 'redactIpsInExports'];
+
 function Locked({ show }: { show: boolean }) {
-  return show ? <span class="locked" data-testid="locked-note"> 🔒 {t('options_locked')}</span> : null;
+  return show ? <span class="locked" data-testid="locked-note"> <span aria-hidden="true">🔒 </span>{t('options_locked')}</span> : null;
 }
 
 /** Default profile and options, deadline and IP redaction; each locked field is shown disabled. */
@@ -98,7 +101,12 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
           <Locked show={locked('redactIpsInExports')} />
         </label>
       </fieldset>
-      <button type="submit" class="primary" data-testid="save-settings">{t('options_save')}</button>
+      {/* Nothing left to save when the administrator set every field: no button that does nothing. */}
+      {FORM_KEYS.every(locked) ? (
+        <p class="locked" data-testid="all-locked">{t('options_all_locked')}</p>
+      ) : (
+        <button type="submit" class="primary" data-testid="save-settings">{t('options_save')}</button>
+      )}
       <NoticeView notice={notice} testid="save-notice" />
     </form>
   );

@@ -1,19 +1,19 @@
 import type { ProfileError } from '../../src/profile/types';
 import { t } from '../shared/i18n';
 
-/** A result line, with the validator's errors field by field. */
-export type Notice = { kind: 'ok' | 'error'; text: string; errors?: ProfileError[] } | null;
+/** A result line, with the validator's errors field by field; `place` names a path in the admin's terms (a rule by its id). */
+export type Notice = { kind: 'ok' | 'error'; text: string; errors?: ProfileError[]; place?: (path: string) => string } | null;
 
 export function NoticeView({ notice, testid }: { notice: Notice; testid: string }) {
   if (!notice) return <div role="status" data-testid={testid} />;
   return (
     <div role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={testid} class={notice.kind === 'error' ? 'error' : ''}>
-      <p>{notice.kind === 'error' ? '✕ ' : '✓ '}{notice.text}</p>
+      <p><span aria-hidden="true">{notice.kind === 'error' ? '✕ ' : '✓ '}</span>{notice.text}</p>
       {notice.errors && (
         <ul class="errors" data-testid={`${testid}-errors`}>
           {notice.errors.map((e, i) => (
             <li key={i} data-path={e.path}>
-              <code>{e.path || t('options_field_whole')}</code>: {e.message}
+              <code>{e.path ? (notice.place?.(e.path) ?? e.path) : t('options_field_whole')}</code>: {e.message}
             </li>
           ))}
         </ul>

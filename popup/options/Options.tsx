@@ -10,6 +10,7 @@ import { send } from '../shared/send';
 import { CheckSettings } from './CheckSettings';
 import { PolicyInfo } from './PolicyInfo';
 import { NoticeView, type Notice } from './Notice';
+import { describePath } from './rule-path';
 
 
 export function Options() {
@@ -50,12 +51,13 @@ export function Options() {
     const reply = await send({ type: 'importProfile', profile: parsed }).catch((err: unknown) => ({
       error: { code: 'unreachable', message: err instanceof Error ? err.message : String(err), details: undefined },
     }));
+    const place = (path: string) => describePath(parsed, path, t);
     if (isErrorReply(reply)) {
-      setNotice({ kind: 'error', text: t('options_import_invalid'), errors: reply.error.details ?? [{ path: '', code: 'type', message: reply.error.message }] });
+      setNotice({ kind: 'error', text: t('options_import_invalid'), errors: reply.error.details ?? [{ path: '', code: 'type', message: reply.error.message }], place });
       return;
     }
     const warned = reply.warnings.length > 0;
-    setNotice({ kind: 'ok', text: `${t('options_imported', [reply.profile.name])}${warned ? ` ${t('options_import_warnings')}` : ''}`, errors: warned ? reply.warnings : undefined });
+    setNotice({ kind: 'ok', text: `${t('options_imported', [reply.profile.name])}${warned ? ` ${t('options_import_warnings')}` : ''}`, errors: warned ? reply.warnings : undefined, place });
     setJson('');
     await reload();
   };
@@ -103,7 +105,15 @@ export function Options() {
               </span>
               <span class="row">
                 <button type="button" onClick={() => download(p.id)}>{t('options_export', [p.name])}</button>
-                <button type="button" onClick={() => void remove(p.id)} data-testid={`delete-${p.id}`}>{t('options_delete', [p.name])}</button>
+                {/* A profile the policy pushed comes back with the policy: no Delete that would do nothing. */}
+                {p.id === view.policyProfileId ? (
+                  <span class="locked" data-testid={`policy-profile-${p.id}`}>
+                    <span aria-hidden="true">🔒 </span>
+                    {t('options_profile_from_policy')}
+                  </span>
+                ) : (
+                  <button type="button" onClick={() => void remove(p.id)} data-testid={`delete-${p.id}`}>{t('options_delete', [p.name])}</button>
+                )}
               </span>
             </li>
           ))}
@@ -114,7 +124,7 @@ export function Options() {
         <textarea value={json} onInput={(e) => setJson(e.currentTarget.value)} spellcheck={false} data-testid="import-json" />
       </label>
       <label>
-        {t('options_import_file')}
+        {t('options_import_file')}{' '}
         <input type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget)} />
       </label>
       <button type="button" class="primary" onClick={() => void importJson()} data-testid="import-button">{t('options_import_button')}</button>

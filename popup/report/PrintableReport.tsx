@@ -21,6 +21,7 @@ import { saveFile } from '../export/save-file';
 import { LAN_KEYS } from '../../src/view/methods';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
+import { formatDateTime } from '../shared/format';
 
 /** The report laid out for reading and printing: the same sections, in the same order, as the ticket text. */
 export function PrintableReport({ report }: { report: Report }) {
@@ -32,7 +33,7 @@ export function PrintableReport({ report }: { report: Report }) {
         <ul class="facts">
           <li>{t('report_profile', [profile.name, profile.id, profile.version])}</li>
           <li>{t('report_choices', [formatChoices(t, profile.choices)])}</li>
-          <li>{t('report_started', [new Date(report.startedAt).toLocaleString(), env.timeZone])}</li>
+          <li>{t('report_started', [formatDateTime(report.startedAt, { seconds: true }), env.timeZone])}</li>
           <li>{t('report_duration', [formatDuration(report.durationMs), formatDuration(report.deadlineMs)])}</li>
           <li>{t('report_trigger', [triggerLabel(t, report.trigger)])}</li>
           <li>{t('report_id', [report.id])}</li>

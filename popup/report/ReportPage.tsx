@@ -7,13 +7,16 @@ import { pageTranslate as t } from '../export/page-translate';
 import { HistoryList } from '../export/HistoryList';
 import { useRedactSetting } from '../export/use-redact-setting';
 import { PrintableReport } from './PrintableReport';
+import { OpenReportFile } from './OpenReportFile';
+import { formatDateTime } from '../shared/format';
 
-type Load = { state: 'loading' } | { state: 'ready'; report: Report } | { state: 'missing'; message: string };
+type Load = { state: 'loading' } | { state: 'ready'; report: Report; fileName?: string } | { state: 'missing'; message: string };
 
 /**
  * `report.html?id=<report id>[&redact=1|0]`: one stored report, laid out for
  * reading and printing, with the export actions above it (not printed).
- * Without an id it shows the last report.
+ * Without an id it shows the last report. A report file (picked or dropped)
+ * replaces what is shown, and renders exactly as a stored report.
  */
 export function ReportPage(props: { id: string | null; redact?: boolean }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -33,18 +36,31 @@ export function ReportPage(props: { id: string | null; redact?: boolean }) {
 
   const shown = useMemo(() => (load.state === 'ready' ? (redact ? redactIps(load.report) : load.report) : null), [load, redact]);
   useEffect(() => {
-    if (shown) document.title = t('report_page_title', [`${shown.profile.name}, ${new Date(shown.startedAt).toLocaleString()}`]);
+    if (shown) document.title = t('report_page_title', [`${shown.profile.name}, ${formatDateTime(shown.startedAt)}`]);
   }, [shown]);
 
+  const openFile = <OpenReportFile onOpen={(report, fileName) => setLoad({ state: 'ready', report, fileName })} />;
   if (load.state === 'loading') return <p class="muted">{t('export_loading')}</p>;
   if (load.state === 'missing' || !shown)
     return (
-      <p class="error" role="alert" data-testid="report-missing">
-        {load.state === 'missing' ? load.message : ''}
-      </p>
+      <main>
+        {openFile}
+        <p class="error" role="alert" data-testid="report-missing">
+          {load.state === 'missing' ? load.message : ''}
+        </p>
+        <aside class="no-print">
+          <HistoryList />
+        </aside>
+      </main>
     );
   return (
     <main>
+      {openFile}
+      {load.fileName && (
+        <p class="muted no-print" data-testid="opened-file">
+          {t('report_file_shown', [load.fileName])}
+        </p>
+      )}
       <div class="toolbar no-print">
         <ExportActions report={load.report} redactIps={redact} onRedactChange={setRedact} showOpenPrintable={false} />
         <button type="button" onClick={() => window.print()} data-testid="print">

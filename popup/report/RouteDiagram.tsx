@@ -5,6 +5,13 @@ import type { Verdict } from '../../src/verdict';
 const COLORS = { available: '#1a7f37', unverified: '#9a6700', unavailable: '#cf222e', untested: '#6e7781' } as const;
 const ROW = 46;
 const TOP = 30;
+/** Roughly the width of a 14 px label character; a longer label is squeezed into its box, never cut or spilled. */
+const PX_PER_CHAR = 7.6;
+const BOX_TEXT = 120;
+
+function fit(label: string) {
+  return label.length * PX_PER_CHAR > BOX_TEXT ? { textLength: BOX_TEXT, lengthAdjust: 'spacingAndGlyphs' } : {};
+}
 
 /**
  * The browser on the left, the other participants on the right, one path per
@@ -14,13 +21,19 @@ const TOP = 30;
 export function RouteDiagram({ verdict, t }: { verdict: Verdict; t: Translate }) {
   const height = TOP + verdict.methods.length * ROW + 10;
   const mid = TOP + (verdict.methods.length * ROW) / 2 - 8;
+  // role="img" hides the drawing: its name says what each path is, so a screen reader hears it too.
+  const name = [t('report_diagram_title'), ...verdict.methods.map((m) => `${methodLabel(t, m.method)}: ${methodStatusLabel(t, m.status)}`)].join('. ');
   return (
     <figure class="route-diagram">
-      <svg viewBox={`0 0 720 ${height}`} width="100%" role="img" aria-label={t('report_diagram_title')} data-testid="route-diagram">
-        <rect x="4" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
-        <text x="69" y={mid + 5} text-anchor="middle" font-size="14">{t('report_diagram_browser')}</text>
-        <rect x="586" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
-        <text x="651" y={mid + 5} text-anchor="middle" font-size="14">{t('report_diagram_peer')}</text>
+      <svg viewBox={`0 0 720 ${height}`} width="100%" role="img" aria-label={name} data-testid="route-diagram">
+        <g class="box">
+          <rect x="4" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
+          <text x="69" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_browser'))}>{t('report_diagram_browser')}</text>
+        </g>
+        <g class="box">
+          <rect x="586" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
+          <text x="651" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_peer'))}>{t('report_diagram_peer')}</text>
+        </g>
         {verdict.methods.map((m, i) => {
           const y = TOP + i * ROW + 10;
           const chosen = m.method === verdict.route;

@@ -45,7 +45,8 @@ describe('causeOf', () => {
     expect(causeOf(check({ kind: 'turn', status: 'error', reason: 'setup' }), plain)).toBeNull();
   });
 
-  it('sends an unroutable relay address to the vendor', () => {
+  it('sends an unroutable relay address and a silent server (UDP shown open) to the vendor', () => {
+    expect(causeOf(check({ kind: 'stun', transport: 'udp', status: 'fail', reason: 'server-silent' }), plain)).toBe('vendor-server');
     expect(causeOf(check({ kind: 'turn', transport: 'udp', status: 'warn', reason: 'unroutable-relay' }), plain)).toBe('vendor-server');
   });
 

@@ -89,9 +89,11 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'vendor-server.error',
     cause: 'vendor-server',
-    when: 'the server answered with an error, allocated a relay address no peer outside can reach, or finished without a relay candidate and without an error',
-    evidence: 'a STUN/TURN error code 3xx–6xx other than 401 (403, 437, 486, 508 …); `unroutable-relay` (a relay address outside public unicast space, ipaddr.js); gathering complete, no relay candidate',
-    applies: (c) => c.reason === 'server-error' || c.reason === 'unroutable-relay' || (c.kind === 'turn' && c.reason === 'no-candidate'),
+    when:
+      'the server answered with an error, allocated a relay address no peer outside can reach, stayed silent while UDP evidently reached other ports, or finished without a relay candidate and without an error',
+    evidence:
+      'a STUN/TURN error code 3xx–6xx other than 401 (403, 437, 486, 508 …); `unroutable-relay` (a relay address outside public unicast space, ipaddr.js); `server-silent` (a loopback call carried UDP to a relay port meanwhile); gathering complete, no relay candidate',
+    applies: (c) => is('server-error', 'unroutable-relay', 'server-silent')(c) || (c.kind === 'turn' && c.reason === 'no-candidate'),
   },
   {
     id: 'firewall.blocked',

@@ -3,6 +3,7 @@
  * candidates in one place, so that the decision table reads like its doc.
  */
 import type { NatAnalysis } from '../ice/nat';
+import { carriedData, type LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, RelayProtocol } from '../ice/types';
 import { effectivePort, parseIceUri } from '../ice/uri';
 import type { CheckResult } from './types';
@@ -22,6 +23,20 @@ export interface UdpPortLimit {
  */
 export type DeviceNetwork = 'online' | 'offline' | 'unknown';
 
+/**
+ * What a loopback call through a route showed:
+ * - carried: data got through;
+ * - blocked: the call ran and nothing got through (for `udpHighPorts`: while
+ *   the relay itself carried data over UDP, so the relay's port is what is blocked);
+ * - failed (`udpHighPorts` only): nothing got through, but the relay carried
+ *   nothing either, so the relay's own path may be what broke the call;
+ * - unknown: no call was possible (no credentials, nothing allocated) or we failed to run it.
+ */
+export interface MediaEvidence {
+  status: 'carried' | 'blocked' | 'failed' | 'unknown';
+  call: LoopbackResult | null;
+}
+
 export interface RouteEvidence {
   device: DeviceNetwork;
   /** Distinct local addresses of host candidates (for the LAN explanation). */
@@ -39,6 +54,10 @@ export interface RouteEvidence {
   udpPortLimit: UdpPortLimit | null;
   /** Distinct UDP destination ports that some STUN/TURN server answered on, ascending. */
   udpPortsAnswered: number[];
+  /** Relayed data through each transport's relay (`relay-relay` loopback call). */
+  relayMedia: Record<RelayProtocol, MediaEvidence>;
+  /** UDP from this network to the relay's allocated (high) port (`relay-direct` loopback call). */
+  udpHighPorts: MediaEvidence;
 }
 
 export interface RouteEvidenceInput {
@@ -47,6 +66,7 @@ export interface RouteEvidenceInput {
   nat: NatAnalysis;
   /** The always-planned `stun-batch` connection: did it run at all (no setup error)? */
   localGatheringRan: boolean;
+  loopbacks?: readonly LoopbackResult[];
 }
 
 export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
@@ -66,7 +86,19 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
     turnNotRun: { udp: iceOver(notRun, 'udp'), tcp: iceOver(notRun, 'tcp'), tls: iceOver(notRun, 'tls') },
     udpPortLimit: findUdpPortLimit(ran),
     udpPortsAnswered: [...new Set(answeredOverUdp(ran).map(portOf).filter((p): p is number => p !== null))].sort((a, b) => a - b),
+    ...mediaEvidence(input.loopbacks ?? []),
   };
+}
+
+function mediaEvidence(loopbacks: readonly LoopbackResult[]): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts'> {
+  const of = (call: LoopbackResult | undefined): MediaEvidence =>
+    !call || call.setupError !== null ? { status: 'unknown', call: call ?? null } : { status: carriedData(call) ? 'carried' : 'blocked', call };
+  const relay = (transport: RelayProtocol) => of(loopbacks.find((l) => l.path === 'relay-relay' && l.transport === transport));
+  const relayMedia = { udp: relay('udp'), tcp: relay('tcp'), tls: relay('tls') };
+  const direct = of(loopbacks.find((l) => l.path === 'relay-direct'));
+  // Nothing from the direct end proves the high port blocked only when the relay itself carried data over UDP.
+  const udpHighPorts = direct.status === 'blocked' && relayMedia.udp.status !== 'carried' ? { ...direct, status: 'failed' as const } : direct;
+  return { relayMedia, udpHighPorts };
 }
 
 /** UDP STUN/TURN checks whose server answered: a srflx, a relay, or any STUN/TURN error response (a 401 included). */

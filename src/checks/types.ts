@@ -42,7 +42,13 @@ export type CheckReason =
   | 'no-probe-host'
   | 'upgrade-refused'
   /** A TURN server handed out a relay address outside public unicast space (RFC 1918, CGNAT, loopback, link-local, ULA). */
-  | 'unroutable-relay';
+  | 'unroutable-relay'
+  /**
+   * A UDP STUN/TURN server stayed silent while UDP from this network was shown to
+   * reach arbitrary ports (a loopback call to a relay's high port carried data):
+   * the server, not a firewall, is the likely cause.
+   */
+  | 'server-silent';
 
 /** UDP, TCP, or TLS over TCP: what crosses the firewall. */
 export type CheckTransport = RelayProtocol;

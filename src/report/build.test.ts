@@ -25,8 +25,8 @@ const environment = LAB_ENVIRONMENT;
 function schoolRun(overrides: Partial<Record<string, GatherResult>> = {}): ReportInput {
   const plan = planChecks(profile, { region: 'eu', deadlineMs: 5_000 });
   const gatherFor: Record<string, GatherResult> = {
-    // The always-run local gathering, then each STUN server in its own connection: one mapping from both.
     'stun-batch': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:stun1.senso.cloud:3478')] }),
+    // Each STUN server alone in its connection: both give the srflx (same mapping).
     'stun#1': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:stun1.senso.cloud:3478')] }),
     'stun#2': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:stun2.senso.cloud:19302')] }),
     'turn-eu#1': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.relayUdp, 'turn:turn-eu.senso.cloud:3478?transport=udp', 90)] }),
@@ -80,7 +80,7 @@ describe('buildReport', () => {
 
   it('classifies the NAT from the STUN batch and picks the route', () => {
     expect(report.nat).toMatchObject({ mapping: 'endpoint-independent', publicAddresses: ['203.0.113.1'] });
-    expect(report.verdict).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'possible' });
+    expect(report.verdict).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'possible', device: 'online' });
     expect(report.verdict.methods.map((m) => [m.method, m.status])).toEqual([
       ['lan', 'unverified'],
       ['hole-punching', 'available'],

@@ -8,9 +8,11 @@ import { planChecks } from '../checks/plan';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
 import { attributeToProxyAuth } from '../checks/behind-proxy';
+import { attributeUdpSilence } from '../checks/udp-silence';
 import type { CheckResult, PlannedIceCheck } from '../checks/types';
 import { analyzeNatMapping } from '../ice/nat';
 import type { GatherResult } from '../ice/types';
+import type { LoopbackResult } from '../ice/loopback';
 import type { Profile, ProfileError } from '../profile/types';
 import { decideVerdict } from '../verdict';
 import { withWebAppLimits } from '../policy/web-app-verdict';
@@ -38,11 +40,14 @@ export interface ReportInput {
   environment: Environment;
   checks: CheckResult[];
   gatherings: Gathering[];
+  /** Loopback calls through the routes that allocated (absent = none were made). */
+  loopbacks?: LoopbackResult[];
 }
 
 export function buildReport(raw: ReportInput): Report {
   // Evidence across checks: Chromium words a TURN/TCP failure the same whether a proxy wanted a login or a name did not resolve.
-  const input = { ...raw, checks: attributeToProxyAuth(attributeSameHostDns(raw.checks)) };
+  // And a UDP server's silence once UDP was shown to reach any port: the server, not the firewall.
+  const input = { ...raw, checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(raw.checks)), raw.loopbacks ?? []) };
   // The plan is a pure function of profile, region and deadline: rebuilding it
   // gives the same check ids, and with them the firewall rule behind each check.
   const plan = planChecks(input.profile, { ...(input.region === null ? {} : { region: input.region }), deadlineMs: input.deadlineMs });
@@ -57,7 +62,8 @@ export function buildReport(raw: ReportInput): Report {
   const candidates = gatherings.flatMap((g) => g.result.candidates.map((c) => ({ ...c, gatheringId: g.check.id })));
   // What the network allows, then what the browser's WebRTC IP handling leaves to web apps.
   const localGatheringRan = stunBatch !== undefined && stunBatch.result.setupError === null;
-  const evidence = routeEvidence({ checks: input.checks, candidates, nat, localGatheringRan });
+  const loopbacks = input.loopbacks ?? [];
+  const evidence = routeEvidence({ checks: input.checks, candidates, nat, localGatheringRan, loopbacks });
   const verdict = withWebAppLimits(decideVerdict(evidence), input.environment.webRtcIpHandling);
   // Who can fix each fault: only firewall causes become "allow outbound" rules.
   // With no network at all, no firewall rule is missing: the device is (this-device.offline).
@@ -86,6 +92,7 @@ export function buildReport(raw: ReportInput): Report {
     candidates,
     iceErrors: gatherings.flatMap((g) => g.result.errors.map((e) => ({ ...e, gatheringId: g.check.id }))),
     checks,
+    loopbacks,
     nat,
     verdict,
     outcome: decideOutcome(input.profile, verdict, checks),

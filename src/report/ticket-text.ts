@@ -24,6 +24,8 @@ import {
 import type { RuleAdvice } from '../checks/missing-rules';
 import { CAUSE_KEYS, causeText, missingRulesText } from '../view/rules';
 import type { Report } from './types';
+import { headline } from '../view/headline';
+import { nextStepKey, usageWord } from '../view/plain';
 
 export function renderTicketText(report: Report, t: Translate): string {
   const lines: string[] = [];
@@ -31,6 +33,8 @@ export function renderTicketText(report: Report, t: Translate): string {
   const { profile, verdict, environment: env } = report;
 
   out(`# ${t('report_title')}`, '');
+  // What the user saw and the one thing to do, before any detail: the help desk reads this line first.
+  out(t('report_user_saw', [t(headline(verdict).key)]), '', t(nextStepKey(report), [usageWord(profile.id, t)]), '');
   out(`- ${t('report_profile', [profile.name, profile.id, profile.version])}`);
   out(`- ${t('report_choices', [formatChoices(t, profile.choices)])}`);
   out(`- ${t('report_started', [report.startedAt, env.timeZone])}`);

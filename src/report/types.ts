@@ -6,6 +6,7 @@
 import type { CausedCheck, CauseAdvice, RuleAdvice } from '../checks/missing-rules';
 import type { IceRole } from '../checks/types';
 import type { NatAnalysis } from '../ice/nat';
+import type { LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, IceCandidateError } from '../ice/types';
 import type { ProfileError } from '../profile/types';
 import type { PolicyProblem } from '../settings/types';
@@ -99,6 +100,8 @@ export interface Report {
   iceErrors: ReportIceError[];
   /** Every check, with the cause of its fault (null when there is nothing to fix). */
   checks: CausedCheck[];
+  /** Loopback calls through the routes that allocated, with what got through (src/ice/loopback.ts). */
+  loopbacks: LoopbackResult[];
   nat: NatAnalysis;
   verdict: Verdict;
   /** The route and the services the app needs, together: what the headline and badge say. */

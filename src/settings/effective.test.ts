@@ -31,4 +31,12 @@ describe('effectiveSettings', () => {
     expect(JSON.stringify(view)).not.toContain('fleet-secret-91');
     expect(JSON.stringify(view)).not.toContain('"fleet"');
   });
+
+  it('names the policy profile and the rules with credentials from policy, never the credentials', () => {
+    const view = effectiveSettings({}, { ...NO_POLICY, managed: true, customProfile: pushed, turnCredentials: { 'relay-b': { username: 'u9', credential: 'pw-77' } } });
+    expect(view.policyProfileId).toBe('school-turn');
+    expect(view.policyCredentialRules).toEqual(['turn', 'relay-b']);
+    expect(JSON.stringify(view)).not.toContain('pw-77');
+    expect(effectiveSettings({}, NO_POLICY)).toMatchObject({ policyProfileId: null, policyCredentialRules: [] });
+  });
 });

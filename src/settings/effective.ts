@@ -7,5 +7,16 @@ export function effectiveSettings(user: Partial<Settings>, policy: PolicyOverlay
   const locked = new Set<SettingKey>([...policy.locked, ...(Object.keys(policy.settings) as SettingKey[])]);
   const customProfiles = stored.map((entry) => stripCredentials(entry.profile));
   if (policy.customProfile) customProfiles.unshift(stripCredentials(policy.customProfile));
-  return { effective, locked: [...locked], managed: policy.managed, policyProblems: policy.problems, customProfiles };
+  // Which rules carry credentials from policy, by id only: the admin sees that they arrived, nobody sees them.
+  const pushedWithCredentials = (policy.customProfile?.rules ?? []).filter((r) => 'credential' in r && r.credential).map((r) => r.id);
+  const policyCredentialRules = [...new Set([...pushedWithCredentials, ...Object.keys(policy.turnCredentials ?? {})])];
+  return {
+    effective,
+    locked: [...locked],
+    managed: policy.managed,
+    policyProblems: policy.problems,
+    customProfiles,
+    policyProfileId: policy.customProfile?.id ?? null,
+    policyCredentialRules,
+  };
 }

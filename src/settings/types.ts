@@ -78,4 +78,8 @@ export interface SettingsView {
   policyProblems: PolicyProblem[];
   /** User-imported profiles plus the policy's custom profile (if any), credentials removed. */
   customProfiles: Profile[];
+  /** The id of the custom profile the policy pushed: pages offer no Delete for it. */
+  policyProfileId?: string | null;
+  /** Ids of the rules that receive relay credentials from policy (names only, never the values). */
+  policyCredentialRules?: string[];
 }

@@ -62,7 +62,8 @@ function row(group: MethodGroup, verdict: MethodVerdict | undefined, checks: rea
     group,
     labelKey: METHOD_LABEL_KEYS[group],
     status,
-    statusKey: STATUS_KEYS[status],
+    // One device cannot test a same-network call: "possible, not tested", not "likely works".
+    statusKey: group === 'lan' && status === 'unverified' ? 'verdict_status_lan_possible' : STATUS_KEYS[status],
     transport,
     reason: reasons[0] ?? null,
     reasonLine: explained[0] ? reasonLineOf(explained[0].checkIds, checks) : null,

@@ -29,6 +29,7 @@ export const REASON_KEYS: Record<CheckReason, string> = {
   'no-probe-host': 'reason_no_probe_host',
   'upgrade-refused': 'reason_upgrade_refused',
   'unroutable-relay': 'reason_unroutable_relay',
+  'server-silent': 'reason_server_silent',
 };
 
 /** The message key and substitutions for a check's reason: [target]. */

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inNetns } from '../lab/exec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inNetns, sh, shQuiet } from '../lab/exec';
 import { LAB, MISCONFIGURED_TURN, STUN_ALT_PORT, TURN_CREDENTIALS } from '../lab/lab';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
-import { sendFromPage } from '../support/extension';
+import { launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
 import type { Report } from '../../src/report/types';
 
 /**
@@ -19,37 +19,6 @@ let labBrowser: LabBrowser;
 
 beforeAll(async () => {
   labBrowser = await startLabBrowser();
-});
-
-/** A profile that only needs the local gathering, to see what Chromium sees of the interfaces. */
-const hostOnly = { id: 'host-only', name: 'Host only', version: '1', rules: [{ id: 'web', kind: 'https', purpose: 'x', url: 'https://web.lab.test/' }] };
-
-/** Takes the LAN interface away as unplugging does: link down, address gone. Loopback stays. */
-async function unplug(): Promise<void> {
-  const lan = labBrowser.lab.topology.lan;
-  await inNetns(lan, 'ip', ['addr', 'flush', 'dev', 'lan0']);
-  await inNetns(lan, 'ip', ['link', 'set', 'lan0', 'down']);
-  // Chromium learns of interface changes over netlink, within a few seconds (measured 1-3 s).
-  await untilDevice('offline');
-}
-
-async function untilDevice(state: 'online' | 'offline'): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const report = await labBrowser.run(hostOnly, 1_000);
-    if (report.verdict.device === state) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`Chromium did not see the device ${state}`);
-}
-
-afterEach(async () => {
-  const lan = labBrowser.lab.topology.lan;
-  const links = await inNetns(lan, 'ip', ['-brief', 'addr', 'show', 'lan0']);
-  if (links.includes(LAB.lanAddress)) return;
-  await inNetns(lan, 'ip', ['link', 'set', 'lan0', 'up']);
-  await inNetns(lan, 'ip', ['addr', 'replace', `${LAB.lanAddress}/24`, 'dev', 'lan0']);
-  await inNetns(lan, 'ip', ['route', 'replace', 'default', 'via', LAB.routerLanAddress]);
-  await untilDevice('online');
 });
 
 afterAll(async () => {
@@ -75,28 +44,6 @@ describe('evidence the lab did not have before', () => {
     expect(report.verdict.summary).not.toMatch(/will fail/);
   });
 
-  it('a device with only loopback up is "not connected to a network": no firewall rule is missing', async () => {
-    await unplug();
-    const report = await labBrowser.run(
-      {
-        id: 'offline',
-        name: 'Offline',
-        version: '1',
-        rules: [
-          { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${A}:3478`, `stun:${B}:${STUN_ALT_PORT}`] },
-          { id: 'turn-udp', kind: 'turn', purpose: 'Relay', urls: [`turn:${A}:3478?transport=udp`], ...TURN_CREDENTIALS },
-        ],
-      },
-      DEADLINE_MS,
-    );
-    expect(report.verdict.device, JSON.stringify(report.candidates.map((c) => c.candidate))).toBe('offline');
-    expect(report.verdict.route).toBe('none');
-    expect(report.verdict.lan).toBe('unavailable');
-    expect(report.missingRules).toEqual([]);
-    expect(report.verdict.summary).toMatch(/not connected to a network/);
-    expect(report.verdict.methods.every((m) => m.rowId.endsWith('.offline'))).toBe(true);
-  });
-
   it('a TURN server that advertises a private relay address is flagged as the vendor server misconfigured, and that relay is not verified', async () => {
     const report = await labBrowser.run(
       {
@@ -113,6 +60,47 @@ describe('evidence the lab did not have before', () => {
     expect(method(report, 'relay-udp')).toMatchObject({ status: 'unverified', rowId: 'relay-udp.unroutable-relay' });
     expect(report.verdict.routeVerified).toBe(false);
     expect(report.missingRules).toEqual([]);
+  });
+});
+
+describe('a device with no network at all', () => {
+  const bare = `${LAB.prefix}bare`;
+  let ext: ExtensionBrowser | undefined;
+
+  beforeAll(async () => {
+    // Only loopback, as a laptop with Wi-Fi off: no interface Chromium could offer.
+    await shQuiet('ip', ['netns', 'del', bare]);
+    await sh('ip', ['netns', 'add', bare]);
+    await inNetns(bare, 'ip', ['link', 'set', 'lo', 'up']);
+    ext = await launchWithExtension({ netns: bare });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await shQuiet('ip', ['netns', 'del', bare]);
+  });
+
+  it('is "not connected to a network": every method unavailable for that reason, no firewall rule missing', async () => {
+    const page = await ext!.openPage('popup/index.html');
+    const report = await sendFromPage<Report>(page, {
+      type: 'run',
+      profile: {
+        id: 'offline',
+        name: 'Offline',
+        version: '1',
+        rules: [
+          { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${A}:3478`, `stun:${B}:${STUN_ALT_PORT}`] },
+          { id: 'turn-udp', kind: 'turn', purpose: 'Relay', urls: [`turn:${A}:3478?transport=udp`], ...TURN_CREDENTIALS },
+        ],
+      },
+      options: { deadlineMs: DEADLINE_MS },
+    });
+    expect(report.verdict.device, JSON.stringify(report.candidates.map((c) => c.candidate))).toBe('offline');
+    expect(report.verdict.route).toBe('none');
+    expect(report.verdict.lan).toBe('unavailable');
+    expect(report.missingRules).toEqual([]);
+    expect(report.verdict.summary).toMatch(/not connected to a network/);
+    expect(report.verdict.methods.every((m) => m.rowId.endsWith('.offline'))).toBe(true);
   });
 });
 

@@ -8,6 +8,11 @@ import { extensionWithHostAccess, launchWithExtension, sendFromPage, type Extens
 import type { Report } from '../../src/report/types';
 import type { SettingsView } from '../../src/settings/types';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
+import { translatorFromMessages, type MessagesFile } from '../../src/i18n/translate';
+import en from '../../_locales/en/messages.json';
+import { axeViolations } from '../support/ui-checks';
+
+const EN = translatorFromMessages(en as MessagesFile);
 
 /**
  * Real Chromium policy, no user action: a policy file pushes the lab profile
@@ -195,6 +200,21 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
       const problems = await options.$eval('[data-testid="policy-problems"]', (el) => el.textContent ?? '');
       expect(problems).toMatch(/profileOptions\.connection/);
       expect(problems).toMatch(/probeHosts\.no-such-rule/);
+      // Truthful under policy (issue 17): no Delete that would do nothing for the pushed profile,
+      // which rules got relay credentials (ids, never the values), and the automatic checks.
+      await options.waitForSelector('[data-testid="policy-profile-lab"]');
+      expect(await options.$('[data-testid="delete-lab"]')).toBeNull();
+      const credentials = await options.$eval('[data-testid="policy-credentials"]', (el) => el.textContent ?? '');
+      expect(credentials).toContain('turn-nocred');
+      expect(credentials).toContain('turn-udp');
+      expect(await options.evaluate(() => document.body.innerText)).not.toContain(TURN_CREDENTIALS.credential);
+      expect(await options.$$eval('[data-testid="schedule"] li', (lis) => lis.map((li) => li.textContent))).toEqual([
+        EN('options_schedule_startup'),
+        EN('options_schedule_every', [30]),
+      ]);
+      expect(await options.$eval('[data-testid="policy-info"]', (el) => el.textContent)).toContain(EN('options_schedule_by_policy'));
+      expect(await axeViolations(options)).toEqual([]);
+      await options.screenshot({ path: 'test-results/screenshots/options-managed.png', fullPage: true });
     } finally {
       await options.close();
     }

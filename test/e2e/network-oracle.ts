@@ -13,13 +13,13 @@
  *   NAT) AND UDP answers on two destination ports (a peer's NAT picks any port).
  *   Silence on one port while another answered may be a port filter or a dead
  *   server: hole punching stays unverified, the silent server's rule is listed;
- * - a relay is proven by an allocation (this lab has credentials);
+ * - a relay is proven by data through it: with credentials (this lab has
+ *   them) the run makes a loopback call through every relay that allocated,
+ *   and one from this network to the UDP relay's allocated port (49152-49999
+ *   in the lab's coturn). That call decides "UDP reaches high ports": when it
+ *   carries data hole punching needs no second STUN port; when it carries
+ *   nothing while the relay did, hole punching is unavailable;
  * - the route is the best proven method, else the best unverified one, else none.
- *
- * Known limit, on purpose: UDP to the relay's high ports (49152-65535) is not
- * seen by gathering. With only those ports blocked the evidence (answers on
- * 3478 and 19302) still proves "UDP to more than one port", which is what the
- * verdict accepts until a loopback call through the relay (issue 15) tests it.
  */
 import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
 
@@ -81,6 +81,8 @@ interface Server {
 }
 
 const [A, B] = LAB.turnAddresses;
+/** A port in the lab coturn's relay range (49152-49999): what the router's high-port rule decides for every allocation. */
+const RELAY_PORT = 49152;
 
 function servers(spec: NetworkSpec): Server[] {
   const secondPort = spec.servers === 'two-ports' ? STUN_ALT_PORT : 3478;
@@ -146,10 +148,14 @@ export function expectedVerdict(spec: NetworkSpec): Expected {
   const udpServers = list.filter((s) => s.transport === 'udp');
   const udpPortsAnswered = new Set(udpServers.filter(answers).map((s) => s.port));
   const udpSilentElsewhere = udpServers.some((s) => !answers(s) && [...udpPortsAnswered].some((p) => p !== s.port));
+  // The loopback call to the UDP relay's port runs when the UDP relay allocated; the relay itself carries data then.
+  const udpRelay = list.find((s) => s.ruleId === 'turn-udp')!;
+  const relayPort: Server = { ...udpRelay, port: RELAY_PORT };
+  const highPorts = !answers(udpRelay) ? 'no call' : answers(relayPort) ? 'carried' : 'blocked';
   const holePunching: Status =
-    stunAnswered.length === 0 || mapping === 'endpoint-dependent'
+    stunAnswered.length === 0 || mapping === 'endpoint-dependent' || highPorts === 'blocked'
       ? 'unavailable'
-      : udpSilentElsewhere || mapping === 'unknown' || udpPortsAnswered.size < 2
+      : mapping === 'unknown' || (highPorts !== 'carried' && (udpSilentElsewhere || udpPortsAnswered.size < 2))
         ? 'unverified'
         : 'available';
 

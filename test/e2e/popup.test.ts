@@ -62,7 +62,7 @@ async function checkAgain(page: Page, progressShot?: string): Promise<{ report: 
   await page.click('[data-testid="check-again"]');
   // The progress bar and the checks ticking in appear while the run goes on.
   const sawProgress = await page
-    .waitForFunction(() => document.querySelectorAll('[data-testid="progress"] li[data-check]').length > 0, { timeout: 15_000, polling: 20 })
+    .waitForFunction(() => document.querySelectorAll('[data-testid="progress"] li[data-purpose]').length > 0, { timeout: 15_000, polling: 20 })
     .then(() => true, () => false);
   if (sawProgress && progressShot) await screenshot(page, progressShot);
   await page.waitForFunction(() => !document.querySelector('[data-testid="check-again"][disabled]'), { timeout: 60_000 });
@@ -191,7 +191,7 @@ describe('popup after lab runs', () => {
     expect(state.route).toBe('hole-punching');
     expect(state.headline).toBe(EN('outcome_calls_but_blocked_many', [brokenPurposes()]));
     expect(state.methods.map((m) => [m.method, m.status])).toEqual([
-      ['lan', 'available'],
+      ['lan', 'unverified'],
       ['hole-punching', 'available'],
       ['relay', 'available'],
     ]);
@@ -204,8 +204,9 @@ describe('popup after lab runs', () => {
     expect(state.width).toBeLessThanOrEqual(800);
 
     await popup.bringToFront();
-    await popup.click('[data-testid="copy-rules"]');
-    await popup.waitForFunction((text) => document.querySelector('[data-testid="copy-state"]')?.textContent === text, {}, EN('popup_rules_copied'));
+    // The next step's button, on top; the same text as the list's own button under "Details for IT".
+    await popup.click('[data-testid="copy-next"]');
+    await popup.waitForFunction((text) => document.querySelector('[data-testid="copy-next-state"]')?.textContent === text, {}, EN('popup_rules_copied'));
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(missingRulesText(report, EN));
     expect(copied).toContain('Allow outbound TCP to web.lab.test port 4444 (HTTPS): API on a closed port.');
@@ -223,7 +224,8 @@ describe('popup after lab runs', () => {
     });
     await screenshot(popup, 'popup-direct');
 
-    // Details on demand: every check with its evidence and timing.
+    // Details on demand, under "Details for IT": every check with its evidence and timing.
+    await popup.click('[data-testid="it-details"] summary');
     await popup.click('[data-testid="details"] summary');
     const details = await popup.$$eval('[data-testid="details"] li[data-check]', (lis) =>
       lis.map((li) => ({ id: li.getAttribute('data-check'), status: li.getAttribute('data-status'), text: li.textContent ?? '' })),
@@ -233,10 +235,12 @@ describe('popup after lab runs', () => {
       const line = details.find((d) => d.id === check.id)!;
       expect(line.status).toBe(check.status);
       expect(line.text).toContain(check.detail);
-      if (check.durationMs !== null) expect(line.text).toContain(EN('popup_ms', [check.durationMs]));
+      // Numbers in the UI language: 3000 reads "3,000 ms" in English.
+      if (check.durationMs !== null) expect(line.text).toContain(EN('popup_ms', [new Intl.NumberFormat('en').format(check.durationMs)]));
     }
     expect(await popup.$eval('[data-testid="report-profile"]', (el) => el.textContent)).toContain('Network lab');
     await popup.click('[data-testid="details"] summary');
+    await popup.click('[data-testid="it-details"] summary');
   });
 
   it('paints the stored verdict on opening, before any run, and measures it', async () => {
@@ -254,7 +258,7 @@ describe('popup after lab runs', () => {
     }));
     // Measured, not asserted (timings belong to the bench): read by the report and `npm run bench`.
     await writeFile('test-results/popup-first-paint.json', JSON.stringify(timing));
-    // Keyboard: Tab reaches "Check again" and "Copy rules", and the focused control shows a ring.
+    // Keyboard: Tab reaches "Check again" and the next step's "Copy rules", and the focused control shows a ring.
     const reached = new Set<string>();
     let ring = true;
     for (let i = 0; i < 30; i++) {
@@ -263,12 +267,12 @@ describe('popup after lab runs', () => {
         const el = document.activeElement as HTMLElement | null;
         return { id: el?.dataset.testid ?? el?.tagName ?? '', outline: el ? getComputedStyle(el).outlineStyle : 'none' };
       });
-      if (focus.id === 'check-again' || focus.id === 'copy-rules') {
+      if (focus.id === 'check-again' || focus.id === 'copy-next') {
         reached.add(focus.id);
         ring &&= focus.outline !== 'none';
       }
     }
-    expect([...reached].sort()).toEqual(['check-again', 'copy-rules']);
+    expect([...reached].sort()).toEqual(['check-again', 'copy-next']);
     expect(ring).toBe(true);
     await fresh.close();
   });
@@ -303,7 +307,7 @@ describe('popup after lab runs', () => {
       const state = await popupState(popup);
       expect(state.headline).toBe(EN('verdict_headline_none'));
       expect(state.methods.map((m) => [m.method, m.status])).toEqual([
-        ['lan', 'available'],
+        ['lan', 'unverified'],
         ['hole-punching', 'unavailable'],
         ['relay', 'unavailable'],
       ]);

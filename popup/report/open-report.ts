@@ -1,0 +1,36 @@
+/**
+ * A report file someone sent (e-mail, ticket attachment), read for the
+ * printable page: parsed, its schema version compared with ours, then
+ * validated against docs/report.schema.json. Every refusal is a message key
+ * with what was wrong, never an exception.
+ */
+import { REPORT_SCHEMA, type Report } from '../../src/report/types';
+
+export type Validate = ((document: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
+
+export type OpenResult = { ok: true; report: Report } | { ok: false; key: string; substitutions: string[] };
+
+const SCHEMA_NAME = /^webrtc-network-check\/report@(\d+)$/;
+const OUR_VERSION = Number(SCHEMA_NAME.exec(REPORT_SCHEMA)![1]);
+/** How many schema errors the message names; the rest are counted. */
+const ERRORS_SHOWN = 3;
+
+export function readReport(text: string, validate: Validate): OpenResult {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, key: 'report_file_not_json', substitutions: [err instanceof Error ? err.message : String(err)] };
+  }
+  const schema = document !== null && typeof document === 'object' ? (document as { schema?: unknown }).schema : undefined;
+  const version = typeof schema === 'string' ? SCHEMA_NAME.exec(schema) : null;
+  if (!version) return { ok: false, key: 'report_file_not_report', substitutions: [] };
+  if (Number(version[1]) > OUR_VERSION) return { ok: false, key: 'report_file_newer', substitutions: [schema as string, REPORT_SCHEMA] };
+  if (!validate(document)) {
+    const errors = validate.errors ?? [];
+    const named = errors.slice(0, ERRORS_SHOWN).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+    if (errors.length > ERRORS_SHOWN) named.push(`+${errors.length - ERRORS_SHOWN}`);
+    return { ok: false, key: 'report_file_invalid', substitutions: [named.join('; ')] };
+  }
+  return { ok: true, report: document as Report };
+}

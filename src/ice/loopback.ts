@@ -1,0 +1,101 @@
+/**
+ * Loopback calls: two peer connections of one run talk to each other through a
+ * route, so that what gathering only suggests (a relay allocated, UDP to a
+ * port) is shown by data that actually flowed. Both ends live in the same
+ * document, so one clock times both directions.
+ *
+ * - `relay-relay`: both ends relay-only on one TURN URL: data crosses this
+ *   network's path to the TURN server's listening port as TURN ChannelData /
+ *   Send indications, as a real call's media does when its peer is elsewhere.
+ * - `relay-direct`: one end relay-only on a UDP TURN URL, the other with no
+ *   relay: its packets go from this network to the relay's allocated port
+ *   (49152-65535 on most servers), the vendors' "relay ports" rule, and the
+ *   evidence that outbound UDP reaches arbitrary high ports, which hole
+ *   punching needs.
+ */
+import type { CandidateType, RelayProtocol } from './types';
+
+export type LoopbackPath = 'relay-relay' | 'relay-direct';
+
+/** The selected candidate pair of the calling end (getStats), as evidence of the route the data took. */
+export interface SelectedPair {
+  localType: CandidateType | null;
+  remoteType: CandidateType | null;
+  /** Transport of the pair's local candidate. */
+  protocol: 'udp' | 'tcp' | null;
+  /** For a relay local candidate: the transport to the TURN server. */
+  relayProtocol: RelayProtocol | null;
+  /** Port of the local candidate: for a relay, the relay's allocated port on the TURN server. */
+  localPort: number | null;
+  remotePort: number | null;
+}
+
+/** What one loopback call measured. Times in ms, ratios 0..1. */
+export interface LoopbackMeasurement {
+  /** The data channel opened (ICE, DTLS and SCTP through the route). */
+  connected: boolean;
+  /** Packets sent by the calling end, and received by the other end (one way). */
+  sent: number;
+  received: number;
+  /** Median round trip of echoed packets; null when none came back. */
+  rttMs: number | null;
+  /** RFC 3550 §6.4.1 interarrival jitter of the one-way packets; null with fewer than two. */
+  jitterMs: number | null;
+  /** One-way loss, 1 - received / sent; null when nothing was sent. */
+  loss: number | null;
+  selectedPair: SelectedPair | null;
+  durationMs: number;
+  /** Why the call could not run at all (our failure, not evidence): null when it ran. */
+  setupError: string | null;
+}
+
+export interface LoopbackResult extends LoopbackMeasurement {
+  id: string;
+  path: LoopbackPath;
+  /** Transport to the TURN server (of the relay-only end). */
+  transport: RelayProtocol;
+  /** The TURN URL the call went through (no credentials). */
+  turnUrl: string;
+  /** The TURN check whose allocation the call rests on. */
+  checkId: string;
+}
+
+/** Data got through: the route carries media. */
+export function carriedData(result: Pick<LoopbackMeasurement, 'received'>): boolean {
+  return result.received > 0;
+}
+
+/**
+ * RFC 3550 §6.4.1: J += (|D| - J) / 16 over consecutive packets, where D is
+ * the difference of their transit times. `transitMs` in arrival order.
+ */
+export function interarrivalJitter(transitMs: readonly number[]): number | null {
+  if (transitMs.length < 2) return null;
+  let jitter = 0;
+  for (let i = 1; i < transitMs.length; i++) jitter += (Math.abs(transitMs[i]! - transitMs[i - 1]!) - jitter) / 16;
+  return jitter;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * A plain-words grade of a route for a teacher. Thresholds (docs/verdict.md):
+ * ITU-T G.114 keeps one-way delay under 150 ms for good interactivity and
+ * calls 400 ms the limit, so round trips of 300 / 800 ms; video degrades
+ * visibly past ~2 % loss and ~30 ms jitter, voice codecs (Opus with FEC)
+ * stay intelligible to ~10 % loss and ~60 ms jitter.
+ */
+export type CallGrade = 'good-for-video' | 'audio-only' | 'unusable';
+
+export function gradeCall(m: Pick<LoopbackMeasurement, 'received' | 'rttMs' | 'jitterMs' | 'loss'>): CallGrade {
+  if (!carriedData(m) || m.rttMs === null || m.loss === null) return 'unusable';
+  const jitter = m.jitterMs ?? 0;
+  if (m.rttMs <= 300 && m.loss <= 0.02 && jitter <= 30) return 'good-for-video';
+  if (m.rttMs <= 800 && m.loss <= 0.1 && jitter <= 60) return 'audio-only';
+  return 'unusable';
+}

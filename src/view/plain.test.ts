@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import open from '../../test/fixtures/reports/lab-open.json';
+import udpDropped from '../../test/fixtures/reports/lab-udp-dropped.json';
+import failed from '../../test/fixtures/reports/failed.json';
+import en from '../../_locales/en/messages.json';
+import de from '../../_locales/de/messages.json';
+import fr from '../../_locales/fr/messages.json';
+import { jargonIn } from '../../test/fixtures/jargon';
+import type { MessagesFile } from '../i18n/translate';
+import type { Report } from '../report/types';
+import type { MethodStatus, Verdict } from '../verdict';
+import { headline, ROUTE_HEADLINE_KEYS } from './headline';
+import { renderTicketText } from '../report/ticket-text';
+import { translatorFromMessages } from '../i18n/translate';
+import { NEXT_STEP_KEYS, nextStepKey, PLAIN_OUTCOME_KEYS, plainOutcomes, progressByPurpose, PURPOSE_KEYS, usageKeys } from './plain';
+
+const OPEN = open as unknown as Report;
+const UDP_DROPPED = udpDropped as unknown as Report;
+const FAILED = failed as unknown as Report;
+const LOCALES = { en, de, fr } as unknown as Record<string, MessagesFile>;
+
+describe('plain outcomes', () => {
+  it('never shows a green row under a red outcome: the working LAN is neutral when calls fail', () => {
+    expect(FAILED.verdict.route).toBe('none');
+    const rows = plainOutcomes(FAILED.verdict, FAILED.checks, headline(FAILED.verdict).tone);
+    expect(rows.some((r) => r.tone === 'good')).toBe(false);
+    expect(rows.find((r) => r.group === 'lan')).toMatchObject({ key: 'plain_lan_available', tone: 'neutral', passing: true });
+    expect(rows.filter((r) => !r.passing).map((r) => r.group)).toEqual(['hole-punching', 'relay']);
+  });
+
+  it('says "blocked, calls go through the relay" when hole punching fails and the relay works', () => {
+    const rows = plainOutcomes(UDP_DROPPED.verdict, UDP_DROPPED.checks, 'slow');
+    expect(rows.find((r) => r.group === 'hole-punching')).toMatchObject({ key: 'plain_hole_punching_unavailable_relayed', tone: 'bad', passing: false });
+    expect(rows.find((r) => r.group === 'relay')).toMatchObject({ tone: 'good', passing: true });
+  });
+
+  it('folds everything away on an open network', () => {
+    const rows = plainOutcomes(OPEN.verdict, OPEN.checks, 'good');
+    expect(rows.every((r) => r.passing && r.tone === 'good')).toBe(true);
+  });
+
+  it('names a key that exists for every method status', () => {
+    const statuses: MethodStatus[] = ['available', 'unverified', 'unavailable', 'untested'];
+    for (const lan of statuses)
+      for (const punching of statuses)
+        for (const relay of statuses) {
+          const verdict = {
+            ...OPEN.verdict,
+            methods: [
+              { method: 'lan', status: lan, reasons: [] },
+              { method: 'hole-punching', status: punching, reasons: [] },
+              { method: 'relay-udp', status: relay, reasons: [] },
+            ],
+          } as unknown as Verdict;
+          for (const row of plainOutcomes(verdict, [], 'slow')) expect(PLAIN_OUTCOME_KEYS).toContain(row.key);
+        }
+  });
+});
+
+describe('next step', () => {
+  it('sends missing rules to the network admin, and a red outcome without one to support', () => {
+    expect(nextStepKey(FAILED)).toBe(FAILED.missingRules.length > 0 ? 'next_step_none_rules' : 'next_step_none_support');
+    expect(nextStepKey({ verdict: FAILED.verdict, missingRules: [] })).toBe('next_step_none_support');
+    expect(nextStepKey({ verdict: OPEN.verdict, missingRules: [] })).toBe('next_step_nothing');
+    expect(nextStepKey(UDP_DROPPED)).toBe('next_step_relayed_rules');
+  });
+
+  it('asks an offline device to connect first, and an untestable profile for the firewall check', () => {
+    expect(nextStepKey({ verdict: { ...FAILED.verdict, device: 'offline' }, missingRules: FAILED.missingRules })).toBe('next_step_offline');
+    expect(nextStepKey({ verdict: { ...FAILED.verdict, route: 'untested' }, missingRules: [] })).toBe('next_step_untested');
+  });
+
+  it('never counts the LAN as a problem: one device cannot prove it, and it carries no call outside', () => {
+    for (const status of ['available', 'unverified', 'unavailable', 'untested'] as MethodStatus[]) {
+      const verdict = { ...OPEN.verdict, methods: OPEN.verdict.methods.map((m) => (m.method === 'lan' ? { ...m, status } : m)) } as Verdict;
+      expect(plainOutcomes(verdict, [], 'good').find((r) => r.group === 'lan')?.passing, status).toBe(true);
+    }
+  });
+
+  it('uses the profile\'s own word for what its users see, else the neutral one', () => {
+    expect(usageKeys('senso')).toEqual(['usage_senso', 'usage_default']);
+    expect(usageKeys('my-school')).toEqual(['usage_my_school', 'usage_default']);
+    for (const lang of Object.keys(LOCALES)) expect(LOCALES[lang]!.usage_senso?.message).toBeTruthy();
+  });
+});
+
+describe('progress by purpose', () => {
+  it('groups finished checks by what they are for and counts the ones not reached', () => {
+    const groups = progressByPurpose(UDP_DROPPED.checks);
+    const turn = UDP_DROPPED.checks.filter((c) => c.kind === 'turn');
+    expect(groups.find((g) => g.key === 'purpose_turn')).toEqual({ key: 'purpose_turn', done: turn.length, failed: turn.filter((c) => c.status === 'fail').length });
+    expect(groups.reduce((n, g) => n + g.done, 0)).toBe(UDP_DROPPED.checks.length);
+  });
+});
+
+describe('top-layer words', () => {
+  const TOP_KEYS = [...PLAIN_OUTCOME_KEYS, ...NEXT_STEP_KEYS, ...Object.values(PURPOSE_KEYS), ...Object.values(ROUTE_HEADLINE_KEYS), 'usage_default', 'usage_senso', 'popup_checking_network', 'popup_issues', 'popup_passing', 'popup_check_network', 'popup_no_report', 'popup_first_run_product', 'popup_previous_result', 'verdict_caveat_unverified', 'popup_rules_copy', 'popup_next_copy_failed'];
+  for (const lang of Object.keys(LOCALES))
+    it(`exist in ${lang} and hold no jargon`, () => {
+      for (const key of TOP_KEYS) {
+        const message = LOCALES[lang]![key]?.message;
+        expect(message, `${lang}:${key}`).toBeTruthy();
+        expect(jargonIn(message!), `${lang}:${key}: ${message}`).toEqual([]);
+      }
+    });
+});
+
+describe('ticket text', () => {
+  it('starts with what the user saw and the one thing to do', () => {
+    const t = translatorFromMessages(en as unknown as MessagesFile);
+    const lines = renderTicketText(FAILED, t).split('\n');
+    expect(lines.slice(2, 5)).toEqual([t('report_user_saw', [t('verdict_headline_none')]), '', t('next_step_none_rules', [t('usage_default')])]);
+    const senso = { ...UDP_DROPPED, profile: { ...UDP_DROPPED.profile, id: 'senso' } };
+    expect(renderTicketText(senso, t)).toContain('so that live thumbnails and module feedback take the faster direct route');
+  });
+});
