@@ -73,11 +73,13 @@ export const PLAIN_OUTCOME_KEYS = [
  * word for what users see). Missing firewall rules go to the network admin;
  * a red outcome without a firewall rule to blame goes to support with the report.
  */
-export function nextStepKey(report: Pick<Report, 'verdict' | 'missingRules'>): string {
+export function nextStepKey(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'otherCauses'>>): string {
   const missing = report.missingRules.length > 0;
   const route = report.verdict.route;
   if (report.verdict.device === 'offline') return 'next_step_offline';
   if (route === 'untested') return 'next_step_untested';
+  // Nothing for the firewall, something for the proxy, DNS, vendor … (src/checks/cause.ts).
+  if (!missing && (report.otherCauses ?? []).some((s) => s.rules.length > 0)) return 'next_step_other_causes';
   if (route === 'none') return missing ? 'next_step_none_rules' : 'next_step_none_support';
   if (route === 'hole-punching') return missing ? 'next_step_direct_rules' : 'next_step_nothing';
   return missing ? 'next_step_relayed_rules' : 'next_step_relayed';
@@ -92,6 +94,7 @@ export const NEXT_STEP_KEYS = [
   'next_step_nothing',
   'next_step_relayed_rules',
   'next_step_relayed',
+  'next_step_other_causes',
 ] as const;
 
 /**

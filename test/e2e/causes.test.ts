@@ -71,6 +71,7 @@ async function popupView(shot?: string): Promise<{
   relay: { status: string | null; reason: string | null };
   missing: string[];
   causes: Record<string, { rules: string[]; text: string }>;
+  nextStep: string | null;
 }> {
   const popup: Page = await labBrowser.ext.openPage('popup/index.html');
   try {
@@ -84,6 +85,7 @@ async function popupView(shot?: string): Promise<{
       const relay = document.querySelector('[data-testid="methods"] li[data-method="relay"]');
       return {
         headline: document.querySelector('[data-testid="headline-text"]')?.textContent ?? '',
+        nextStep: document.querySelector('[data-testid="next-step"]')?.textContent ?? null,
         tone: document.querySelector('[data-testid="headline"]')?.getAttribute('data-tone') ?? null,
         caveat: document.querySelector('[data-testid="headline-caveat"]')?.textContent ?? null,
         relay: { status: relay?.getAttribute('data-status') ?? null, reason: relay?.querySelector('[data-testid="method-reason"]')?.textContent ?? null },
@@ -143,6 +145,8 @@ describe('1. credentials are not a firewall', () => {
     expect(view.causes['relay-credentials']?.rules).toEqual(['turn-udp', 'turn-tcp', 'turn-tls']);
     expect(view.causes['relay-credentials']?.text).toMatch(/refused the login \(401\).*turnCredentials/);
     expect(view.causes['relay-credentials']?.text).not.toContain(TURN_CREDENTIALS.credential);
+    // The teacher's next step does not send anyone to the firewall.
+    expect(view.nextStep).toBe(EN('next_step_other_causes'));
   });
 
   it('UDP dropped and a wrong password: UDP rules for the firewall, the login for the vendor, TCP 3478 and 443 never asked for', async () => {
@@ -222,6 +226,7 @@ describe('2. DNS is not a firewall', () => {
     expect(Object.keys(view.causes)).toEqual(['dns-filter']);
     expect(view.causes['dns-filter']?.text).toContain(`Let the DNS resolver answer for ${gone}`);
     expect(view.causes['dns-filter']?.text).not.toMatch(/Allow outbound/);
+    expect(view.nextStep).toBe(EN('next_step_other_causes'));
   });
 });
 
