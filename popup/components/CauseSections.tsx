@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CauseAdvice } from '../../src/checks/missing-rules';
 import type { Report } from '../../src/report/types';
-import { CAUSE_KEYS, causeText } from '../../src/view/rules';
+import { causeKeys, causeText } from '../../src/view/rules';
 import { t } from '../shared/i18n';
-import { copyText } from '../export/save-file';
 
 /**
  * Findings the firewall cannot fix, one section per cause, each with the text
@@ -23,8 +22,8 @@ export function CauseSections({ report }: { report: Report }) {
 
 function CauseSection({ section, report }: { section: CauseAdvice; report: Report }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const keys = CAUSE_KEYS[section.cause];
-  const copy = () => copyText(causeText(section, report, t)).then(() => setCopied('copied'), () => setCopied('failed'));
+  const keys = causeKeys(section.cause);
+  const copy = () => navigator.clipboard.writeText(causeText(section, report, t)).then(() => setCopied('copied'), () => setCopied('failed'));
   return (
     <section class="cause" data-testid={`cause-${section.cause}`} data-cause={section.cause}>
       <h2>! {t(keys.heading, [section.rules.length])}</h2>

@@ -14,8 +14,7 @@ import {
   yesNo,
 } from '../../src/report/labels';
 import type { Report } from '../../src/report/types';
-import { CAUSE_KEYS, causeText, missingRulesText } from '../../src/view/rules';
-import { ruleSet } from '../../src/report/rule-set';
+import { causeKeys, causeText, missingRulesText } from '../../src/view/rules';
 import { ruleSetCsv } from '../../src/report/rule-set-csv';
 import { saveFile } from '../export/save-file';
 import { LAN_KEYS } from '../../src/view/methods';
@@ -84,22 +83,24 @@ export function PrintableReport({ report }: { report: Report }) {
         <section data-testid="rule-set">
           <h2>{t('report_rule_set_heading')}</h2>
           {/* CSV for firewall import; here rather than in the popup, which keeps papaparse out of its 25 KB. */}
-          <button
-            type="button"
-            class="no-print"
-            data-testid="download-rules-csv"
-            onClick={() => saveFile(`webrtc-check-${report.profile.id}-firewall-rules.csv`, ruleSetCsv(ruleSet(report)), 'text/csv;charset=utf-8')}
-          >
-            {t('popup_rules_csv')}
-          </button>
+          {report.firewallRules && (
+            <button
+              type="button"
+              class="no-print"
+              data-testid="download-rules-csv"
+              onClick={() => saveFile(`webrtc-check-${report.profile.id}-firewall-rules.csv`, ruleSetCsv(report.firewallRules), 'text/csv;charset=utf-8')}
+            >
+              {t('popup_rules_csv')}
+            </button>
+          )}
           <pre>{missingRulesText(report, t)}</pre>
         </section>
       )}
 
       {(report.otherCauses ?? []).map((section) => (
         <section key={section.cause} data-testid={`cause-${section.cause}`}>
-          <h2>{t(CAUSE_KEYS[section.cause].heading, [section.rules.length])}</h2>
-          <p>{t(CAUSE_KEYS[section.cause].hint)}</p>
+          <h2>{t(causeKeys(section.cause).heading, [section.rules.length])}</h2>
+          <p>{t(causeKeys(section.cause).hint)}</p>
           {(section.notes ?? []).length > 0 && (
             <ul>
               {section.notes.map((note) => (

@@ -18,6 +18,7 @@ import { decideVerdict } from '../verdict';
 import { withWebAppLimits } from '../policy/web-app-verdict';
 import { redactSecrets } from './redact';
 import { decideOutcome } from './outcome';
+import { ruleSet } from './rule-set';
 import { REPORT_SCHEMA, type Environment, type ProxyFinding, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {
@@ -99,6 +100,7 @@ export function buildReport(raw: ReportInput): Report {
     proxy: proxyFinding(checks),
     ...advice,
     otherCauses: withBrowserPolicyNote(advice.otherCauses, input.environment.webRtcIpHandling),
+    firewallRules: ruleSet(advice),
   };
   return redactSecrets(report, profileSecrets(input.profile));
 }

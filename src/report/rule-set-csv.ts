@@ -1,6 +1,5 @@
 /** The rule set as CSV for firewall import: papaparse, RFC 4180 quoting, formulas neutralised. */
 import Papa from 'papaparse';
-import { formatDestinations } from '../checks/firewall';
 import type { RuleSet, RuleSetLine } from './rule-set';
 
 export const CSV_COLUMNS = ['action', 'direction', 'protocol', 'destination', 'ports', 'service', 'purpose', 'required', 'ssl_inspection', 'status', 'rule_ids'] as const;
@@ -11,7 +10,7 @@ export function ruleSetCsv(set: RuleSet): string {
     'allow',
     'outbound',
     l.protocol,
-    formatDestinations(l.destinations),
+    l.destination,
     l.ports,
     l.services.join('; '),
     l.purposes.join('; '),

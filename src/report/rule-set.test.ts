@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { RuleAdvice } from '../checks/missing-rules';
 import type { FirewallLine } from '../checks/types';
-import { ruleSet, ruleSetText } from './rule-set';
+import { ruleSet } from './rule-set';
+import { ruleSetText } from './rule-set-text';
 import { CSV_COLUMNS, ruleSetCsv } from './rule-set-csv';
 
 const line = (protocol: 'TCP' | 'UDP', ports: string, destinations: string[], service: string | null): FirewallLine => ({ direction: 'outbound', protocol, ports, destinations, service });

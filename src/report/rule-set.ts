@@ -6,7 +6,7 @@
  * firewall import (rule-set-csv.ts, kept apart so the popup loads papaparse
  * only when someone asks for the file).
  */
-import { formatFirewallLine } from '../checks/firewall';
+import { formatDestinations, formatFirewallLine } from '../checks/firewall';
 import type { RuleAdvice } from '../checks/missing-rules';
 import type { FirewallLine } from '../checks/types';
 import type { Report } from './types';
@@ -15,6 +15,8 @@ export interface RuleSetLine {
   protocol: FirewallLine['protocol'];
   ports: string;
   destinations: string[];
+  /** The destinations as an admin reads them ("any destination", never empty). */
+  destination: string;
   /** What runs on it ("STUN", "TURN over UDP"); several when rules share a port. */
   services: string[];
   /** The vendor's words for every profile rule behind this line. */
@@ -47,6 +49,7 @@ function merge(rules: readonly RuleAdvice[], skip: ReadonlySet<string> = new Set
         protocol: line.protocol,
         ports: line.ports,
         destinations: [...line.destinations],
+        destination: formatDestinations(line.destinations),
         services: [],
         purposes: [],
         ruleIds: [],
@@ -77,18 +80,4 @@ export function ruleSet(report: Pick<Report, 'missingRules' | 'verifyRules'>): R
   const missing = merge(report.missingRules);
   const missingKeys = new Set(report.missingRules.flatMap((r) => r.firewall.map(keyOf)));
   return { missing, alsoCheck: merge(report.verifyRules, missingKeys) };
-}
-
-/** Headings come from the caller (translated); the rule lines stay in the vendor's words. */
-export interface RuleSetHeadings {
-  missing: string;
-  alsoCheck: string;
-}
-
-/** The copy for the firewall admin: missing rules, then "also check", one line each. Empty when there is neither. */
-export function ruleSetText(set: RuleSet, headings: RuleSetHeadings): string {
-  const parts: string[] = [];
-  if (set.missing.length > 0) parts.push(headings.missing, ...set.missing.map((l) => l.text));
-  if (set.alsoCheck.length > 0) parts.push(...(parts.length > 0 ? [''] : []), headings.alsoCheck, ...set.alsoCheck.map((l) => l.text));
-  return parts.join('\n');
 }

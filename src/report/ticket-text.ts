@@ -22,7 +22,7 @@ import {
   yesNo,
 } from './labels';
 import type { RuleAdvice } from '../checks/missing-rules';
-import { CAUSE_KEYS, causeText, missingRulesText } from '../view/rules';
+import { causeKeys, causeText, missingRulesText } from '../view/rules';
 import type { Report } from './types';
 import { headline } from '../view/headline';
 import { nextStepKey, usageWord } from '../view/plain';
@@ -68,7 +68,7 @@ export function renderTicketText(report: Report, t: Translate): string {
 
   // Every other cause, addressed to the person who can fix it.
   for (const section of report.otherCauses ?? []) {
-    const keys = CAUSE_KEYS[section.cause];
+    const keys = causeKeys(section.cause);
     out(`## ${t(keys.heading, [section.rules.length])}`, '', t(keys.hint), '');
     for (const note of section.notes ?? []) out(`- ${note}`);
     if ((section.notes ?? []).length > 0) out('');

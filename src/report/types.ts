@@ -12,6 +12,7 @@ import type { ProfileError } from '../profile/types';
 import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
 import type { Outcome } from './outcome';
+import type { RuleSet } from './rule-set';
 
 export const REPORT_SCHEMA = 'webrtc-network-check/report@2';
 
@@ -114,6 +115,13 @@ export interface Report {
   verifyRules: RuleAdvice[];
   /** Every other cause (proxy, DNS/filter, relay credentials, vendor server, this device), one section each. */
   otherCauses: CauseAdvice[];
+  /**
+   * missingRules and verifyRules as one rule set for the firewall admin
+   * (duplicates merged, "also check"), built once here so that every copy
+   * (popup, ticket text, printable page, CSV) is the same and the popup
+   * carries no code to build it.
+   */
+  firewallRules: RuleSet;
 }
 
 /** Whether the run's TCP went through a proxy, and what showed it. */

@@ -9,10 +9,16 @@ import type { Cause } from '../checks/cause';
 import type { CauseAdvice } from '../checks/missing-rules';
 import type { Report } from '../report/types';
 import type { Translate } from '../i18n/translate';
-import { ruleSet, ruleSetText } from '../report/rule-set';
+import { ruleSetText } from '../report/rule-set-text';
 
-export function missingRulesText(report: Pick<Report, 'missingRules' | 'verifyRules' | 'profile'>, t: Translate): string {
-  return ruleSetText(ruleSet(report), {
+/**
+ * The firewall admin's copy: the report's rule set (built with the report, so
+ * the popup carries no code to merge rules) under translated headings. A
+ * report written before rule sets existed gives its rules' own lines.
+ */
+export function missingRulesText(report: Pick<Report, 'missingRules' | 'verifyRules' | 'profile'> & Partial<Pick<Report, 'firewallRules'>>, t: Translate): string {
+  const set = report.firewallRules ?? { missing: sortedMissingRules(report), alsoCheck: report.verifyRules };
+  return ruleSetText(set, {
     missing: t('popup_rules_copy_heading', [report.profile.name, report.profile.version]),
     alsoCheck: t('popup_rules_copy_also_check', [report.profile.name, report.profile.version]),
   });
@@ -23,16 +29,21 @@ export function sortedMissingRules(report: Pick<Report, 'missingRules'>): Report
   return [...report.missingRules].sort((a, b) => Number(b.required) - Number(a.required));
 }
 
-/** Who can fix each cause other than the firewall: the heading and hint keys of its section. */
-export const CAUSE_KEYS: Record<Exclude<Cause, 'firewall'>, { heading: string; hint: string; copyHeading: string }> = {
-  proxy: { heading: 'cause_proxy_heading', hint: 'cause_proxy_hint', copyHeading: 'cause_proxy_copy_heading' },
-  'dns-filter': { heading: 'cause_dns_heading', hint: 'cause_dns_hint', copyHeading: 'cause_dns_copy_heading' },
-  'relay-credentials': { heading: 'cause_credentials_heading', hint: 'cause_credentials_hint', copyHeading: 'cause_credentials_copy_heading' },
-  'vendor-server': { heading: 'cause_vendor_heading', hint: 'cause_vendor_hint', copyHeading: 'cause_vendor_copy_heading' },
-  'this-device': { heading: 'cause_device_heading', hint: 'cause_device_hint', copyHeading: 'cause_device_copy_heading' },
+const CAUSE_KEY_NAMES: Record<Exclude<Cause, 'firewall'>, string> = {
+  proxy: 'proxy',
+  'dns-filter': 'dns',
+  'relay-credentials': 'credentials',
+  'vendor-server': 'vendor',
+  'this-device': 'device',
 };
+
+/** Who can fix each cause other than the firewall: the heading, hint and copy-heading keys of its section. */
+export function causeKeys(cause: Exclude<Cause, 'firewall'>): { heading: string; hint: string; copyHeading: string } {
+  const name = `cause_${CAUSE_KEY_NAMES[cause]}`;
+  return { heading: `${name}_heading`, hint: `${name}_hint`, copyHeading: `${name}_copy_heading` };
+}
 
 /** One cause's copy: a heading naming the profile, then the section's own paste-ready lines. */
 export function causeText(section: CauseAdvice, report: Pick<Report, 'profile'>, t: Translate): string {
-  return [t(CAUSE_KEYS[section.cause].copyHeading, [report.profile.name, report.profile.version]), section.text].join('\n');
+  return [t(causeKeys(section.cause).copyHeading, [report.profile.name, report.profile.version]), section.text].join('\n');
 }

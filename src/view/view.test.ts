@@ -12,6 +12,7 @@ import { diagramLinks } from './diagram';
 import { headline } from './headline';
 import { methodRows } from './methods';
 import { missingRulesText, sortedMissingRules } from './rules';
+import { ruleSet } from '../report/rule-set';
 
 /** Reports the probes e2e wrote from real lab runs (open network, UDP dropped, symmetric NAT). */
 const OPEN = open as unknown as Report;
@@ -60,7 +61,7 @@ describe('method rows', () => {
 
 describe('missing rules text', () => {
   it('is the rule set: a heading naming the profile, the merged lines, then what to also check', () => {
-    const text = missingRulesText(UDP_DROPPED, t);
+    const text = missingRulesText({ ...UDP_DROPPED, firewallRules: ruleSet(UDP_DROPPED) }, t);
     const lines = text.split('\n');
     expect(lines[0]).toBe('Firewall rules missing for Network lab (profile version 1):');
     // STUN and TURN on the same address and port: one line, both purposes.
@@ -70,6 +71,12 @@ describe('missing rules text', () => {
     expect(also).toBeGreaterThan(1);
     expect(lines.slice(0, also).join('\n')).not.toContain('5060');
     expect(lines.slice(also).join('\n')).toContain('5060');
+  });
+
+  it('gives a report written before rule sets its rules’ own lines, required first', () => {
+    const text = missingRulesText(UDP_DROPPED, t);
+    expect(text.split('\n')[0]).toBe('Firewall rules missing for Network lab (profile version 1):');
+    for (const rule of UDP_DROPPED.missingRules) expect(text).toContain(rule.text);
   });
 
   it('is empty when nothing is missing and nothing is left to check', () => {

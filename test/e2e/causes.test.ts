@@ -146,7 +146,7 @@ describe('1. credentials are not a firewall', () => {
     expect(view.causes['relay-credentials']?.text).toMatch(/refused the login \(401\).*turnCredentials/);
     expect(view.causes['relay-credentials']?.text).not.toContain(TURN_CREDENTIALS.credential);
     // The teacher's next step does not send anyone to the firewall.
-    expect(view.nextStep).toBe(EN('next_step_other_causes'));
+    expect(view.nextStep).toBe(EN('next_step_other_causes', [EN('usage_default')]));
   });
 
   it('UDP dropped and a wrong password: UDP rules for the firewall, the login for the vendor, TCP 3478 and 443 never asked for', async () => {
@@ -226,7 +226,7 @@ describe('2. DNS is not a firewall', () => {
     expect(Object.keys(view.causes)).toEqual(['dns-filter']);
     expect(view.causes['dns-filter']?.text).toContain(`Let the DNS resolver answer for ${gone}`);
     expect(view.causes['dns-filter']?.text).not.toMatch(/Allow outbound/);
-    expect(view.nextStep).toBe(EN('next_step_other_causes'));
+    expect(view.nextStep).toBe(EN('next_step_other_causes', [EN('usage_default')]));
   });
 });
 
