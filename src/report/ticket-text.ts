@@ -23,6 +23,7 @@ import {
 } from './labels';
 import type { RuleAdvice } from '../checks/missing-rules';
 import type { Report } from './types';
+import { gradeCall, type LoopbackResult } from '../ice/loopback';
 import { headline } from '../view/headline';
 import { nextStepKey, usageWord } from '../view/plain';
 
@@ -80,6 +81,13 @@ export function renderTicketText(report: Report, t: Translate): string {
   }
   out('');
 
+  const calls = report.loopbacks ?? [];
+  if (calls.length > 0) {
+    out(`## ${t('report_loopback_heading', [calls.length])}`, '');
+    for (const l of calls) out(`- ${loopbackLine(t, l)}`);
+    out('');
+  }
+
   if (report.iceErrors.length > 0) {
     out(`## ${t('report_ice_errors_heading', [report.iceErrors.length])}`, '');
     for (const e of report.iceErrors) out(`- ${e.errorCode} ${e.errorText} — ${e.url} (${e.gatheringId}, ${formatDuration(e.atMs)})`);
@@ -99,6 +107,20 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`- ${t('report_env_device', [deviceText(t, env.device)])}`);
   out(`- ${t('report_env_user_agent', [env.userAgent])}`);
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** "Relay ↔ relay over UDP (turn:…): 30 of 30 packets, round trip 1 ms, jitter 0.1 ms — good for video". */
+export function loopbackLine(t: Translate, l: LoopbackResult): string {
+  const path = t(l.path === 'relay-relay' ? 'report_loopback_relay_relay' : 'report_loopback_relay_direct', [l.transport.toUpperCase()]);
+  if (l.setupError !== null) return `${path} (${l.turnUrl}): ${t('report_loopback_not_run', [l.setupError])}`;
+  const figures = t('report_loopback_figures', [
+    String(l.received),
+    String(l.sent),
+    l.rttMs === null ? '–' : formatDuration(l.rttMs),
+    // Jitter is a few ms on a good path: one decimal, which formatDuration rounds away.
+    l.jitterMs === null ? '–' : `${Math.round(l.jitterMs * 10) / 10} ms`,
+  ]);
+  return `${path} (${l.turnUrl}): ${figures} — ${t(`report_grade_${gradeCall(l).replace(/-/g, '_')}`)}`;
 }
 
 function ruleBlock(t: Translate, rule: RuleAdvice): string[] {
