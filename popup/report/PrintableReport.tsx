@@ -15,6 +15,7 @@ import {
 } from '../../src/report/labels';
 import type { Report } from '../../src/report/types';
 import { LAN_KEYS } from '../../src/view/methods';
+import { loopbackLine } from '../../src/report/ticket-text';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 import { formatDateTime } from '../shared/format';
@@ -130,6 +131,16 @@ export function PrintableReport({ report }: { report: Report }) {
         </table>
       </section>
 
+      {(report.loopbacks ?? []).length > 0 && (
+        <section>
+          <h2>{t('report_loopback_heading', [report.loopbacks.length])}</h2>
+          <ul>
+            {report.loopbacks.map((l) => (
+              <li key={l.id}>{loopbackLine(t, l)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {report.iceErrors.length > 0 && (
         <section>
           <h2>{t('report_ice_errors_heading', [report.iceErrors.length])}</h2>
