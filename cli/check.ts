@@ -8,6 +8,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '../src/report/types';
 import { validateProfile } from '../src/profile/validate';
+import { parseJsonText } from '../src/profile/json-text';
 import { probeOrigins } from '../src/checks/probe-origins';
 import { exitStatusOf, parseCheckArgs, USAGE, type CheckArgs } from './args';
 import { DIST, extensionWithHostAccess, launchWithExtension, sendFromPage } from './launch';
@@ -25,11 +26,9 @@ async function readProfileFile(path: string): Promise<unknown> {
   } catch (err) {
     throw new UsageError(`cannot read --profile-file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new UsageError(`${path} is not JSON: ${(err as Error).message}`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new UsageError(`${path} is ${parsed.error.message}`);
+  return parsed.value;
 }
 
 /** The run message, and the host permissions a user-chosen profile needs (the CLI user grants them by running it). */

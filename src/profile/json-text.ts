@@ -1,0 +1,48 @@
+/**
+ * JSON text from a user (a profile file, the options page's text box) -> a
+ * value, or a message that names where the text is wrong without quoting it.
+ * V8's own messages quote the text around the error (`Unexpected token 'h',
+ * ..."dential": hunter2}" is not valid JSON`, measured on Node 20 and
+ * Chromium 156), which puts a short credential into the message whole.
+ */
+import { failure, parsed, type Parsed } from '../ice/result';
+
+export type JsonTextResult = Parsed<unknown, 'json'>;
+
+export function parseJsonText(text: string): JsonTextResult {
+  try {
+    return parsed(JSON.parse(text) as unknown);
+  } catch (err) {
+    const detail = jsonErrorDetail(text, err);
+    return failure('json', `not valid JSON${detail === '' ? '' : ` (${detail})`}`);
+  }
+}
+
+/** "line 3, column 14: a string is not closed" as far as V8 says where and what; never the text itself. */
+export function jsonErrorDetail(text: string, err: unknown): string {
+  const raw = err instanceof Error ? err.message : '';
+  const at = /at position (\d+)/.exec(raw);
+  const where = at ? lineAndColumn(text, Number(at[1])) : null;
+  const kind = KINDS.find(([pattern]) => pattern.test(raw))?.[1] ?? null;
+  return [where, kind].filter((part) => part !== null).join(': ');
+}
+
+const KINDS: [RegExp, string][] = [
+  [/^Unterminated string/, 'a string is not closed'],
+  [/^Unexpected end of JSON input/, 'the text ends too early'],
+  [/^Expected property name/, 'a property name is expected (in double quotes)'],
+  [/^Expected ',' or '}'/, "a ',' or '}' is expected after a property value"],
+  [/^Expected ',' or ']'/, "a ',' or ']' is expected after a list item"],
+  [/^Expected ':'/, "a ':' is expected after a property name"],
+  [/^Bad control character/, 'a string holds a control character (write it escaped)'],
+  [/^Bad escaped character/, 'a string holds an unknown escape'],
+  [/^Unexpected non-whitespace character after JSON/, 'there is more text after the JSON value'],
+  [/^Unexpected token/, 'an unexpected character'],
+];
+
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
