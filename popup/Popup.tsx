@@ -18,6 +18,7 @@ import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
 import { webAppWarning } from '../src/view/webapp-warning';
 import { LAST_REPORT_KEY } from '../src/storage-keys';
+import { readStoredReport } from '../src/report/stored';
 
 /** "host 2, srflx 1, relay 2": the candidate types gathered, for IT. */
 function candidateTypes(report: Report): string {
@@ -46,7 +47,8 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
       .get(LAST_REPORT_KEY)
       .then((stored) => {
         document.body.dataset.storedReportMs = String(Math.round(performance.now()));
-        setReport((stored[LAST_REPORT_KEY] as Report | undefined) ?? null);
+        // Through validation: another version's or a damaged value shows as "no report yet", not as a crash.
+        setReport(readStoredReport(stored[LAST_REPORT_KEY]));
       })
       .catch((err: unknown) => setFailure(String(err)))
       .finally(() => setLoaded(true));

@@ -12,6 +12,11 @@ import { readStringMap, type PolicyProblems } from './problems';
 
 const MAX_SECRET = 512;
 
+/** Sets an own property even for a key like `__proto__`, which plain assignment would turn into a prototype change. */
+function own<T>(map: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function findRule(profile: Profile, id: string, field: string, problems: PolicyProblems): ProfileRule | undefined {
   const rule = profile.rules.find((candidate) => candidate.id === id);
   return rule ?? problems.add(field, `the profile ${profile.id} has no rule with this id`);
@@ -42,7 +47,7 @@ export function readProbeHosts(value: unknown, profile: Profile | null, problems
         continue;
       }
     }
-    accepted[ruleId] = host;
+    own(accepted, ruleId, host);
   }
   return accepted;
 }
@@ -76,7 +81,7 @@ export function readTurnCredentials(value: unknown, profile: Profile | null, pro
         continue;
       }
     }
-    accepted[ruleId] = { username, credential };
+    own(accepted, ruleId, { username, credential });
   }
   return accepted;
 }
@@ -88,8 +93,9 @@ export function applyPolicyOverrides(profile: Profile, policy: Pick<PolicyOverla
   return {
     ...profile,
     rules: profile.rules.map((rule) => {
-      if ((rule.kind === 'tcp' || rule.kind === 'udp') && probeHosts[rule.id] !== undefined) return { ...rule, probeHost: probeHosts[rule.id] };
-      if (rule.kind === 'turn' && credentials[rule.id] !== undefined) return { ...rule, ...credentials[rule.id] };
+      // Own keys only: a rule called `constructor` must not pick up Object.prototype.constructor.
+      if ((rule.kind === 'tcp' || rule.kind === 'udp') && Object.hasOwn(probeHosts, rule.id)) return { ...rule, probeHost: probeHosts[rule.id]! };
+      if (rule.kind === 'turn' && Object.hasOwn(credentials, rule.id)) return { ...rule, ...credentials[rule.id] };
       return rule;
     }),
   };

@@ -23,7 +23,8 @@ export function readStringMap(value: unknown, field: string, problems: PolicyPro
   }
   const map: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof entry === 'string' && entry.length > 0) map[key] = entry;
+    // defineProperty, not assignment: a `__proto__` key stays an ordinary (and then unknown) name.
+    if (typeof entry === 'string' && entry.length > 0) Object.defineProperty(map, key, { value: entry, enumerable: true, writable: true, configurable: true });
     else problems.add(`${field}.${fieldName(key)}`, `expected a non-empty string, ${got(entry)}`);
   }
   return map;

@@ -43,7 +43,11 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`- ${t('report_duration', [formatDuration(report.durationMs), formatDuration(report.deadlineMs)])}`);
   out(`- ${t('report_trigger', [triggerLabel(t, report.trigger)])}`);
   out(`- ${t('report_id', [md(report.id)])}`);
-  out(`- ${t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}`, '');
+  out(`- ${t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}`);
+  if (report.truncated && report.truncated.length > 0) {
+    out(`- ${t('report_truncated', [md(report.truncated.map((c) => `${c.field} ${c.kept}/${c.total}`).join(', '))])}`);
+  }
+  out('');
 
   out(`## ${t('report_route_heading')}`, '');
   const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
