@@ -55,27 +55,54 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
     send({ type: 'getSettings' }).then(setView, () => undefined);
     browser.permissions.getAll().then((p) => setGranted(p.origins ?? []), () => undefined);
 
-    const port = browser.runtime.connect({ name: 'progress' });
-    port.onMessage.addListener((message: unknown) => {
-      const m = message as BackgroundToPopup;
-      if (m.type === 'progress') {
-        setRunning(true);
-        setProgress(m.progress);
-      } else if (m.type === 'failed') {
-        setFailure(t('popup_run_failed', [m.message]));
-        setProgress(null);
-        setRunning(false);
-      } else {
-        setReport(m.report);
-        setProgress(null);
-        setRunning(false);
-        setNow(Date.now());
-      }
-    });
+    let port: chrome.runtime.Port | null = null;
+    let runSeen = false;
+    const connect = () => {
+      port = browser.runtime.connect({ name: 'progress' });
+      port.onMessage.addListener((message: unknown) => {
+        const m = message as BackgroundToPopup;
+        if (m.type === 'progress') {
+          runSeen = true;
+          setRunning(true);
+          setProgress(m.progress);
+        } else if (m.type === 'failed') {
+          runSeen = false;
+          setFailure(t('popup_run_failed', [m.message]));
+          setProgress(null);
+          setRunning(false);
+        } else {
+          runSeen = false;
+          setReport(m.report);
+          setProgress(null);
+          setRunning(false);
+          setNow(Date.now());
+        }
+      });
+      // Only the service worker's end closes this port: it stopped (idle, updated or killed).
+      // A run it was doing is gone with it, so say so instead of "Checking… 2 of 3" forever,
+      // and connect again (which wakes a new worker) for the next run's progress.
+      port.onDisconnect.addListener(() => {
+        void browser.runtime.lastError; // read, so Chrome does not log it as unchecked
+        port = null;
+        if (runSeen) {
+          runSeen = false;
+          setFailure(t('popup_run_interrupted'));
+          setProgress(null);
+          setRunning(false);
+        }
+        // After a pause: a worker that cannot start must not turn this into a busy loop.
+        if (live) reconnect = setTimeout(connect, 1_000);
+      });
+    };
+    let live = true;
+    let reconnect: ReturnType<typeof setTimeout> | undefined;
+    connect();
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => {
+      live = false;
+      clearTimeout(reconnect);
       clearInterval(tick);
-      port.disconnect();
+      port?.disconnect();
     };
   }, []);
 
@@ -91,8 +118,10 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
       const reply = await send({ type: 'runConfigured' });
       if (isErrorReply(reply)) setFailure(t('popup_run_failed', [reply.error.message]));
       else setReport(reply);
-    } catch (err) {
-      setFailure(t('popup_run_failed', [String(err)]));
+    } catch {
+      // No reply at all: the service worker stopped mid-run (Chrome's channel error says only that).
+      setFailure(t('popup_run_interrupted'));
+      setProgress(null);
     } finally {
       setRunning(false);
       setNow(Date.now());

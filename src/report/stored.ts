@@ -4,12 +4,17 @@
  * `checks`, a route this version does not know. Every reader (popup, history,
  * report page, badge) takes a stored report through `readStoredReport`, so a
  * value that the renderers cannot lay out is treated as "no report" instead of
- * crashing the page. The shape checked is what the renderers index into; enum
- * values that pick words from a table (route, method, candidate type) must be
- * known, free-form ones (a check's status or reason, which newer versions may
- * extend) only have to be strings.
+ * crashing the page. The shape checked is what the renderers index into, and
+ * every enum value that picks words, icons or colours from a table must be one
+ * this version knows. The enums are `Record<Type, true>` so that a new value
+ * added to a type fails to compile here until the reader accepts it too.
  */
-import { REPORT_SCHEMA, type Report } from './types';
+import type { CheckReason, CheckStatus } from '../checks/types';
+import type { NatMapping } from '../ice/nat';
+import type { CandidateType, RelayProtocol } from '../ice/types';
+import type { RuleKind } from '../profile/types';
+import type { Method, MethodStatus, Route } from '../verdict';
+import { REPORT_SCHEMA, type Report, type RunTrigger } from './types';
 
 type Check = (value: unknown) => boolean;
 
@@ -35,7 +40,43 @@ const shape =
   (v) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(fields).every(([key, check]) => check((v as Record<string, unknown>)[key]));
 
-const METHODS = ['lan', 'hole-punching', 'relay-udp', 'relay-tcp', 'relay-tls'] as const;
+const known =
+  <T extends string>(values: Record<T, true>): Check =>
+  (v) =>
+    typeof v === 'string' && Object.hasOwn(values, v);
+
+const ROUTE = known<Route>({ 'hole-punching': true, 'relay-udp': true, 'relay-tcp': true, 'relay-tls': true, none: true });
+const METHOD = known<Method>({ lan: true, 'hole-punching': true, 'relay-udp': true, 'relay-tcp': true, 'relay-tls': true });
+const METHOD_STATUS = known<MethodStatus>({ available: true, unverified: true, unavailable: true, untested: true });
+const CHECK_STATUS = known<CheckStatus>({ pass: true, fail: true, warn: true, untestable: true });
+const CHECK_REASON = known<CheckReason>({
+  timeout: true,
+  refused: true,
+  dns: true,
+  'cert-untrusted': true,
+  'tls-failed': true,
+  'auth-401': true,
+  'server-error': true,
+  proxy: true,
+  'proxy-auth': true,
+  reset: true,
+  unreachable: true,
+  blocked: true,
+  'network-changed': true,
+  'no-candidate': true,
+  setup: true,
+  unknown: true,
+  'unsafe-port': true,
+  'raw-udp': true,
+  'raw-tcp': true,
+  'no-probe-host': true,
+  'upgrade-refused': true,
+});
+const KIND = known<RuleKind>({ https: true, wss: true, stun: true, turn: true, tcp: true, udp: true });
+const TRANSPORT = known<RelayProtocol>({ udp: true, tcp: true, tls: true });
+const CANDIDATE_TYPE = known<CandidateType>({ host: true, srflx: true, prflx: true, relay: true });
+const NAT_MAPPING = known<NatMapping>({ none: true, 'endpoint-independent': true, 'endpoint-dependent': true, unknown: true });
+const TRIGGER = known<RunTrigger>({ user: true, automation: true, schedule: true, startup: true });
 
 const environment = shape({
   extensionVersion: str,
@@ -53,7 +94,7 @@ const environment = shape({
 const isReport = shape({
   schema: oneOf(REPORT_SCHEMA),
   id: str,
-  trigger: str,
+  trigger: TRIGGER,
   redaction: shape({ ipAddresses: bool }),
   environment,
   profile: shape({ id: str, name: str, version: str, region: nullable(str), choices: record, errors: list(shape({ path: str, code: str, message: str })) }),
@@ -64,7 +105,7 @@ const isReport = shape({
   candidates: list(
     shape({
       gatheringId: str,
-      type: oneOf('host', 'srflx', 'prflx', 'relay'),
+      type: CANDIDATE_TYPE,
       protocol: str,
       address: nullable(str),
       port: nullable(num),
@@ -77,14 +118,14 @@ const isReport = shape({
     }),
   ),
   iceErrors: list(shape({ gatheringId: str, errorCode: num, errorText: str, url: str, address: nullable(str), port: nullable(num), atMs: num })),
-  checks: list(shape({ id: str, ruleId: str, kind: str, target: str, transport: str, status: str, reason: nullable(str), detail: str, durationMs: nullable(num) })),
-  nat: shape({ mapping: str, publicAddresses: strings, reason: str }),
+  checks: list(shape({ id: str, ruleId: str, kind: KIND, target: str, transport: TRANSPORT, status: CHECK_STATUS, reason: nullable(CHECK_REASON), detail: str, durationMs: nullable(num) })),
+  nat: shape({ mapping: NAT_MAPPING, publicAddresses: strings, reason: str }),
   verdict: shape({
-    route: oneOf('hole-punching', 'relay-udp', 'relay-tcp', 'relay-tls', 'none'),
+    route: ROUTE,
     routeVerified: bool,
-    lan: str,
+    lan: oneOf('direct', 'unavailable'),
     summary: str,
-    methods: list(shape({ method: oneOf(...METHODS), status: str, rowId: str, reasons: list(shape({ text: str, checkIds: strings })) })),
+    methods: list(shape({ method: METHOD, status: METHOD_STATUS, rowId: str, reasons: list(shape({ text: str, checkIds: strings })) })),
   }),
   missingRules: list(ruleAdvice()),
   verifyRules: list(ruleAdvice()),
