@@ -59,7 +59,13 @@ export function Options() {
       return;
     }
     const warned = reply.warnings.length > 0;
-    setNotice({ kind: 'ok', text: `${t('options_imported', [reply.profile.name])}${warned ? ` ${t('options_import_warnings')}` : ''}`, errors: warned ? reply.warnings : undefined, place });
+    setNotice({
+      kind: 'ok',
+      text: `${t('options_imported', [reply.profile.name])}${warned ? ` ${t('options_import_warnings')}` : ''}`,
+      errors: warned ? reply.warnings : undefined,
+      place,
+      local: reply.localTargets,
+    });
     setJson('');
     await reload();
   };

@@ -9,11 +9,12 @@
  * this version knows. The enums are `Record<Type, true>` so that a new value
  * added to a type fails to compile here until the reader accepts it too.
  */
-import type { CheckReason, CheckStatus } from '../checks/types';
+import type { DeviceNetwork } from '../checks/route-evidence';
+import type { CheckReason, CheckStatus, IceRole } from '../checks/types';
 import type { NatMapping } from '../ice/nat';
 import type { CandidateType, RelayProtocol } from '../ice/types';
 import type { RuleKind } from '../profile/types';
-import type { Method, MethodStatus, Route } from '../verdict';
+import type { Method, MethodStatus, Route, Verdict } from '../verdict';
 import { REPORT_SCHEMA, type Report, type RunTrigger } from './types';
 
 type Check = (value: unknown) => boolean;
@@ -45,10 +46,10 @@ const known =
   (v) =>
     typeof v === 'string' && Object.hasOwn(values, v);
 
-const ROUTE = known<Route>({ 'hole-punching': true, 'relay-udp': true, 'relay-tcp': true, 'relay-tls': true, none: true });
+const ROUTE = known<Route>({ 'hole-punching': true, 'relay-udp': true, 'relay-tcp': true, 'relay-tls': true, none: true, untested: true });
 const METHOD = known<Method>({ lan: true, 'hole-punching': true, 'relay-udp': true, 'relay-tcp': true, 'relay-tls': true });
 const METHOD_STATUS = known<MethodStatus>({ available: true, unverified: true, unavailable: true, untested: true });
-const CHECK_STATUS = known<CheckStatus>({ pass: true, fail: true, warn: true, untestable: true });
+const CHECK_STATUS = known<CheckStatus>({ pass: true, fail: true, warn: true, untestable: true, error: true });
 const CHECK_REASON = known<CheckReason>({
   timeout: true,
   refused: true,
@@ -71,7 +72,11 @@ const CHECK_REASON = known<CheckReason>({
   'raw-tcp': true,
   'no-probe-host': true,
   'upgrade-refused': true,
+  'unroutable-relay': true,
 });
+const ROLE = known<IceRole>({ 'stun-batch': true, stun: true, turn: true });
+const LAN = known<Verdict['lan']>({ possible: true, unavailable: true, untested: true });
+const DEVICE = known<DeviceNetwork>({ online: true, offline: true, unknown: true });
 const KIND = known<RuleKind>({ https: true, wss: true, stun: true, turn: true, tcp: true, udp: true });
 const TRANSPORT = known<RelayProtocol>({ udp: true, tcp: true, tls: true });
 const CANDIDATE_TYPE = known<CandidateType>({ host: true, srflx: true, prflx: true, relay: true });
@@ -101,7 +106,7 @@ const isReport = shape({
   startedAt: str,
   durationMs: num,
   deadlineMs: num,
-  gatherings: list(shape({ id: str, role: str, urls: strings, gatheringComplete: bool, deadlineReached: bool, deadlineMs: num, durationMs: num, setupError: nullable(str) })),
+  gatherings: list(shape({ id: str, role: ROLE, urls: strings, gatheringComplete: bool, deadlineReached: bool, deadlineMs: num, durationMs: num, setupError: nullable(str) })),
   candidates: list(
     shape({
       gatheringId: str,
@@ -123,7 +128,8 @@ const isReport = shape({
   verdict: shape({
     route: ROUTE,
     routeVerified: bool,
-    lan: oneOf('direct', 'unavailable'),
+    lan: LAN,
+    device: DEVICE,
     summary: str,
     methods: list(shape({ method: METHOD, status: METHOD_STATUS, rowId: str, reasons: list(shape({ text: str, checkIds: strings })) })),
   }),
