@@ -15,7 +15,7 @@ import type { LoopbackResult } from '../ice/loopback';
 import type { Profile, ProfileError } from '../profile/types';
 import { decideVerdict } from '../verdict';
 import { withWebAppLimits } from '../policy/web-app-verdict';
-import { redactCheckDetail, redactGatherResult } from './redact';
+import { redactCheckDetail, redactedTexts, redactGatherResult } from './redact';
 import { REPORT_SCHEMA, type Environment, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {
@@ -46,8 +46,9 @@ export function buildReport(raw: ReportInput): Report {
   // Secret-free by construction; only the browser's own words about the servers it was
   // given are scrubbed once more, before the verdict and the advice quote them.
   const secrets = profileSecrets(raw.profile);
-  const checks = raw.checks.map((check) => redactCheckDetail(check, secrets));
   const gatheringsIn = raw.gatherings.map((g) => ({ ...g, result: redactGatherResult(g.result, secrets) }));
+  const browserTexts = new Map(raw.gatherings.flatMap((g, i) => [...redactedTexts(g.result, gatheringsIn[i]!.result)]));
+  const checks = raw.checks.map((check) => redactCheckDetail(check, browserTexts));
   // Evidence across checks: Chromium words a TURN/TCP failure the same whether a proxy wanted a login or a name did not resolve.
   // And a UDP server's silence once UDP was shown to reach any port: the server, not the firewall.
   const input = { ...raw, gatherings: gatheringsIn, checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(checks)), raw.loopbacks ?? []) };

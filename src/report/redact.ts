@@ -16,9 +16,9 @@ export const REDACTED = '[redacted]';
 
 /**
  * Below this length a secret is removed only where it is the whole text: a
- * short one inside prose would shred ordinary words ("pass" in "passed").
+ * short one inside prose would shred ordinary words ("fail" in "failed").
  */
-const MIN_SUBSTRING_SECRET = 4;
+const MIN_SUBSTRING_SECRET = 8;
 
 /** `text` with every secret replaced by `[redacted]`; longest first, so a secret containing another goes whole. */
 export function redactText(text: string, secrets: readonly string[]): string {
@@ -40,9 +40,26 @@ export function redactGatherResult(result: GatherResult, secrets: readonly strin
   };
 }
 
-/** A check's detail may repeat the browser's words (a setup error): scrubbed like them. */
-export function redactCheckDetail(check: CheckResult, secrets: readonly string[]): CheckResult {
-  return secrets.every((s) => s === '') ? check : { ...check, detail: redactText(check.detail, secrets) };
+/**
+ * A check's detail may quote the browser's words (a setup error): where it
+ * quotes one of `browserTexts` (raw -> redacted), the redacted words replace
+ * it. Our own words around it are left alone.
+ */
+export function redactCheckDetail(check: CheckResult, browserTexts: ReadonlyMap<string, string>): CheckResult {
+  let detail = check.detail;
+  for (const [raw, redacted] of browserTexts) if (raw !== redacted && raw !== '') detail = detail.split(raw).join(redacted);
+  return detail === check.detail ? check : { ...check, detail };
+}
+
+/** Each browser text of the gathering that redaction changed, raw -> redacted, for `redactCheckDetail`. */
+export function redactedTexts(raw: GatherResult, redacted: GatherResult): Map<string, string> {
+  const pairs = new Map<string, string>();
+  if (raw.setupError !== null && redacted.setupError !== null && raw.setupError !== redacted.setupError) pairs.set(raw.setupError, redacted.setupError);
+  raw.errors.forEach((e, i) => {
+    const after = redacted.errors[i]?.errorText;
+    if (after !== undefined && after !== e.errorText) pairs.set(e.errorText, after);
+  });
+  return pairs;
 }
 
 /** The secrets a set of ICE servers carries: what to scrub from the browser's answer about them. */

@@ -30,10 +30,11 @@ const oneOf =
   (...values: (string | null)[]): Check =>
   (v) =>
     values.includes(v as string | null);
+/** Every index, holes included (`every` would skip a hole, which renderers then read as undefined). */
 const list =
   (item: Check): Check =>
   (v) =>
-    Array.isArray(v) && v.every(item);
+    Array.isArray(v) && Array.from(v).every(item);
 const strings = list(str);
 const record: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(str);
 const shape =
