@@ -58,11 +58,26 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
     let port: chrome.runtime.Port | null = null;
     let runSeen = false;
     const connect = () => {
-      port = browser.runtime.connect({ name: 'progress' });
-      port.onMessage.addListener((message: unknown) => {
+      const current = browser.runtime.connect({ name: 'progress' });
+      port = current;
+      // A live worker says `connected` at once. A port opened while the worker was being
+      // stopped can stay open with nobody at the other end: give it up and connect again.
+      let answered = false;
+      const check = setTimeout(() => {
+        if (answered || !live || port !== current) return;
+        current.disconnect();
+        port = null;
+        reconnect = setTimeout(connect, 1_000);
+      }, 3_000);
+      current.onMessage.addListener((message: unknown) => {
+        answered = true;
+        clearTimeout(check);
         const m = message as BackgroundToPopup;
+        if (m.type === 'connected') return;
         if (m.type === 'progress') {
           runSeen = true;
+          // A new run makes an earlier failure (or interruption) old news.
+          setFailure(null);
           setRunning(true);
           setProgress(m.progress);
         } else if (m.type === 'failed') {
@@ -72,6 +87,7 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
           setRunning(false);
         } else {
           runSeen = false;
+          setFailure(null);
           setReport(m.report);
           setProgress(null);
           setRunning(false);
@@ -81,8 +97,10 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
       // Only the service worker's end closes this port: it stopped (idle, updated or killed).
       // A run it was doing is gone with it, so say so instead of "Checking… 2 of 3" forever,
       // and connect again (which wakes a new worker) for the next run's progress.
-      port.onDisconnect.addListener(() => {
+      current.onDisconnect.addListener(() => {
         void browser.runtime.lastError; // read, so Chrome does not log it as unchecked
+        clearTimeout(check);
+        if (port !== current) return;
         port = null;
         if (runSeen) {
           runSeen = false;
@@ -97,9 +115,21 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
     let live = true;
     let reconnect: ReturnType<typeof setTimeout> | undefined;
     connect();
+    // A run that ended while the port was down (a worker restarting) still shows: the report is written once, at the end.
+    const onStored = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      const change = changes[LAST_REPORT_KEY];
+      if (area !== 'local' || !change) return;
+      const stored = readStoredReport(change.newValue);
+      if (!stored) return;
+      setReport(stored);
+      setFailure(null);
+      setNow(Date.now());
+    };
+    browser.storage.onChanged.addListener(onStored);
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => {
       live = false;
+      browser.storage.onChanged.removeListener(onStored);
       clearTimeout(reconnect);
       clearInterval(tick);
       port?.disconnect();

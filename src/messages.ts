@@ -133,6 +133,8 @@ export interface RunProgress {
   done: CheckResult[];
 }
 export type BackgroundToPopup =
+  /** Sent first on every new port: the page knows a live worker holds the other end. */
+  | { type: 'connected' }
   | { type: 'progress'; progress: RunProgress }
   | { type: 'finished'; report: Report }
   /** The run ended without a report; the previous report stays the last one. */

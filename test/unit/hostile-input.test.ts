@@ -6,6 +6,7 @@
  * promise that once failed (see the issue); the fault cases needing a real
  * browser are in test/e2e/hostile.test.ts.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import secretCorpus from '../fixtures/hostile/secret-profiles.json';
 import example from '../fixtures/profiles/example.json';
@@ -217,6 +218,13 @@ describe('8. storage: reports kept within quota, stored values read through vali
   ];
   it.each(damaged)('a stored report that is %s reads as no report', (_name, value) => {
     expect(readStoredReport(value)).toBeNull();
+  });
+
+  it('every report captured from a lab run reads back as a report', () => {
+    const dir = new URL('../fixtures/reports/', import.meta.url);
+    const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const name of files) expect(readStoredReport(JSON.parse(readFileSync(new URL(name, dir), 'utf8'))), name).not.toBeNull();
   });
 
   it('a damaged history item is dropped, the others listed', () => {
