@@ -7,7 +7,6 @@ import type { IceServerConfig } from '../ice/types';
 import { effectivePort, parseIceUri, serverTransport } from '../ice/uri';
 import type { IceServerRule, Profile, ProfileRule, WebRule } from '../profile/types';
 import { planHostPortRule } from './plan-host-port';
-import { probeUrl } from '../profile/local-targets';
 import type { CheckTarget, IceTarget, PlannedCheck, PlannedIceCheck, PlannedUntestable } from './types';
 import { isBrowserBlockedPort } from './blocked-ports';
 import { iceFirewallLine, webFirewallLine } from './firewall';
@@ -88,10 +87,9 @@ function planWebRule(rule: WebRule, deadlineMs: number): PlannedCheck {
     transport: 'tls',
     firewall: webFirewallLine(new URL(rule.url)),
   };
-  // A host in the user's own network gets its origin requested, never the profile's path (src/profile/local-targets.ts).
-  const url = probeUrl(rule.url);
-  const note = url === rule.url ? null : 'a host in your own network: only its origin was requested, not the path the profile names';
-  return rule.kind === 'https' ? { type: 'fetch', ...target, url, deadlineMs, note } : { type: 'wss', ...target, url, deadlineMs };
+  return rule.kind === 'https'
+    ? { type: 'fetch', ...target, url: rule.url, deadlineMs, note: null }
+    : { type: 'wss', ...target, url: rule.url, deadlineMs };
 }
 
 /** One peer connection per STUN/TURN URL (see `IceRole` for why). */

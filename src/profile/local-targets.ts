@@ -6,8 +6,10 @@
  * but a profile is data from someone else, and a run would otherwise let it
  * probe the LAN: it may reach a router's `GET /cgi-bin/reboot?confirm=1`, and
  * TURN-over-TCP URLs tell open, closed and silent ports apart. So requests to
- * these hosts go to the origin only (`probeUrl`), and the options page lists
- * them (`localTargets`) when a profile is imported, before it first runs.
+ * these hosts go to the origin only (`probeUrl`, `localProbe`: applied by the
+ * service worker when it runs a check, so that the popup, which plans checks
+ * for its host-permission request, does not carry ipaddr.js), and the options
+ * page lists them (`localTargets`) when a profile is imported, before it first runs.
  * Address ranges come from ipaddr.js (src/ice/address-range.ts).
  */
 import { unroutableRange } from '../ice/address-range';
@@ -36,6 +38,15 @@ export function isLocalHost(host: string): boolean {
 export function probeUrl(url: string): string {
   const parsed = new URL(url);
   return isLocalHost(parsed.hostname) ? `${parsed.protocol}//${parsed.host}/` : url;
+}
+
+const LOCAL_NOTE = 'a host in your own network: only its origin was requested, not the path the profile names';
+
+/** A planned web check as the service worker runs it: for a local host, its origin only, with a note saying so in the check's detail. */
+export function localProbe<T extends { url: string; note?: string | null }>(check: T): T {
+  const url = probeUrl(check.url);
+  if (url === check.url) return check;
+  return { ...check, url, ...('note' in check ? { note: check.note ? `${check.note}; ${LOCAL_NOTE}` : LOCAL_NOTE } : {}) };
 }
 
 /** One local target of a profile, as shown before it first runs. */

@@ -18,7 +18,7 @@ import { parsePolicy } from '../../src/policy/parse';
 import { applyPolicyOverrides } from '../../src/policy/overrides';
 import { builtinProfile } from '../../src/profile/builtin';
 import { parseJsonText } from '../../src/profile/json-text';
-import { localTargets, probeUrl } from '../../src/profile/local-targets';
+import { localProbe, localTargets, probeUrl } from '../../src/profile/local-targets';
 import type { Profile } from '../../src/profile/types';
 import { formatProfileError, MAX_DEPTH, validateProfile } from '../../src/profile/validate';
 import { fitReport, jsonBytes } from '../../src/report/fit';
@@ -299,7 +299,7 @@ describe('11. hosts in the user network: origin only, and listed before the firs
   ).profile!;
 
   it('never requests a path or query on them', () => {
-    const urls = planChecks(profile).flatMap((c) => (c.type === 'fetch' || c.type === 'wss' ? [c.url] : []));
+    const urls = planChecks(profile).flatMap((c) => (c.type === 'fetch' || c.type === 'wss' ? [localProbe(c).url] : []));
     expect(urls).toEqual(['https://app.example.org/', 'https://192.168.1.1/', 'wss://nas.local:8443/', 'https://[::1]:9000/', 'https://public.example.org/']);
     expect(probeUrl('https://app.example.org/path?q=1')).toBe('https://app.example.org/path?q=1');
   });
