@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
-import { sendFromPage } from '../support/extension';
+import { extensionWithHostAccess, launchWithExtension, sendFromPage } from '../support/extension';
+import { delay, startDaemon, waitFor } from '../lab/exec';
+import { LAB_ORIGINS } from './lab-profile';
 import type { Report } from '../../src/report/types';
 import { schoolProfile } from './school-profile';
 
@@ -154,5 +156,35 @@ describe('7. the service worker stopped mid-run', () => {
     await popup.page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), { timeout: 20_000, polling: 100 });
     expect(popup.errors).toEqual([]);
     for (const p of [popup.page, caller, stopper, waker]) await p.close();
+  });
+});
+
+describe('11. a profile naming a LAN device gets its origin probed, never its path', () => {
+  it('an https rule to 127.0.0.1 with a path and query sends only GET /', async () => {
+    // A device on the LAN side (loopback of the LAN namespace), logging every request line it gets.
+    const script = `const https = require('node:https'); const fs = require('node:fs');
+      https.createServer({ cert: fs.readFileSync(process.argv[1]), key: fs.readFileSync(process.argv[2]) }, (req, res) => {
+        console.log('REQUEST ' + req.method + ' ' + req.url); res.writeHead(204); res.end();
+      }).listen(8443, '127.0.0.1', () => console.log('LISTENING'));`;
+    const device = startDaemon('lan-device', lb.lab.topology.lan, process.execPath, ['-e', script, lb.lab.certs.serverCert, lb.lab.certs.serverKey]);
+    const copy = await extensionWithHostAccess([...LAB_ORIGINS, 'https://127.0.0.1/*']);
+    // The lab certificate does not name 127.0.0.1: this browser accepts any, so that TLS cannot be what stops the path.
+    const ext = await launchWithExtension({ netns: lb.lab.topology.lan, home: lb.lab.chromiumHome, extensionDir: copy.dir, extraArgs: ['--ignore-certificate-errors'] });
+    try {
+      await waitFor('the LAN device', async () => device.output().includes('LISTENING'));
+      const page = await ext.openPage('popup/index.html');
+      const profile = schoolProfile([{ id: 'router', kind: 'https', purpose: 'Router admin', url: 'https://127.0.0.1:8443/cgi-bin/reboot?confirm=1' }]);
+      const report = await sendFromPage<Report>(page, { type: 'run', profile, options: { deadlineMs: 2_000 } });
+      await delay(200);
+      const requests = device.output().split('\n').filter((line) => line.startsWith('REQUEST'));
+      expect(requests).toEqual(['REQUEST GET /']);
+      const check = report.checks.find((c) => c.ruleId === 'router');
+      expect(check).toMatchObject({ status: 'pass', target: 'https://127.0.0.1:8443/cgi-bin/reboot?confirm=1' });
+      expect(check?.detail).toMatch(/only its origin was requested/);
+    } finally {
+      await ext.close();
+      await copy.remove();
+      await device.stop();
+    }
   });
 });
