@@ -1,7 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { listenForPolicyChanges } from './policy/read-policy';
 import { listenForSchedule } from './policy/schedule';
-import { DEFAULT_DEADLINE_MS, readRequest, type RequestType } from '../src/messages';
+import { DEFAULT_DEADLINE_MS } from '../src/messages';
+import { readRequest, type RequestType } from '../src/request';
 import { runGather } from './gather-run';
 import { startRun } from './run/controller';
 import { listenForProgressPorts } from './run/progress-ports';

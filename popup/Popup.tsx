@@ -18,7 +18,12 @@ import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
 import { webAppWarning } from '../src/view/webapp-warning';
 import { LAST_REPORT_KEY } from '../src/storage-keys';
-import { readStoredReport } from '../src/report/stored';
+import { REPORT_SCHEMA } from '../src/report/types';
+
+/** A report of this version's schema, or null (the full check is src/report/stored.ts, in the service worker's readers). */
+function currentReport(value: unknown): Report | null {
+  return typeof value === 'object' && value !== null && (value as Report).schema === REPORT_SCHEMA ? (value as Report) : null;
+}
 
 /** "host 2, srflx 1, relay 2": the candidate types gathered, for IT. */
 function candidateTypes(report: Report): string {
@@ -31,7 +36,7 @@ function candidateTypes(report: Report): string {
  * The popup: the stored verdict at once (no waiting for a run), its age, and
  * "Check again". It renders the report; it never decides anything itself.
  */
-export function Popup({ onFirstReport }: { onFirstReport(): void }) {
+export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport(): void; ignoreStored?: boolean }) {
   const [report, setReport] = useState<Report | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [progress, setProgress] = useState<RunProgress | null>(null);
@@ -47,8 +52,8 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
       .get(LAST_REPORT_KEY)
       .then((stored) => {
         document.body.dataset.storedReportMs = String(Math.round(performance.now()));
-        // Through validation: another version's or a damaged value shows as "no report yet", not as a crash.
-        setReport(readStoredReport(stored[LAST_REPORT_KEY]));
+        // Another version's value shows as "no report yet"; a damaged one that still throws is caught in main.tsx.
+        setReport(ignoreStored ? null : currentReport(stored[LAST_REPORT_KEY]));
       })
       .catch((err: unknown) => setFailure(String(err)))
       .finally(() => setLoaded(true));
@@ -119,7 +124,7 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
     const onStored = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
       const change = changes[LAST_REPORT_KEY];
       if (area !== 'local' || !change) return;
-      const stored = readStoredReport(change.newValue);
+      const stored = currentReport(change.newValue);
       if (!stored) return;
       setReport(stored);
       setFailure(null);

@@ -14,7 +14,7 @@ export function parseJsonText(text: string): JsonTextResult {
     return parsed(JSON.parse(text) as unknown);
   } catch (err) {
     const detail = jsonErrorDetail(text, err);
-    return failure('json', `not valid JSON${detail === '' ? '' : ` (${detail})`}`);
+    return failure('json', `not JSON${detail === '' ? '' : ` (${detail})`}`);
   }
 }
 

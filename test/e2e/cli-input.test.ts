@@ -52,7 +52,7 @@ describe('npm run check with bad input', () => {
   it('JSON that does not parse is named by line and column, without the text', async () => {
     const result = await check(['--profile-file', await file('broken.json', `{\n  "id": "p",\n  "credential": ${SECRET}\n}`)]);
     expect(result.code).toBe(64);
-    expect(result.stderr).toMatch(/not valid JSON \(line 3, column \d+/);
+    expect(result.stderr).toMatch(/not JSON \(line 3, column \d+/);
     expect(result.stderr).not.toContain(SECRET);
   });
 

@@ -13,7 +13,7 @@ import example from '../fixtures/profiles/example.json';
 import { parseRunRequest } from '../../background/run/run-request';
 import { launchProblem } from '../../cli/launch';
 import { planChecks } from '../../src/checks/plan';
-import { readRequest, REQUEST_TYPES } from '../../src/messages';
+import { readRequest, REQUEST_TYPES } from '../../src/request';
 import { parsePolicy } from '../../src/policy/parse';
 import { applyPolicyOverrides } from '../../src/policy/overrides';
 import { builtinProfile } from '../../src/profile/builtin';
@@ -69,12 +69,12 @@ describe('2. no secret in any message: the field and the kind of problem, never 
       const result = parseJsonText(text);
       expect(result.ok).toBe(false);
       if (result.ok) continue;
-      expect(result.error.message).toMatch(/^not valid JSON/);
+      expect(result.error.message).toMatch(/^not JSON/);
       expect(result.error.message).not.toContain(SECRET);
       // V8's own message quotes the text, which is why it is never shown.
       expect(() => JSON.parse(text)).toThrow();
     }
-    expect(parseJsonText('{\n  "a": 1,\n  "b": }')).toMatchObject({ ok: false, error: { message: 'not valid JSON (line 3, column 8: an unexpected character)' } });
+    expect(parseJsonText('{\n  "a": 1,\n  "b": }')).toMatchObject({ ok: false, error: { message: 'not JSON (line 3, column 8: an unexpected character)' } });
     expect(parseJsonText('{"a": "x"} tail')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/line 1, column 12/) } });
   });
 });
