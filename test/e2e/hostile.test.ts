@@ -78,6 +78,16 @@ describe('8. storage written by another version, damaged, or full', () => {
     await page.page.waitForFunction(() => document.body.innerText.includes('Lab school product'), { timeout: 15_000 });
     for (const { errors } of [popup, options, page]) expect(errors).toEqual([]);
     for (const p of [popup.page, options.page, page.page]) await p.close();
+
+    // A report of this version's schema, damaged inside: the popup starts again without it.
+    for (const damaged of [{ ...good, verdict: { route: 'teleport' } }, { ...good, checks: 'x', missingRules: null }, { ...good, environment: null }]) {
+      await setStorage(lb.page, { lastReport: damaged });
+      const again = await open('popup/index.html');
+      await again.page.waitForSelector('[data-testid="no-report"]');
+      await again.page.waitForSelector('[data-testid="check-again"]');
+      expect(again.errors).toEqual([]);
+      await again.page.close();
+    }
   });
 
   it('a history that fills the quota does not lose the next report', async () => {
