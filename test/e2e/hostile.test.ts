@@ -198,3 +198,39 @@ describe('11. a profile naming a LAN device gets its origin probed, never its pa
     }
   });
 });
+
+describe('5 and 11 on the options page: an import keeps rules with unknown fields and names LAN targets before the first run', () => {
+  it('imports with warnings, lists the LAN targets, stores every rule', async () => {
+    const options = await open('popup/options/index.html');
+    await options.page.waitForSelector('[data-testid="import-json"]');
+    const text = JSON.stringify({
+      id: 'on-prem',
+      name: 'On-premises',
+      version: '1',
+      rules: [
+        { id: 'app', kind: 'https', purpose: 'App', url: 'https://app.example.org/', $comment: 'from the guide', futureField: 1 },
+        { id: 'router', kind: 'https', purpose: 'Router', url: 'https://192.168.1.1/cgi-bin/reboot?confirm=1' },
+        { id: 'relay', kind: 'turn', purpose: 'Relay', urls: ['turn:10.0.0.5:3478?transport=tcp'], username: 'u', credential: 'Zq9-import-s3cr3t' },
+      ],
+    }).replace('"futureField"', '"__proto__":{"x":1},"futureField"');
+    await options.page.$eval(
+      '[data-testid="import-json"]',
+      (el, v) => {
+        (el as HTMLTextAreaElement).value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      text,
+    );
+    await options.page.click('[data-testid="import-button"]');
+    await options.page.waitForSelector('[data-testid="import-notice-local-list"] li');
+    const local = await options.page.$$eval('[data-testid="import-notice-local-list"] li', (lis) => lis.map((li) => li.textContent));
+    expect(local).toEqual(['router: 192.168.1.1:443 (TCP)', 'relay: 10.0.0.5:3478 (TCP)']);
+    const warnings = await options.page.$$eval('[data-testid="import-notice-errors"] li', (lis) => lis.map((li) => li.getAttribute('data-path')));
+    expect(warnings).toEqual(['rules[0].$comment', 'rules[0].__proto__', 'rules[0].futureField']);
+    const view = await sendFromPage<{ customProfiles: { id: string; rules: { id: string }[] }[] }>(options.page, { type: 'getSettings' });
+    expect(view.customProfiles.find((p) => p.id === 'on-prem')?.rules.map((r) => r.id)).toEqual(['app', 'router', 'relay']);
+    expect(await options.page.evaluate(() => document.body.innerText)).not.toContain('Zq9-import-s3cr3t');
+    expect(options.errors).toEqual([]);
+    await options.page.close();
+  });
+});
