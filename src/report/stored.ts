@@ -74,6 +74,7 @@ const CHECK_REASON = known<CheckReason>({
   'no-probe-host': true,
   'upgrade-refused': true,
   'unroutable-relay': true,
+  'server-silent': true,
 });
 const ROLE = known<IceRole>({ 'stun-batch': true, stun: true, turn: true });
 const LAN = known<Verdict['lan']>({ possible: true, unavailable: true, untested: true });
@@ -136,6 +137,8 @@ const isReport = shape({
   }),
   missingRules: list(ruleAdvice()),
   verifyRules: list(ruleAdvice()),
+  // No page lays loopback calls out one by one yet; a list is enough (older stored reports have none).
+  loopbacks: (v) => v === undefined || Array.isArray(v),
   truncated: (v) => v === undefined || list(shape({ field: str, kept: num, total: num }))(v),
 });
 
