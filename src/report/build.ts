@@ -15,7 +15,7 @@ import type { LoopbackResult } from '../ice/loopback';
 import type { Profile, ProfileError } from '../profile/types';
 import { decideVerdict } from '../verdict';
 import { withWebAppLimits } from '../policy/web-app-verdict';
-import { redactSecrets } from './redact';
+import { redactCheckDetail, redactedTexts, redactGatherResult } from './redact';
 import { REPORT_SCHEMA, type Environment, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {
@@ -43,9 +43,15 @@ export interface ReportInput {
 }
 
 export function buildReport(raw: ReportInput): Report {
+  // Secret-free by construction; only the browser's own words about the servers it was
+  // given are scrubbed once more, before the verdict and the advice quote them.
+  const secrets = profileSecrets(raw.profile);
+  const gatheringsIn = raw.gatherings.map((g) => ({ ...g, result: redactGatherResult(g.result, secrets) }));
+  const browserTexts = new Map(raw.gatherings.flatMap((g, i) => [...redactedTexts(g.result, gatheringsIn[i]!.result)]));
+  const checks = raw.checks.map((check) => redactCheckDetail(check, browserTexts));
   // Evidence across checks: Chromium words a TURN/TCP failure the same whether a proxy wanted a login or a name did not resolve.
   // And a UDP server's silence once UDP was shown to reach any port: the server, not the firewall.
-  const input = { ...raw, checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(raw.checks)), raw.loopbacks ?? []) };
+  const input = { ...raw, gatherings: gatheringsIn, checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(checks)), raw.loopbacks ?? []) };
   // The plan is a pure function of profile, region and deadline: rebuilding it
   // gives the same check ids, and with them the firewall rule behind each check.
   const plan = planChecks(input.profile, { ...(input.region === null ? {} : { region: input.region }), deadlineMs: input.deadlineMs });
@@ -92,7 +98,7 @@ export function buildReport(raw: ReportInput): Report {
     // With no network at all, no firewall rule is missing: the device is.
     ...(evidence.device === 'offline' ? { ...advice, missingRules: [] } : advice),
   };
-  return redactSecrets(report, profileSecrets(input.profile));
+  return report;
 }
 
 function summarizeGathering({ check, result }: Gathering): ReportGathering {

@@ -104,4 +104,17 @@ export interface Report {
   verdict: Verdict;
   missingRules: RuleAdvice[];
   verifyRules: RuleAdvice[];
+  /** Present when the report was cut to fit storage (src/report/fit.ts): what was left out. */
+  truncated?: Truncation[];
+}
+
+/**
+ * One cut made to fit storage. For a list (`candidates`, `checks`…): `kept`
+ * of its `total` items, the first ones. For `texts`: `total` free texts were
+ * shortened to `kept` characters each.
+ */
+export interface Truncation {
+  field: string;
+  kept: number;
+  total: number;
 }
