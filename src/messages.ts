@@ -24,7 +24,7 @@ export interface GatherRun {
   result: GatherResult;
 }
 
-export { DEFAULT_DEADLINE_MS } from './checks/plan';
+export { DEFAULT_DEADLINE_MS } from './checks/deadline';
 
 // --- popup / extension pages -> service worker -----------------------------
 export interface GatherRequestMessage {

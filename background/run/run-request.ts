@@ -3,7 +3,7 @@ import type { ProfileValidation } from '../../src/profile/validate';
 import { DEFAULT_DEADLINE_MS, type ErrorReply, type RunOptions } from '../../src/messages';
 import type { RunRequest } from './controller';
 
-import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../../src/checks/plan';
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../../src/checks/deadline';
 
 export { MAX_DEADLINE_MS };
 

@@ -7,7 +7,7 @@
 import { fieldName } from '../profile/fields';
 import type { ProfileError } from '../profile/types';
 import type { SettingKey, Settings } from './types';
-import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/plan';
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/deadline';
 
 export { MAX_DEADLINE_MS, MIN_DEADLINE_MS };
 const MAX_ID = 80;

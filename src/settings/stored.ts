@@ -3,7 +3,7 @@
  * whatever another version (or damage) left there becomes values this version
  * can use, key by key, with the defaults for the rest. Nothing here throws.
  */
-import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/plan';
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/deadline';
 import { isObject } from '../profile/fields';
 import { validateProfile } from '../profile/validate';
 import type { ProfileError } from '../profile/types';
