@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext as browser } from '../shared/ext';
 import { isErrorReply } from '../../src/messages';
-import type { ProfileError } from '../../src/profile/types';
 import { validateProfile } from '../../src/profile/validate';
 import { jsonErrorDetail } from '../../src/profile/json-text';
 import type { SettingKey, Settings, SettingsView } from '../../src/settings/types';

@@ -48,9 +48,14 @@ export function planChecks(profile: Profile, options: PlanOptions = {}): Planned
   let connections = 1;
   for (const rule of rules) {
     for (const check of planRule(rule, deadlineMs)) {
-      if (check.type !== 'ice') checks.push(check);
-      else if (connections < MAX_PEER_CONNECTIONS_PER_RUN) (connections++, checks.push(check));
-      else checks.push(overBudget(check.targets[0]!));
+      if (check.type !== 'ice') {
+        checks.push(check);
+      } else if (connections < MAX_PEER_CONNECTIONS_PER_RUN) {
+        connections++;
+        checks.push(check);
+      } else {
+        checks.push(overBudget(check.targets[0]!));
+      }
     }
   }
   const stunUrls = checks.flatMap((c) => (c.type === 'ice' && c.role === 'stun' ? c.urls : []));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planChecks } from '../../checks/plan';
 import type { PlannedCheck } from '../../checks/types';
-import type { ProfileError } from '../types';
 import { BUILTIN_PROFILES, builtinProfile, type Choices, type ProfileDocument } from './index';
 import { applyChoices } from './options';
 
