@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import type { GatherResult, IceServerConfig } from '../src/ice/types';
 import { isGatherResult, type GatherRun, type IceServerSummary, type OffscreenGatherMessage } from '../src/messages';
 import { ensureOffscreenDocument } from './platform/offscreen-document';
+import { PLACEHOLDER_CREDENTIALS } from '../src/checks/plan';
+import { redactGatherResult, secretsOf } from '../src/report/redact';
 import { readLastServers, saveLastRun } from './storage';
 
 /** Grace beyond the run deadline for the offscreen reply to arrive. */
@@ -23,7 +25,14 @@ function failedGather(deadlineMs: number, message: string): GatherResult {
   };
 }
 
+/** The browser's answer, without the secrets it was given: from here on no gathering text can carry one. */
 export async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: 'srflx' | 'relay'): Promise<GatherResult> {
+  const placeholders: readonly string[] = Object.values(PLACEHOLDER_CREDENTIALS);
+  const secrets = secretsOf(iceServers).filter((s) => !placeholders.includes(s));
+  return redactGatherResult(await gatherUnredacted(iceServers, deadlineMs, finishOn), secrets);
+}
+
+async function gatherUnredacted(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: 'srflx' | 'relay'): Promise<GatherResult> {
   try {
     await ensureOffscreenDocument();
   } catch (err) {

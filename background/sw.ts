@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { listenForPolicyChanges } from './policy/read-policy';
 import { listenForSchedule } from './policy/schedule';
 import { DEFAULT_DEADLINE_MS } from '../src/messages';
+import { readRequest, type RequestType } from '../src/request';
 import { runGather } from './gather-run';
 import { startRun } from './run/controller';
 import { listenForProgressPorts } from './run/progress-ports';
@@ -31,10 +32,18 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   // registered, so web pages cannot even reach here); the offscreen
   // document's traffic is addressed to it and is not ours to answer.
   if (sender.id !== browser.runtime.id) return undefined;
-  if (typeof message !== 'object' || message === null) return undefined;
-  const msg = message as Record<string, unknown>;
-  if (msg.target === 'offscreen') return undefined;
-  switch (msg.type) {
+  if (typeof message === 'object' && message !== null && (message as { target?: unknown }).target === 'offscreen') return undefined;
+  // Every other message gets an answer: a malformed one the documented `{ error }`, never `undefined`.
+  const request = readRequest(message);
+  if ('error' in request) return Promise.resolve(request);
+  // A handler that throws (storage, a lost offscreen document) still answers with `{ error }`, not with Chrome's channel error.
+  return handle(request.type, request.fields).catch((err: unknown) => ({
+    error: { code: request.type === 'run' || request.type === 'runConfigured' ? 'run-failed' : 'failed', message: `${request.type} failed: ${err instanceof Error ? err.message : String(err)}` },
+  }));
+});
+
+function handle(type: RequestType, msg: Record<string, unknown>): Promise<unknown> {
+  switch (type) {
     case 'gather':
       return runGather(Array.isArray(msg.iceServers) ? msg.iceServers : undefined, deadlineFrom(msg.deadlineMs));
     case 'getLastGather':
@@ -42,16 +51,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     case 'run': {
       const request = parseRunRequest(msg, builtinProfile);
       if ('error' in request) return Promise.resolve(request);
-      return startRun(request).catch((err: unknown) => ({
-        error: { code: 'run-failed', message: `The run failed: ${err instanceof Error ? err.message : String(err)}` },
-      }));
+      return startRun(request);
     }
     case 'getLastReport':
       return readLastReport();
     case 'runConfigured':
-      return runFromSettings('user').catch((err: unknown) => ({
-        error: { code: 'run-failed', message: `The run failed: ${err instanceof Error ? err.message : String(err)}` },
-      }));
+      return runFromSettings('user');
     case 'getSettings':
       return readSettingsView();
     case 'listHistory':
@@ -64,7 +69,5 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
       return importProfile(msg.profile);
     case 'deleteProfile':
       return deleteProfile(msg.id);
-    default:
-      return undefined;
   }
-});
+}

@@ -2,7 +2,7 @@
  * `npm run check -- …` arguments -> what to run. Pure, so every bad input has
  * a tested message; the runner only acts on a parsed request.
  */
-import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../src/checks/plan';
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../src/checks/deadline';
 
 export type OutputFormat = 'text' | 'json';
 

@@ -8,9 +8,10 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '../src/report/types';
 import { validateProfile } from '../src/profile/validate';
+import { parseJsonText } from '../src/profile/json-text';
 import { probeOrigins } from '../src/checks/probe-origins';
 import { exitStatusOf, parseCheckArgs, USAGE, type CheckArgs } from './args';
-import { DIST, extensionWithHostAccess, launchWithExtension, sendFromPage } from './launch';
+import { DIST, extensionWithHostAccess, launchProblem, launchWithExtension, sendFromPage } from './launch';
 import { renderForCli } from './render';
 
 const EX_USAGE = 64;
@@ -25,11 +26,9 @@ async function readProfileFile(path: string): Promise<unknown> {
   } catch (err) {
     throw new UsageError(`cannot read --profile-file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new UsageError(`${path} is not JSON: ${(err as Error).message}`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new UsageError(`${path} is ${parsed.error.message}`);
+  return parsed.value;
 }
 
 /** The run message, and the host permissions a user-chosen profile needs (the CLI user grants them by running it). */
@@ -57,6 +56,8 @@ async function check(args: CheckArgs): Promise<number> {
     throw new Error(`no built extension in ${DIST}: run \`npm run build\` first`);
   }
   const { message, origins } = await runMessage(args);
+  const problem = await launchProblem({ chromium: args.chromium, ...(args.netns ? { netns: args.netns } : {}) });
+  if (problem) throw new UsageError(problem);
   const copy = origins.length > 0 ? await extensionWithHostAccess(origins) : null;
   let ext: Awaited<ReturnType<typeof launchWithExtension>> | null = null;
   try {
@@ -67,9 +68,15 @@ async function check(args: CheckArgs): Promise<number> {
     });
     process.stderr.write(`Checking ${args.profileId ?? args.profileFile} …\n`);
     const page = await ext.openPage('popup/index.html');
-    const reply = await sendFromPage<Report | { error: { code: string; message: string; details?: { path: string; message: string }[] } }>(page, message);
+    type Reply = Report | { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+    // No reply at all means the service worker stopped mid-run: say that, not Chrome's channel error.
+    const reply = await sendFromPage<Reply>(page, message).catch(
+      (): Reply => ({ error: { code: 'run-failed', message: "the extension's service worker stopped before the run finished" } }),
+    );
     if ('error' in reply) {
       const details = (reply.error.details ?? []).map((d) => `\n  ${d.path || '(document)'}: ${d.message}`).join('');
+      // A refused request is the caller's to fix (64); a run that failed is ours (70).
+      if (reply.error.code === 'run-failed') throw new Error(`the check could not run (run-failed): ${reply.error.message}`);
       throw new UsageError(`the extension refused the run (${reply.error.code}): ${reply.error.message}${details}`);
     }
     process.stdout.write(renderForCli(reply, args));

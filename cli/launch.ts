@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
@@ -57,8 +58,39 @@ export interface LaunchOptions {
   chromium?: string;
 }
 
+/** Where `ip netns add` puts a namespace (iproute2's NETNS_RUN_DIR). */
+const NETNS_DIR = '/run/netns';
+
+/**
+ * What would make the launch fail, in words naming the cause, or null. Inside
+ * a namespace Chromium is started through `ip netns exec`, and a missing
+ * browser or namespace there surfaced only as puppeteer's "Protocol error
+ * (Target.setDiscoverTargets): Target closed".
+ */
+export async function launchProblem(options: Pick<LaunchOptions, 'netns' | 'chromium'>): Promise<string | null> {
+  const binary = options.chromium ?? SYSTEM_CHROMIUM;
+  try {
+    await access(binary, constants.X_OK);
+  } catch {
+    return `no browser to run at ${binary}: install chromium or name one with --chromium`;
+  }
+  if (options.netns !== undefined) {
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(options.netns) || options.netns === '.' || options.netns === '..') {
+      return 'the network namespace name may only hold letters, digits, ".", "_" and "-"';
+    }
+    try {
+      await access(join(NETNS_DIR, options.netns));
+    } catch {
+      return `there is no network namespace ${options.netns} (\`ip netns list\` shows those that exist)`;
+    }
+  }
+  return null;
+}
+
 /** Launches Chromium (headless) with the built extension from dist/ and a fresh profile, deleted on close. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const problem = await launchProblem(options);
+  if (problem) throw new Error(problem);
   const userDataDir = await mkdtemp(join(tmpdir(), 'wnc-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: options.netns ? IN_NETNS : (options.chromium ?? SYSTEM_CHROMIUM),

@@ -19,6 +19,12 @@ import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
 import { webAppWarning } from '../src/view/webapp-warning';
 import { LAST_REPORT_KEY } from '../src/storage-keys';
+import { REPORT_SCHEMA } from '../src/report/types';
+
+/** A report of this version's schema, or null (the full check is src/report/stored.ts, in the service worker's readers). */
+function currentReport(value: unknown): Report | null {
+  return typeof value === 'object' && value !== null && (value as Report).schema === REPORT_SCHEMA ? (value as Report) : null;
+}
 
 /** "host 2, srflx 1, relay 2": the candidate types gathered, for IT. */
 function candidateTypes(report: Report): string {
@@ -31,7 +37,7 @@ function candidateTypes(report: Report): string {
  * The popup: the stored verdict at once (no waiting for a run), its age, and
  * "Check again". It renders the report; it never decides anything itself.
  */
-export function Popup({ onFirstReport }: { onFirstReport(): void }) {
+export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport(): void; ignoreStored?: boolean }) {
   const [report, setReport] = useState<Report | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [progress, setProgress] = useState<RunProgress | null>(null);
@@ -47,34 +53,92 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
       .get(LAST_REPORT_KEY)
       .then((stored) => {
         document.body.dataset.storedReportMs = String(Math.round(performance.now()));
-        setReport((stored[LAST_REPORT_KEY] as Report | undefined) ?? null);
+        // Another version's value shows as "no report yet"; a damaged one that still throws is caught in main.tsx.
+        setReport(ignoreStored ? null : currentReport(stored[LAST_REPORT_KEY]));
       })
       .catch((err: unknown) => setFailure(String(err)))
       .finally(() => setLoaded(true));
     send({ type: 'getSettings' }).then(setView, () => undefined);
     browser.permissions.getAll().then((p) => setGranted(p.origins ?? []), () => undefined);
 
-    const port = browser.runtime.connect({ name: 'progress' });
-    port.onMessage.addListener((message: unknown) => {
-      const m = message as BackgroundToPopup;
-      if (m.type === 'progress') {
-        setRunning(true);
-        setProgress(m.progress);
-      } else if (m.type === 'failed') {
-        setFailure(t('popup_run_failed', [m.message]));
-        setProgress(null);
-        setRunning(false);
-      } else {
-        setReport(m.report);
-        setProgress(null);
-        setRunning(false);
-        setNow(Date.now());
-      }
-    });
+    let port: chrome.runtime.Port | null = null;
+    let runSeen = false;
+    const connect = () => {
+      const current = browser.runtime.connect({ name: 'progress' });
+      port = current;
+      // A live worker says `connected` at once. A port opened while the worker was being
+      // stopped can stay open with nobody at the other end: give it up and connect again.
+      let answered = false;
+      const check = setTimeout(() => {
+        if (answered || !live || port !== current) return;
+        current.disconnect();
+        port = null;
+        reconnect = setTimeout(connect, 1_000);
+      }, 3_000);
+      current.onMessage.addListener((message: unknown) => {
+        answered = true;
+        clearTimeout(check);
+        const m = message as BackgroundToPopup;
+        if (m.type === 'connected') return;
+        if (m.type === 'progress') {
+          runSeen = true;
+          // A new run makes an earlier failure (or interruption) old news.
+          setFailure(null);
+          setRunning(true);
+          setProgress(m.progress);
+        } else if (m.type === 'failed') {
+          runSeen = false;
+          setFailure(t('popup_run_failed', [m.message]));
+          setProgress(null);
+          setRunning(false);
+        } else {
+          runSeen = false;
+          setFailure(null);
+          setReport(m.report);
+          setProgress(null);
+          setRunning(false);
+          setNow(Date.now());
+        }
+      });
+      // Only the service worker's end closes this port: it stopped (idle, updated or killed).
+      // A run it was doing is gone with it, so say so instead of "Checking… 2 of 3" forever,
+      // and connect again (which wakes a new worker) for the next run's progress.
+      current.onDisconnect.addListener(() => {
+        void browser.runtime.lastError; // read, so Chrome does not log it as unchecked
+        clearTimeout(check);
+        if (port !== current) return;
+        port = null;
+        if (runSeen) {
+          runSeen = false;
+          setFailure(t('popup_run_interrupted'));
+          setProgress(null);
+          setRunning(false);
+        }
+        // After a pause: a worker that cannot start must not turn this into a busy loop.
+        if (live) reconnect = setTimeout(connect, 1_000);
+      });
+    };
+    let live = true;
+    let reconnect: ReturnType<typeof setTimeout> | undefined;
+    connect();
+    // A run that ended while the port was down (a worker restarting) still shows: the report is written once, at the end.
+    const onStored = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      const change = changes[LAST_REPORT_KEY];
+      if (area !== 'local' || !change) return;
+      const stored = currentReport(change.newValue);
+      if (!stored) return;
+      setReport(stored);
+      setFailure(null);
+      setNow(Date.now());
+    };
+    browser.storage.onChanged.addListener(onStored);
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onStored);
+      clearTimeout(reconnect);
       clearInterval(tick);
-      port.disconnect();
+      port?.disconnect();
     };
   }, []);
 
@@ -90,8 +154,10 @@ export function Popup({ onFirstReport }: { onFirstReport(): void }) {
       const reply = await send({ type: 'runConfigured' });
       if (isErrorReply(reply)) setFailure(t('popup_run_failed', [reply.error.message]));
       else setReport(reply);
-    } catch (err) {
-      setFailure(t('popup_run_failed', [String(err)]));
+    } catch {
+      // No reply at all: the service worker stopped mid-run (Chrome's channel error says only that).
+      setFailure(t('popup_run_interrupted'));
+      setProgress(null);
     } finally {
       setRunning(false);
       setNow(Date.now());

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { Component, render } from 'preact';
 import { Popup } from './Popup';
 import { setDocumentLanguage } from './shared/i18n';
 
@@ -9,4 +9,21 @@ const markFirstReport = () =>
   requestAnimationFrame(() => {
     document.body.dataset.firstReportMs = String(Math.round(performance.now()));
   });
-render(<Popup onFirstReport={markFirstReport} />, document.getElementById('app')!);
+
+/**
+ * A stored report another version wrote, or a damaged one, must not leave an
+ * empty popup: should rendering it throw, the popup starts again without it
+ * ("no check has run yet", Check again). The service worker's readers validate
+ * the whole report (src/report/stored.ts); the popup's first paint skips that
+ * to stay within its script budget, and relies on this instead.
+ */
+class WithoutDamagedReport extends Component<object, { failed: boolean }> {
+  override state = { failed: false };
+  override componentDidCatch() {
+    this.setState({ failed: true });
+  }
+  override render() {
+    return <Popup key={String(this.state.failed)} onFirstReport={markFirstReport} ignoreStored={this.state.failed} />;
+  }
+}
+render(<WithoutDamagedReport />, document.getElementById('app')!);

@@ -7,6 +7,7 @@ import type { GatherResult, IceServerConfig } from './ice/types';
 import type { LoopbackMeasurement } from './ice/loopback';
 import type { ProfileError } from './profile/types';
 import type { Profile } from './profile/types';
+import type { LocalTarget } from './profile/local-targets';
 import type { Report } from './report/types';
 import type { Settings, SettingsView } from './settings/types';
 
@@ -23,7 +24,7 @@ export interface GatherRun {
   result: GatherResult;
 }
 
-export { DEFAULT_DEADLINE_MS } from './checks/plan';
+export { DEFAULT_DEADLINE_MS } from './checks/deadline';
 
 // --- popup / extension pages -> service worker -----------------------------
 export interface GatherRequestMessage {
@@ -98,6 +99,8 @@ export interface ImportProfileReply {
   profile: Profile;
   /** What the validator dropped (unknown fields...) while still accepting the profile. */
   warnings: ProfileError[];
+  /** Targets inside the user's own network (loopback, private, local names), shown before the profile first runs. */
+  localTargets: LocalTarget[];
 }
 
 export type PopupToBackground =
@@ -130,6 +133,8 @@ export interface RunProgress {
   done: CheckResult[];
 }
 export type BackgroundToPopup =
+  /** Sent first on every new port: the page knows a live worker holds the other end. */
+  | { type: 'connected' }
   | { type: 'progress'; progress: RunProgress }
   | { type: 'finished'; report: Report }
   /** The run ended without a report; the previous report stays the last one. */

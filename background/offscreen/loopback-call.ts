@@ -16,7 +16,7 @@ export interface LoopbackCallOptions {
 /** 160 bytes a packet every 20 ms: an audio call's size and rate (64 kbit/s). */
 const PACKET_BYTES = 160;
 /** Echoes still in flight when the last packet is sent get this long. */
-const DRAIN_MS = 250;
+const DRAIN_MS = 150;
 
 /**
  * A short call between two peer connections of this document through the

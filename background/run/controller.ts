@@ -1,6 +1,7 @@
 import { planChecks } from '../../src/checks/plan';
 import type { Profile, ProfileError } from '../../src/profile/types';
 import { buildReport } from '../../src/report/build';
+import { fitReport } from '../../src/report/fit';
 import type { Report, RunTrigger } from '../../src/report/types';
 import type { RunProgress } from '../../src/messages';
 import { readEnvironment } from './environment';
@@ -65,7 +66,8 @@ async function execute(request: RunRequest): Promise<Report> {
   });
   // Data through the routes that allocated: what gathering only suggests.
   const loopbacks = await runLoopbacks(planLoopbacks(plan, evidence.results));
-  const report = buildReport({
+  // Cut to what storage can keep before anyone sees it: the reply, the popup and storage all hold the same report.
+  const report = fitReport(buildReport({
     id: progress.runId,
     trigger: request.trigger ?? 'automation',
     choices: request.choices ?? (request.region ? { region: request.region } : {}),
@@ -80,7 +82,7 @@ async function execute(request: RunRequest): Promise<Report> {
     checks: evidence.results,
     gatherings: evidence.gatherings,
     loopbacks,
-  });
+  }));
   // The caller and open popups get the report now; the write follows, and readers of stored reports wait for it.
   void queueWrite(() => saveReport(report))
     .catch((err: unknown) => console.error('The report could not be stored:', err instanceof Error ? err.message : String(err)))

@@ -15,6 +15,8 @@ export function listenForProgressPorts(): void {
     if (port.name !== PROGRESS_PORT || port.sender?.id !== browser.runtime.id) return;
     ports.add(port);
     port.onDisconnect.addListener(() => ports.delete(port));
+    const hello: BackgroundToPopup = { type: 'connected' };
+    port.postMessage(hello);
     // A popup opened mid-run catches up at once: progress messages are cumulative.
     if (current) port.postMessage(current);
   });

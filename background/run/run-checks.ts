@@ -8,6 +8,7 @@ import { recreateOffscreenDocument } from '../platform/offscreen-document';
 import { probeFetch } from '../probes/fetch-probe';
 import { probeWebSocket } from '../probes/websocket-probe';
 import { fetchResult, webSocketResult } from './evaluate-web';
+import { localProbe } from '../../src/profile/local-targets';
 
 export interface IceGathering {
   check: PlannedIceCheck;
@@ -85,12 +86,15 @@ export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Prom
           gatherings.push({ check, result });
           return done(...iceCheckResults(check, result));
         }
-        case 'fetch':
-          return done(fetchResult(check, await fetchOnce(check.url, check.deadlineMs)));
+        case 'fetch': {
+          // A host in the user's own network: its origin only, never a path the profile names.
+          const probe = localProbe(check);
+          return done(fetchResult(probe, await fetchOnce(probe.url, check.deadlineMs)));
+        }
         case 'wss': {
           const httpsUrl = sameOriginHttps(check);
           const [socket, https] = await Promise.all([
-            probeWebSocket(check.url, check.deadlineMs),
+            probeWebSocket(localProbe(check).url, check.deadlineMs),
             httpsUrl ? fetchOnce(httpsUrl, check.deadlineMs) : Promise.resolve(null),
           ]);
           return done(webSocketResult(check, socket, https));

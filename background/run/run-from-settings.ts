@@ -28,5 +28,5 @@ export async function runFromSettings(trigger: RunTrigger): Promise<Report | Err
   if (policy.customProfile?.id === effective.profileId) return startRun({ ...base, profile: withPolicy(policy.customProfile), profileErrors: [] });
   const stored = (await readStoredProfiles()).find((entry) => entry.profile.id === effective.profileId);
   if (stored) return startRun({ ...base, profile: withPolicy(stored.profile), profileErrors: stored.errors });
-  return { error: { code: 'unknown-profile', message: `The configured profile "${effective.profileId.slice(0, 80)}" is neither built in nor imported.` } };
+  return { error: { code: 'unknown-profile', message: 'The configured profile is neither built in nor imported.' } };
 }

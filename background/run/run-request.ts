@@ -3,7 +3,7 @@ import type { ProfileValidation } from '../../src/profile/validate';
 import { DEFAULT_DEADLINE_MS, type ErrorReply, type RunOptions } from '../../src/messages';
 import type { RunRequest } from './controller';
 
-import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../../src/checks/plan';
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../../src/checks/deadline';
 
 export { MAX_DEADLINE_MS };
 
@@ -50,7 +50,7 @@ export function parseRunRequest(message: Record<string, unknown>, builtin: Built
   }
   if (typeof message.profileId === 'string') {
     const found = builtin(message.profileId, options.choices ?? {});
-    if (!found) return error('unknown-profile', `There is no built-in profile "${message.profileId.slice(0, 80)}".`);
+    if (!found) return error('unknown-profile', 'There is no built-in profile with this id (`profileId`).');
     if (!found.profile) return error('invalid-profile', 'The built-in profile cannot be used with these options.', found.errors);
     return { profile: found.profile, profileErrors: found.errors, region: options.region, deadlineMs };
   }

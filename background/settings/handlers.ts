@@ -1,6 +1,7 @@
 import type { ErrorReply, ImportProfileReply } from '../../src/messages';
 import { BUILTIN_PROFILES } from '../../src/profile/builtin';
 import { checkImport, withImported } from '../../src/settings/import';
+import { localTargets } from '../../src/profile/local-targets';
 import { checkSettingsPatch } from '../../src/settings/patch';
 import type { SettingsView } from '../../src/settings/types';
 import { readPolicy } from '../policy/read-policy';
@@ -26,7 +27,7 @@ export function importProfile(input: unknown): Promise<ImportProfileReply | Erro
     const result = checkImport(input, { builtin: BUILTIN_PROFILES.map((p) => p.id), policy: policy.customProfile?.id ?? null }, stored);
     if (!result.ok) return { error: { code: 'invalid-profile', message: result.message, details: result.details } };
     await writeStoredProfiles(withImported(stored, result.profile, result.warnings, new Date().toISOString()));
-    return { profile: result.profile, warnings: result.warnings };
+    return { profile: result.profile, warnings: result.warnings, localTargets: localTargets(result.profile) };
   });
 }
 

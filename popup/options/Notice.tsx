@@ -1,8 +1,9 @@
 import type { ProfileError } from '../../src/profile/types';
+import type { LocalTarget } from '../../src/profile/local-targets';
 import { t } from '../shared/i18n';
 
-/** A result line, with the validator's errors field by field; `place` names a path in the admin's terms (a rule by its id). */
-export type Notice = { kind: 'ok' | 'error'; text: string; errors?: ProfileError[]; place?: (path: string) => string } | null;
+/** A result line, with the validator's errors field by field; `place` names a path in the admin's terms (a rule by its id); `local` lists a profile's targets in the user's own network. */
+export type Notice = { kind: 'ok' | 'error'; text: string; errors?: ProfileError[]; place?: (path: string) => string; local?: LocalTarget[] } | null;
 
 export function NoticeView({ notice, testid }: { notice: Notice; testid: string }) {
   if (!notice) return <div role="status" data-testid={testid} />;
@@ -17,6 +18,18 @@ export function NoticeView({ notice, testid }: { notice: Notice; testid: string 
             </li>
           ))}
         </ul>
+      )}
+      {notice.local && notice.local.length > 0 && (
+        <>
+          <p class="warning" data-testid={`${testid}-local`}>⚠ {t('options_import_local_targets')}</p>
+          <ul class="errors" data-testid={`${testid}-local-list`}>
+            {notice.local.map((target, i) => (
+              <li key={i}>
+                <code>{target.ruleId}</code>: {target.target}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext as browser } from '../shared/ext';
 import { isErrorReply } from '../../src/messages';
-import type { ProfileError } from '../../src/profile/types';
 import { validateProfile } from '../../src/profile/validate';
+import { jsonErrorDetail } from '../../src/profile/json-text';
 import type { SettingKey, Settings, SettingsView } from '../../src/settings/types';
 import { requestHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
@@ -42,7 +42,8 @@ export function Options() {
     try {
       parsed = JSON.parse(json);
     } catch (err) {
-      setNotice({ kind: 'error', text: t('options_import_not_json', [err instanceof Error ? err.message : String(err)]) });
+      // Our own words: the browser's JSON message quotes the text, which may hold a credential.
+      setNotice({ kind: 'error', text: t('options_import_not_json', [jsonErrorDetail(json, err) || '?']) });
       return;
     }
     // Asked here, in the click, before any await: Chrome grants only inside a user gesture.
@@ -57,7 +58,13 @@ export function Options() {
       return;
     }
     const warned = reply.warnings.length > 0;
-    setNotice({ kind: 'ok', text: `${t('options_imported', [reply.profile.name])}${warned ? ` ${t('options_import_warnings')}` : ''}`, errors: warned ? reply.warnings : undefined, place });
+    setNotice({
+      kind: 'ok',
+      text: `${t('options_imported', [reply.profile.name])}${warned ? ` ${t('options_import_warnings')}` : ''}`,
+      errors: warned ? reply.warnings : undefined,
+      place,
+      local: reply.localTargets,
+    });
     setJson('');
     await reload();
   };

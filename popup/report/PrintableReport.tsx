@@ -18,6 +18,7 @@ import { causeKeys, causeText, missingRulesText } from '../../src/view/rules';
 import { ruleSetCsv } from '../../src/report/rule-set-csv';
 import { saveFile } from '../export/save-file';
 import { LAN_KEYS } from '../../src/view/methods';
+import { loopbackLine } from '../../src/report/ticket-text';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 import { formatDateTime } from '../shared/format';
@@ -175,6 +176,16 @@ export function PrintableReport({ report }: { report: Report }) {
         </table>
       </section>
 
+      {(report.loopbacks ?? []).length > 0 && (
+        <section>
+          <h2>{t('report_loopback_heading', [report.loopbacks.length])}</h2>
+          <ul>
+            {report.loopbacks.map((l) => (
+              <li key={l.id}>{loopbackLine(t, l)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {report.iceErrors.length > 0 && (
         <section>
           <h2>{t('report_ice_errors_heading', [report.iceErrors.length])}</h2>

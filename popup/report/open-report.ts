@@ -5,6 +5,7 @@
  * with what was wrong, never an exception.
  */
 import { REPORT_SCHEMA, type Report } from '../../src/report/types';
+import { jsonErrorDetail } from '../../src/profile/json-text';
 
 export type Validate = ((document: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 
@@ -20,7 +21,8 @@ export function readReport(text: string, validate: Validate): OpenResult {
   try {
     document = JSON.parse(text);
   } catch (err) {
-    return { ok: false, key: 'report_file_not_json', substitutions: [err instanceof Error ? err.message : String(err)] };
+    // Where and what, never the browser's message: it quotes the text, and a file may hold anything.
+    return { ok: false, key: 'report_file_not_json', substitutions: [jsonErrorDetail(text, err) || '?'] };
   }
   const schema = document !== null && typeof document === 'object' ? (document as { schema?: unknown }).schema : undefined;
   const version = typeof schema === 'string' ? SCHEMA_NAME.exec(schema) : null;

@@ -12,10 +12,8 @@ import { isBrowserBlockedPort } from './blocked-ports';
 import { iceFirewallLine, webFirewallLine } from './firewall';
 import { untestableBlockedPort } from './untestable';
 
-export const DEFAULT_DEADLINE_MS = 5_000;
-/** Bounds for any configured deadline (settings, policy, automation, CLI): long enough to hear a server, short enough that no run hangs its caller. */
-export const MIN_DEADLINE_MS = 500;
-export const MAX_DEADLINE_MS = 60_000;
+export { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, MIN_DEADLINE_MS } from './deadline';
+import { DEFAULT_DEADLINE_MS } from './deadline';
 export const STUN_BATCH_ID = 'stun-batch';
 
 /**
@@ -50,9 +48,14 @@ export function planChecks(profile: Profile, options: PlanOptions = {}): Planned
   let connections = 1;
   for (const rule of rules) {
     for (const check of planRule(rule, deadlineMs)) {
-      if (check.type !== 'ice') checks.push(check);
-      else if (connections < MAX_PEER_CONNECTIONS_PER_RUN) (connections++, checks.push(check));
-      else checks.push(overBudget(check.targets[0]!));
+      if (check.type !== 'ice') {
+        checks.push(check);
+      } else if (connections < MAX_PEER_CONNECTIONS_PER_RUN) {
+        connections++;
+        checks.push(check);
+      } else {
+        checks.push(overBudget(check.targets[0]!));
+      }
     }
   }
   const stunUrls = checks.flatMap((c) => (c.type === 'ice' && c.role === 'stun' ? c.urls : []));

@@ -5,7 +5,8 @@
  * the command-line runner grants them to its copy of the extension.
  */
 import type { Profile } from '../profile/types';
-import { planChecks } from './plan';
+import { DEFAULT_DEADLINE_MS } from './deadline';
+import { planHostPortRule } from './plan-host-port';
 
 /** `https://host:8443/path` -> `https://host/*` (match patterns ignore ports). */
 export function originPattern(url: string): string {
@@ -15,10 +16,15 @@ export function originPattern(url: string): string {
 
 /** The match patterns the profile's fetch and WebSocket probes touch, sorted, once each. */
 export function probeOrigins(profile: Profile, region?: string): string[] {
-  const origins = planChecks(profile, region === undefined ? {} : { region }).flatMap((check) => {
-    if (check.type === 'fetch') return [originPattern(check.url)];
+  // The planner's own rules, without its ICE half: the popup loads this, and STUN/TURN need no host access.
+  const rules = profile.rules.filter((rule) => rule.region === undefined || rule.region === region);
+  const origins = rules.flatMap((rule): string[] => {
+    if (rule.kind === 'https') return [originPattern(rule.url)];
     // A WSS check also fetches https:// on its host, to tell a stripped upgrade from a dead host.
-    if (check.type === 'wss') return [originPattern(check.url), originPattern(check.url.replace(/^wss:/i, 'https:'))];
+    if (rule.kind === 'wss') return [originPattern(rule.url), originPattern(rule.url.replace(/^wss:/i, 'https:'))];
+    if (rule.kind === 'tcp' || rule.kind === 'udp') {
+      return planHostPortRule(rule, DEFAULT_DEADLINE_MS).flatMap((check) => (check.type === 'fetch' ? [originPattern(check.url)] : []));
+    }
     return [];
   });
   return [...new Set(origins)].sort();

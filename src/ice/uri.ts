@@ -2,13 +2,15 @@
  * `stun:` / `turn:` / `turns:` URIs (RFC 7064, RFC 7065), parsed the way a
  * browser's RTCPeerConnection will read them, so that a profile is rejected
  * here with a clear message rather than by Chrome with "ICE server parsing failed".
+ * Messages never quote the input: a URI may carry a password (`turn:u:p@host`,
+ * `?credential=`), so they name the part that is wrong, not what it holds.
  *
  *   stunURI = scheme ":" host [ ":" port ]
  *   turnURI = scheme ":" host [ ":" port ] [ "?transport=" ( "udp" / "tcp" ) ]
  */
 import type { RelayProtocol } from './types';
 import { isDnsName, isIPv4, isIPv6 } from './address';
-import { failure, parsed, quote, type Parsed } from './result';
+import { failure, parsed, type Parsed } from './result';
 
 export type IceScheme = 'stun' | 'turn' | 'turns';
 export type IceTransport = 'udp' | 'tcp';
@@ -68,24 +70,24 @@ export function parseIceUri(input: unknown): IceUriResult {
   if (typeof input !== 'string') return failure('not-a-string', `expected a URI string, got ${typeName(input)}`);
   if (input.length === 0) return failure('empty', 'the URI is empty');
   if (input.length > MAX_LENGTH) return failure('too-long', `the URI is ${input.length} characters long (at most ${MAX_LENGTH})`);
-  if (/\s/.test(input)) return failure('whitespace', `${quote(input)} contains white space`);
+  if (/\s/.test(input)) return failure('whitespace', 'the URI contains white space');
 
   const schemeMatch = SCHEME_PREFIX.exec(input);
   const schemeText = schemeMatch?.[1]?.toLowerCase();
   if (schemeText === undefined) {
-    return failure('scheme', `${quote(input)} has no scheme: expected stun:, turn: or turns:`);
+    return failure('scheme', 'the URI has no scheme: expected stun:, turn: or turns:');
   }
   if (schemeText === 'stuns') {
     return failure('unsupported-scheme', 'stuns: (STUN over TLS) is not supported by browsers; use stun: or turns:');
   }
   if (!isIceScheme(schemeText)) {
-    return failure('scheme', `unknown scheme "${schemeText}:": expected stun:, turn: or turns:`);
+    return failure('scheme', 'unknown scheme: expected stun:, turn: or turns:');
   }
   const rest = input.slice(schemeText.length + 1);
   if (rest.startsWith('//')) {
     return failure('authority', `write ${schemeText}:host, not ${schemeText}://host (RFC 7064/7065 URIs have no "//")`);
   }
-  if (rest.includes('#')) return failure('fragment', `${quote(input)} has a "#" fragment, which ${schemeText}: URIs do not allow`);
+  if (rest.includes('#')) return failure('fragment', `the URI has a "#" fragment, which ${schemeText}: URIs do not allow`);
 
   const queryStart = rest.indexOf('?');
   const hostPort = queryStart === -1 ? rest : rest.slice(0, queryStart);
@@ -104,25 +106,25 @@ function parseHostPort(text: string): Parsed<HostPort, IceUriErrorCode> {
   if (text.includes('@')) {
     return failure('userinfo', 'user names and passwords do not belong in the URI: use the rule\'s "username" and "credential" fields');
   }
-  if (text.includes('/')) return failure('path', `${quote(text)} has a path, which stun:/turn: URIs do not allow`);
+  if (text.includes('/')) return failure('path', 'the URI has a path, which stun:/turn: URIs do not allow');
 
   let hostText: string;
   let portText: string | null;
   let bracketed = false;
   if (text.startsWith('[')) {
     const close = text.indexOf(']');
-    if (close === -1) return failure('host', `${quote(text)} opens "[" without closing it`);
+    if (close === -1) return failure('host', 'the host opens "[" without closing it');
     hostText = text.slice(1, close);
     const after = text.slice(close + 1);
-    if (after !== '' && !after.startsWith(':')) return failure('host', `unexpected ${quote(after)} after "]"`);
+    if (after !== '' && !after.startsWith(':')) return failure('host', 'unexpected text after "]": expected ":port" or nothing');
     portText = after === '' ? null : after.slice(1);
     bracketed = true;
   } else {
     const colons = text.split(':').length - 1;
     if (colons > 1) {
       return isIPv6(text)
-        ? failure('ipv6-brackets', `put an IPv6 address in brackets, e.g. turn:[${text}]:3478`)
-        : failure('host', `${quote(text)} is not host[:port]`);
+        ? failure('ipv6-brackets', 'put an IPv6 address in brackets, e.g. turn:[2001:db8::1]:3478')
+        : failure('host', 'the URI is not scheme:host[:port]');
     }
     const colon = text.indexOf(':');
     hostText = colon === -1 ? text : text.slice(0, colon);
@@ -139,28 +141,28 @@ function parseHostPort(text: string): Parsed<HostPort, IceUriErrorCode> {
 function classifyHost(host: string, bracketed: boolean): Parsed<Pick<IceUri, 'host' | 'hostKind'>, IceUriErrorCode> {
   if (host === '') return failure('host', 'the host is missing');
   if (bracketed) {
-    return isIPv6(host) ? parsed({ host, hostKind: 'ipv6' }) : failure('host', `${quote(host)} in brackets is not an IPv6 address`);
+    return isIPv6(host) ? parsed({ host, hostKind: 'ipv6' }) : failure('host', 'the host in brackets is not an IPv6 address');
   }
   if (isIPv4(host)) return parsed({ host, hostKind: 'ipv4' });
   if (isDnsName(host)) return parsed({ host, hostKind: 'name' });
-  return failure('host', `${quote(host)} is neither a host name nor an IP address`);
+  return failure('host', 'the host is neither a host name nor an IP address');
 }
 
 function parsePort(text: string | null): Parsed<number | null, IceUriErrorCode> {
   if (text === null) return parsed(null);
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-  return port >= 1 && port <= 65535 ? parsed(port) : failure('port', `port ${quote(text)} is not a number from 1 to 65535`);
+  return port >= 1 && port <= 65535 ? parsed(port) : failure('port', 'the port is not a number from 1 to 65535');
 }
 
 function parseQuery(scheme: IceScheme, query: string | null): Parsed<IceTransport | null, IceUriErrorCode> {
   if (query === null) return parsed(null);
   if (!SCHEMES[scheme].allowsTransportParam) return failure('query', `${scheme}: URIs take no "?" query (RFC 7064)`);
   const match = /^transport=(.*)$/.exec(query);
-  if (match === null) return failure('query', `unknown query ${quote(query)}: the only one allowed is ?transport=udp or ?transport=tcp`);
+  if (match === null) return failure('query', 'unknown query: the only one allowed is ?transport=udp or ?transport=tcp');
   // Chromium 156 takes the value in any case (`?transport=TCP`) but the key only
   // in lower case (`?Transport=tcp` throws): measured, see relay-protocol.test.ts.
   const value = match[1]?.toLowerCase();
-  if (value !== 'udp' && value !== 'tcp') return failure('transport', `transport must be udp or tcp, got ${quote(match[1] ?? '')}`);
+  if (value !== 'udp' && value !== 'tcp') return failure('transport', 'transport must be udp or tcp');
   // RFC 7065 would allow DTLS here; browsers only run turns: over TLS/TCP.
   if (scheme === 'turns' && value === 'udp') return failure('transport', 'turns: runs TLS over TCP in browsers; ?transport=udp is not supported');
   return parsed(value);

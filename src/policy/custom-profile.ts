@@ -27,12 +27,12 @@ export function readCustomProfile(value: unknown, problems: PolicyProblems): Pro
   const { profile, errors } = validateProfile(portsAsNumbers(value));
   for (const error of errors) {
     const field = error.path === '' ? FIELD : `${FIELD}.${error.path}`;
-    // The validator quotes wrong values; a wrong-typed secret must not be quoted into a report.
-    problems.add(field, SECRET_PATH.test(error.path) ? 'must be a non-empty string (the value is not shown)' : error.message);
+    // The validator never quotes a value; secret fields say so in as many words.
+    problems.add(field, SECRET_PATH.test(error.path) ? `${error.message} (the value is not shown)` : error.message);
   }
   if (!profile) return problems.add(FIELD, 'the profile cannot be used (see the problems above); it is ignored') ?? null;
   if (BUILTIN_PROFILES.some((builtin) => builtin.id === profile.id)) {
-    return problems.add(`${FIELD}.id`, `"${profile.id}" is a built-in profile's id; give the custom profile its own id`) ?? null;
+    return problems.add(`${FIELD}.id`, "is a built-in profile's id; give the custom profile its own id") ?? null;
   }
   return profile;
 }

@@ -2,7 +2,7 @@
  * The policy keys an admin can push (public/managed-schema.json lists the
  * same keys with a title and description each; a test keeps the two equal).
  */
-import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/plan';
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/deadline';
 export const POLICY_KEYS = [
   'profileId',
   'region',

@@ -3,7 +3,7 @@
  * to probe for a wildcard/range rule, and TURN credentials the vendor gave
  * the school. Both are keyed by rule id.
  */
-import { isObject } from '../profile/fields';
+import { fieldName, isObject } from '../profile/fields';
 import { isConcreteHost } from '../profile/hosts';
 import type { Profile, ProfileRule } from '../profile/types';
 import { validateProfile } from '../profile/validate';
@@ -12,9 +12,14 @@ import { readStringMap, type PolicyProblems } from './problems';
 
 const MAX_SECRET = 512;
 
+/** Sets an own property even for a key like `__proto__`, which plain assignment would turn into a prototype change. */
+function own<T>(map: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function findRule(profile: Profile, id: string, field: string, problems: PolicyProblems): ProfileRule | undefined {
   const rule = profile.rules.find((candidate) => candidate.id === id);
-  return rule ?? problems.add(field, `the profile "${profile.id}" has no rule "${id.slice(0, 64)}"`);
+  return rule ?? problems.add(field, `the profile ${profile.id} has no rule with this id`);
 }
 
 /** `probeHosts`: checked against the rule's own hosts by the profile validator when the policy names the profile. */
@@ -23,16 +28,16 @@ export function readProbeHosts(value: unknown, profile: Profile | null, problems
   if (!map) return undefined;
   const accepted: Record<string, string> = {};
   for (const [ruleId, host] of Object.entries(map)) {
-    const field = `probeHosts.${ruleId}`;
+    const field = `probeHosts.${fieldName(ruleId)}`;
     if (!isConcreteHost(host)) {
-      problems.add(field, `"${host.slice(0, 80)}" is not one concrete host name or address`);
+      problems.add(field, 'is not one concrete host name or address');
       continue;
     }
     if (profile) {
       const rule = findRule(profile, ruleId, field, problems);
       if (!rule) continue;
       if (rule.kind !== 'tcp' && rule.kind !== 'udp') {
-        problems.add(field, `only tcp and udp rules take a probe host; "${ruleId}" is a ${rule.kind} rule`);
+        problems.add(field, `only tcp and udp rules take a probe host; this is a ${rule.kind} rule`);
         continue;
       }
       const { errors } = validateProfile({ id: profile.id, name: profile.name, version: profile.version, regions: profile.regions, rules: [{ ...rule, probeHost: host }] });
@@ -42,7 +47,7 @@ export function readProbeHosts(value: unknown, profile: Profile | null, problems
         continue;
       }
     }
-    accepted[ruleId] = host;
+    own(accepted, ruleId, host);
   }
   return accepted;
 }
@@ -55,7 +60,7 @@ export function readTurnCredentials(value: unknown, profile: Profile | null, pro
   }
   const accepted: Record<string, TurnCredentials> = {};
   for (const [ruleId, entry] of Object.entries(value)) {
-    const field = `turnCredentials.${ruleId}`;
+    const field = `turnCredentials.${fieldName(ruleId)}`;
     const secret = (key: 'username' | 'credential'): string | undefined => {
       const text = isObject(entry) ? entry[key] : undefined;
       if (typeof text === 'string' && text.length > 0 && text.length <= MAX_SECRET) return text;
@@ -72,11 +77,11 @@ export function readTurnCredentials(value: unknown, profile: Profile | null, pro
       const rule = findRule(profile, ruleId, field, problems);
       if (!rule) continue;
       if (rule.kind !== 'turn') {
-        problems.add(field, `only turn rules take credentials; "${ruleId}" is a ${rule.kind} rule`);
+        problems.add(field, `only turn rules take credentials; this is a ${rule.kind} rule`);
         continue;
       }
     }
-    accepted[ruleId] = { username, credential };
+    own(accepted, ruleId, { username, credential });
   }
   return accepted;
 }
@@ -88,8 +93,9 @@ export function applyPolicyOverrides(profile: Profile, policy: Pick<PolicyOverla
   return {
     ...profile,
     rules: profile.rules.map((rule) => {
-      if ((rule.kind === 'tcp' || rule.kind === 'udp') && probeHosts[rule.id] !== undefined) return { ...rule, probeHost: probeHosts[rule.id] };
-      if (rule.kind === 'turn' && credentials[rule.id] !== undefined) return { ...rule, ...credentials[rule.id] };
+      // Own keys only: a rule called `constructor` must not pick up Object.prototype.constructor.
+      if ((rule.kind === 'tcp' || rule.kind === 'udp') && Object.hasOwn(probeHosts, rule.id)) return { ...rule, probeHost: probeHosts[rule.id]! };
+      if (rule.kind === 'turn' && Object.hasOwn(credentials, rule.id)) return { ...rule, ...credentials[rule.id] };
       return rule;
     }),
   };

@@ -126,10 +126,11 @@ describe('parsePolicy: wrong types', () => {
     expect(policy.turnCredentials).toBeUndefined();
   });
 
-  it('says what it got, except for secrets', () => {
+  it('says what kind of value it got, never the value', () => {
     const message = (field: string) => policy.problems.find((p) => p.field === field)?.message;
-    expect(message('deadlineMs')).toMatch(/whole number, got string "5s"/);
-    expect(message('runEveryMinutes')).toMatch(/whole number, got number "2.5"/);
+    expect(message('deadlineMs')).toMatch(/whole number, got a string of 2 characters/);
+    expect(message('runEveryMinutes')).toMatch(/whole number, got a number/);
+    expect(JSON.stringify(policy.problems)).not.toMatch(/5s|2\.5/);
     expect(message('turnCredentials.turn-udp.credential')).toMatch(/not shown/);
     expect(JSON.stringify(policy.problems)).not.toContain('12345678');
   });
@@ -155,11 +156,11 @@ describe('parsePolicy: values of the right type that do not fit', () => {
   const message = (field: string) => policy.problems.find((p) => p.field === field)?.message;
 
   it('checks region, options and rule overrides against the named profile', () => {
-    expect(message('region')).toMatch(/"asia" is not a region of the profile "senso": its regions are eu, na/);
-    expect(message('profileOptions.connection')).toMatch(/no option "connection"/);
+    expect(message('region')).toMatch(/^is not a region of the profile senso: its regions are eu, na/);
+    expect(message('profileOptions.connection')).toMatch(/no such option/);
     expect(message('probeHosts.senso-cloud')).toMatch(/matches none of the rule's hosts/);
     expect(message('probeHosts.module-storage')).toMatch(/only tcp and udp rules take a probe host/);
-    expect(message('probeHosts.no-such-rule')).toMatch(/has no rule "no-such-rule"/);
+    expect(message('probeHosts.no-such-rule')).toMatch(/has no rule with this id/);
     expect(message('probeHosts.hole-punching')).toMatch(/not one concrete host/);
     expect(message('turnCredentials.sturn-northeu-stun')).toMatch(/only turn rules take credentials/);
     expect(message('deadlineMs')).toMatch(/100 is out of range: 500 to 60000/);
@@ -173,8 +174,10 @@ describe('parsePolicy: values of the right type that do not fit', () => {
   it('refuses an unknown profile id and a custom profile that reuses a built-in id', () => {
     const unknown = parsePolicy({ profileId: 'zoom' });
     expect(unknown.settings).toEqual({});
-    expect(unknown.problems[0]?.message).toMatch(/"zoom" is neither a built-in profile nor customProfile's id/);
-    const clash = parsePolicy({ profileId: 'senso', customProfile: { id: 'senso', name: 'Mine', version: '1', rules: [] } });
+    expect(unknown.problems[0]?.message).toMatch(/^is neither a built-in profile nor customProfile's id/);
+    expect(JSON.stringify(unknown.problems)).not.toContain('zoom');
+    const rules = [{ id: 'app', kind: 'https', purpose: 'App', url: 'https://app.example.org/' }];
+    const clash = parsePolicy({ profileId: 'senso', customProfile: { id: 'senso', name: 'Mine', version: '1', rules } });
     expect(clash.customProfile).toBeNull();
     expect(fields(clash)).toContain('customProfile.id');
     expect(clash.settings.profileId).toBe('senso');

@@ -12,6 +12,7 @@ import { readCustomProfile } from './custom-profile';
 import { DEADLINE_MS, POLICY_KEYS, RUN_EVERY_MINUTES } from './keys';
 import { readProbeHosts, readTurnCredentials } from './overrides';
 import { got, PolicyProblems } from './problems';
+import { fieldName } from '../profile/fields';
 import { namedProfile, readChoices, readProfileId } from './profile-choice';
 
 function readBoolean(raw: Record<string, unknown>, key: string, problems: PolicyProblems): boolean | undefined {
@@ -39,7 +40,7 @@ export function parsePolicy(raw: unknown): PolicyOverlay {
   const input = raw as Record<string, unknown>;
   if (Object.keys(input).length === 0) return { ...NO_POLICY };
   for (const key of Object.keys(input)) {
-    if (!(POLICY_KEYS as readonly string[]).includes(key)) problems.add(key, `unknown policy; known policies: ${POLICY_KEYS.join(', ')}`);
+    if (!(POLICY_KEYS as readonly string[]).includes(key)) problems.add(fieldName(key), `unknown policy; known policies: ${POLICY_KEYS.join(', ')}`);
   }
 
   const customProfile = input.customProfile === undefined ? null : readCustomProfile(input.customProfile, problems);

@@ -1,5 +1,5 @@
 import type { PolicyProblem } from '../settings/types';
-import { describeType } from '../profile/fields';
+import { describeType, fieldName } from '../profile/fields';
 
 /** Collects what is wrong with a policy; each problem names its key, the rest of the policy still applies. */
 export class PolicyProblems {
@@ -11,7 +11,7 @@ export class PolicyProblems {
   }
 }
 
-/** "got string "fast"" — never used for secrets, whose values must not reach a report. */
+/** "got a string of 4 characters": the kind of value, never the value (it may be a secret). */
 export function got(value: unknown): string {
   return `got ${describeType(value)}`;
 }
@@ -23,8 +23,9 @@ export function readStringMap(value: unknown, field: string, problems: PolicyPro
   }
   const map: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof entry === 'string' && entry.length > 0) map[key] = entry;
-    else problems.add(`${field}.${key}`, `expected a non-empty string, ${got(entry)}`);
+    // defineProperty, not assignment: a `__proto__` key stays an ordinary (and then unknown) name.
+    if (typeof entry === 'string' && entry.length > 0) Object.defineProperty(map, key, { value: entry, enumerable: true, writable: true, configurable: true });
+    else problems.add(`${field}.${fieldName(key)}`, `expected a non-empty string, ${got(entry)}`);
   }
   return map;
 }

@@ -6,6 +6,7 @@ import { BUILTIN_PROFILES, builtinProfile } from '../profile/builtin';
 import { resolveChoices } from '../profile/builtin/options';
 import type { Profile } from '../profile/types';
 import { got, readStringMap, type PolicyProblems } from './problems';
+import { fieldName } from '../profile/fields';
 
 const REGION = /^[a-z][a-z0-9-]{0,15}$/;
 const PROFILE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -27,7 +28,7 @@ export function readProfileId(raw: Record<string, unknown>, custom: Profile | nu
   if (document) return { profileId: value, profile: null, regions: document.regions ?? [], document };
   if (custom?.id === value) return { profileId: value, profile: custom, regions: custom.regions ?? [], document: null };
   const known = [...BUILTIN_PROFILES.map((p) => p.id), ...(custom ? [custom.id] : [])].join(', ');
-  return problems.add('profileId', `"${value}" is neither a built-in profile nor customProfile's id (known: ${known})`);
+  return problems.add('profileId', `is neither a built-in profile nor customProfile's id (known: ${known})`);
 }
 
 /** Region and options as one `choices` object, checked against the named profile when there is one. */
@@ -38,7 +39,7 @@ export function readChoices(raw: Record<string, unknown>, named: NamedProfile | 
     if (typeof region !== 'string' || !REGION.test(region)) problems.add('region', `expected a short lower-case region code such as "eu", ${got(region)}`);
     else if (named && !named.regions.includes(region)) {
       const known = named.regions.length === 0 ? 'it has no regions' : `its regions are ${named.regions.join(', ')}`;
-      problems.add('region', `"${region}" is not a region of the profile "${named.profileId}": ${known}`);
+      problems.add('region', `is not a region of the profile ${named.profileId}: ${known}`);
     } else choices.region = region;
   }
   if (raw.profileOptions !== undefined) {
@@ -47,7 +48,7 @@ export function readChoices(raw: Record<string, unknown>, named: NamedProfile | 
       // Unknown options and choices are named and dropped; the others stay.
       const { errors } = resolveChoices(named.document?.options ?? [], requested);
       const bad = new Set(errors.map((error) => error.path.replace(/^choices\./, '')));
-      for (const error of errors) problems.add(`profileOptions.${error.path.replace(/^choices\./, '')}`, error.message);
+      for (const error of errors) problems.add(`profileOptions.${fieldName(error.path.replace(/^choices\./, ''))}`, error.message);
       for (const [option, choice] of Object.entries(requested)) if (!bad.has(option)) choices[option] = choice;
     } else Object.assign(choices, requested);
   }

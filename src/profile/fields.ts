@@ -3,19 +3,28 @@
  * error with its path when the value is wrong, and returns undefined then:
  * the caller decides whether the whole rule or only the field is lost.
  */
-import { quote } from '../ice/result';
 import type { ProfileError, ProfileErrorCode } from './types';
+
+/** Codes that only warn: the value is ignored, the rule or profile holding it is kept. */
+export const WARNING_CODES: readonly ProfileErrorCode[] = ['unknown-field'];
+
+export function isWarning(error: ProfileError): boolean {
+  return WARNING_CODES.includes(error.code);
+}
 
 export class Problems {
   readonly list: ProfileError[] = [];
+  private errors = 0;
 
   add(path: string, code: ProfileErrorCode, message: string): undefined {
     this.list.push({ path, code, message });
+    if (!WARNING_CODES.includes(code)) this.errors += 1;
     return undefined;
   }
 
+  /** Errors so far, warnings not counted: a reader compares it before and after to see whether a value failed. */
   get count(): number {
-    return this.list.length;
+    return this.errors;
   }
 }
 
@@ -30,11 +39,31 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * What kind of value was given, never the value itself: any field may hold a
+ * secret (a credential typed into the wrong field, a number where a string
+ * belongs), and these messages reach reports, pages and logs.
+ */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${quote(String(value), 30)}`;
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'object':
+      return 'an object';
+    case 'string':
+      return value.length === 0 ? 'an empty string' : `a string of ${value.length} characters`;
+    case 'number':
+      return Number.isFinite(value) ? 'a number' : 'a non-finite number';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return `a value of type ${typeof value}`;
+  }
+}
+
+/** How a field name appears in a path and a message: plain names as they are, anything else as `[?]` (a key may be pasted text). */
+export function fieldName(key: string): string {
+  return /^[$A-Za-z_][$\w-]{0,63}$/.test(key) ? key : '[?]';
 }
 
 export interface StringLimits {
@@ -49,7 +78,7 @@ export function readString(value: unknown, path: string, problems: Problems, lim
   if (value.length === 0) return problems.add(path, 'empty', 'must not be empty');
   if (value.length > limits.max) return problems.add(path, 'too-long', `is ${value.length} characters long (at most ${limits.max})`);
   if (limits.pattern && !limits.pattern.test(value)) {
-    return problems.add(path, 'pattern', `${quote(value)} is not ${limits.expected ?? `like ${limits.pattern}`}`);
+    return problems.add(path, 'pattern', `is not ${limits.expected ?? `like ${limits.pattern}`}`);
   }
   return value;
 }
@@ -84,10 +113,15 @@ export function readList<T>(
   return problems.count === before ? (items as T[]) : undefined;
 }
 
+/**
+ * Unknown fields are warnings, not errors: a `$comment` or a newer schema's
+ * field must not cost the user a rule. `Object.keys` sees own keys only, so
+ * `__proto__` or `constructor` parsed from JSON are named like any other.
+ */
 export function reportUnknownFields(object: JsonObject, allowed: readonly string[], path: string, problems: Problems, owner: string): void {
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
-      problems.add(pathOf(path, key), 'unknown-field', `${quote(key, 40)} is not a field of ${owner} (a typo?)`);
+      problems.add(pathOf(path, fieldName(key)), 'unknown-field', `is not a field of ${owner} (a typo, or a newer version's field?); it is ignored`);
     }
   }
 }

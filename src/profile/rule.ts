@@ -1,5 +1,4 @@
 /** Validation of one profile rule, field by field. A rule with any error is dropped as a whole. */
-import { quote } from '../ice/result';
 import { Problems, describeType, isObject, pathOf, readBoolean, readRequiredString, readString, reportUnknownFields } from './fields';
 import { readTargets } from './targets';
 import { RULE_KINDS, type ProfileRule, type RuleKind } from './types';
@@ -24,8 +23,8 @@ const KIND_FIELDS: Record<RuleKind, readonly string[]> = {
 export interface RuleContext {
   /** The profile's regions; a rule's region must be one of them. */
   regions: readonly string[];
-  /** Ids of rules already accepted or seen, to catch duplicates. */
-  seenIds: Set<string>;
+  /** Ids of rules already seen -> the path of the first, to catch duplicates. */
+  seenIds: Map<string, string>;
 }
 
 export function readRuleId(value: unknown, path: string, problems: Problems): string | undefined {
@@ -39,8 +38,9 @@ export function validateRule(input: unknown, path: string, context: RuleContext,
 
   const id = readRuleId(input.id, pathOf(path, 'id'), problems);
   if (id !== undefined) {
-    if (context.seenIds.has(id)) problems.add(pathOf(path, 'id'), 'duplicate-id', `rule id ${quote(id)} is used by an earlier rule`);
-    context.seenIds.add(id);
+    const first = context.seenIds.get(id);
+    if (first !== undefined) problems.add(pathOf(path, 'id'), 'duplicate-id', `the same id as ${first}: rule ids must be unique`);
+    else context.seenIds.set(id, path);
   }
   const kind = readKind(input.kind, pathOf(path, 'kind'), problems);
   const purpose = readRequiredString(input.purpose, pathOf(path, 'purpose'), problems, { max: LIMITS.text }, "the vendor's purpose");
@@ -59,7 +59,7 @@ export function validateRule(input: unknown, path: string, context: RuleContext,
 function readKind(value: unknown, path: string, problems: Problems): RuleKind | undefined {
   if (value === undefined) return problems.add(path, 'required', `a rule needs a kind: ${RULE_KINDS.join(', ')}`);
   if (typeof value !== 'string' || !(RULE_KINDS as readonly string[]).includes(value)) {
-    return problems.add(path, 'unknown-kind', `kind ${quote(String(value), 30)} is not one of ${RULE_KINDS.join(', ')}`);
+    return problems.add(path, 'unknown-kind', `is not one of ${RULE_KINDS.join(', ')}`);
   }
   return value as RuleKind;
 }
@@ -69,7 +69,7 @@ function readRegion(value: unknown, path: string, regions: readonly string[], pr
   if (region === undefined) return undefined;
   if (!regions.includes(region)) {
     const known = regions.length === 0 ? 'the profile declares no regions' : `the profile's regions are ${regions.join(', ')}`;
-    return problems.add(path, 'region', `region ${quote(region)} is unknown: ${known}`);
+    return problems.add(path, 'region', `is not one of the profile's regions: ${known}`);
   }
   return region;
 }

@@ -1,6 +1,5 @@
 /** The kind-specific fields of a rule: what it lets through. */
 import { parseIceUri } from '../ice/uri';
-import { quote } from '../ice/result';
 import { Problems, describeType, pathOf, readList, readString } from './fields';
 import { hostMatches, hostPatternKind, isConcreteHost } from './hosts';
 import { parsePortSpec } from './ports';
@@ -40,11 +39,11 @@ function readWebUrl(kind: 'https' | 'wss', value: unknown, path: string, problem
   try {
     url = new URL(text);
   } catch {
-    return problems.add(path, 'url', `${quote(text)} is not a URL`);
+    return problems.add(path, 'url', 'is not a URL');
   }
-  if (url.protocol !== `${kind}:`) return problems.add(path, 'scheme', `a ${kind} rule needs a ${kind}:// URL, got ${quote(url.protocol)}`);
+  if (url.protocol !== `${kind}:`) return problems.add(path, 'scheme', `a ${kind} rule needs a ${kind}:// URL`);
   if (url.username !== '' || url.password !== '') return problems.add(path, 'credentials', 'a URL in a profile must not carry a user name or password');
-  if (url.hostname.includes('*')) return problems.add(path, 'host', `${quote(url.hostname)} is a wildcard; a URL must name a host the browser can reach`);
+  if (url.hostname.includes('*')) return problems.add(path, 'host', 'the host is a wildcard; a URL must name a host the browser can reach');
   return text;
 }
 
@@ -82,7 +81,7 @@ function readHostPortTargets(kind: 'tcp' | 'udp', rule: Record<string, unknown>,
         : readList(rule.hosts, hostsPath, problems, TARGET_LIMITS.listItems, (item, itemPath) => {
           const host = readString(item, itemPath, problems, { max: TARGET_LIMITS.host });
           if (host === undefined) return undefined;
-          if (hostPatternKind(host) === null) return problems.add(itemPath, 'host', `${quote(host)} is not a host name, *.wildcard, IP address or CIDR range`);
+          if (hostPatternKind(host) === null) return problems.add(itemPath, 'host', 'is not a host name, *.wildcard, IP address or CIDR range');
           return host;
         });
   const ports =
@@ -101,11 +100,11 @@ function readHostPortTargets(kind: 'tcp' | 'udp', rule: Record<string, unknown>,
 function readProbeHost(value: unknown, path: string, hosts: string[] | undefined, problems: Problems): string | undefined {
   const host = readString(value, path, problems, { max: TARGET_LIMITS.host });
   if (host === undefined) return undefined;
-  if (!isConcreteHost(host)) return problems.add(path, 'probe-host', `${quote(host)} must be one concrete host name or address`);
+  if (!isConcreteHost(host)) return problems.add(path, 'probe-host', 'must be one concrete host name or address');
   // Names can be checked against the patterns; address ranges would need DNS, so they are trusted.
   const namesOnly = hosts?.every((pattern) => ['name', 'wildcard'].includes(hostPatternKind(pattern) ?? ''));
   if (hosts && namesOnly && !hosts.some((pattern) => hostMatches(pattern, host))) {
-    return problems.add(path, 'probe-host', `${quote(host)} matches none of the rule's hosts`);
+    return problems.add(path, 'probe-host', "matches none of the rule's hosts");
   }
   return host;
 }

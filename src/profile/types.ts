@@ -80,9 +80,17 @@ export type ProfileErrorCode =
   | 'duplicate-id'
   | 'region'
   | 'probe-host'
-  | 'credentials';
+  | 'credentials'
+  /** The document nests deeper than any profile (see MAX_DEPTH). */
+  | 'too-deep'
+  /** Every rule was refused: nothing is left to check. */
+  | 'no-usable-rule';
 
-/** One problem in a profile. `path` names the field, e.g. `rules[3].ports[0]`; '' is the whole document. */
+/**
+ * One problem in a profile. `path` names the field, e.g. `rules[3].ports[0]`;
+ * '' is the whole document. `message` names the kind of problem and never
+ * quotes the value (any field may hold a secret). `unknown-field` only warns.
+ */
 export interface ProfileError {
   path: string;
   code: ProfileErrorCode;

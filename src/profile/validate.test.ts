@@ -42,29 +42,23 @@ describe('validateProfile', () => {
   it('returns no profile when the identity is unusable, but still reports every error', () => {
     const { profile, errors } = validateProfile({ id: 7, name: 'P', version: '1', rules: [{ id: 'x' }] });
     expect(profile).toBeNull();
-    expect(errors.map((error) => error.path)).toEqual(['id', 'rules[0].kind', 'rules[0].purpose']);
-  });
-
-  it('yields an empty rule list, not null, when rules are missing', () => {
-    const { profile, errors } = validateProfile({ id: 'p', name: 'P', version: '1' });
-    expect(profile?.rules).toEqual([]);
-    expect(errors).toMatchObject([{ path: 'rules', code: 'required' }]);
+    expect(errors.map((error) => error.path)).toEqual(['id', 'rules[0].kind', 'rules[0].purpose', 'rules']);
   });
 
   it('requires a rule region to be one of the profile regions', () => {
-    const { errors } = validateProfile(withRules([{ ...goodRule, region: 'apac' }]));
-    expect(errors).toMatchObject([{ path: 'rules[0].region', code: 'region' }]);
+    const { errors } = validateProfile(withRules([goodRule, { ...goodRule, id: 'b', region: 'apac' }]));
+    expect(errors).toMatchObject([{ path: 'rules[1].region', code: 'region' }]);
   });
 
   it('requires the probe host of a wildcard rule to match it', () => {
     const rule = { id: 't', kind: 'tcp', purpose: 'x', hosts: ['*.example.org'], ports: [443], probeHost: 'example.com' };
-    expect(validateProfile(withRules([rule])).errors).toMatchObject([{ path: 'rules[0].probeHost', code: 'probe-host' }]);
+    expect(validateProfile(withRules([goodRule, rule])).errors).toMatchObject([{ path: 'rules[1].probeHost', code: 'probe-host' }]);
     expect(validateProfile(withRules([{ ...rule, probeHost: 'a.example.org' }])).errors).toEqual([]);
   });
 
   it('refuses a stun: URL in a turn rule', () => {
     const rule = { id: 't', kind: 'turn', purpose: 'x', urls: ['stun:stun.example.org'] };
-    expect(validateProfile(withRules([rule])).errors).toMatchObject([{ path: 'rules[0].urls[0]', code: 'scheme' }]);
+    expect(validateProfile(withRules([goodRule, rule])).errors).toMatchObject([{ path: 'rules[1].urls[0]', code: 'scheme' }]);
   });
 
   it('does not copy unknown fields into the profile', () => {

@@ -9,12 +9,19 @@ import { LIMITS, readRuleId, validateRule, type RuleContext } from './rule';
 import type { Profile, ProfileError, ProfileRule } from './types';
 
 export interface ProfileValidation {
-  /** null only when the document is not an object or its id, name or version is unusable. */
+  /**
+   * null when the document cannot be run as a whole: not an object, nested
+   * deeper than any profile, an unusable id, name or version, or not one
+   * usable rule (a run of nothing would read as "calls will fail").
+   */
   profile: Profile | null;
+  /** Errors and warnings (`unknown-field`, see `isWarning`), each naming its field and never quoting a value. */
   errors: ProfileError[];
 }
 
 export const MAX_RULES = 500;
+/** A profile is 4 levels deep (profile > rules > rule > urls); 32 leaves room for `$comment` objects and stops a 5000-level document before anything recurses over it. */
+export const MAX_DEPTH = 32;
 const TOP_LEVEL_FIELDS = ['$schema', 'description', 'id', 'name', 'version', 'regions', 'source', 'rules'];
 const REGION_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
 
@@ -22,6 +29,10 @@ export function validateProfile(input: unknown): ProfileValidation {
   const problems = new Problems();
   if (!isObject(input)) {
     problems.add('', 'not-an-object', `a profile is a JSON object, got ${describeType(input)}`);
+    return { profile: null, errors: problems.list };
+  }
+  if (nestingExceeds(input, MAX_DEPTH)) {
+    problems.add('', 'too-deep', `the document is nested more than ${MAX_DEPTH} levels deep; a profile needs 4`);
     return { profile: null, errors: problems.list };
   }
   reportUnknownFields(input, TOP_LEVEL_FIELDS, '', problems, 'a profile');
@@ -36,9 +47,9 @@ export function validateProfile(input: unknown): ProfileValidation {
       : readList(input.regions, 'regions', problems, 20, (item, path) =>
           readString(item, path, problems, { max: 16, pattern: REGION_PATTERN, expected: 'a short lower-case region code such as "eu"' }),
         );
-  const rules = readRules(input.rules, { regions: regions ?? [], seenIds: new Set() }, problems);
+  const rules = readRules(input.rules, { regions: regions ?? [], seenIds: new Map() }, problems);
 
-  if (id === undefined || name === undefined || version === undefined) return { profile: null, errors: problems.list };
+  if (id === undefined || name === undefined || version === undefined || rules.length === 0) return { profile: null, errors: problems.list };
   const profile: Profile = {
     id,
     name,
@@ -61,7 +72,21 @@ function readRules(value: unknown, context: RuleContext, problems: Problems): Pr
   if (value.length > MAX_RULES) {
     problems.add('rules', 'too-many', `has ${value.length} rules; only the first ${MAX_RULES} are read`);
   }
-  return value.slice(0, MAX_RULES).flatMap((rule, index) => validateRule(rule, pathOf('rules', index), context, problems) ?? []);
+  const rules = value.slice(0, MAX_RULES).flatMap((rule, index) => validateRule(rule, pathOf('rules', index), context, problems) ?? []);
+  if (value.length > 0 && rules.length === 0) problems.add('rules', 'no-usable-rule', `none of the ${value.length} rules is usable (see the errors above): there is nothing to check`);
+  return rules;
+}
+
+/** Whether objects and lists nest deeper than `max`, walked without recursion so that no depth can overflow the stack. */
+export function nestingExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(item)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** One line per error, for logs and the options page. */

@@ -16,7 +16,7 @@ import type { LoopbackResult } from '../ice/loopback';
 import type { Profile, ProfileError } from '../profile/types';
 import { decideVerdict } from '../verdict';
 import { withWebAppLimits } from '../policy/web-app-verdict';
-import { redactSecrets } from './redact';
+import { redactCheckDetail, redactedTexts, redactGatherResult } from './redact';
 import { decideOutcome } from './outcome';
 import { ruleSet } from './rule-set';
 import { REPORT_SCHEMA, type Environment, type ProxyFinding, type Report, type ReportGathering, type RunTrigger } from './types';
@@ -46,9 +46,15 @@ export interface ReportInput {
 }
 
 export function buildReport(raw: ReportInput): Report {
+  // Secret-free by construction; only the browser's own words about the servers it was
+  // given are scrubbed once more, before the verdict and the advice quote them.
+  const secrets = profileSecrets(raw.profile);
+  const gatheringsIn = raw.gatherings.map((g) => ({ ...g, result: redactGatherResult(g.result, secrets) }));
+  const browserTexts = new Map(raw.gatherings.flatMap((g, i) => [...redactedTexts(g.result, gatheringsIn[i]!.result)]));
+  const redactedChecks = raw.checks.map((check) => redactCheckDetail(check, browserTexts));
   // Evidence across checks: Chromium words a TURN/TCP failure the same whether a proxy wanted a login or a name did not resolve.
   // And a UDP server's silence once UDP was shown to reach any port: the server, not the firewall.
-  const input = { ...raw, checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(raw.checks)), raw.loopbacks ?? []) };
+  const input = { ...raw, gatherings: gatheringsIn, checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(redactedChecks)), raw.loopbacks ?? []) };
   // The plan is a pure function of profile, region and deadline: rebuilding it
   // gives the same check ids, and with them the firewall rule behind each check.
   const plan = planChecks(input.profile, { ...(input.region === null ? {} : { region: input.region }), deadlineMs: input.deadlineMs });
@@ -102,7 +108,7 @@ export function buildReport(raw: ReportInput): Report {
     otherCauses: withBrowserPolicyNote(advice.otherCauses, input.environment.webRtcIpHandling),
     firewallRules: ruleSet(advice),
   };
-  return redactSecrets(report, profileSecrets(input.profile));
+  return report;
 }
 
 function proxyFinding(checks: readonly CausedCheck[]): ProxyFinding {

@@ -135,3 +135,33 @@ describe('redactIps on ChromeOS device facts', () => {
     expect(validateReport(redacted)).toEqual([]);
   });
 });
+
+describe('loopback calls in the ticket text', () => {
+  const withCalls: Report = {
+    ...fixture('direct'),
+    loopbacks: [
+      {
+        id: 'loopback-relay-udp',
+        path: 'relay-relay',
+        transport: 'udp',
+        turnUrl: 'turn:203.0.113.10:3478?transport=udp',
+        checkId: 'turn-udp#1',
+        connected: true,
+        sent: 30,
+        received: 29,
+        rttMs: 12,
+        jitterMs: 1.26,
+        loss: 1 / 30,
+        selectedPair: { localType: 'relay', remoteType: 'relay', protocol: 'udp', relayProtocol: 'udp', localPort: 49160, remotePort: 49161 },
+        durationMs: 900,
+        setupError: null,
+      },
+    ],
+  };
+
+  it('lists each call with its figures and grade, and the report still validates', () => {
+    expect(validateReport(withCalls)).toEqual([]);
+    const text = renderTicketText(withCalls, t);
+    expect(text).toContain('Relay ↔ relay over UDP (turn:203.0.113.10:3478?transport=udp): 29 of 30 packets arrived, round trip 12 ms, jitter 1.3 ms — audio only');
+  });
+});

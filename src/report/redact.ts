@@ -1,19 +1,68 @@
 /**
- * Last line of defence for "no secret in a report": replaces every profile
- * credential wherever it may have slipped in (an error text echoing a server
- * configuration, say). The builder never copies credentials in the first place.
+ * "No secret in a report" holds by construction: the builder never copies a
+ * credential, and no message of ours quotes a value. The one text that can
+ * carry a secret is what the browser says back after it was given one: the
+ * peer connection's setup error and ICE error texts. Only that text is
+ * scrubbed, at the point it enters the extension (`redactGatherResult`) and
+ * again on its way into the report, before anything is derived from it
+ * (`buildReport`: gatherings and check details). Nothing else is
+ * touched: a credential that happens to read "pass", "turn" or "none" must not
+ * rewrite a check's status, a rule's kind or the verdict's route.
  */
-import { mapStrings } from './map-strings';
+import type { GatherResult } from '../ice/types';
+import type { CheckResult } from '../checks/types';
 
 export const REDACTED = '[redacted]';
 
-/** Shorter values would also match ordinary words; they are still removed where they are a whole value. */
-const MIN_SUBSTRING_SECRET = 4;
+/**
+ * Below this length a secret is removed only where it is the whole text: a
+ * short one inside prose would shred ordinary words ("fail" in "failed").
+ */
+const MIN_SUBSTRING_SECRET = 8;
 
-export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
-  const exact = new Set(secrets.filter((s) => s !== ''));
-  const inner = [...exact].filter((s) => s.length >= MIN_SUBSTRING_SECRET).sort((a, b) => b.length - a.length);
-  if (exact.size === 0) return value;
-  const scrub = (text: string) => (exact.has(text) ? REDACTED : inner.reduce((t, secret) => t.split(secret).join(REDACTED), text));
-  return mapStrings(value, scrub) as T;
+/** `text` with every secret replaced by `[redacted]`; longest first, so a secret containing another goes whole. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  const known = [...new Set(secrets.filter((s) => s !== ''))];
+  if (known.includes(text)) return REDACTED;
+  return known
+    .filter((s) => s.length >= MIN_SUBSTRING_SECRET)
+    .sort((a, b) => b.length - a.length)
+    .reduce((t, secret) => t.split(secret).join(REDACTED), text);
+}
+
+/** What the browser said about a gathering, without the secrets it was given. Candidates and URLs are the browser's own data and stay. */
+export function redactGatherResult(result: GatherResult, secrets: readonly string[]): GatherResult {
+  if (secrets.every((s) => s === '')) return result;
+  return {
+    ...result,
+    setupError: result.setupError === null ? null : redactText(result.setupError, secrets),
+    errors: result.errors.map((e) => ({ ...e, errorText: redactText(e.errorText, secrets) })),
+  };
+}
+
+/**
+ * A check's detail may quote the browser's words (a setup error): where it
+ * quotes one of `browserTexts` (raw -> redacted), the redacted words replace
+ * it. Our own words around it are left alone.
+ */
+export function redactCheckDetail(check: CheckResult, browserTexts: ReadonlyMap<string, string>): CheckResult {
+  let detail = check.detail;
+  for (const [raw, redacted] of browserTexts) if (raw !== redacted && raw !== '') detail = detail.split(raw).join(redacted);
+  return detail === check.detail ? check : { ...check, detail };
+}
+
+/** Each browser text of the gathering that redaction changed, raw -> redacted, for `redactCheckDetail`. */
+export function redactedTexts(raw: GatherResult, redacted: GatherResult): Map<string, string> {
+  const pairs = new Map<string, string>();
+  if (raw.setupError !== null && redacted.setupError !== null && raw.setupError !== redacted.setupError) pairs.set(raw.setupError, redacted.setupError);
+  raw.errors.forEach((e, i) => {
+    const after = redacted.errors[i]?.errorText;
+    if (after !== undefined && after !== e.errorText) pairs.set(e.errorText, after);
+  });
+  return pairs;
+}
+
+/** The secrets a set of ICE servers carries: what to scrub from the browser's answer about them. */
+export function secretsOf(servers: readonly { username?: string; credential?: string }[]): string[] {
+  return servers.flatMap((s) => [s.username ?? '', s.credential ?? '']).filter((s) => s !== '');
 }

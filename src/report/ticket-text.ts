@@ -3,7 +3,9 @@
  * when the ticket system shows it raw (headings with #, lists with -, rule
  * text in fenced blocks, no tables). Summary first (profile, route, missing
  * rules with their rule text), then every check, then the environment.
- * Renders the report it is given; redaction is decided by the caller.
+ * Renders the report it is given; redaction is decided by the caller. Every
+ * value from a profile, a server or the browser goes through `md`/`mdFence`,
+ * so it cannot add markup (links, images, HTML, fences) to the ticket.
  */
 import type { Translate } from '../i18n/translate';
 import { LAN_KEYS } from '../view/methods';
@@ -24,8 +26,10 @@ import {
 import type { RuleAdvice } from '../checks/missing-rules';
 import { causeKeys, causeText, missingRulesText } from '../view/rules';
 import type { Report } from './types';
+import { gradeCall, type LoopbackResult } from '../ice/loopback';
 import { headline } from '../view/headline';
 import { nextStepKey, usageWord } from '../view/plain';
+import { mdFence, mdText as md } from './markdown';
 
 export function renderTicketText(report: Report, t: Translate): string {
   const lines: string[] = [];
@@ -35,23 +39,27 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`# ${t('report_title')}`, '');
   // What the user saw and the one thing to do, before any detail: the help desk reads this line first.
   out(t('report_user_saw', [t(headline(verdict).key)]), '', t(nextStepKey(report), [usageWord(profile.id, t)]), '');
-  out(`- ${t('report_profile', [profile.name, profile.id, profile.version])}`);
-  out(`- ${t('report_choices', [formatChoices(t, profile.choices)])}`);
-  out(`- ${t('report_started', [report.startedAt, env.timeZone])}`);
+  out(`- ${t('report_profile', [md(profile.name), md(profile.id), md(profile.version)])}`);
+  out(`- ${t('report_choices', [md(formatChoices(t, profile.choices))])}`);
+  out(`- ${t('report_started', [md(report.startedAt), md(env.timeZone)])}`);
   out(`- ${t('report_duration', [formatDuration(report.durationMs), formatDuration(report.deadlineMs)])}`);
   out(`- ${t('report_trigger', [triggerLabel(t, report.trigger)])}`);
-  out(`- ${t('report_id', [report.id])}`);
-  out(`- ${t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}`, '');
+  out(`- ${t('report_id', [md(report.id)])}`);
+  out(`- ${t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}`);
+  if (report.truncated && report.truncated.length > 0) {
+    out(`- ${t('report_truncated', [md(report.truncated.map((c) => `${c.field} ${c.kept}/${c.total}`).join(', '))])}`);
+  }
+  out('');
 
   out(`## ${t('report_route_heading')}`, '');
   const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
   out(`**${routeLabel(t, verdict.route)}**${unverified}`, '');
-  out(verdict.summary, '');
+  out(md(verdict.summary), '');
   // The outcome adds the services the app needs to the route (a blocked required service is never "fine").
-  if (report.outcome) out(`**${report.outcome.summary}**`, '');
-  if (report.proxy?.inUse && report.proxy.note) out(report.proxy.note, '');
+  if (report.outcome) out(`**${md(report.outcome.summary)}**`, '');
+  if (report.proxy?.inUse && report.proxy.note) out(md(report.proxy.note), '');
   out(`- ${methodLabel(t, 'lan')}: ${t(LAN_KEYS[verdict.lan])}`);
-  out(`- ${t('report_nat', [report.nat.mapping, report.nat.reason])}`, '');
+  out(`- ${t('report_nat', [md(report.nat.mapping), md(report.nat.reason)])}`, '');
 
   out(`## ${t('report_missing_heading', [report.missingRules.length])}`, '');
   if (report.missingRules.length === 0) out(t('report_missing_none'), '');
@@ -62,70 +70,93 @@ export function renderTicketText(report: Report, t: Translate): string {
     for (const rule of report.verifyRules) out(...ruleBlock(t, rule));
   }
 
-  // One copy for the firewall admin: duplicates merged, "also check" included.
-  const firewallCopy = missingRulesText(report, t);
-  if (firewallCopy !== '') out(`## ${t('report_rule_set_heading')}`, '', '```', firewallCopy, '```', '');
+  // One copy for the firewall admin: duplicates merged, "also check" included. The
+  // profile's name heads each copy: escaped, as everywhere in the ticket text.
+  const named = { ...report, profile: { ...profile, name: md(profile.name), version: md(profile.version) } };
+  const firewallCopy = missingRulesText(named, t);
+  if (firewallCopy !== '') out(`## ${t('report_rule_set_heading')}`, '', ...mdFence(firewallCopy), '');
 
   // Every other cause, addressed to the person who can fix it.
   for (const section of report.otherCauses ?? []) {
     const keys = causeKeys(section.cause);
     out(`## ${t(keys.heading, [section.rules.length])}`, '', t(keys.hint), '');
-    for (const note of section.notes ?? []) out(`- ${note}`);
+    for (const note of section.notes ?? []) out(`- ${md(note)}`);
     if ((section.notes ?? []).length > 0) out('');
     for (const rule of section.rules) out(...ruleBlock(t, rule, false));
-    out('```', causeText(section, report, t), '```', '');
+    out(...mdFence(causeText(section, named, t)), '');
   }
 
   if (profile.errors.length > 0) {
     out(`## ${t('report_profile_errors_heading', [profile.errors.length])}`, '');
-    for (const e of profile.errors) out(`- ${e.path || '/'}: ${e.message} (${e.code})`);
+    for (const e of profile.errors) out(`- ${md(e.path || '/')}: ${md(e.message)} (${md(e.code)})`);
     out('');
   }
 
   out(`## ${t('report_methods_heading')}`, '');
   for (const m of verdict.methods) {
     out(`- ${methodLabel(t, m.method)}: ${methodStatusLabel(t, m.status)}`);
-    for (const r of m.reasons) out(`  - ${r.text}`);
+    for (const r of m.reasons) out(`  - ${md(r.text)}`);
   }
   out('');
 
   out(`## ${t('report_checks_heading', [report.checks.length])}`, '');
   for (const c of report.checks) {
-    const reason = c.reason ? `, ${t('report_check_reason', [c.reason])}` : '';
+    const reason = c.reason ? `, ${t('report_check_reason', [md(c.reason)])}` : '';
     const time = c.durationMs === null ? t('report_check_not_attempted') : t('report_check_time', [formatDuration(c.durationMs)]);
-    out(`- [${checkStatusLabel(t, c.status)}] ${c.target} (${c.transport.toUpperCase()}, ${c.ruleId})${reason}, ${time}`);
-    out(`  ${c.detail}`);
+    out(`- [${checkStatusLabel(t, c.status)}] ${md(c.target)} (${md(c.transport.toUpperCase())}, ${md(c.ruleId)})${reason}, ${time}`);
+    out(`  ${md(c.detail)}`);
   }
   out('');
 
+  const calls = report.loopbacks ?? [];
+  if (calls.length > 0) {
+    out(`## ${t('report_loopback_heading', [calls.length])}`, '');
+    for (const l of calls) out(`- ${loopbackLine(t, l)}`);
+    out('');
+  }
+
   if (report.iceErrors.length > 0) {
     out(`## ${t('report_ice_errors_heading', [report.iceErrors.length])}`, '');
-    for (const e of report.iceErrors) out(`- ${e.errorCode} ${e.errorText} — ${e.url} (${e.gatheringId}, ${formatDuration(e.atMs)})`);
+    for (const e of report.iceErrors) out(`- ${md(String(e.errorCode))} ${md(e.errorText)} — ${md(e.url)} (${md(e.gatheringId)}, ${formatDuration(e.atMs)})`);
     out('');
   }
 
   out(`## ${t('report_environment_heading')}`, '');
-  out(`- ${t('report_env_extension', [env.extensionVersion])}`);
-  out(`- ${t('report_env_browser', [browserText(t, env)])}`);
-  out(`- ${t('report_env_os', [osText(t, env)])}`);
-  out(`- ${t('report_env_language', [env.uiLanguage])}`);
-  out(`- ${t('report_env_timezone', [env.timeZone])}`);
+  out(`- ${t('report_env_extension', [md(env.extensionVersion)])}`);
+  out(`- ${t('report_env_browser', [md(browserText(t, env))])}`);
+  out(`- ${t('report_env_os', [md(osText(t, env))])}`);
+  out(`- ${t('report_env_language', [md(env.uiLanguage)])}`);
+  out(`- ${t('report_env_timezone', [md(env.timeZone)])}`);
   out(`- ${t('report_env_managed', [yesNo(t, env.policy.managed)])}`);
-  if (env.policy.settingsFromPolicy.length > 0) out(`- ${t('report_env_policy_settings', [env.policy.settingsFromPolicy.join(', ')])}`);
-  for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [p.field, p.message])}`);
-  out(`- ${t('report_env_webrtc_policy', [webRtcPolicyText(t, env.webRtcIpHandling)])}`);
-  out(`- ${t('report_env_device', [deviceText(t, env.device)])}`);
-  out(`- ${t('report_env_user_agent', [env.userAgent])}`);
+  if (env.policy.settingsFromPolicy.length > 0) out(`- ${t('report_env_policy_settings', [md(env.policy.settingsFromPolicy.join(', '))])}`);
+  for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [md(p.field), md(p.message)])}`);
+  out(`- ${t('report_env_webrtc_policy', [md(webRtcPolicyText(t, env.webRtcIpHandling))])}`);
+  out(`- ${t('report_env_device', [md(deviceText(t, env.device))])}`);
+  out(`- ${t('report_env_user_agent', [md(env.userAgent)])}`);
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** "Relay ↔ relay over UDP (turn:…): 30 of 30 packets, round trip 1 ms, jitter 0.1 ms — good for video". */
+export function loopbackLine(t: Translate, l: LoopbackResult): string {
+  const path = t(l.path === 'relay-relay' ? 'report_loopback_relay_relay' : 'report_loopback_relay_direct', [l.transport.toUpperCase()]);
+  if (l.setupError !== null) return `${path} (${l.turnUrl}): ${t('report_loopback_not_run', [l.setupError])}`;
+  const figures = t('report_loopback_figures', [
+    String(l.received),
+    String(l.sent),
+    l.rttMs === null ? '–' : formatDuration(l.rttMs),
+    // Jitter is a few ms on a good path: one decimal, which formatDuration rounds away.
+    l.jitterMs === null ? '–' : `${Math.round(l.jitterMs * 10) / 10} ms`,
+  ]);
+  return `${path} (${l.turnUrl}): ${figures} — ${t(`report_grade_${gradeCall(l).replace(/-/g, '_')}`)}`;
 }
 
 function ruleBlock(t: Translate, rule: RuleAdvice, withText = true): string[] {
   const required = t(rule.required ? 'report_rule_required' : 'report_rule_optional');
   return [
-    `### ${rule.purpose} (${rule.ruleId}, ${required})`,
+    `### ${md(rule.purpose)} (${md(rule.ruleId)}, ${required})`,
     '',
-    ...rule.findings.map((f) => `- ${f}`),
+    ...rule.findings.map((f) => `- ${md(f)}`),
     ...(rule.findings.length > 0 ? [''] : []),
-    ...(withText ? ['```', rule.text, '```', ''] : []),
+    ...(withText ? [...mdFence(rule.text), ''] : []),
   ];
 }

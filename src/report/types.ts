@@ -122,6 +122,19 @@ export interface Report {
    * carries no code to build it.
    */
   firewallRules: RuleSet;
+  /** Present when the report was cut to fit storage (src/report/fit.ts): what was left out. */
+  truncated?: Truncation[];
+}
+
+/**
+ * One cut made to fit storage. For a list (`candidates`, `checks`…): `kept`
+ * of its `total` items, the first ones. For `texts`: `total` free texts were
+ * shortened to `kept` characters each.
+ */
+export interface Truncation {
+  field: string;
+  kept: number;
+  total: number;
 }
 
 /** Whether the run's TCP went through a proxy, and what showed it. */

@@ -21,7 +21,7 @@ export function checkImport(input: unknown, takenIds: { builtin: readonly string
     return { ok: false, message: 'the profile is not valid; nothing was imported', details: blocking.length > 0 ? blocking : errors };
   }
   if (takenIds.builtin.includes(profile.id) || profile.id === takenIds.policy) {
-    return { ok: false, message: 'the profile id is already used', details: [{ path: 'id', code: 'duplicate-id', message: `"${profile.id}" is the id of a built-in or managed profile; choose another id` }] };
+    return { ok: false, message: 'the profile id is already used', details: [{ path: 'id', code: 'duplicate-id', message: 'is the id of a built-in or managed profile; choose another id' }] };
   }
   const replacing = stored.some((entry) => entry.profile.id === profile.id);
   if (!replacing && stored.length >= MAX_CUSTOM_PROFILES) {

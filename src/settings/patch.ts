@@ -4,9 +4,10 @@
  * nothing is written unless the whole change is good (a half-applied change
  * would leave the user guessing what was saved).
  */
+import { fieldName } from '../profile/fields';
 import type { ProfileError } from '../profile/types';
 import type { SettingKey, Settings } from './types';
-import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/plan';
+import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/deadline';
 
 export { MAX_DEADLINE_MS, MIN_DEADLINE_MS };
 const MAX_ID = 80;
@@ -35,10 +36,10 @@ export function checkSettingsPatch(input: unknown, locked: readonly SettingKey[]
   const settings: Partial<Settings> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (!USER_KEYS.includes(key as SettingKey)) {
-      details.push({ path: key, code: 'unknown-field', message: `"${key.slice(0, 40)}" cannot be set here` });
+      details.push({ path: fieldName(key), code: 'unknown-field', message: 'cannot be set here' });
     } else if (key === 'profileId') {
       if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID) details.push({ path: key, code: 'type', message: 'a profile id (text, 1-80 characters)' });
-      else if (!knownProfile(value)) details.push({ path: key, code: 'pattern', message: `no built-in or imported profile is called "${value}"` });
+      else if (!knownProfile(value)) details.push({ path: key, code: 'pattern', message: 'no built-in or imported profile has this id' });
       else settings.profileId = value;
     } else if (key === 'choices') {
       const ok = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string' && v.length <= MAX_ID);

@@ -4,7 +4,7 @@
  * every page reads the merged view; no page merges on its own.
  */
 import type { Profile, ProfileError } from '../profile/types';
-import { DEFAULT_DEADLINE_MS } from '../checks/plan';
+import { DEFAULT_DEADLINE_MS } from '../checks/deadline';
 
 export interface Settings {
   /** A built-in profile id (`senso`, ...) or the id of a custom profile. */

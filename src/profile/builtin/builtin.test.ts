@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planChecks } from '../../checks/plan';
 import type { PlannedCheck } from '../../checks/types';
-import type { ProfileError } from '../types';
 import { BUILTIN_PROFILES, builtinProfile, type Choices, type ProfileDocument } from './index';
 import { applyChoices } from './options';
 
@@ -125,10 +124,10 @@ describe('built-in profiles', () => {
     expect(rules.filter((rule) => 'username' in rule || 'credential' in rule)).toEqual([]);
   });
 
-  it('Custom is empty: the validator says there is nothing to check, and the plan holds only the local gathering', () => {
+  it('Custom is empty: the validator says there is nothing to check and gives no profile to run', () => {
     const { profile, errors } = builtinProfile('custom')!;
     expect(errors).toMatchObject([{ path: 'rules', code: 'empty' }]);
-    expect(planChecks(profile!).map((c) => (c.type === 'ice' ? c.role : c.type))).toEqual(['stun-batch']);
+    expect(profile).toBeNull();
   });
 
   it('returns null for an unknown id', () => {

@@ -10,6 +10,7 @@
  * Once the validator and planner read `options`/`when` themselves, `ruleApplies`
  * is the semantics to move there.
  */
+import { fieldName } from '../fields';
 import type { ProfileError } from '../types';
 
 export interface OptionChoice {
@@ -55,13 +56,13 @@ export function resolveChoices(options: readonly ProfileOption[], requested: Cho
     const known = option.choices.some((choice) => choice.id === wanted);
     if (wanted !== undefined && !known) {
       const allowed = option.choices.map((choice) => choice.id).join(', ');
-      errors.push({ path: `choices.${option.id}`, code: 'pattern', message: `"${wanted}" is not one of ${allowed}; using "${option.default}"` });
+      errors.push({ path: `choices.${option.id}`, code: 'pattern', message: `is not one of ${allowed}; using "${option.default}"` });
     }
     choices[option.id] = known ? wanted! : option.default;
   }
   for (const optionId of Object.keys(requested)) {
     if (!options.some((option) => option.id === optionId)) {
-      errors.push({ path: `choices.${optionId}`, code: 'unknown-field', message: `the profile has no option "${optionId}"` });
+      errors.push({ path: `choices.${fieldName(optionId)}`, code: 'unknown-field', message: 'the profile has no such option' });
     }
   }
   return { choices, errors };

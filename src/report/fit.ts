@@ -1,0 +1,84 @@
+/**
+ * A report cut to what storage can keep. `storage.local` holds 10 MB in all
+ * (Chrome's `kQuotaBytes`); the last report and a history of 20 share it, so
+ * one huge report (thousands of candidates, a 500-rule profile's advice) made
+ * the next write fail with "kQuotaBytes quota exceeded" and the run was lost.
+ * A report over the budget loses its bulkiest evidence first — raw candidates
+ * and ICE errors, then long texts, then the tails of the longer lists — and
+ * `truncated` says what was cut, so support knows the copy is partial. The
+ * verdict, the route and the missing-rule list are kept to the last.
+ */
+import type { Report, Truncation } from './types';
+
+/** Per report: 20 of them plus the last report stay under half of the 10 MB quota. */
+export const MAX_STORED_REPORT_BYTES = 250_000;
+/** Longer free texts (a check detail, a candidate line, a rule's text) are shortened once the lists alone do not fit. */
+const MAX_TEXT = 500;
+
+/** UTF-8 size of the JSON, as storage counts it. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+type ListField = 'candidates' | 'iceErrors' | 'gatherings' | 'checks' | 'verifyRules' | 'missingRules';
+
+/** In this order: what support can most easily do without goes first. */
+const LIST_CUTS: ListField[] = ['candidates', 'iceErrors', 'gatherings', 'checks', 'verifyRules', 'missingRules'];
+
+export function fitReport(report: Report, maxBytes = MAX_STORED_REPORT_BYTES): Report {
+  if (jsonBytes(report) <= maxBytes) return report;
+  let fitted: Report = report;
+  const cuts = new Map<string, Truncation>();
+  const note = (field: string, kept: number, total: number) => {
+    const before = cuts.get(field);
+    cuts.set(field, { field, kept, total: before?.total ?? total });
+  };
+  const fits = () => jsonBytes({ ...fitted, truncated: [...cuts.values()] }) <= maxBytes;
+
+  // Raw evidence first, halved until the report fits or the lists are empty.
+  for (const field of ['candidates', 'iceErrors'] as const) {
+    while (!fits() && fitted[field].length > 0) {
+      const kept = Math.floor(fitted[field].length / 2);
+      note(field, kept, report[field].length);
+      fitted = { ...fitted, [field]: fitted[field].slice(0, kept) };
+    }
+  }
+  if (!fits()) {
+    const { value, shortened } = shortenTexts(fitted);
+    fitted = value;
+    if (shortened > 0) cuts.set('texts', { field: 'texts', kept: MAX_TEXT, total: shortened });
+  }
+  if (!fits() && fitted.profile.errors.length > 0) {
+    note('profile.errors', 0, fitted.profile.errors.length);
+    fitted = { ...fitted, profile: { ...fitted.profile, errors: [] } };
+  }
+  for (const field of LIST_CUTS.slice(2)) {
+    while (!fits() && fitted[field].length > 0) {
+      const kept = Math.floor(fitted[field].length / 2);
+      note(field, kept, report[field].length);
+      fitted = { ...fitted, [field]: fitted[field].slice(0, kept) };
+    }
+  }
+  return { ...fitted, truncated: [...cuts.values()] };
+}
+
+/** Free texts longer than MAX_TEXT characters cut to it (with "…"); enums and ids are never that long. `shortened` counts them. */
+function shortenTexts(report: Report): { value: Report; shortened: number } {
+  let shortened = 0;
+  const cut = (text: string) => {
+    if (text.length <= MAX_TEXT) return text;
+    shortened += 1;
+    return `${text.slice(0, MAX_TEXT - 1)}…`;
+  };
+  const value: Report = {
+    ...report,
+    candidates: report.candidates.map((c) => ({ ...c, candidate: cut(c.candidate) })),
+    iceErrors: report.iceErrors.map((e) => ({ ...e, errorText: cut(e.errorText) })),
+    gatherings: report.gatherings.map((g) => ({ ...g, setupError: g.setupError === null ? null : cut(g.setupError) })),
+    checks: report.checks.map((c) => ({ ...c, target: cut(c.target), detail: cut(c.detail) })),
+    missingRules: report.missingRules.map((r) => ({ ...r, purpose: cut(r.purpose), text: cut(r.text), findings: r.findings.map(cut) })),
+    verifyRules: report.verifyRules.map((r) => ({ ...r, purpose: cut(r.purpose), text: cut(r.text), findings: r.findings.map(cut) })),
+    verdict: { ...report.verdict, methods: report.verdict.methods.map((m) => ({ ...m, reasons: m.reasons.map((r) => ({ ...r, text: cut(r.text) })) })) },
+  };
+  return { value, shortened };
+}

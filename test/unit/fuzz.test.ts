@@ -1,0 +1,217 @@
+/**
+ * Property tests (fast-check) over what untrusted parties control: profiles
+ * (imported, pushed by policy, sent by automation), stored values (written by
+ * another version, or damaged) and messages. For every input: nothing throws,
+ * no secret reaches any output, and the result is a named error or a report
+ * every renderer can lay out. The run itself is simulated (test/support/
+ * simulated-run.ts); its browser half is covered by the e2e suites.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import example from '../fixtures/profiles/example.json';
+import { parseRunRequest } from '../../background/run/run-request';
+import { planChecks } from '../../src/checks/plan';
+import { readRequest } from '../../src/request';
+import { parsePolicy } from '../../src/policy/parse';
+import { builtinProfile } from '../../src/profile/builtin';
+import { parseJsonText } from '../../src/profile/json-text';
+import { localTargets } from '../../src/profile/local-targets';
+import { formatProfileError, validateProfile } from '../../src/profile/validate';
+import { fitReport } from '../../src/report/fit';
+import { readHistoryValue } from '../../src/report/history';
+import { readStoredReport } from '../../src/report/stored';
+import { effectiveSettings } from '../../src/settings/effective';
+import { checkImport } from '../../src/settings/import';
+import { readStoredProfiles, readStoredSettings } from '../../src/settings/stored';
+import { NO_POLICY } from '../../src/settings/types';
+import { validateReport } from '../fixtures/schemas';
+import { renderEverything } from '../support/render-all';
+import { simulatedReport } from '../support/simulated-run';
+
+const RUNS = 150;
+const builtin = (id: string, choices: Record<string, string>) => builtinProfile(id, choices);
+
+/** A secret: a marker no product text contains, then random letters, so any copy of it in an output is a leak. */
+const secretArb = fc.stringMatching(/^[A-Za-z0-9]{6,16}$/).map((tail) => `Sx7q${tail}`);
+
+const hostArb = fc.constantFrom('turn.example.org', 'stun.example.org', '203.0.113.10', '[2001:db8::1]', '192.168.1.1', 'localhost', 'nas.local');
+const portArb = fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(0, 70000, -1, 3.5));
+
+/** stun:/turn: URIs, valid and not, some carrying the secret where it must never be quoted from. */
+const iceUrlArb = (secret: string) =>
+  fc.oneof(
+    fc.tuple(fc.constantFrom('stun', 'turn', 'turns'), hostArb, portArb, fc.constantFrom('', '?transport=udp', '?transport=tcp')).map(([s, h, p, q]) => `${s}:${h}:${p}${q}`),
+    fc.constantFrom(
+      `turn:user:${secret}@turn.example.org`,
+      `turn:user:${secret}#x@turn.example.org`,
+      `turn:user:${secret} x@turn.example.org`,
+      `turn:turn.example.org?transport=udp&credential=${secret}`,
+      `turn:turn.example.org:${secret}`,
+      `turn:${secret}!`,
+      secret,
+      `turn://${secret}@turn.example.org`,
+    ),
+    fc.string({ maxLength: 40 }),
+  );
+
+const ruleArb = (secret: string) =>
+  fc.oneof(
+    fc.record(
+      {
+        id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), fc.constantFrom('constructor', '__proto__', '', 'dup')),
+        kind: fc.constantFrom('turn', 'stun'),
+        purpose: fc.oneof(fc.constant('Relay'), fc.string({ maxLength: 60 })),
+        urls: fc.array(iceUrlArb(secret), { maxLength: 3 }),
+        username: fc.oneof(fc.constant('user'), fc.constant(secret), fc.integer()),
+        credential: fc.oneof(fc.constant(secret), fc.integer({ min: 1_000_000 }), fc.constant([secret])),
+      },
+      { requiredKeys: ['id', 'kind', 'urls'] },
+    ),
+    fc.record(
+      {
+        id: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+        kind: fc.constantFrom('https', 'wss', 'http'),
+        purpose: fc.oneof(fc.constant('![x](https://e.example/x.png) ```'), fc.string({ maxLength: 60 })),
+        url: fc.oneof(
+          fc.tuple(fc.constantFrom('https', 'wss'), hostArb, fc.constantFrom('/', '/cgi-bin/reboot?confirm=1', '/a b')).map(([s, h, p]) => `${s}://${h}${p}`),
+          fc.constant(`https://user:${secret}@app.example.org/`),
+          fc.string({ maxLength: 30 }),
+        ),
+        required: fc.oneof(fc.boolean(), fc.constant(secret)),
+        $comment: fc.string(),
+      },
+      { requiredKeys: ['id', 'kind', 'purpose', 'url'] },
+    ),
+    fc.record(
+      {
+        id: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+        kind: fc.constantFrom('tcp', 'udp'),
+        purpose: fc.string({ maxLength: 60 }),
+        hosts: fc.array(fc.oneof(hostArb.map((h) => h.replace(/[[\]]/g, '')), fc.constant('*.example.org'), fc.constant('10.0.0.0/8'), fc.constant(`${secret} x`)), { maxLength: 3 }),
+        ports: fc.array(fc.oneof(portArb, fc.constant('49152-65535'), fc.constant(secret)), { maxLength: 3 }),
+      },
+      { requiredKeys: ['id', 'kind', 'hosts', 'ports'] },
+    ),
+    fc.jsonValue({ maxDepth: 3 }),
+  );
+
+const profileArb = secretArb.chain((secret) =>
+  fc
+    .record(
+      {
+        id: fc.oneof(fc.constant('fuzz'), fc.string({ maxLength: 10 }), fc.integer()),
+        name: fc.oneof(fc.constant('Fuzz <b>[x](y)</b>'), fc.string({ maxLength: 40 })),
+        version: fc.oneof(fc.constant('1'), fc.constant([secret]), fc.integer()),
+        regions: fc.oneof(fc.constant(['eu']), fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 })),
+        rules: fc.oneof(fc.array(ruleArb(secret), { maxLength: 8 }), fc.jsonValue({ maxDepth: 2 })),
+        extra: fc.jsonValue({ maxDepth: 3 }),
+      },
+      { requiredKeys: ['id', 'name', 'version', 'rules'] },
+    )
+    .map((profile) => ({ secret, profile: profile as unknown })),
+);
+
+function expectNoSecret(texts: string[], secret: string): void {
+  for (const text of texts) expect(text).not.toContain(secret);
+}
+
+describe('fuzz: random profiles through validation, the run and every renderer', () => {
+  it('never throw, never leak the secret, and end in a named error or a report every renderer lays out', () => {
+    fc.assert(
+      fc.property(profileArb, fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>, ({ secret, profile: input }, outcome) => {
+        const { profile, errors } = validateProfile(input);
+        const outputs = [JSON.stringify(errors), errors.map(formatProfileError).join('\n')];
+        outputs.push(JSON.stringify(parsePolicy({ customProfile: input }).problems));
+        outputs.push(JSON.stringify(checkImport(input, { builtin: [], policy: null }, [])));
+        const reply = parseRunRequest({ type: 'run', profile: input }, builtin);
+        outputs.push(JSON.stringify('error' in reply ? reply : reply.profileErrors));
+        if (!profile) {
+          expect(reply).toMatchObject({ error: { code: 'invalid-profile' } });
+        } else {
+          expect(profile.rules.length).toBeGreaterThan(0);
+          planChecks(profile);
+          localTargets(profile);
+          const report = fitReport(simulatedReport(profile, { errors, outcome }));
+          expect(validateReport(report)).toEqual([]);
+          expect(readStoredReport(JSON.parse(JSON.stringify(report)))).not.toBeNull();
+          outputs.push(JSON.stringify(report), ...renderEverything(report));
+        }
+        expectNoSecret(outputs, secret);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('profile text that does not parse gives a message without the text', () => {
+    fc.assert(
+      fc.property(secretArb, fc.string({ maxLength: 30 }), fc.nat(60), (secret, noise, cut) => {
+        const text = JSON.stringify({ id: 'p', rules: [{ credential: secret }] }).slice(0, cut) + noise + secret;
+        const result = parseJsonText(text);
+        if (!result.ok) expect(result.error.message).not.toContain(secret);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** A real report with one value somewhere replaced or removed: what another version or damage leaves in storage. */
+const baseReport = simulatedReport(validateProfile(example).profile!);
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  return [prefix, ...keys.flatMap((key) => paths((value as Record<string | number, unknown>)[key], [...prefix, key]))];
+}
+const ALL_PATHS = paths(baseReport).filter((p) => p.length > 0);
+
+function mutate(report: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
+  const copy = JSON.parse(JSON.stringify(report)) as Record<string | number, unknown>;
+  let node: Record<string | number, unknown> = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (remove) delete node[last];
+  else node[last] = replacement;
+  return copy;
+}
+
+const storedReportArb = fc.oneof(
+  fc.tuple(fc.constantFrom(...ALL_PATHS), fc.jsonValue({ maxDepth: 2 }), fc.boolean()).map(([path, value, remove]) => mutate(baseReport, path, value, remove)),
+  fc.anything(),
+  fc.jsonValue({ maxDepth: 4 }),
+);
+
+describe('fuzz: stored values from other versions or damage', () => {
+  it('a stored report is either refused or laid out by every renderer', () => {
+    fc.assert(
+      fc.property(storedReportArb, (value) => {
+        const report = readStoredReport(value);
+        if (report) renderEverything(report);
+        for (const item of readHistoryValue([value, baseReport])) renderEverything(item);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  }, 120_000);
+
+  it('stored settings and custom profiles never throw and give a usable settings view', () => {
+    fc.assert(
+      fc.property(fc.anything({ maxDepth: 3 }), fc.anything({ maxDepth: 3 }), fc.array(fc.record({ profile: profileArb.map((p) => p.profile), importedAt: fc.anything({ maxDepth: 1 }), errors: fc.anything({ maxDepth: 2 }) }), { maxLength: 3 }), (settings, profiles, entries) => {
+        const view = effectiveSettings(readStoredSettings(settings), NO_POLICY, [...readStoredProfiles(profiles), ...readStoredProfiles(entries)]);
+        expect(typeof view.effective.profileId).toBe('string');
+        for (const profile of view.customProfiles) expect(profile.rules.length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+});
+
+describe('fuzz: messages', () => {
+  it('any message is a known request or a bad-request error; a run request never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.oneof(fc.constantFrom('run', 'getReport', 'importProfile'), fc.string()), profile: fc.anything(), profileId: fc.anything(), options: fc.anything() })), (message) => {
+        const request = readRequest(message);
+        if ('error' in request) expect(request.error.code).toBe('bad-request');
+        else if (request.type === 'run') parseRunRequest(request.fields, builtin);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+});
