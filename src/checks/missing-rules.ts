@@ -8,7 +8,7 @@
  */
 import type { Profile, ProfileRule } from '../profile/types';
 import { CAUSES, type Cause } from './cause';
-import { formatDestinations, formatFirewallLine, formatPorts } from './firewall';
+import { formatDestinations, formatFirewallLine, formatPorts } from './firewall-text';
 import { plannedTargets } from './plan';
 import type { CheckResult, FirewallLine, PlannedCheck } from './types';
 

@@ -6,7 +6,7 @@
  * firewall import (rule-set-csv.ts, kept apart so the popup loads papaparse
  * only when someone asks for the file).
  */
-import { formatDestinations, formatFirewallLine } from '../checks/firewall';
+import { formatDestinations, formatFirewallLine } from '../checks/firewall-text';
 import type { RuleAdvice } from '../checks/missing-rules';
 import type { FirewallLine } from '../checks/types';
 import type { Report } from './types';
