@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { isErrorReply } from '../../src/messages';
 import type { Settings, SettingsView } from '../../src/settings/types';
 import { BUILTIN_CATALOGUE } from '../../src/view/catalogue';
-import { useAfterPaint } from '../shared/after-paint';
+import { requestOrigins } from '../shared/request-origins';
 import { t } from '../shared/i18n';
 import { send } from '../shared/send';
 
@@ -39,13 +39,13 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
     }
   };
 
-  // Loaded after the first paint, long before anyone can pick: the request must run inside the change event.
-  const hostAccess = useAfterPaint(() => import('../shared/host-access'));
-  const requestHostAccess: typeof import('../shared/host-access').requestHostAccess = (...args) => hostAccess?.requestHostAccess(...args) ?? 0;
+  // The service worker lists each custom profile's probe origins in the settings view, so the request below
+  // needs no planner here and runs synchronously inside the change event (a user gesture).
+  const originsOf = (id: string, region = '') => view.probeOrigins?.[id]?.[region];
 
   const pickProfile = (id: string) => {
     // Permission first, synchronously, while the change event is a user gesture.
-    setAsked(requestHostAccess(view.customProfiles.find((p) => p.id === id), granted));
+    setAsked(requestOrigins(originsOf(id), granted));
     // Another profile's options do not carry over; when the admin locked the options they stay as set.
     void save(choicesLocked ? { profileId: id } : { profileId: id, choices: {} });
   };
@@ -53,7 +53,7 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
   const pickChoice = (optionId: string, choice: string) => {
     const choices = { ...effective.choices, [optionId]: choice };
     if (choice === '') delete choices[optionId];
-    if (custom && optionId === 'region') setAsked(requestHostAccess(custom, granted, choice || undefined));
+    if (custom && optionId === 'region') setAsked(requestOrigins(originsOf(custom.id, choice), granted));
     void save({ choices });
   };
 

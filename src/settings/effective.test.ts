@@ -40,3 +40,24 @@ describe('effectiveSettings', () => {
     expect(effectiveSettings({}, NO_POLICY)).toMatchObject({ policyProfileId: null, policyCredentialRules: [] });
   });
 });
+
+describe('probe origins in the settings view', () => {
+  it('lists each custom profile\'s probe origins by region, as the planner probes them', () => {
+    const regional: Profile = {
+      id: 'regional',
+      name: 'Regional',
+      version: '1',
+      regions: ['eu', 'na'],
+      rules: [
+        { id: 'app', kind: 'https', purpose: 'App', required: true, noInspection: false, url: 'https://app.example.org:8443/x' },
+        { id: 'eu', kind: 'wss', purpose: 'Hub', required: true, noInspection: false, url: 'wss://eu.example.org/hub', region: 'eu' },
+      ],
+    } as Profile;
+    const view = effectiveSettings({}, NO_POLICY, [{ profile: regional, importedAt: '2026-11-29T00:00:00Z' } as never]);
+    expect(view.probeOrigins?.regional).toEqual({
+      '': ['https://app.example.org/*'],
+      eu: ['https://app.example.org/*', 'https://eu.example.org/*', 'wss://eu.example.org/*'],
+      na: ['https://app.example.org/*'],
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type PolicyOverlay, type Settings, type SettingKey, type SettingsView, type StoredProfile } from './types';
 import { stripCredentials } from './strip-credentials';
+import { probeOrigins } from '../checks/probe-origins';
 
 /** Policy over user over defaults, field by field; every key policy sets is locked. */
 export function effectiveSettings(user: Partial<Settings>, policy: PolicyOverlay, stored: readonly StoredProfile[] = []): SettingsView {
@@ -18,5 +19,8 @@ export function effectiveSettings(user: Partial<Settings>, policy: PolicyOverlay
     customProfiles,
     policyProfileId: policy.customProfile?.id ?? null,
     policyCredentialRules,
+    probeOrigins: Object.fromEntries(
+      customProfiles.map((p) => [p.id, Object.fromEntries(['', ...(p.regions ?? [])].map((r) => [r, probeOrigins(p, r === '' ? undefined : r)]))]),
+    ),
   };
 }

@@ -82,4 +82,10 @@ export interface SettingsView {
   policyProfileId?: string | null;
   /** Ids of the rules that receive relay credentials from policy (names only, never the values). */
   policyCredentialRules?: string[];
+  /**
+   * For each custom profile, the host patterns its HTTPS/WSS probes need, by
+   * region ('' = none chosen): the popup asks for the missing ones inside the
+   * user's gesture without loading the planner (its 25 KB budget).
+   */
+  probeOrigins?: Record<string, Record<string, string[]>>;
 }
