@@ -42,10 +42,7 @@ async function gatherUnredacted(iceServers: IceServerConfig[], deadlineMs: numbe
   // The offscreen side keeps its own deadline; this one only guards against a
   // document that died without answering.
   const timeout = new Promise<GatherResult>((resolve) =>
-    setTimeout(
-      () => resolve(failedGather(deadlineMs, 'The offscreen document did not answer.')),
-      deadlineMs + REPLY_GRACE_MS,
-    ),
+    setTimeout(() => resolve(failedGather(deadlineMs, 'The offscreen document did not answer.')), deadlineMs + REPLY_GRACE_MS),
   );
   const reply = browser.runtime
     .sendMessage(message)

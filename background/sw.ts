@@ -25,7 +25,9 @@ listenForPolicyChanges();
 listenForSchedule();
 listenForProgressPorts();
 // The badge is not kept across browser restarts: show the stored verdict again.
-void readLastReport().then((report) => (report ? showBadge(report) : undefined)).catch(() => undefined);
+void readLastReport()
+  .then((report) => (report ? showBadge(report) : undefined))
+  .catch(() => undefined);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   // Only the extension's own pages may start runs (no onMessageExternal is
@@ -38,7 +40,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if ('error' in request) return Promise.resolve(request);
   // A handler that throws (storage, a lost offscreen document) still answers with `{ error }`, not with Chrome's channel error.
   return handle(request.type, request.fields).catch((err: unknown) => ({
-    error: { code: request.type === 'run' || request.type === 'runConfigured' ? 'run-failed' : 'failed', message: `${request.type} failed: ${err instanceof Error ? err.message : String(err)}` },
+    error: {
+      code: request.type === 'run' || request.type === 'runConfigured' ? 'run-failed' : 'failed',
+      message: `${request.type} failed: ${err instanceof Error ? err.message : String(err)}`,
+    },
   }));
 });
 

@@ -32,24 +32,28 @@ const ICE_SERVERS = [
 
 /** Chrome's own gathering, timed in the page: createOffer → setLocalDescription → iceGatheringState 'complete'. */
 async function chromeGathering(count: number): Promise<number[]> {
-  return page.evaluate(async (iceServers, n) => {
-    const once = async () => {
-      const pc = new RTCPeerConnection({ iceServers });
-      pc.createDataChannel('bench');
-      const started = performance.now();
-      const complete = new Promise<number>((resolve) => {
-        pc.addEventListener('icegatheringstatechange', () => {
-          if (pc.iceGatheringState === 'complete') resolve(performance.now() - started);
+  return page.evaluate(
+    async (iceServers, n) => {
+      const once = async () => {
+        const pc = new RTCPeerConnection({ iceServers });
+        pc.createDataChannel('bench');
+        const started = performance.now();
+        const complete = new Promise<number>((resolve) => {
+          pc.addEventListener('icegatheringstatechange', () => {
+            if (pc.iceGatheringState === 'complete') resolve(performance.now() - started);
+          });
         });
-      });
-      await pc.setLocalDescription(await pc.createOffer());
-      const took = await complete;
-      pc.close();
-      return took;
-    };
-    // Side by side: behind a UDP block each one waits out Chrome's own timeouts.
-    return Promise.all(Array.from({ length: n }, once));
-  }, ICE_SERVERS, count);
+        await pc.setLocalDescription(await pc.createOffer());
+        const took = await complete;
+        pc.close();
+        return took;
+      };
+      // Side by side: behind a UDP block each one waits out Chrome's own timeouts.
+      return Promise.all(Array.from({ length: n }, once));
+    },
+    ICE_SERVERS,
+    count,
+  );
 }
 
 async function timeToVerdict(): Promise<{ ms: number; route: string; callsMs: number }> {

@@ -6,7 +6,14 @@ describe('parseCheckArgs', () => {
     const parsed = parseCheckArgs(['--profile', 'onsight', '--region=eu', '--option', 'connection=legacy', '--format', 'json', '--deadline', '3000']);
     expect(parsed).toEqual({
       ok: true,
-      args: expect.objectContaining({ profileId: 'onsight', region: 'eu', choices: { connection: 'legacy' }, format: 'json', deadlineMs: 3000, profileFile: null }),
+      args: expect.objectContaining({
+        profileId: 'onsight',
+        region: 'eu',
+        choices: { connection: 'legacy' },
+        format: 'json',
+        deadlineMs: 3000,
+        profileFile: null,
+      }),
     });
   });
 

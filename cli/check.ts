@@ -70,9 +70,9 @@ async function check(args: CheckArgs): Promise<number> {
     const page = await ext.openPage('popup/index.html');
     type Reply = Report | { error: { code: string; message: string; details?: { path: string; message: string }[] } };
     // No reply at all means the service worker stopped mid-run: say that, not Chrome's channel error.
-    const reply = await sendFromPage<Reply>(page, message).catch(
-      (): Reply => ({ error: { code: 'run-failed', message: "the extension's service worker stopped before the run finished" } }),
-    );
+    const reply = await sendFromPage<Reply>(page, message).catch((): Reply => ({
+      error: { code: 'run-failed', message: "the extension's service worker stopped before the run finished" },
+    }));
     if ('error' in reply) {
       const details = (reply.error.details ?? []).map((d) => `\n  ${d.path || '(document)'}: ${d.message}`).join('');
       // A refused request is the caller's to fix (64); a run that failed is ours (70).

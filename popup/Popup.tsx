@@ -59,7 +59,10 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
       .catch((err: unknown) => setFailure(String(err)))
       .finally(() => setLoaded(true));
     send({ type: 'getSettings' }).then(setView, () => undefined);
-    browser.permissions.getAll().then((p) => setGranted(p.origins ?? []), () => undefined);
+    browser.permissions.getAll().then(
+      (p) => setGranted(p.origins ?? []),
+      () => undefined,
+    );
 
     let port: chrome.runtime.Port | null = null;
     let runSeen = false;
@@ -168,7 +171,9 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
   const age = report ? ageText(report.startedAt, now) : null;
   const warning = report ? webAppWarning(report.environment.webRtcIpHandling) : null;
   const webAppNote = warning === null ? null : 'keys' in warning ? warning.keys.map((key) => t(key)).join(' ') : warning.note;
-  const chosen = view ? (BUILTIN_CATALOGUE.find((p) => p.id === view.effective.profileId) ?? view.customProfiles.find((p) => p.id === view.effective.profileId)) : undefined;
+  const chosen = view
+    ? (BUILTIN_CATALOGUE.find((p) => p.id === view.effective.profileId) ?? view.customProfiles.find((p) => p.id === view.effective.profileId))
+    : undefined;
   return (
     <main>
       <header>
@@ -186,7 +191,11 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
         ) : (
           <div data-testid="no-report">
             <p class="first-run">{t('popup_no_report')}</p>
-            {chosen && <p class="muted" data-testid="first-run-product">{t('popup_first_run_product', [chosen.name])}</p>}
+            {chosen && (
+              <p class="muted" data-testid="first-run-product">
+                {t('popup_first_run_product', [chosen.name])}
+              </p>
+            )}
           </div>
         )}
         {report && !running && <NextStep report={report} />}
@@ -195,10 +204,23 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
             <span aria-hidden="true">↻ </span>
             {t(report ? 'popup_check_again' : 'popup_check_network')}
           </button>
-          {age && !running && <span class="muted age" data-testid="age">{formatAge(age, t)}</span>}
-          {report && <span class="muted" data-testid="report-profile"><span aria-hidden="true">· </span>{report.profile.name}</span>}
+          {age && !running && (
+            <span class="muted age" data-testid="age">
+              {formatAge(age, t)}
+            </span>
+          )}
+          {report && (
+            <span class="muted" data-testid="report-profile">
+              <span aria-hidden="true">· </span>
+              {report.profile.name}
+            </span>
+          )}
         </div>
-        {failure && <p class="error" role="alert" data-testid="failure">{failure}</p>}
+        {failure && (
+          <p class="error" role="alert" data-testid="failure">
+            {failure}
+          </p>
+        )}
         {report && !running && <Outcomes report={report} />}
       </section>
       {report && (
@@ -232,9 +254,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
           </details>
         </div>
       )}
-      {view && (
-        <ProfilePicker view={view} granted={granted} onSaved={setView} onError={(m) => setFailure(m)} />
-      )}
+      {view && <ProfilePicker view={view} granted={granted} onSaved={setView} onError={(m) => setFailure(m)} />}
     </main>
   );
 }

@@ -199,7 +199,12 @@ export type OffscreenReply = GatherResult | LoopbackMeasurement | { ready: true 
 
 /** A loopback reply that crossed the context boundary intact. */
 export function isLoopbackMeasurement(value: unknown): value is LoopbackMeasurement {
-  return typeof value === 'object' && value !== null && typeof (value as LoopbackMeasurement).received === 'number' && typeof (value as LoopbackMeasurement).connected === 'boolean';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as LoopbackMeasurement).received === 'number' &&
+    typeof (value as LoopbackMeasurement).connected === 'boolean'
+  );
 }
 
 /** A gather reply that crossed the context boundary intact (a missing receiver resolves to undefined through the polyfill). */

@@ -8,14 +8,31 @@ import { decideVerdict, VERDICT_TABLE, type Method } from './verdict';
 import type { LoopbackResult } from './ice/loopback';
 
 function check(id: string, overrides: Partial<CheckResult>): CheckResult {
-  return { id, ruleId: id.split('#')[0]!, kind: 'stun', target: 'stun:a.example.org', transport: 'udp', status: 'pass', reason: null, detail: 'answered', durationMs: 50, ...overrides };
+  return {
+    id,
+    ruleId: id.split('#')[0]!,
+    kind: 'stun',
+    target: 'stun:a.example.org',
+    transport: 'udp',
+    status: 'pass',
+    reason: null,
+    detail: 'answered',
+    durationMs: 50,
+    ...overrides,
+  };
 }
 
 const stunA = check('stun#1', { target: 'stun:a.example.org:3478' });
 const stunB = check('stun#2', { target: 'stun:b.example.org:19302' });
 const notRun = (c: CheckResult) => ({ ...c, status: 'error' as const, reason: 'setup' as const, detail: 'not tested: the browser could not set the check up' });
-const stunBSilent = check('stun#2', { target: 'stun:b.example.org:19302', status: 'fail', reason: 'timeout', detail: 'UDP to stun:b.example.org:19302 got no answer within 5 s' });
-const turn = (transport: RelayProtocol, overrides: Partial<CheckResult>) => check(`turn#${transport}`, { kind: 'turn', transport, target: `turn:t.example.org?transport=${transport}`, ...overrides });
+const stunBSilent = check('stun#2', {
+  target: 'stun:b.example.org:19302',
+  status: 'fail',
+  reason: 'timeout',
+  detail: 'UDP to stun:b.example.org:19302 got no answer within 5 s',
+});
+const turn = (transport: RelayProtocol, overrides: Partial<CheckResult>) =>
+  check(`turn#${transport}`, { kind: 'turn', transport, target: `turn:t.example.org?transport=${transport}`, ...overrides });
 
 const UNKNOWN = { status: 'unknown' as const, call: null };
 function call(path: LoopbackResult['path'], transport: RelayProtocol, received: number): LoopbackResult {
@@ -31,7 +48,8 @@ function call(path: LoopbackResult['path'], transport: RelayProtocol, received: 
     rttMs: received > 0 ? 12 : null,
     jitterMs: received > 1 ? 1 : null,
     loss: 1 - received / 30,
-    selectedPair: received > 0 ? { localType: 'relay', remoteType: 'relay', protocol: 'udp', relayProtocol: transport, localPort: 49160, remotePort: 49161 } : null,
+    selectedPair:
+      received > 0 ? { localType: 'relay', remoteType: 'relay', protocol: 'udp', relayProtocol: transport, localPort: 49160, remotePort: 49161 } : null,
     durationMs: 900,
     setupError: null,
   };
@@ -76,7 +94,9 @@ const relayCases = (transport: RelayProtocol) => {
       only([turn(transport, { status: 'warn', reason: 'unroutable-relay', detail: 'relay allocated, but its address 10.0.0.9 is a private address' })]),
     ),
     [`relay-${transport}.challenged`]: evidence(only([turn(transport, { status: 'warn', reason: 'auth-401', detail: '401 challenge' })])),
-    [`relay-${transport}.credentials-rejected`]: evidence(only([turn(transport, { status: 'fail', reason: 'auth-401', detail: 'rejected the credentials (401)' })])),
+    [`relay-${transport}.credentials-rejected`]: evidence(
+      only([turn(transport, { status: 'fail', reason: 'auth-401', detail: 'rejected the credentials (401)' })]),
+    ),
     [`relay-${transport}.failed`]: evidence(only([turn(transport, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })])),
   };
 };
@@ -92,7 +112,10 @@ const ROW_CASES: Record<string, RouteEvidence> = {
   'hole-punching.symmetric-nat': evidence({}, 'endpoint-dependent'),
   'hole-punching.no-answer': evidence({ srflxGathered: false, stun: [stunBSilent] }, 'unknown'),
   'hole-punching.high-ports-blocked': evidence({ udpHighPorts: media(call('relay-direct', 'udp', 0)) }),
-  'hole-punching.direct-udp-failed': evidence({ stun: [stunA], udpPortsAnswered: [3478], udpHighPorts: { status: 'failed', call: call('relay-direct', 'udp', 0) } }, 'unknown'),
+  'hole-punching.direct-udp-failed': evidence(
+    { stun: [stunA], udpPortsAnswered: [3478], udpHighPorts: { status: 'failed', call: call('relay-direct', 'udp', 0) } },
+    'unknown',
+  ),
   'hole-punching.udp-ports-limited': evidence({ stun: [stunA, stunBSilent], udpPortLimit: { answered: stunA, silent: stunBSilent }, udpPortsAnswered: [3478] }),
   'hole-punching.mapping-unknown': evidence({ stun: [stunA] }, 'unknown'),
   'hole-punching.one-udp-port': evidence({ stun: [stunA], udpPortsAnswered: [3478] }),
@@ -143,7 +166,9 @@ describe('decideVerdict picks the best usable route', () => {
 
   it('relay over TLS when only TLS gets through, with the reasons for the others tied to their checks', () => {
     const failed = (t: RelayProtocol) => [turn(t, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })];
-    const verdict = decideVerdict(evidence({ srflxGathered: false, stun: [stunBSilent], turn: { udp: failed('udp'), tcp: failed('tcp'), tls: evidence().turn.tls } }, 'unknown'));
+    const verdict = decideVerdict(
+      evidence({ srflxGathered: false, stun: [stunBSilent], turn: { udp: failed('udp'), tcp: failed('tcp'), tls: evidence().turn.tls } }, 'unknown'),
+    );
     expect(verdict.route).toBe('relay-tls');
     const hole = verdict.methods.find((m) => m.method === 'hole-punching')!;
     expect(hole.reasons).toEqual([{ text: 'stun:b.example.org:19302: UDP to stun:b.example.org:19302 got no answer within 5 s', checkIds: ['stun#2'] }]);
@@ -161,16 +186,27 @@ describe('decideVerdict picks the best usable route', () => {
   it('none when nothing works', () => {
     const failed = (t: RelayProtocol) => [turn(t, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })];
     const verdict = decideVerdict(
-      evidence({ srflxGathered: false, stun: [stunBSilent], turn: { udp: failed('udp'), tcp: failed('tcp'), tls: failed('tls') }, udpPortsAnswered: [] }, 'unknown'),
+      evidence(
+        { srflxGathered: false, stun: [stunBSilent], turn: { udp: failed('udp'), tcp: failed('tcp'), tls: failed('tls') }, udpPortsAnswered: [] },
+        'unknown',
+      ),
     );
     expect(verdict).toMatchObject({ route: 'none', routeVerified: false, lan: 'possible' });
     expect(verdict.summary).toMatch(/will fail/);
   });
 
-  it('UDP to the relay\'s high port carried data: hole punching is proven with one STUN port, and a silent port is not read as a filter', () => {
+  it("UDP to the relay's high port carried data: hole punching is proven with one STUN port, and a silent port is not read as a filter", () => {
     const direct = media(call('relay-direct', 'udp', 30));
-    expect(decideVerdict(evidence({ stun: [stunA], udpPortsAnswered: [3478], udpHighPorts: direct }))).toMatchObject({ route: 'hole-punching', routeVerified: true });
-    const silent = evidence({ stun: [stunA, stunBSilent], udpPortLimit: { answered: stunA, silent: stunBSilent }, udpPortsAnswered: [3478], udpHighPorts: direct });
+    expect(decideVerdict(evidence({ stun: [stunA], udpPortsAnswered: [3478], udpHighPorts: direct }))).toMatchObject({
+      route: 'hole-punching',
+      routeVerified: true,
+    });
+    const silent = evidence({
+      stun: [stunA, stunBSilent],
+      udpPortLimit: { answered: stunA, silent: stunBSilent },
+      udpPortsAnswered: [3478],
+      udpHighPorts: direct,
+    });
     expect(decideVerdict(silent).methods.find((m) => m.method === 'hole-punching')).toMatchObject({ status: 'available', rowId: 'hole-punching.open' });
   });
 

@@ -152,7 +152,12 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       status: 'available',
       when: `a loopback call through a relay over ${over} carried data`,
       applies: (e) => e.relayMedia[transport].status === 'carried',
-      explain: (e) => [why(`${e.relayMedia[transport].call!.turnUrl}: a loopback call through the relay carried data (${callFigures(e.relayMedia[transport].call!)})`, passed(e.turn[transport]))],
+      explain: (e) => [
+        why(
+          `${e.relayMedia[transport].call!.turnUrl}: a loopback call through the relay carried data (${callFigures(e.relayMedia[transport].call!)})`,
+          passed(e.turn[transport]),
+        ),
+      ],
     },
     {
       id: `${method}.allocated`,
@@ -186,8 +191,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       status: 'unverified',
       when: `a TURN server answered over ${over} but rejected the profile's credentials (401): reachable, relay not proven`,
       applies: (e) => rejected(e.turn[transport]).length > 0,
-      explain: (e) =>
-        rejected(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}; the network lets it through, the login is what fails`, [c])),
+      explain: (e) => rejected(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}; the network lets it through, the login is what fails`, [c])),
     },
     {
       id: `${method}.failed`,
@@ -316,8 +320,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     id: 'hole-punching.one-udp-port',
     method: 'hole-punching',
     status: 'unverified',
-    when:
-      "the NAT mapping is endpoint-independent (or there is no NAT), but UDP answered on one destination port only and no loopback call reached the relay's high port: a peer's NAT picks an arbitrary port, and UDP to other ports was not shown",
+    when: "the NAT mapping is endpoint-independent (or there is no NAT), but UDP answered on one destination port only and no loopback call reached the relay's high port: a peer's NAT picks an arbitrary port, and UDP to other ports was not shown",
     applies: (e) => e.udpPortsAnswered.length < 2 && e.udpHighPorts.status !== 'carried',
     explain: (e) => [
       why(

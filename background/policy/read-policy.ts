@@ -23,7 +23,10 @@ async function load(): Promise<PolicyOverlay> {
     raw = await area.get(null);
   } catch (err) {
     // Firefox rejects with a plain {message} object, not an Error.
-    const message = typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string' ? (err as { message: string }).message : String(err);
+    const message =
+      typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string'
+        ? (err as { message: string }).message
+        : String(err);
     return overlayForReadError(message);
   }
   return parsePolicy(raw);

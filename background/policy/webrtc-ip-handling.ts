@@ -3,9 +3,11 @@ import { assessWebRtcIpHandling, unreadWebRtcIpHandling, type WebRtcIpHandling }
 
 /** Reads, never sets: the extension only reports what the browser imposes on web pages. */
 export async function readWebRtcIpHandling(): Promise<WebRtcIpHandling> {
-  const setting = (browser as { privacy?: { network?: { webRTCIPHandlingPolicy?: { get(details: object): Promise<{ value: unknown; levelOfControl: unknown }> } } } })
-    .privacy?.network?.webRTCIPHandlingPolicy;
-  if (!setting) return unreadWebRtcIpHandling('this browser offers no privacy.network.webRTCIPHandlingPolicy to extensions (or the privacy permission is missing).');
+  const setting = (
+    browser as { privacy?: { network?: { webRTCIPHandlingPolicy?: { get(details: object): Promise<{ value: unknown; levelOfControl: unknown }> } } } }
+  ).privacy?.network?.webRTCIPHandlingPolicy;
+  if (!setting)
+    return unreadWebRtcIpHandling('this browser offers no privacy.network.webRTCIPHandlingPolicy to extensions (or the privacy permission is missing).');
   try {
     const { value, levelOfControl } = await setting.get({});
     return assessWebRtcIpHandling(value, levelOfControl);

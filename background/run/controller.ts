@@ -67,22 +67,24 @@ async function execute(request: RunRequest): Promise<Report> {
   // Data through the routes that allocated: what gathering only suggests.
   const loopbacks = await runLoopbacks(planLoopbacks(plan, evidence.results));
   // Cut to what storage can keep before anyone sees it: the reply, the popup and storage all hold the same report.
-  const report = fitReport(buildReport({
-    id: progress.runId,
-    trigger: request.trigger ?? 'automation',
-    choices: request.choices ?? (request.region ? { region: request.region } : {}),
-    redaction: { ipAddresses: false },
-    profile: request.profile,
-    profileErrors: request.profileErrors,
-    region: request.region ?? null,
-    deadlineMs: request.deadlineMs,
-    startedAt: startedAt.toISOString(),
-    durationMs: Math.round(performance.now() - started),
-    environment: await environment,
-    checks: evidence.results,
-    gatherings: evidence.gatherings,
-    loopbacks,
-  }));
+  const report = fitReport(
+    buildReport({
+      id: progress.runId,
+      trigger: request.trigger ?? 'automation',
+      choices: request.choices ?? (request.region ? { region: request.region } : {}),
+      redaction: { ipAddresses: false },
+      profile: request.profile,
+      profileErrors: request.profileErrors,
+      region: request.region ?? null,
+      deadlineMs: request.deadlineMs,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      environment: await environment,
+      checks: evidence.results,
+      gatherings: evidence.gatherings,
+      loopbacks,
+    }),
+  );
   // The caller and open popups get the report now; the write follows, and readers of stored reports wait for it.
   void queueWrite(() => saveReport(report))
     .catch((err: unknown) => console.error('The report could not be stored:', err instanceof Error ? err.message : String(err)))

@@ -43,7 +43,8 @@ export async function readDeviceFacts(os: string | null): Promise<Device> {
   // Network details: macAddress, ipv4, ipv6 of the default network.
   await read('network', network && (() => call(network.getNetworkDetails)));
   const available = Object.keys(facts).length > 0;
-  const reason = problems.length > 0 ? problems.join('; ') : available ? null : 'the enterprise device APIs returned nothing (user not affiliated with the device owner?)';
+  const reason =
+    problems.length > 0 ? problems.join('; ') : available ? null : 'the enterprise device APIs returned nothing (user not affiliated with the device owner?)';
   return { available, reason, facts };
 }
 

@@ -21,7 +21,10 @@ function fetchResultOf(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
   }
   if (!e.responded && !e.observed && result.reason === 'unknown') {
     const hidden = e.hostAccess ? 'the browser gave no reason' : 'without host access the browser does not say why';
-    return { ...result, detail: withNote(plan, `no answer: the connection failed after ${e.durationMs} ms; ${hidden} (grant the extension access to this host to see it)`) };
+    return {
+      ...result,
+      detail: withNote(plan, `no answer: the connection failed after ${e.durationMs} ms; ${hidden} (grant the extension access to this host to see it)`),
+    };
   }
   return result;
 }

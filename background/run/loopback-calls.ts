@@ -33,7 +33,9 @@ async function call(planned: PlannedLoopback): Promise<LoopbackResult> {
       .sendMessage(message)
       .then((reply: unknown) => (isLoopbackMeasurement(reply) ? reply : failed('The offscreen document gave no result.')))
       .catch((err: unknown) => failed(`The offscreen document failed: ${err instanceof Error ? err.message : String(err)}`)),
-    new Promise<LoopbackMeasurement>((resolve) => setTimeout(() => resolve(failed('The offscreen document did not answer.')), LOOPBACK_BUDGET_MS + REPLY_GRACE_MS)),
+    new Promise<LoopbackMeasurement>((resolve) =>
+      setTimeout(() => resolve(failed('The offscreen document did not answer.')), LOOPBACK_BUDGET_MS + REPLY_GRACE_MS),
+    ),
   ]);
   const { caller: _caller, callee: _callee, ...described } = planned;
   return { ...described, ...measurement };

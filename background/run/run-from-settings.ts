@@ -21,7 +21,8 @@ export async function runFromSettings(trigger: RunTrigger): Promise<Report | Err
 
   const builtin = builtinProfile(effective.profileId, choices);
   if (builtin) {
-    if (!builtin.profile) return { error: { code: 'invalid-profile', message: 'The built-in profile cannot be used with these options.', details: builtin.errors } };
+    if (!builtin.profile)
+      return { error: { code: 'invalid-profile', message: 'The built-in profile cannot be used with these options.', details: builtin.errors } };
     return startRun({ ...base, profile: withPolicy(builtin.profile), profileErrors: builtin.errors });
   }
   // Custom profiles are read here, not from the view: the view has no credentials.

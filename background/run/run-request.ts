@@ -24,7 +24,10 @@ function readOptions(value: unknown): RunOptions | ErrorReply {
   ) {
     return error('bad-request', '`options.choices` must map option ids to choice ids (strings)');
   }
-  if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs) || deadlineMs < MIN_DEADLINE_MS || deadlineMs > MAX_DEADLINE_MS)) {
+  if (
+    deadlineMs !== undefined &&
+    (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs) || deadlineMs < MIN_DEADLINE_MS || deadlineMs > MAX_DEADLINE_MS)
+  ) {
     return error('bad-request', `\`options.deadlineMs\` must be a number of milliseconds from ${MIN_DEADLINE_MS} to ${MAX_DEADLINE_MS}`);
   }
   return {

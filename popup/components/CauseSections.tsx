@@ -23,12 +23,20 @@ export function CauseSections({ report }: { report: Report }) {
 function CauseSection({ section, report }: { section: CauseAdvice; report: Report }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const keys = causeKeys(section.cause);
-  const copy = () => navigator.clipboard.writeText(causeText(section, report, t)).then(() => setCopied('copied'), () => setCopied('failed'));
+  const copy = () =>
+    navigator.clipboard.writeText(causeText(section, report, t)).then(
+      () => setCopied('copied'),
+      () => setCopied('failed'),
+    );
   return (
     <section class="cause" data-testid={`cause-${section.cause}`} data-cause={section.cause}>
       <h2>! {t(keys.heading, [section.rules.length])}</h2>
       <p class="muted">{t(keys.hint)}</p>
-      {section.cause === 'proxy' && report.proxy?.inUse && <p class="muted" data-testid="proxy-note">{t('cause_proxy_in_use')}</p>}
+      {section.cause === 'proxy' && report.proxy?.inUse && (
+        <p class="muted" data-testid="proxy-note">
+          {t('cause_proxy_in_use')}
+        </p>
+      )}
       <ul>
         {(section.notes ?? []).map((note) => (
           <li key={note} data-note="browser-policy">

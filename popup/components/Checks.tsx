@@ -8,7 +8,9 @@ function CheckLine({ check }: { check: CheckResult }) {
   const line = reasonLine(check);
   return (
     <li class={`check check-${check.status}`} data-check={check.id} data-status={check.status}>
-      <span class="icon" aria-hidden="true">{CHECK_STATUS_ICON[check.status]}</span>
+      <span class="icon" aria-hidden="true">
+        {CHECK_STATUS_ICON[check.status]}
+      </span>
       <span class="check-status">{t(CHECK_STATUS_KEYS[check.status])}</span>
       <span class="target">{check.target}</span>
       {line && <span class="reason-line">{t(line.key, line.substitutions)}</span>}
@@ -26,7 +28,9 @@ export function CheckDetails({ checks }: { checks: CheckResult[] }) {
     <details class="details" data-testid="details">
       <summary>{t('popup_details')}</summary>
       <ul class="checks">
-        {checks.map((check) => <CheckLine key={check.id} check={check} />)}
+        {checks.map((check) => (
+          <CheckLine key={check.id} check={check} />
+        ))}
       </ul>
     </details>
   );

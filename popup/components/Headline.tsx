@@ -6,10 +6,18 @@ export function Headline({ report }: { report: Report }) {
   const h = outcomeHeadline(report);
   return (
     <div class={`headline tone-${h.tone}`} data-testid="headline" data-route={report.verdict.route} data-tone={h.tone} role="status">
-      <span class="icon" aria-hidden="true">{h.icon}</span>
+      <span class="icon" aria-hidden="true">
+        {h.icon}
+      </span>
       <div>
-        <p class="headline-text" data-testid="headline-text">{headlineText(h, t)}</p>
-        {h.caveatKey && <p class="caveat" data-testid="headline-caveat">{t(h.caveatKey)}</p>}
+        <p class="headline-text" data-testid="headline-text">
+          {headlineText(h, t)}
+        </p>
+        {h.caveatKey && (
+          <p class="caveat" data-testid="headline-caveat">
+            {t(h.caveatKey)}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -16,20 +16,22 @@ export function Methods({ verdict, checks }: { verdict: Verdict; checks: CheckRe
       {methodRows(verdict, checks).map((row) => {
         const neutral = lanOnly && row.group === 'lan' && (row.status === 'available' || row.status === 'unverified');
         return (
-        <li key={row.group} data-method={row.group} data-status={row.status} class={`status-${neutral ? 'untested' : row.status}`}>
-          <span class="icon" aria-hidden="true">{neutral ? '•' : STATUS_ICON[row.status]}</span>
-          <span class="method-name">{t(row.labelKey)}</span>
-          <span class="method-status">
-            {neutral ? t('popup_lan_only') : t(row.statusKey)}
-            {row.transport && row.status !== 'unavailable' && row.status !== 'untested' ? ` ${t(RELAY_TRANSPORT_KEYS[row.transport])}` : ''}
-          </span>
-          {row.reason && (
-            <p class="reason" data-testid="method-reason">
-              {row.reasonLine ? t(row.reasonLine.key, row.reasonLine.substitutions) : row.reason}
-              {row.moreReasons > 0 && ` ${t('popup_more_reasons', [row.moreReasons])}`}
-            </p>
-          )}
-        </li>
+          <li key={row.group} data-method={row.group} data-status={row.status} class={`status-${neutral ? 'untested' : row.status}`}>
+            <span class="icon" aria-hidden="true">
+              {neutral ? '•' : STATUS_ICON[row.status]}
+            </span>
+            <span class="method-name">{t(row.labelKey)}</span>
+            <span class="method-status">
+              {neutral ? t('popup_lan_only') : t(row.statusKey)}
+              {row.transport && row.status !== 'unavailable' && row.status !== 'untested' ? ` ${t(RELAY_TRANSPORT_KEYS[row.transport])}` : ''}
+            </span>
+            {row.reason && (
+              <p class="reason" data-testid="method-reason">
+                {row.reasonLine ? t(row.reasonLine.key, row.reasonLine.substitutions) : row.reason}
+                {row.moreReasons > 0 && ` ${t('popup_more_reasons', [row.moreReasons])}`}
+              </p>
+            )}
+          </li>
         );
       })}
     </ul>

@@ -62,7 +62,11 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
     <section class="picker" data-testid="profile-picker">
       {profileLocked ? (
         <p data-testid="profile-locked">
-          {t('popup_profile_label')}: <strong>{name}</strong> <span class="locked"><span aria-hidden="true">🔒 </span>{t('popup_locked')}</span>
+          {t('popup_profile_label')}: <strong>{name}</strong>{' '}
+          <span class="locked">
+            <span aria-hidden="true">🔒 </span>
+            {t('popup_locked')}
+          </span>
         </p>
       ) : (
         <label>
@@ -70,13 +74,17 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
           <select value={effective.profileId} onChange={(e) => pickProfile(e.currentTarget.value)} data-testid="profile-select">
             <optgroup label={t('popup_profile_builtin')}>
               {BUILTIN_CATALOGUE.map((p) => (
-                <option key={p.id} value={p.id}>{p.name}</option>
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
               ))}
             </optgroup>
             {view.customProfiles.length > 0 && (
               <optgroup label={t('popup_profile_custom')}>
                 {view.customProfiles.map((p) => (
-                  <option key={p.id} value={p.id}>{p.name}</option>
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
                 ))}
               </optgroup>
             )}
@@ -86,10 +94,17 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
       {regions.length > 0 && (
         <label>
           {t('popup_region_label')}
-          <select value={effective.choices.region ?? ''} disabled={choicesLocked} onChange={(e) => pickChoice('region', e.currentTarget.value)} data-testid="region-select">
+          <select
+            value={effective.choices.region ?? ''}
+            disabled={choicesLocked}
+            onChange={(e) => pickChoice('region', e.currentTarget.value)}
+            data-testid="region-select"
+          >
             <option value="">{t('popup_region_all')}</option>
             {regions.map((r) => (
-              <option key={r} value={r}>{r.toUpperCase()}</option>
+              <option key={r} value={r}>
+                {r.toUpperCase()}
+              </option>
             ))}
           </select>
         </label>
@@ -98,15 +113,30 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
         <label key={option.id}>
           {/* Option labels are the vendor guide's words, stored in the profile (not translated). */}
           {option.label}
-          <select value={effective.choices[option.id] ?? option.default} disabled={choicesLocked} onChange={(e) => pickChoice(option.id, e.currentTarget.value)}>
+          <select
+            value={effective.choices[option.id] ?? option.default}
+            disabled={choicesLocked}
+            onChange={(e) => pickChoice(option.id, e.currentTarget.value)}
+          >
             {option.choices.map((c) => (
-              <option key={c.id} value={c.id}>{c.label}</option>
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
             ))}
           </select>
         </label>
       ))}
-      {choicesLocked && (regions.length > 0 || options.length > 0) && <p class="locked"><span aria-hidden="true">🔒 </span>{t('popup_locked')}</p>}
-      {asked > 0 && <p class="muted" data-testid="host-access-note">{t('popup_host_access', [asked])}</p>}
+      {choicesLocked && (regions.length > 0 || options.length > 0) && (
+        <p class="locked">
+          <span aria-hidden="true">🔒 </span>
+          {t('popup_locked')}
+        </p>
+      )}
+      {asked > 0 && (
+        <p class="muted" data-testid="host-access-note">
+          {t('popup_host_access', [asked])}
+        </p>
+      )}
     </section>
   );
 }

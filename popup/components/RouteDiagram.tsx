@@ -37,7 +37,9 @@ function Link({ from, to, state }: { from: Node; to: Node; state: LinkState }) {
     <g class={`link link-${state}`} data-state={state}>
       <title>{label}</title>
       <line x1={x1} y1={y1} x2={x2} y2={y2} />
-      <text x={x1 + (x2 - x1) * at} y={y1 + (y2 - y1) * at - 4} text-anchor="middle" aria-hidden="true">{STATE_ICON[state]}</text>
+      <text x={x1 + (x2 - x1) * at} y={y1 + (y2 - y1) * at - 4} text-anchor="middle" aria-hidden="true">
+        {STATE_ICON[state]}
+      </text>
     </g>
   );
 }
@@ -48,7 +50,9 @@ function Box({ node }: { node: Node }) {
   return (
     <g class="node">
       <rect x={node.x} y={node.y} width={node.w} height={H} rx="4" />
-      <text x={node.x + node.w / 2} y={node.y + 16} text-anchor="middle" {...squeeze}>{label}</text>
+      <text x={node.x + node.w / 2} y={node.y + 16} text-anchor="middle" {...squeeze}>
+        {label}
+      </text>
     </g>
   );
 }

@@ -9,7 +9,13 @@ export function MissingRules({ report }: { report: Report }) {
   const [copy, setCopy] = useState<Copy>('idle');
   const fallback = useRef<HTMLTextAreaElement>(null);
   const rules = sortedMissingRules(report);
-  if (rules.length === 0) return <p class="rules-none" data-testid="rules-none"><span aria-hidden="true">✓ </span>{t('popup_rules_none_missing')}</p>;
+  if (rules.length === 0)
+    return (
+      <p class="rules-none" data-testid="rules-none">
+        <span aria-hidden="true">✓ </span>
+        {t('popup_rules_none_missing')}
+      </p>
+    );
   const text = missingRulesText(report, t);
 
   const copyRules = async () => {
@@ -25,7 +31,10 @@ export function MissingRules({ report }: { report: Report }) {
 
   return (
     <section class="rules" aria-labelledby="rules-heading" data-testid="missing-rules">
-      <h2 id="rules-heading"><span aria-hidden="true">✕ </span>{t('popup_rules_missing', [rules.length])}</h2>
+      <h2 id="rules-heading">
+        <span aria-hidden="true">✕ </span>
+        {t('popup_rules_missing', [rules.length])}
+      </h2>
       {/* The button comes before the list: with many rules it stays in view. */}
       <button type="button" class="primary" onClick={copyRules} data-testid="copy-rules">
         {t('popup_rules_copy')}
@@ -42,9 +51,7 @@ export function MissingRules({ report }: { report: Report }) {
           </li>
         ))}
       </ul>
-      {copy === 'failed' && (
-        <textarea ref={fallback} readOnly rows={4} aria-label={t('popup_rules_text_label')} value={text} data-testid="copy-fallback" />
-      )}
+      {copy === 'failed' && <textarea ref={fallback} readOnly rows={4} aria-label={t('popup_rules_text_label')} value={text} data-testid="copy-fallback" />}
     </section>
   );
 }
@@ -54,10 +61,17 @@ export function VerifyRules({ report }: { report: Report }) {
   if (report.verifyRules.length === 0) return null;
   // With rules missing, the copy above already ends with these under "also check".
   const alone = report.missingRules.length === 0;
-  const copy = () => navigator.clipboard.writeText(missingRulesText(report, t)).then(() => setCopied(true), () => setCopied(false));
+  const copy = () =>
+    navigator.clipboard.writeText(missingRulesText(report, t)).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   return (
     <details class="verify" data-testid="verify-rules">
-      <summary><span aria-hidden="true">? </span>{t('popup_verify_heading', [report.verifyRules.length])}</summary>
+      <summary>
+        <span aria-hidden="true">? </span>
+        {t('popup_verify_heading', [report.verifyRules.length])}
+      </summary>
       <p class="muted">{t('popup_verify_hint')}</p>
       <ul>
         {report.verifyRules.map((rule) => (
@@ -65,7 +79,9 @@ export function VerifyRules({ report }: { report: Report }) {
             <span class="purpose">{rule.purpose}</span>
             <code>{rule.text}</code>
             {rule.findings.map((f) => (
-              <p class="reason" key={f}>{f}</p>
+              <p class="reason" key={f}>
+                {f}
+              </p>
             ))}
           </li>
         ))}
@@ -75,7 +91,12 @@ export function VerifyRules({ report }: { report: Report }) {
           {t('popup_rules_copy')}
         </button>
       )}
-      {copied && <span class="copy-state" role="status"> {t('popup_rules_copied')}</span>}
+      {copied && (
+        <span class="copy-state" role="status">
+          {' '}
+          {t('popup_rules_copied')}
+        </span>
+      )}
     </details>
   );
 }

@@ -40,7 +40,9 @@ export function NextStep({ report }: { report: Report }) {
 function OutcomeRow({ row, usage }: { row: PlainOutcome; usage: string }) {
   return (
     <li class={`outcome tone-text-${row.tone}`} data-method={row.group} data-tone={row.tone}>
-      <span class="icon" aria-hidden="true">{OUTCOME_ICON[row.tone]}</span>
+      <span class="icon" aria-hidden="true">
+        {OUTCOME_ICON[row.tone]}
+      </span>
       <span>{t(row.key, [usage])}</span>
     </li>
   );
@@ -58,7 +60,9 @@ export function Outcomes({ report }: { report: Report }) {
         <>
           <h2 data-testid="issue-count">{t('popup_issues', [issues.length])}</h2>
           <ul class="outcomes">
-            {issues.map((row) => <OutcomeRow key={row.group} row={row} usage={usage} />)}
+            {issues.map((row) => (
+              <OutcomeRow key={row.group} row={row} usage={usage} />
+            ))}
           </ul>
         </>
       )}
@@ -66,7 +70,9 @@ export function Outcomes({ report }: { report: Report }) {
         <details class="passing" data-testid="passing">
           <summary>{t('popup_passing', [passing.length])}</summary>
           <ul class="outcomes">
-            {passing.map((row) => <OutcomeRow key={row.group} row={row} usage={usage} />)}
+            {passing.map((row) => (
+              <OutcomeRow key={row.group} row={row} usage={usage} />
+            ))}
           </ul>
         </details>
       )}

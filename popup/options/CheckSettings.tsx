@@ -16,7 +16,13 @@ interface Props {
 const FORM_KEYS: SettingKey[] = ['profileId', 'choices', 'deadlineMs', 'redactIpsInExports'];
 
 function Locked({ show }: { show: boolean }) {
-  return show ? <span class="locked" data-testid="locked-note"> <span aria-hidden="true">🔒 </span>{t('options_locked')}</span> : null;
+  return show ? (
+    <span class="locked" data-testid="locked-note">
+      {' '}
+      <span aria-hidden="true">🔒 </span>
+      {t('options_locked')}
+    </span>
+  ) : null;
 }
 
 /** Default profile and options, deadline and IP redaction; each locked field is shown disabled. */
@@ -46,7 +52,11 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
     if (!locked('deadlineMs')) patch.deadlineMs = Math.round(Number(form.get('deadline')) * 1000);
     if (!locked('redactIpsInExports')) patch.redactIpsInExports = form.get('redact') === 'on';
     // The host prompt must open inside the submit (a user gesture), before saving.
-    requestHostAccess(view.customProfiles.find((p) => p.id === patch.profileId), granted, patch.choices?.region);
+    requestHostAccess(
+      view.customProfiles.find((p) => p.id === patch.profileId),
+      granted,
+      patch.choices?.region,
+    );
     onSave(patch);
   };
 
@@ -59,10 +69,14 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
           <Locked show={locked('profileId')} />
           <select name="profileId" value={effective.profileId} disabled={locked('profileId')} data-testid="default-profile">
             {BUILTIN_CATALOGUE.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
             {view.customProfiles.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </select>
         </label>
@@ -73,7 +87,9 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
             <select name="region" value={effective.choices.region ?? ''} disabled={locked('choices')}>
               <option value="">{t('popup_region_all')}</option>
               {regions.map((r) => (
-                <option key={r} value={r}>{r.toUpperCase()}</option>
+                <option key={r} value={r}>
+                  {r.toUpperCase()}
+                </option>
               ))}
             </select>
           </label>
@@ -85,7 +101,9 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
             <Locked show={locked('choices')} />
             <select name={`option:${option.id}`} value={effective.choices[option.id] ?? option.default} disabled={locked('choices')}>
               {option.choices.map((c) => (
-                <option key={c.id} value={c.id}>{c.label}</option>
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
               ))}
             </select>
           </label>
@@ -93,7 +111,16 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
         <label>
           {t('options_deadline')}
           <Locked show={locked('deadlineMs')} />
-          <input type="number" name="deadline" min="0.5" max="60" step="0.5" value={effective.deadlineMs / 1000} disabled={locked('deadlineMs')} data-testid="deadline" />
+          <input
+            type="number"
+            name="deadline"
+            min="0.5"
+            max="60"
+            step="0.5"
+            value={effective.deadlineMs / 1000}
+            disabled={locked('deadlineMs')}
+            data-testid="deadline"
+          />
         </label>
         <label class="inline">
           <input type="checkbox" name="redact" checked={effective.redactIpsInExports} disabled={locked('redactIpsInExports')} data-testid="redact" />
@@ -103,9 +130,13 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
       </fieldset>
       {/* Nothing left to save when the administrator set every field: no button that does nothing. */}
       {FORM_KEYS.every(locked) ? (
-        <p class="locked" data-testid="all-locked">{t('options_all_locked')}</p>
+        <p class="locked" data-testid="all-locked">
+          {t('options_all_locked')}
+        </p>
       ) : (
-        <button type="submit" class="primary" data-testid="save-settings">{t('options_save')}</button>
+        <button type="submit" class="primary" data-testid="save-settings">
+          {t('options_save')}
+        </button>
       )}
       <NoticeView notice={notice} testid="save-notice" />
     </form>

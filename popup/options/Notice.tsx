@@ -9,7 +9,10 @@ export function NoticeView({ notice, testid }: { notice: Notice; testid: string 
   if (!notice) return <div role="status" data-testid={testid} />;
   return (
     <div role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={testid} class={notice.kind === 'error' ? 'error' : ''}>
-      <p><span aria-hidden="true">{notice.kind === 'error' ? '✕ ' : '✓ '}</span>{notice.text}</p>
+      <p>
+        <span aria-hidden="true">{notice.kind === 'error' ? '✕ ' : '✓ '}</span>
+        {notice.text}
+      </p>
       {notice.errors && (
         <ul class="errors" data-testid={`${testid}-errors`}>
           {notice.errors.map((e, i) => (
@@ -21,7 +24,9 @@ export function NoticeView({ notice, testid }: { notice: Notice; testid: string 
       )}
       {notice.local && notice.local.length > 0 && (
         <>
-          <p class="warning" data-testid={`${testid}-local`}>⚠ {t('options_import_local_targets')}</p>
+          <p class="warning" data-testid={`${testid}-local`}>
+            ⚠ {t('options_import_local_targets')}
+          </p>
           <ul class="errors" data-testid={`${testid}-local-list`}>
             {notice.local.map((target, i) => (
               <li key={i}>

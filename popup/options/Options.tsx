@@ -12,7 +12,6 @@ import { PolicyInfo } from './PolicyInfo';
 import { NoticeView, type Notice } from './Notice';
 import { describePath } from './rule-path';
 
-
 export function Options() {
   const [view, setView] = useState<SettingsView | null>(null);
   const [granted, setGranted] = useState<string[]>([]);
@@ -23,7 +22,10 @@ export function Options() {
   const reload = () => send({ type: 'getSettings' }).then(setView);
   useEffect(() => {
     void reload();
-    browser.permissions.getAll().then((p) => setGranted(p.origins ?? []), () => undefined);
+    browser.permissions.getAll().then(
+      (p) => setGranted(p.origins ?? []),
+      () => undefined,
+    );
   }, []);
 
   const save = async (patch: Partial<Settings>) => {
@@ -54,7 +56,12 @@ export function Options() {
     }));
     const place = (path: string) => describePath(parsed, path, t);
     if (isErrorReply(reply)) {
-      setNotice({ kind: 'error', text: t('options_import_invalid'), errors: reply.error.details ?? [{ path: '', code: 'type', message: reply.error.message }], place });
+      setNotice({
+        kind: 'error',
+        text: t('options_import_invalid'),
+        errors: reply.error.details ?? [{ path: '', code: 'type', message: reply.error.message }],
+        place,
+      });
       return;
     }
     const warned = reply.warnings.length > 0;
@@ -108,10 +115,15 @@ export function Options() {
           {view.customProfiles.map((p) => (
             <li key={p.id} data-profile={p.id}>
               <span>
-                <strong>{p.name}</strong> <span class="muted">({p.id}, v{p.version}, {t('options_rules_count', [p.rules.length])})</span>
+                <strong>{p.name}</strong>{' '}
+                <span class="muted">
+                  ({p.id}, v{p.version}, {t('options_rules_count', [p.rules.length])})
+                </span>
               </span>
               <span class="row">
-                <button type="button" onClick={() => download(p.id)}>{t('options_export', [p.name])}</button>
+                <button type="button" onClick={() => download(p.id)}>
+                  {t('options_export', [p.name])}
+                </button>
                 {/* A profile the policy pushed comes back with the policy: no Delete that would do nothing. */}
                 {p.id === view.policyProfileId ? (
                   <span class="locked" data-testid={`policy-profile-${p.id}`}>
@@ -119,7 +131,9 @@ export function Options() {
                     {t('options_profile_from_policy')}
                   </span>
                 ) : (
-                  <button type="button" onClick={() => void remove(p.id)} data-testid={`delete-${p.id}`}>{t('options_delete', [p.name])}</button>
+                  <button type="button" onClick={() => void remove(p.id)} data-testid={`delete-${p.id}`}>
+                    {t('options_delete', [p.name])}
+                  </button>
                 )}
               </span>
             </li>
@@ -131,10 +145,11 @@ export function Options() {
         <textarea value={json} onInput={(e) => setJson(e.currentTarget.value)} spellcheck={false} data-testid="import-json" />
       </label>
       <label>
-        {t('options_import_file')}{' '}
-        <input type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget)} />
+        {t('options_import_file')} <input type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget)} />
       </label>
-      <button type="button" class="primary" onClick={() => void importJson()} data-testid="import-button">{t('options_import_button')}</button>
+      <button type="button" class="primary" onClick={() => void importJson()} data-testid="import-button">
+        {t('options_import_button')}
+      </button>
       <NoticeView notice={notice} testid="import-notice" />
 
       <h2>{t('options_policy_heading')}</h2>

@@ -13,16 +13,16 @@ const SETTING_KEYS: Record<SettingKey, string> = {
 /** Which settings an admin locked, which rules got relay credentials (ids only), the automatic checks, and what in their policy was ignored. */
 export function PolicyInfo({ view }: { view: SettingsView }) {
   const { runOnStartup, runEveryMinutes } = view.effective;
-  const schedule = [
-    ...(runOnStartup ? [t('options_schedule_startup')] : []),
-    ...(runEveryMinutes ? [t('options_schedule_every', [runEveryMinutes])] : []),
-  ];
+  const schedule = [...(runOnStartup ? [t('options_schedule_startup')] : []), ...(runEveryMinutes ? [t('options_schedule_every', [runEveryMinutes])] : [])];
   return (
     <section data-testid="policy-info">
       {view.locked.length === 0 && !view.managed ? (
         <p class="muted">{t('options_policy_none')}</p>
       ) : (
-        <p data-testid="policy-locked"><span aria-hidden="true">🔒 </span>{t('options_policy_locked', [view.locked.map((k) => t(SETTING_KEYS[k])).join(', ') || '—'])}</p>
+        <p data-testid="policy-locked">
+          <span aria-hidden="true">🔒 </span>
+          {t('options_policy_locked', [view.locked.map((k) => t(SETTING_KEYS[k])).join(', ') || '—'])}
+        </p>
       )}
       {(view.policyCredentialRules?.length ?? 0) > 0 && (
         <p data-testid="policy-credentials">{t('options_policy_credentials', [view.policyCredentialRules!.join(', ')])}</p>

@@ -28,11 +28,15 @@ export function RouteDiagram({ verdict, t }: { verdict: Verdict; t: Translate })
       <svg viewBox={`0 0 720 ${height}`} width="100%" role="img" aria-label={name} data-testid="route-diagram">
         <g class="box">
           <rect x="4" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
-          <text x="69" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_browser'))}>{t('report_diagram_browser')}</text>
+          <text x="69" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_browser'))}>
+            {t('report_diagram_browser')}
+          </text>
         </g>
         <g class="box">
           <rect x="586" y={mid - 22} width="130" height="44" rx="6" fill="#f6f8fa" stroke="#24292f" />
-          <text x="651" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_peer'))}>{t('report_diagram_peer')}</text>
+          <text x="651" y={mid + 5} text-anchor="middle" font-size="14" {...fit(t('report_diagram_peer'))}>
+            {t('report_diagram_peer')}
+          </text>
         </g>
         {verdict.methods.map((m, i) => {
           const y = TOP + i * ROW + 10;
@@ -44,8 +48,13 @@ export function RouteDiagram({ verdict, t }: { verdict: Verdict; t: Translate })
             <g key={m.method} data-method={m.method} data-status={m.status}>
               <path d={`M134 ${mid} C 170 ${mid}, 170 ${y}, 210 ${y}`} fill="none" stroke={color} stroke-width={width} stroke-dasharray={dash} />
               <rect x="210" y={y - 17} width="300" height="34" rx="17" fill="#fff" stroke={color} stroke-width={width} />
-              <text x="360" y={y - 1} text-anchor="middle" font-size="13" font-weight={chosen ? 'bold' : 'normal'}>{methodLabel(t, m.method)}</text>
-              <text x="360" y={y + 12} text-anchor="middle" font-size="11" fill={color}>{methodStatusLabel(t, m.status)}{chosen ? ` — ${t('report_diagram_chosen')}` : ''}</text>
+              <text x="360" y={y - 1} text-anchor="middle" font-size="13" font-weight={chosen ? 'bold' : 'normal'}>
+                {methodLabel(t, m.method)}
+              </text>
+              <text x="360" y={y + 12} text-anchor="middle" font-size="11" fill={color}>
+                {methodStatusLabel(t, m.status)}
+                {chosen ? ` — ${t('report_diagram_chosen')}` : ''}
+              </text>
               <path d={`M510 ${y} C 550 ${y}, 550 ${mid}, 586 ${mid}`} fill="none" stroke={color} stroke-width={width} stroke-dasharray={dash} />
             </g>
           );

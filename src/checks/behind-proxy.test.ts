@@ -14,7 +14,14 @@ describe('attributeToProxyAuth', () => {
 
   it('puts TURN over TCP/TLS down to the proxy when HTTPS checks of the same run met its 407', () => {
     const explained = attributeToProxyAuth(checks);
-    expect(brief(explained)).toEqual({ 'turn-udp': null, 'turn-tcp': 'proxy-auth', 'turn-tls': 'proxy-auth', https: 'proxy-auth', wss: 'proxy-auth', 'https-api': 'proxy-auth' });
+    expect(brief(explained)).toEqual({
+      'turn-udp': null,
+      'turn-tcp': 'proxy-auth',
+      'turn-tls': 'proxy-auth',
+      https: 'proxy-auth',
+      wss: 'proxy-auth',
+      'https-api': 'proxy-auth',
+    });
     const tcp = explained.find((r) => r.ruleId === 'turn-tcp')!;
     expect(tcp.status).toBe('fail');
     expect(tcp.detail).toMatch(/most likely at the browser's proxy: it asks for authentication/);

@@ -4,7 +4,18 @@ import { CAUSE_TABLE, causeContext, causeOf, type CauseContext } from './cause';
 import type { CheckResult } from './types';
 
 function check(overrides: Partial<CheckResult>): CheckResult {
-  return { id: 'r#1', ruleId: 'r', kind: 'https', target: 'https://a.example/', transport: 'tls', status: 'fail', reason: 'timeout', detail: 'no answer within 5 s', durationMs: 5_000, ...overrides };
+  return {
+    id: 'r#1',
+    ruleId: 'r',
+    kind: 'https',
+    target: 'https://a.example/',
+    transport: 'tls',
+    status: 'fail',
+    reason: 'timeout',
+    detail: 'no answer within 5 s',
+    durationMs: 5_000,
+    ...overrides,
+  };
 }
 const plain: CauseContext = { proxyInUse: false, offline: false };
 
@@ -15,8 +26,14 @@ const ROW_CASES: Record<string, [Partial<CheckResult>, CauseContext]> = {
   'relay-credentials.rejected': [{ kind: 'turn', transport: 'tcp', reason: 'auth-401', detail: "rejected the profile's credentials (401)" }, plain],
   'dns-filter.unresolved': [{ reason: 'dns' }, plain],
   'proxy.refused': [{ reason: 'proxy-auth' }, plain],
-  'proxy.turn-connect': [{ kind: 'turn', transport: 'tcp', reason: 'refused' }, { proxyInUse: true, offline: false }],
-  'vendor-server.error': [{ kind: 'turn', transport: 'udp', reason: 'server-error', detail: 'the server answered with an error: 486 Allocation Quota Reached' }, plain],
+  'proxy.turn-connect': [
+    { kind: 'turn', transport: 'tcp', reason: 'refused' },
+    { proxyInUse: true, offline: false },
+  ],
+  'vendor-server.error': [
+    { kind: 'turn', transport: 'udp', reason: 'server-error', detail: 'the server answered with an error: 486 Allocation Quota Reached' },
+    plain,
+  ],
   'firewall.blocked': [{ reason: 'refused' }, plain],
 };
 
@@ -51,7 +68,8 @@ describe('causeOf', () => {
   });
 
   it('never calls a refused WebSocket upgrade, an inspected certificate or a 407 a firewall rule', () => {
-    for (const reason of ['upgrade-refused', 'cert-untrusted', 'proxy', 'proxy-auth', 'tls-failed'] as const) expect(causeOf(check({ reason }), plain), reason).toBe('proxy');
+    for (const reason of ['upgrade-refused', 'cert-untrusted', 'proxy', 'proxy-auth', 'tls-failed'] as const)
+      expect(causeOf(check({ reason }), plain), reason).toBe('proxy');
   });
 
   it('puts TURN over TCP down to the proxy only when the proxy was seen, and never UDP', () => {
@@ -60,8 +78,12 @@ describe('causeOf', () => {
   });
 
   it('tells an offline device from a disconnected one by the browser’s own words', () => {
-    expect(causeOf(check({ reason: 'unreachable', detail: 'the network could not reach this address (net::ERR_INTERNET_DISCONNECTED)' }), plain)).toBe('this-device');
-    expect(causeOf(check({ reason: 'unreachable', detail: 'the network could not reach this address (net::ERR_ADDRESS_UNREACHABLE)' }), plain)).toBe('firewall');
+    expect(causeOf(check({ reason: 'unreachable', detail: 'the network could not reach this address (net::ERR_INTERNET_DISCONNECTED)' }), plain)).toBe(
+      'this-device',
+    );
+    expect(causeOf(check({ reason: 'unreachable', detail: 'the network could not reach this address (net::ERR_ADDRESS_UNREACHABLE)' }), plain)).toBe(
+      'firewall',
+    );
   });
 });
 

@@ -39,7 +39,10 @@ export interface CauseRow {
   applies: (check: Pick<CheckResult, 'status' | 'reason' | 'kind' | 'transport' | 'detail'>, context: CauseContext) => boolean;
 }
 
-const is = (...reasons: CheckReason[]) => (c: { reason: CheckReason | null }) => c.reason !== null && reasons.includes(c.reason);
+const is =
+  (...reasons: CheckReason[]) =>
+  (c: { reason: CheckReason | null }) =>
+    c.reason !== null && reasons.includes(c.reason);
 const TURN_OVER_TCP = (c: { kind: string; transport: string }) => c.kind === 'turn' && (c.transport === 'tcp' || c.transport === 'tls');
 
 /** First matching row wins; checks that passed, warn without a fault, or cannot be tested have no cause. */
@@ -76,7 +79,8 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     id: 'proxy.refused',
     cause: 'proxy',
     when: 'the proxy refused the tunnel, asked for a login, or a filter replaced the certificate or stripped the WebSocket upgrade',
-    evidence: '`net::ERR_TUNNEL_CONNECTION_FAILED`, a 407 (`onAuthRequired` with `isProxy`), `net::ERR_CERT_*`, `net::ERR_SSL_*`, a failed WebSocket beside a working HTTPS request to the same host',
+    evidence:
+      '`net::ERR_TUNNEL_CONNECTION_FAILED`, a 407 (`onAuthRequired` with `isProxy`), `net::ERR_CERT_*`, `net::ERR_SSL_*`, a failed WebSocket beside a working HTTPS request to the same host',
     applies: is('proxy', 'proxy-auth', 'cert-untrusted', 'tls-failed', 'upgrade-refused'),
   },
   {
@@ -89,8 +93,7 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'vendor-server.error',
     cause: 'vendor-server',
-    when:
-      'the server answered with an error, allocated a relay address no peer outside can reach, stayed silent while UDP evidently reached other ports, or finished without a relay candidate and without an error',
+    when: 'the server answered with an error, allocated a relay address no peer outside can reach, stayed silent while UDP evidently reached other ports, or finished without a relay candidate and without an error',
     evidence:
       'a STUN/TURN error code 3xx–6xx other than 401 (403, 437, 486, 508 …); `unroutable-relay` (a relay address outside public unicast space, ipaddr.js); `server-silent` (a loopback call carried UDP to a relay port meanwhile); gathering complete, no relay candidate',
     applies: (c) => is('server-error', 'unroutable-relay', 'server-silent')(c) || (c.kind === 'turn' && c.reason === 'no-candidate'),
@@ -99,7 +102,8 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     id: 'firewall.blocked',
     cause: 'firewall',
     when: 'otherwise, for a failed check: no answer, a refused or reset connection, an unreachable address, or a failure the browser gave no reason for',
-    evidence: 'silence until the deadline, `701 Failed to establish connection`, `net::ERR_CONNECTION_REFUSED`/`_RESET`/`_UNREACHABLE`, a bare failure without host access',
+    evidence:
+      'silence until the deadline, `701 Failed to establish connection`, `net::ERR_CONNECTION_REFUSED`/`_RESET`/`_UNREACHABLE`, a bare failure without host access',
     applies: (c) => c.status === 'fail',
   },
 ];

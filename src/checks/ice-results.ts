@@ -15,7 +15,11 @@ export function iceCheckResults(plan: PlannedIceCheck, gather: GatherResult): Ch
   return plan.targets.map((target) => {
     if (gather.setupError !== null) {
       // Our failure, not the network's: "could not test", never a missing rule.
-      return checkResult(target, { status: 'error', reason: 'setup', detail: `not tested: the browser could not set the check up (${gather.setupError})` }, null);
+      return checkResult(
+        target,
+        { status: 'error', reason: 'setup', detail: `not tested: the browser could not set the check up (${gather.setupError})` },
+        null,
+      );
     }
     const belongs = belongsTo(target, plan.targets.length === 1);
     return targetResult(target, gather, gather.candidates.filter(belongs), gather.errors.filter(belongs));
@@ -55,7 +59,11 @@ function targetResult(target: IceTarget, gather: GatherResult, candidates: Gathe
     return checkResult(target, { status: 'pass', reason: null, detail: "answered: the address it saw is this device's own (no NAT)" }, gather.durationMs);
   }
   if (gather.gatheringComplete) {
-    return checkResult(target, { status: 'fail', reason: 'no-candidate', detail: `gathering finished without a ${wanted} candidate or an error` }, gather.durationMs);
+    return checkResult(
+      target,
+      { status: 'fail', reason: 'no-candidate', detail: `gathering finished without a ${wanted} candidate or an error` },
+      gather.durationMs,
+    );
   }
   return checkResult(target, silenceOutcome(target, gather.deadlineMs), gather.deadlineMs);
 }

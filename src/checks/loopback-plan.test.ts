@@ -13,12 +13,30 @@ const profile: Profile = {
   version: '1',
   rules: [
     { id: 'stun', kind: 'stun', purpose: 'x', required: true, noInspection: false, urls: ['stun:203.0.113.10:3478', 'stun:203.0.113.11:19302'] },
-    { id: 'turn', kind: 'turn', purpose: 'x', required: true, noInspection: false, urls: ['turn:203.0.113.10:3478?transport=udp', 'turns:t.example.org:443?transport=tcp'], ...creds },
+    {
+      id: 'turn',
+      kind: 'turn',
+      purpose: 'x',
+      required: true,
+      noInspection: false,
+      urls: ['turn:203.0.113.10:3478?transport=udp', 'turns:t.example.org:443?transport=tcp'],
+      ...creds,
+    },
     { id: 'turn-nocred', kind: 'turn', purpose: 'x', required: true, noInspection: false, urls: ['turn:203.0.113.11:3478?transport=tcp'] },
   ],
 } as Profile;
 const plan = planChecks(profile);
-const pass = (id: string): CheckResult => ({ id, ruleId: id.split('#')[0]!, kind: 'turn', target: '', transport: 'udp', status: 'pass', reason: null, detail: '', durationMs: 1 });
+const pass = (id: string): CheckResult => ({
+  id,
+  ruleId: id.split('#')[0]!,
+  kind: 'turn',
+  target: '',
+  transport: 'udp',
+  status: 'pass',
+  reason: null,
+  detail: '',
+  durationMs: 1,
+});
 
 describe('planLoopbacks', () => {
   it('calls through every transport that allocated with the profile credentials, and from this network to the UDP relay', () => {
@@ -41,8 +59,19 @@ describe('planLoopbacks', () => {
 });
 
 describe('attributeUdpSilence', () => {
-  const silent: CheckResult = { id: 'stun#2', ruleId: 'stun', kind: 'stun', target: 'stun:203.0.113.11:19302', transport: 'udp', status: 'fail', reason: 'timeout', detail: 'no answer within 2 s', durationMs: 2000 };
-  const direct = (received: number) => ({ path: 'relay-direct', setupError: null, received, selectedPair: { localType: 'relay', localPort: 49170 } }) as unknown as LoopbackResult;
+  const silent: CheckResult = {
+    id: 'stun#2',
+    ruleId: 'stun',
+    kind: 'stun',
+    target: 'stun:203.0.113.11:19302',
+    transport: 'udp',
+    status: 'fail',
+    reason: 'timeout',
+    detail: 'no answer within 2 s',
+    durationMs: 2000,
+  };
+  const direct = (received: number) =>
+    ({ path: 'relay-direct', setupError: null, received, selectedPair: { localType: 'relay', localPort: 49170 } }) as unknown as LoopbackResult;
 
   it('calls a silent UDP server the server once UDP reached a relay port', () => {
     const [check] = attributeUdpSilence([silent], [direct(30)]);

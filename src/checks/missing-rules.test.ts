@@ -11,7 +11,14 @@ const profile: Profile = {
   name: 'P',
   version: '1',
   rules: [
-    { id: 'turn', kind: 'turn', purpose: 'Media relay', required: true, noInspection: true, urls: ['turn:t.example.org?transport=tcp', 'turns:t.example.org:443'] },
+    {
+      id: 'turn',
+      kind: 'turn',
+      purpose: 'Media relay',
+      required: true,
+      noInspection: true,
+      urls: ['turn:t.example.org?transport=tcp', 'turns:t.example.org:443'],
+    },
     { id: 'media', kind: 'udp', purpose: 'Media', required: true, noInspection: false, hosts: ['*.example.org'], ports: ['49152-65535'] },
   ],
 };
@@ -62,7 +69,9 @@ describe('adviseRules', () => {
     const { missingRules, otherCauses } = adviseRules(profile, plan, results({ 'turn#1': rejected, 'turn#2': rejected }));
     expect(missingRules).toEqual([]);
     expect(otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([['relay-credentials', ['turn']]]);
-    expect(otherCauses[0]!.text).toMatch(/^The TURN server turn:t\.example\.org\?transport=tcp answered and refused the login \(401\) for Media relay: .*turnCredentials/m);
+    expect(otherCauses[0]!.text).toMatch(
+      /^The TURN server turn:t\.example\.org\?transport=tcp answered and refused the login \(401\) for Media relay: .*turnCredentials/m,
+    );
     expect(otherCauses[0]!.text).not.toMatch(/Allow outbound/);
   });
 
@@ -72,7 +81,9 @@ describe('adviseRules', () => {
     const { missingRules, otherCauses } = adviseRules(profile, plan, results({ 'turn#1': dns, 'turn#2': proxyAuth }));
     expect(missingRules).toEqual([]);
     expect(otherCauses.map((s) => s.cause)).toEqual(['proxy', 'dns-filter']);
-    expect(otherCauses[0]!.text).toBe('Exempt from proxy authentication: t.example.org port 443 (TURN over TLS): Media relay. (WebRTC and background requests cannot log in to a proxy.)');
+    expect(otherCauses[0]!.text).toBe(
+      'Exempt from proxy authentication: t.example.org port 443 (TURN over TLS): Media relay. (WebRTC and background requests cannot log in to a proxy.)',
+    );
     expect(otherCauses[1]!.text).toMatch(/^Let the DNS resolver answer for t\.example\.org /);
   });
 

@@ -76,9 +76,15 @@ export function adviseRules(profile: Profile, plan: readonly PlannedCheck[], che
  * (Chrome's WebRTC IP handling, docs/verdict.md): a this-device finding the
  * checks cannot show, added as a note for whoever manages the browser.
  */
-export function withBrowserPolicyNote(sections: readonly CauseAdvice[], webRtc: { limitsWebApps: boolean; value: string | null; note: string | null }): CauseAdvice[] {
+export function withBrowserPolicyNote(
+  sections: readonly CauseAdvice[],
+  webRtc: { limitsWebApps: boolean; value: string | null; note: string | null },
+): CauseAdvice[] {
   if (!webRtc.limitsWebApps) return [...sections];
-  const note = `Browser setting WebRTC IP handling = ${webRtc.value ?? 'unknown'}: ${webRtc.note ?? ''} Change it (WebRtcIPHandling policy or the extension that sets it) if the vendor's web app needs these routes.`.replace(/\s+/g, ' ').trim();
+  const note =
+    `Browser setting WebRTC IP handling = ${webRtc.value ?? 'unknown'}: ${webRtc.note ?? ''} Change it (WebRtcIPHandling policy or the extension that sets it) if the vendor's web app needs these routes.`
+      .replace(/\s+/g, ' ')
+      .trim();
   const device = sections.find((s) => s.cause === 'this-device');
   const updated: CauseAdvice = device
     ? { ...device, notes: [...device.notes, note], text: [device.text, `On this device: ${note}`].join('\n') }

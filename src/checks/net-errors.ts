@@ -16,14 +16,34 @@ interface NetErrorRow {
 export const NET_ERROR_TABLE: readonly NetErrorRow[] = [
   { match: /^net::ERR_NAME_(NOT_RESOLVED|RESOLUTION_FAILED)$/, reason: 'dns', status: 'fail', detail: 'the host name could not be resolved (DNS)' },
   { match: /^net::ERR_CONNECTION_REFUSED$/, reason: 'refused', status: 'fail', detail: 'the connection was refused' },
-  { match: /^net::ERR_(CERT_|SSL_PINNED_KEY)/, reason: 'cert-untrusted', status: 'fail', detail: 'the certificate is not trusted: an SSL-inspecting filter may be intercepting this host' },
+  {
+    match: /^net::ERR_(CERT_|SSL_PINNED_KEY)/,
+    reason: 'cert-untrusted',
+    status: 'fail',
+    detail: 'the certificate is not trusted: an SSL-inspecting filter may be intercepting this host',
+  },
   { match: /^net::ERR_(SSL_|BAD_SSL_)/, reason: 'tls-failed', status: 'fail', detail: 'the TLS handshake failed' },
   { match: /^net::ERR_PROXY_AUTH_/, reason: 'proxy-auth', status: 'fail', detail: 'the proxy asks for authentication' },
-  { match: /^net::ERR_(TUNNEL_CONNECTION_FAILED|PROXY_|MANDATORY_PROXY_)/, reason: 'proxy', status: 'fail', detail: 'the proxy refused or failed to connect to this host' },
-  { match: /^net::ERR_UNSAFE_PORT$/, reason: 'unsafe-port', status: 'untestable', detail: "the port is on the browser's blocked-port list, so a browser cannot test it" },
+  {
+    match: /^net::ERR_(TUNNEL_CONNECTION_FAILED|PROXY_|MANDATORY_PROXY_)/,
+    reason: 'proxy',
+    status: 'fail',
+    detail: 'the proxy refused or failed to connect to this host',
+  },
+  {
+    match: /^net::ERR_UNSAFE_PORT$/,
+    reason: 'unsafe-port',
+    status: 'untestable',
+    detail: "the port is on the browser's blocked-port list, so a browser cannot test it",
+  },
   // ERR_ABORTED is the run's own abort when its deadline passed (measured on DROP-filtered ports).
   { match: /^net::ERR_(TIMED_OUT|CONNECTION_TIMED_OUT|ABORTED)$/, reason: 'timeout', status: 'fail', detail: 'no answer before the deadline' },
-  { match: /^net::ERR_(CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)$/, reason: 'reset', status: 'fail', detail: 'the connection was cut (a firewall or filter resetting it looks like this)' },
+  {
+    match: /^net::ERR_(CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)$/,
+    reason: 'reset',
+    status: 'fail',
+    detail: 'the connection was cut (a firewall or filter resetting it looks like this)',
+  },
   // Measured: a name with only an IPv6 address, on a network without IPv6, gives this very error (and
   // onErrorOccurred names no address), exactly as a router refusing the IPv4 address would.
   {
@@ -32,8 +52,18 @@ export const NET_ERROR_TABLE: readonly NetErrorRow[] = [
     status: 'fail',
     detail: 'the network could not reach this address: a router refused it, or the name has only an IPv6 address and this network has no IPv6',
   },
-  { match: /^net::ERR_(NETWORK_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED)$/, reason: 'unreachable', status: 'fail', detail: 'the network could not reach this address' },
-  { match: /^net::ERR_BLOCKED_BY_(ADMINISTRATOR|CLIENT|RESPONSE)$/, reason: 'blocked', status: 'fail', detail: 'the browser blocked the request (a policy or another extension)' },
+  {
+    match: /^net::ERR_(NETWORK_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED)$/,
+    reason: 'unreachable',
+    status: 'fail',
+    detail: 'the network could not reach this address',
+  },
+  {
+    match: /^net::ERR_BLOCKED_BY_(ADMINISTRATOR|CLIENT|RESPONSE)$/,
+    reason: 'blocked',
+    status: 'fail',
+    detail: 'the browser blocked the request (a policy or another extension)',
+  },
   { match: /^net::ERR_NETWORK_CHANGED$/, reason: 'network-changed', status: 'fail', detail: 'the network changed during the check; run it again' },
 ];
 

@@ -98,7 +98,13 @@ describe('planChecks', () => {
   });
 
   it('attaches to every check the firewall rule it stands for', () => {
-    expect(byId(plan, 'turn-eu#3')!.firewall).toEqual({ direction: 'outbound', protocol: 'TCP', ports: '443', destinations: ['turn-eu.senso.cloud'], service: 'TURN over TLS' });
+    expect(byId(plan, 'turn-eu#3')!.firewall).toEqual({
+      direction: 'outbound',
+      protocol: 'TCP',
+      ports: '443',
+      destinations: ['turn-eu.senso.cloud'],
+      service: 'TURN over TLS',
+    });
     expect(byId(plan, 'relay-ports#1')!.firewall).toMatchObject({ protocol: 'UDP', ports: '49152-65535', destinations: ['*.senso.cloud'] });
   });
 

@@ -90,9 +90,7 @@ function planWebRule(rule: WebRule, deadlineMs: number): PlannedCheck {
     transport: 'tls',
     firewall: webFirewallLine(new URL(rule.url)),
   };
-  return rule.kind === 'https'
-    ? { type: 'fetch', ...target, url: rule.url, deadlineMs, note: null }
-    : { type: 'wss', ...target, url: rule.url, deadlineMs };
+  return rule.kind === 'https' ? { type: 'fetch', ...target, url: rule.url, deadlineMs, note: null } : { type: 'wss', ...target, url: rule.url, deadlineMs };
 }
 
 /** One peer connection per STUN/TURN URL (see `IceRole` for why). */
@@ -112,7 +110,8 @@ function planIceRule(rule: IceServerRule, deadlineMs: number): PlannedCheck[] {
     };
     const port = effectivePort(uri.value);
     if (isBrowserBlockedPort(port)) return untestableBlockedPort(target, port);
-    if (rule.kind === 'stun') return { type: 'ice', id: target.checkId, role: 'stun', targets: [target], urls: [url], iceServers: [{ urls: [url] }], deadlineMs };
+    if (rule.kind === 'stun')
+      return { type: 'ice', id: target.checkId, role: 'stun', targets: [target], urls: [url], iceServers: [{ urls: [url] }], deadlineMs };
     return { type: 'ice', id: target.checkId, role: 'turn', targets: [target], urls: [url], iceServers: [turnServer(rule, url)], deadlineMs };
   });
 }

@@ -85,7 +85,13 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
     turn: { udp: iceOver(ran, 'udp'), tcp: iceOver(ran, 'tcp'), tls: iceOver(ran, 'tls') },
     turnNotRun: { udp: iceOver(notRun, 'udp'), tcp: iceOver(notRun, 'tcp'), tls: iceOver(notRun, 'tls') },
     udpPortLimit: findUdpPortLimit(ran),
-    udpPortsAnswered: [...new Set(answeredOverUdp(ran).map(portOf).filter((p): p is number => p !== null))].sort((a, b) => a - b),
+    udpPortsAnswered: [
+      ...new Set(
+        answeredOverUdp(ran)
+          .map(portOf)
+          .filter((p): p is number => p !== null),
+      ),
+    ].sort((a, b) => a - b),
     ...mediaEvidence(input.loopbacks ?? []),
   };
 }

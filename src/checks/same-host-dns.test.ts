@@ -6,7 +6,10 @@ import type { CheckResult } from './types';
 
 const tcp = { hasCredentials: true, transport: 'tcp' } as const;
 const [code, ...words] = chrome156.errorTexts.turnTcpUnresolvedName.split(' ');
-const captured = classifyIceError({ errorCode: Number(code), errorText: words.join(' '), url: 'turn:nowhere.lab.test:3478?transport=tcp', address: null, port: null, atMs: 74 }, tcp);
+const captured = classifyIceError(
+  { errorCode: Number(code), errorText: words.join(' '), url: 'turn:nowhere.lab.test:3478?transport=tcp', address: null, port: null, atMs: 74 },
+  tcp,
+);
 
 function check(partial: Partial<CheckResult> & Pick<CheckResult, 'id' | 'kind' | 'target'>): CheckResult {
   return { ruleId: partial.id, transport: 'tcp', status: 'fail', reason: null, detail: '', durationMs: 74, ...partial } as CheckResult;

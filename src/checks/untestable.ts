@@ -18,7 +18,11 @@ export function untestableRawUdp(target: CheckTarget, ranges: PortRange[]): Plan
 export function untestableRawTcp(target: CheckTarget, ranges: PortRange[], blocked: number[]): PlannedUntestable {
   const blockedNote = blocked.length === 0 ? '' : `; ${blocked.join(', ')} ${blocked.length > 1 ? 'are' : 'is'} also on the browser's blocked-port list`;
   if (blocked.length === ranges.length) {
-    return untestable(target, 'unsafe-port', `port ${blocked.join(', ')} ${blocked.length > 1 ? 'are' : 'is'} on the browser's blocked-port list, so a browser cannot test ${blocked.length > 1 ? 'them' : 'it'}`);
+    return untestable(
+      target,
+      'unsafe-port',
+      `port ${blocked.join(', ')} ${blocked.length > 1 ? 'are' : 'is'} on the browser's blocked-port list, so a browser cannot test ${blocked.length > 1 ? 'them' : 'it'}`,
+    );
   }
   const ports = ranges.map(formatPortRange).join(', ');
   return untestable(target, 'raw-tcp', `a browser opens only HTTP(S) connections, not plain TCP to port ${ports}${blockedNote}${pushNote(ranges)}`);

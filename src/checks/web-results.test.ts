@@ -22,7 +22,9 @@ describe('fetchCheckResult', () => {
 
   it('appends the probe note of a tcp rule', () => {
     const plan = { ...fetchPlan, kind: 'tcp' as const, note: 'TCP 443 probed with an HTTPS request' };
-    expect(fetchCheckResult(plan, { httpStatus: null, netError: 'net::ERR_CONNECTION_REFUSED', timedOut: false, durationMs: 3 }).detail).toMatch(/refused.*; TCP 443 probed/);
+    expect(fetchCheckResult(plan, { httpStatus: null, netError: 'net::ERR_CONNECTION_REFUSED', timedOut: false, durationMs: 3 }).detail).toMatch(
+      /refused.*; TCP 443 probed/,
+    );
   });
 });
 
@@ -39,6 +41,8 @@ describe('webSocketCheckResult', () => {
   });
 
   it('a specific webRequest error is classified', () => {
-    expect(webSocketCheckResult(wssPlan, { opened: false, httpStatus: null, netError: 'net::ERR_NAME_NOT_RESOLVED', timedOut: false, durationMs: 4 }).reason).toBe('dns');
+    expect(
+      webSocketCheckResult(wssPlan, { opened: false, httpStatus: null, netError: 'net::ERR_NAME_NOT_RESOLVED', timedOut: false, durationMs: 4 }).reason,
+    ).toBe('dns');
   });
 });

@@ -38,7 +38,11 @@ export function webSocketCheckResult(plan: PlannedWebSocketCheck, evidence: WebS
   }
   // A failed WebSocket shows only net::ERR_FAILED in webRequest: it names no cause.
   if (evidence.httpStatus === null && (evidence.netError === null || evidence.netError === 'net::ERR_FAILED')) {
-    return checkResult(plan, { status: 'fail', reason: 'unknown', detail: 'the WebSocket failed; browsers give no reason for WebSocket failures' }, evidence.durationMs);
+    return checkResult(
+      plan,
+      { status: 'fail', reason: 'unknown', detail: 'the WebSocket failed; browsers give no reason for WebSocket failures' },
+      evidence.durationMs,
+    );
   }
   return checkResult(plan, classifyNetError(evidence.netError, evidence.httpStatus), evidence.durationMs);
 }

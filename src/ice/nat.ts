@@ -62,9 +62,15 @@ export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence):
     return result('none', `${servers.join(' and ')} answered, yet the browser kept no public address apart from the local ones: there is no NAT`);
   }
   if (servers.length < 2) {
-    return result('unknown', `${servers.length === 0 ? 'no STUN server' : 'only one STUN server'} answered; two on different addresses are needed to compare mappings`);
+    return result(
+      'unknown',
+      `${servers.length === 0 ? 'no STUN server' : 'only one STUN server'} answered; two on different addresses are needed to compare mappings`,
+    );
   }
-  return result('endpoint-independent', `${servers.join(' and ')} answered and saw the same mapping ${srflx.map(mapped).join(', ')}: one mapping for every destination`);
+  return result(
+    'endpoint-independent',
+    `${servers.join(' and ')} answered and saw the same mapping ${srflx.map(mapped).join(', ')}: one mapping for every destination`,
+  );
 }
 
 /** Two srflx of the same local base with different mappings, if any. */

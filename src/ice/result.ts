@@ -1,7 +1,5 @@
 /** The outcome of parsing untrusted text: a value, or one named error. Parsers never throw. */
-export type Parsed<T, Code extends string> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: Code; message: string } };
+export type Parsed<T, Code extends string> = { ok: true; value: T } | { ok: false; error: { code: Code; message: string } };
 
 export function parsed<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  effectivePort,
-  formatIceUri,
-  iceServerKeyOf,
-  parseIceUri,
-  serverTransport,
-  type IceUri,
-} from './uri';
+import { effectivePort, formatIceUri, iceServerKeyOf, parseIceUri, serverTransport, type IceUri } from './uri';
 
 describe('parseIceUri accepts', () => {
   it.each<[string, Partial<IceUri>, number, string]>([

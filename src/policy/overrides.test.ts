@@ -32,7 +32,12 @@ describe('applyPolicyOverrides', () => {
   });
 
   it('leaves a profile without the named rules as it was', () => {
-    const other: Profile = { id: 'o', name: 'O', version: '1', rules: [{ id: 'x', kind: 'https', purpose: 'p', required: true, noInspection: false, url: 'https://a.example/' }] };
+    const other: Profile = {
+      id: 'o',
+      name: 'O',
+      version: '1',
+      rules: [{ id: 'x', kind: 'https', purpose: 'p', required: true, noInspection: false, url: 'https://a.example/' }],
+    };
     const policy = parsePolicy({ probeHosts: { 'senso-cloud': 'school.senso.cloud' } });
     expect(applyPolicyOverrides(other, policy)).toEqual(other);
   });

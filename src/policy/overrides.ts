@@ -40,7 +40,13 @@ export function readProbeHosts(value: unknown, profile: Profile | null, problems
         problems.add(field, `only tcp and udp rules take a probe host; this is a ${rule.kind} rule`);
         continue;
       }
-      const { errors } = validateProfile({ id: profile.id, name: profile.name, version: profile.version, regions: profile.regions, rules: [{ ...rule, probeHost: host }] });
+      const { errors } = validateProfile({
+        id: profile.id,
+        name: profile.name,
+        version: profile.version,
+        regions: profile.regions,
+        rules: [{ ...rule, probeHost: host }],
+      });
       const wrong = errors.find((error) => error.path === 'rules[0].probeHost');
       if (wrong) {
         problems.add(field, wrong.message);

@@ -143,7 +143,12 @@ describe('parsePolicy: wrong types', () => {
 
   it('does not quote a wrong-typed secret from a pushed custom profile', () => {
     const mixed = parsePolicy({
-      customProfile: { id: 'x', name: 'X', version: '1', rules: [{ id: 't', kind: 'turn', purpose: 'p', urls: ['turn:a.example:3478'], username: 'u', credential: 987654321 }] },
+      customProfile: {
+        id: 'x',
+        name: 'X',
+        version: '1',
+        rules: [{ id: 't', kind: 'turn', purpose: 'p', urls: ['turn:a.example:3478'], username: 'u', credential: 987654321 }],
+      },
       turnCredentials: 'user:hunter2',
     });
     expect(fields(mixed)).toEqual(expect.arrayContaining(['customProfile.rules[0].credential', 'turnCredentials']));

@@ -21,12 +21,19 @@ function readBoolean(raw: Record<string, unknown>, key: string, problems: Policy
   return problems.add(key, `expected true or false, ${got(value)}`);
 }
 
-function readInteger(raw: Record<string, unknown>, key: string, bounds: { min: number; max: number }, problems: PolicyProblems, zero = false): number | undefined {
+function readInteger(
+  raw: Record<string, unknown>,
+  key: string,
+  bounds: { min: number; max: number },
+  problems: PolicyProblems,
+  zero = false,
+): number | undefined {
   const value = raw[key];
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) return problems.add(key, `expected a whole number, ${got(value)}`);
   if (zero && value === 0) return 0;
-  if (value < bounds.min || value > bounds.max) return problems.add(key, `${value} is out of range: ${zero ? '0 (never) or ' : ''}${bounds.min} to ${bounds.max}`);
+  if (value < bounds.min || value > bounds.max)
+    return problems.add(key, `${value} is out of range: ${zero ? '0 (never) or ' : ''}${bounds.min} to ${bounds.max}`);
   return value;
 }
 
@@ -52,7 +59,10 @@ export function parsePolicy(raw: unknown): PolicyOverlay {
   // Credentials go only to the servers of the profile the admin named: never to a profile a user imports later.
   let turnCredentials = input.turnCredentials === undefined ? undefined : readTurnCredentials(input.turnCredentials, profile, problems);
   if (profile === null && turnCredentials && Object.keys(turnCredentials).length > 0) {
-    turnCredentials = problems.add('turnCredentials', 'ignored: TURN credentials need the profile they belong to, named by profileId or customProfile (the values are not shown)');
+    turnCredentials = problems.add(
+      'turnCredentials',
+      'ignored: TURN credentials need the profile they belong to, named by profileId or customProfile (the values are not shown)',
+    );
   }
 
   const settings: Partial<Settings> = {};

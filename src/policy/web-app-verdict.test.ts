@@ -6,7 +6,8 @@ import { withWebAppLimits } from './web-app-verdict';
 import { assessWebRtcIpHandling } from './webrtc-ip-handling';
 
 /** The verdict of a real lab run (hole punching and every relay available), from the managed-policy e2e. */
-const verdict = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/policies/lab-verdict.json'), 'utf8')) as Pick<Report, 'verdict'>).verdict;
+const verdict = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/policies/lab-verdict.json'), 'utf8')) as Pick<Report, 'verdict'>)
+  .verdict;
 
 describe('withWebAppLimits', () => {
   it('leaves the verdict alone when web apps are not limited', () => {

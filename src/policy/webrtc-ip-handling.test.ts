@@ -26,7 +26,11 @@ describe('assessWebRtcIpHandling', () => {
   });
 
   it('does not guess about an unknown value or a wrong type', () => {
-    expect(assessWebRtcIpHandling('future_mode', 'controllable_by_this_extension')).toMatchObject({ value: 'future_mode', limitsWebApps: false, note: expect.stringMatching(/Unknown value/) });
+    expect(assessWebRtcIpHandling('future_mode', 'controllable_by_this_extension')).toMatchObject({
+      value: 'future_mode',
+      limitsWebApps: false,
+      note: expect.stringMatching(/Unknown value/),
+    });
     expect(assessWebRtcIpHandling(undefined, undefined)).toMatchObject({ value: null, levelOfControl: null, limitsWebApps: false });
     expect(unreadWebRtcIpHandling('no API').note).toBe('Not read: no API');
   });

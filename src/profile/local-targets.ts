@@ -22,7 +22,10 @@ const SITE_SUFFIXES = ['.localhost', '.local', '.internal', '.intranet', '.lan',
 
 /** Whether `host` (a name, an IP literal with or without IPv6 brackets, or a CIDR range) lies in the user's own network. */
 export function isLocalHost(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase().replace(/\.$/, '');
+  const bare = host
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase()
+    .replace(/\.$/, '');
   const kind = hostPatternKind(bare);
   if (kind === 'cidr') return unroutableRange(bare.slice(0, bare.indexOf('/'))) !== null;
   if (kind === 'ipv4' || kind === 'ipv6') return unroutableRange(bare) !== null;

@@ -54,7 +54,12 @@ function readIceTargets(kind: 'stun' | 'turn', rule: Record<string, unknown>, pa
     const parsed = parseIceUri(item);
     if (!parsed.ok) return problems.add(itemPath, 'uri', parsed.error.message);
     const fits = kind === 'stun' ? parsed.value.scheme === 'stun' : parsed.value.scheme !== 'stun';
-    if (!fits) return problems.add(itemPath, 'scheme', kind === 'stun' ? 'a stun rule takes stun: URLs' : 'a turn rule takes turn: or turns: URLs; put stun: URLs in a stun rule');
+    if (!fits)
+      return problems.add(
+        itemPath,
+        'scheme',
+        kind === 'stun' ? 'a stun rule takes stun: URLs' : 'a turn rule takes turn: or turns: URLs; put stun: URLs in a stun rule',
+      );
     return item as string;
   });
   const secret = (key: 'username' | 'credential') =>
@@ -79,11 +84,11 @@ function readHostPortTargets(kind: 'tcp' | 'udp', rule: Record<string, unknown>,
         Array.isArray(rule.hosts) && rule.hosts.length === 0
         ? []
         : readList(rule.hosts, hostsPath, problems, TARGET_LIMITS.listItems, (item, itemPath) => {
-          const host = readString(item, itemPath, problems, { max: TARGET_LIMITS.host });
-          if (host === undefined) return undefined;
-          if (hostPatternKind(host) === null) return problems.add(itemPath, 'host', 'is not a host name, *.wildcard, IP address or CIDR range');
-          return host;
-        });
+            const host = readString(item, itemPath, problems, { max: TARGET_LIMITS.host });
+            if (host === undefined) return undefined;
+            if (hostPatternKind(host) === null) return problems.add(itemPath, 'host', 'is not a host name, *.wildcard, IP address or CIDR range');
+            return host;
+          });
   const ports =
     rule.ports === undefined
       ? problems.add(portsPath, 'required', `a ${kind} rule needs ports`)

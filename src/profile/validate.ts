@@ -73,7 +73,8 @@ function readRules(value: unknown, context: RuleContext, problems: Problems): Pr
     problems.add('rules', 'too-many', `has ${value.length} rules; only the first ${MAX_RULES} are read`);
   }
   const rules = value.slice(0, MAX_RULES).flatMap((rule, index) => validateRule(rule, pathOf('rules', index), context, problems) ?? []);
-  if (value.length > 0 && rules.length === 0) problems.add('rules', 'no-usable-rule', `none of the ${value.length} rules is usable (see the errors above): there is nothing to check`);
+  if (value.length > 0 && rules.length === 0)
+    problems.add('rules', 'no-usable-rule', `none of the ${value.length} rules is usable (see the errors above): there is nothing to check`);
   return rules;
 }
 
@@ -93,4 +94,3 @@ export function nestingExceeds(value: unknown, max: number): boolean {
 export function formatProfileError(error: ProfileError): string {
   return `${error.path === '' ? 'profile' : error.path}: ${error.message} [${error.code}]`;
 }
-

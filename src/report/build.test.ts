@@ -43,14 +43,35 @@ function schoolRun(overrides: Partial<Record<string, GatherResult>> = {}): Repor
         return iceCheckResults(check, result);
       }
       case 'fetch':
-        return [fetchCheckResult(check, check.ruleId === 'web-app' ? { httpStatus: 200, netError: null, timedOut: false, durationMs: 80 } : { httpStatus: null, netError: 'net::ERR_ABORTED', timedOut: true, durationMs: 5_000 })];
+        return [
+          fetchCheckResult(
+            check,
+            check.ruleId === 'web-app'
+              ? { httpStatus: 200, netError: null, timedOut: false, durationMs: 80 }
+              : { httpStatus: null, netError: 'net::ERR_ABORTED', timedOut: true, durationMs: 5_000 },
+          ),
+        ];
       case 'wss':
         return [webSocketCheckResult(check, { opened: false, httpStatus: null, netError: 'net::ERR_NAME_NOT_RESOLVED', timedOut: false, durationMs: 4 })];
       case 'untestable':
         return [untestableResult(check)];
     }
   });
-  return { id: 'run-school-1', trigger: 'user', choices: { region: 'eu' }, redaction: { ipAddresses: false }, profile, profileErrors: [], region: 'eu', deadlineMs: 5_000, startedAt: '2024-09-02T08:00:00.000Z', durationMs: 5_120, environment, checks, gatherings: gatherings.reverse() };
+  return {
+    id: 'run-school-1',
+    trigger: 'user',
+    choices: { region: 'eu' },
+    redaction: { ipAddresses: false },
+    profile,
+    profileErrors: [],
+    region: 'eu',
+    deadlineMs: 5_000,
+    startedAt: '2024-09-02T08:00:00.000Z',
+    durationMs: 5_120,
+    environment,
+    checks,
+    gatherings: gatherings.reverse(),
+  };
 }
 
 describe('buildReport', () => {

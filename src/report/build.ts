@@ -54,7 +54,11 @@ export function buildReport(raw: ReportInput): Report {
   const redactedChecks = raw.checks.map((check) => redactCheckDetail(check, browserTexts));
   // Evidence across checks: Chromium words a TURN/TCP failure the same whether a proxy wanted a login or a name did not resolve.
   // And a UDP server's silence once UDP was shown to reach any port: the server, not the firewall.
-  const input = { ...raw, gatherings: gatheringsIn, checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(redactedChecks)), raw.loopbacks ?? []) };
+  const input = {
+    ...raw,
+    gatherings: gatheringsIn,
+    checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(redactedChecks)), raw.loopbacks ?? []),
+  };
   // The plan is a pure function of profile, region and deadline: rebuilding it
   // gives the same check ids, and with them the firewall rule behind each check.
   const plan = planChecks(input.profile, { ...(input.region === null ? {} : { region: input.region }), deadlineMs: input.deadlineMs });

@@ -116,7 +116,7 @@ describe('redactIps', () => {
 });
 
 describe('redactIps on a masked ICE error address', () => {
-  it('gives Chrome\'s masked local address (10.99.0.x) the placeholder of the interface it masks', () => {
+  it("gives Chrome's masked local address (10.99.0.x) the placeholder of the interface it masks", () => {
     const report = fixture('direct');
     const masked = report.iceErrors.find((e) => e.address?.endsWith('.x'));
     expect(masked).toBeDefined();
@@ -162,6 +162,8 @@ describe('loopback calls in the ticket text', () => {
   it('lists each call with its figures and grade, and the report still validates', () => {
     expect(validateReport(withCalls)).toEqual([]);
     const text = renderTicketText(withCalls, t);
-    expect(text).toContain('Relay ↔ relay over UDP (turn:203.0.113.10:3478?transport=udp): 29 of 30 packets arrived, round trip 12 ms, jitter 1.3 ms — audio only');
+    expect(text).toContain(
+      'Relay ↔ relay over UDP (turn:203.0.113.10:3478?transport=udp): 29 of 30 packets arrived, round trip 12 ms, jitter 1.3 ms — audio only',
+    );
   });
 });

@@ -9,11 +9,13 @@
 
 /** One line of inline text: line breaks become spaces (no new block can start), markup characters are escaped. */
 export function mdText(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*[\]<>|~]/g, '\\$&')
-    // An underscore between two letters or digits never starts emphasis (ERR_NAME_NOT_RESOLVED stays readable).
-    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_');
+  return (
+    text
+      .replace(/[\r\n\u2028\u2029]+/g, ' ')
+      .replace(/[\\`*[\]<>|~]/g, '\\$&')
+      // An underscore between two letters or digits never starts emphasis (ERR_NAME_NOT_RESOLVED stays readable).
+      .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+  );
 }
 
 /** `text` as a fenced code block, its fence longer than any backtick run inside (CommonMark), so the text cannot close it. */

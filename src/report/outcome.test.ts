@@ -14,7 +14,18 @@ const profile: Pick<Profile, 'rules'> = {
 };
 
 function check(ruleId: string, status: CausedCheck['status'], cause: CausedCheck['cause'] = null): CausedCheck {
-  return { id: `${ruleId}#1`, ruleId, kind: 'https', target: ruleId, transport: 'tls', status, reason: status === 'fail' ? 'timeout' : null, detail: '', durationMs: 1, cause };
+  return {
+    id: `${ruleId}#1`,
+    ruleId,
+    kind: 'https',
+    target: ruleId,
+    transport: 'tls',
+    status,
+    reason: status === 'fail' ? 'timeout' : null,
+    detail: '',
+    durationMs: 1,
+    cause,
+  };
 }
 
 function verdict(route: Route, relay: MethodStatus = 'available'): Pick<Verdict, 'route' | 'methods'> {
@@ -41,7 +52,10 @@ describe('decideOutcome', () => {
 
   it('limited, never good, when a required service fails; it is named by its purpose', () => {
     const outcome = decideOutcome(profile, verdict('hole-punching'), [...ok.slice(0, 2), check('thumbs', 'fail', 'firewall'), ok[3]!]);
-    expect(outcome).toMatchObject({ tone: 'limited', blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall', checkIds: ['thumbs#1'] }] });
+    expect(outcome).toMatchObject({
+      tone: 'limited',
+      blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall', checkIds: ['thumbs#1'] }],
+    });
     expect(outcome.summary).toBe('Calls can connect directly, but “Thumbnails API” is blocked.');
   });
 
@@ -62,7 +76,10 @@ describe('decideOutcome', () => {
   it('without STUN/TURN to test: grey when the services answer, red when a required one is blocked', () => {
     const services = ok.slice(1);
     expect(decideOutcome(profile, verdict('none', 'untested'), services)).toMatchObject({ tone: 'untested', calls: 'untested', nothingTestable: false });
-    expect(decideOutcome(profile, verdict('none', 'untested'), [check('app', 'fail', 'dns-filter'), ...services.slice(1)])).toMatchObject({ tone: 'bad', calls: 'untested' });
+    expect(decideOutcome(profile, verdict('none', 'untested'), [check('app', 'fail', 'dns-filter'), ...services.slice(1)])).toMatchObject({
+      tone: 'bad',
+      calls: 'untested',
+    });
   });
 
   it('lists several services in plain words', () => {

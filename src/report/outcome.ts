@@ -43,7 +43,11 @@ export interface Outcome {
 
 const ROUTE_METHODS = ['hole-punching', 'relay-udp', 'relay-tcp', 'relay-tls'] as const;
 
-export function decideOutcome(profile: Pick<Profile, 'rules'>, verdict: Pick<Verdict, 'route' | 'methods'> & Partial<Pick<Verdict, 'routeVerified'>>, checks: readonly CausedCheck[]): Outcome {
+export function decideOutcome(
+  profile: Pick<Profile, 'rules'>,
+  verdict: Pick<Verdict, 'route' | 'methods'> & Partial<Pick<Verdict, 'routeVerified'>>,
+  checks: readonly CausedCheck[],
+): Outcome {
   const nothingTestable = checks.every((c) => c.status === 'untestable');
   const mediaUntested = ROUTE_METHODS.every((m) => verdict.methods.find((v) => v.method === m)?.status === 'untested');
   const calls: CallsOutcome = mediaUntested ? 'untested' : verdict.route === 'none' ? 'fail' : verdict.route === 'hole-punching' ? 'direct' : 'relayed';

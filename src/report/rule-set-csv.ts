@@ -2,7 +2,19 @@
 import Papa from 'papaparse';
 import type { RuleSet, RuleSetLine } from './rule-set';
 
-export const CSV_COLUMNS = ['action', 'direction', 'protocol', 'destination', 'ports', 'service', 'purpose', 'required', 'ssl_inspection', 'status', 'rule_ids'] as const;
+export const CSV_COLUMNS = [
+  'action',
+  'direction',
+  'protocol',
+  'destination',
+  'ports',
+  'service',
+  'purpose',
+  'required',
+  'ssl_inspection',
+  'status',
+  'rule_ids',
+] as const;
 
 /** CSV for firewall import: one row per line, `status` = missing or also-check. */
 export function ruleSetCsv(set: RuleSet): string {
@@ -19,9 +31,12 @@ export function ruleSetCsv(set: RuleSet): string {
     status,
     l.ruleIds.join(' '),
   ];
-  return Papa.unparse({
-    fields: [...CSV_COLUMNS],
-    data: [...set.missing.map((l) => row(l, 'missing')), ...set.alsoCheck.map((l) => row(l, 'also-check'))],
-    // A purpose from an imported profile starting with = + - @ must not run as a spreadsheet formula.
-  }, { newline: '\r\n', escapeFormulae: true });
+  return Papa.unparse(
+    {
+      fields: [...CSV_COLUMNS],
+      data: [...set.missing.map((l) => row(l, 'missing')), ...set.alsoCheck.map((l) => row(l, 'also-check'))],
+      // A purpose from an imported profile starting with = + - @ must not run as a spreadsheet formula.
+    },
+    { newline: '\r\n', escapeFormulae: true },
+  );
 }

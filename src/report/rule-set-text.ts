@@ -12,7 +12,10 @@ export interface RuleSetHeadings {
 }
 
 /** The copy for the firewall admin: missing rules, then "also check", one line each. Empty when there is neither. */
-export function ruleSetText(set: { missing: readonly Pick<RuleSetLine, 'text'>[]; alsoCheck: readonly Pick<RuleSetLine, 'text'>[] }, headings: RuleSetHeadings): string {
+export function ruleSetText(
+  set: { missing: readonly Pick<RuleSetLine, 'text'>[]; alsoCheck: readonly Pick<RuleSetLine, 'text'>[] },
+  headings: RuleSetHeadings,
+): string {
   const parts: string[] = [];
   if (set.missing.length > 0) parts.push(headings.missing, ...set.missing.map((l) => l.text));
   if (set.alsoCheck.length > 0) parts.push(...(parts.length > 0 ? [''] : []), headings.alsoCheck, ...set.alsoCheck.map((l) => l.text));

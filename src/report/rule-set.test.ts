@@ -6,7 +6,13 @@ import { ruleSet } from './rule-set';
 import { ruleSetText } from './rule-set-text';
 import { CSV_COLUMNS, ruleSetCsv } from './rule-set-csv';
 
-const line = (protocol: 'TCP' | 'UDP', ports: string, destinations: string[], service: string | null): FirewallLine => ({ direction: 'outbound', protocol, ports, destinations, service });
+const line = (protocol: 'TCP' | 'UDP', ports: string, destinations: string[], service: string | null): FirewallLine => ({
+  direction: 'outbound',
+  protocol,
+  ports,
+  destinations,
+  service,
+});
 const advice = (ruleId: string, purpose: string, firewall: FirewallLine[], more: Partial<RuleAdvice> = {}): RuleAdvice => ({
   ruleId,
   purpose,
@@ -68,7 +74,7 @@ describe('rule set', () => {
 
   it('exports the same lines as CSV that a spreadsheet reads back, formulas neutralised', () => {
     const evil = ruleSet({ missingRules: [advice('e', '=HYPERLINK("x")', [line('TCP', '443', ['a.example'], 'HTTPS')])], verifyRules: [] });
-    const csv = ruleSetCsv(set) ;
+    const csv = ruleSetCsv(set);
     const parsed = Papa.parse<string[]>(csv.trim()).data;
     expect(parsed[0]).toEqual([...CSV_COLUMNS]);
     expect(parsed.slice(1).map((r) => [r[2], r[3], r[4], r[9]])).toEqual([

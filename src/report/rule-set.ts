@@ -71,7 +71,13 @@ function merge(rules: readonly RuleAdvice[], skip: ReadonlySet<string> = new Set
 }
 
 function lineText(l: Omit<RuleSetLine, 'text'>): string {
-  const rule = formatFirewallLine({ direction: 'outbound', protocol: l.protocol, ports: l.ports, destinations: l.destinations, service: l.services.join(', ') || null });
+  const rule = formatFirewallLine({
+    direction: 'outbound',
+    protocol: l.protocol,
+    ports: l.ports,
+    destinations: l.destinations,
+    service: l.services.join(', ') || null,
+  });
   const optional = l.required ? '' : ' (optional)';
   return `${rule}: ${l.purposes.join('; ')}${optional}.${l.excludeFromInspection ? ' Exclude from SSL inspection.' : ''}`;
 }

@@ -118,7 +118,9 @@ const isReport = shape({
   startedAt: str,
   durationMs: num,
   deadlineMs: num,
-  gatherings: list(shape({ id: str, role: ROLE, urls: strings, gatheringComplete: bool, deadlineReached: bool, deadlineMs: num, durationMs: num, setupError: nullable(str) })),
+  gatherings: list(
+    shape({ id: str, role: ROLE, urls: strings, gatheringComplete: bool, deadlineReached: bool, deadlineMs: num, durationMs: num, setupError: nullable(str) }),
+  ),
   candidates: list(
     shape({
       gatheringId: str,
@@ -135,7 +137,20 @@ const isReport = shape({
     }),
   ),
   iceErrors: list(shape({ gatheringId: str, errorCode: num, errorText: str, url: str, address: nullable(str), port: nullable(num), atMs: num })),
-  checks: list(shape({ id: str, ruleId: str, kind: KIND, target: str, transport: TRANSPORT, status: CHECK_STATUS, reason: nullable(CHECK_REASON), detail: str, durationMs: nullable(num), cause: optional(nullable(CAUSE)) })),
+  checks: list(
+    shape({
+      id: str,
+      ruleId: str,
+      kind: KIND,
+      target: str,
+      transport: TRANSPORT,
+      status: CHECK_STATUS,
+      reason: nullable(CHECK_REASON),
+      detail: str,
+      durationMs: nullable(num),
+      cause: optional(nullable(CAUSE)),
+    }),
+  ),
   nat: shape({ mapping: NAT_MAPPING, publicAddresses: strings, reason: str }),
   verdict: shape({
     route: ROUTE,
@@ -148,7 +163,13 @@ const isReport = shape({
   missingRules: list(ruleAdvice()),
   verifyRules: list(ruleAdvice()),
   outcome: optional(
-    shape({ tone: OUTCOME_TONE, calls: CALLS, blockedServices: list(shape({ ruleId: str, purpose: str, checkIds: strings })), nothingTestable: bool, summary: str }),
+    shape({
+      tone: OUTCOME_TONE,
+      calls: CALLS,
+      blockedServices: list(shape({ ruleId: str, purpose: str, checkIds: strings })),
+      nothingTestable: bool,
+      summary: str,
+    }),
   ),
   proxy: optional(shape({ inUse: bool, address: nullable(str), checkIds: strings, note: nullable(str) })),
   otherCauses: optional(list(shape({ cause: CAUSE, rules: list(ruleAdvice()), notes: strings, text: str }))),
@@ -160,7 +181,17 @@ const isReport = shape({
 
 function ruleAdvice(): Check {
   const firewall = shape({ direction: str, protocol: str, ports: str, destinations: strings, service: nullable(str) });
-  return shape({ ruleId: str, purpose: str, required: bool, noInspection: bool, checkIds: strings, findings: strings, firewall: list(firewall), text: str, cause: optional(nullable(CAUSE)) });
+  return shape({
+    ruleId: str,
+    purpose: str,
+    required: bool,
+    noInspection: bool,
+    checkIds: strings,
+    findings: strings,
+    firewall: list(firewall),
+    text: str,
+    cause: optional(nullable(CAUSE)),
+  });
 }
 
 /** The stored value as a report the pages can render, or null for anything else (nothing stored, another version's or a damaged value). */

@@ -7,7 +7,18 @@ const pushed: Profile = {
   id: 'school-turn',
   name: 'School TURN',
   version: '2026-09',
-  rules: [{ id: 'turn', kind: 'turn', purpose: 'Relay', required: true, noInspection: false, urls: ['turn:turn.example.org:3478'], username: 'fleet', credential: 'fleet-secret-91' }],
+  rules: [
+    {
+      id: 'turn',
+      kind: 'turn',
+      purpose: 'Relay',
+      required: true,
+      noInspection: false,
+      urls: ['turn:turn.example.org:3478'],
+      username: 'fleet',
+      credential: 'fleet-secret-91',
+    },
+  ],
 };
 
 describe('effectiveSettings', () => {
@@ -33,7 +44,10 @@ describe('effectiveSettings', () => {
   });
 
   it('names the policy profile and the rules with credentials from policy, never the credentials', () => {
-    const view = effectiveSettings({}, { ...NO_POLICY, managed: true, customProfile: pushed, turnCredentials: { 'relay-b': { username: 'u9', credential: 'pw-77' } } });
+    const view = effectiveSettings(
+      {},
+      { ...NO_POLICY, managed: true, customProfile: pushed, turnCredentials: { 'relay-b': { username: 'u9', credential: 'pw-77' } } },
+    );
     expect(view.policyProfileId).toBe('school-turn');
     expect(view.policyCredentialRules).toEqual(['turn', 'relay-b']);
     expect(JSON.stringify(view)).not.toContain('pw-77');
@@ -42,7 +56,7 @@ describe('effectiveSettings', () => {
 });
 
 describe('probe origins in the settings view', () => {
-  it('lists each custom profile\'s probe origins by region, as the planner probes them', () => {
+  it("lists each custom profile's probe origins by region, as the planner probes them", () => {
     const regional: Profile = {
       id: 'regional',
       name: 'Regional',

@@ -10,9 +10,7 @@ import type { StoredProfile } from './types';
 
 export const MAX_CUSTOM_PROFILES = 20;
 
-export type ImportResult =
-  | { ok: true; profile: Profile; warnings: ProfileError[] }
-  | { ok: false; message: string; details: ProfileError[] };
+export type ImportResult = { ok: true; profile: Profile; warnings: ProfileError[] } | { ok: false; message: string; details: ProfileError[] };
 
 export function checkImport(input: unknown, takenIds: { builtin: readonly string[]; policy: string | null }, stored: readonly StoredProfile[]): ImportResult {
   const { profile, errors } = validateProfile(input);
@@ -21,11 +19,19 @@ export function checkImport(input: unknown, takenIds: { builtin: readonly string
     return { ok: false, message: 'the profile is not valid; nothing was imported', details: blocking.length > 0 ? blocking : errors };
   }
   if (takenIds.builtin.includes(profile.id) || profile.id === takenIds.policy) {
-    return { ok: false, message: 'the profile id is already used', details: [{ path: 'id', code: 'duplicate-id', message: 'is the id of a built-in or managed profile; choose another id' }] };
+    return {
+      ok: false,
+      message: 'the profile id is already used',
+      details: [{ path: 'id', code: 'duplicate-id', message: 'is the id of a built-in or managed profile; choose another id' }],
+    };
   }
   const replacing = stored.some((entry) => entry.profile.id === profile.id);
   if (!replacing && stored.length >= MAX_CUSTOM_PROFILES) {
-    return { ok: false, message: `at most ${MAX_CUSTOM_PROFILES} custom profiles can be stored; delete one first`, details: [{ path: '', code: 'too-many', message: `at most ${MAX_CUSTOM_PROFILES} custom profiles` }] };
+    return {
+      ok: false,
+      message: `at most ${MAX_CUSTOM_PROFILES} custom profiles can be stored; delete one first`,
+      details: [{ path: '', code: 'too-many', message: `at most ${MAX_CUSTOM_PROFILES} custom profiles` }],
+    };
   }
   return { ok: true, profile, warnings: errors };
 }

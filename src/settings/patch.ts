@@ -14,9 +14,7 @@ const MAX_ID = 80;
 /** Scheduling is an admin's decision (policy only): users cannot switch it on. */
 const USER_KEYS: readonly SettingKey[] = ['profileId', 'choices', 'deadlineMs', 'redactIpsInExports'];
 
-export type PatchResult =
-  | { ok: true; settings: Partial<Settings> }
-  | { ok: false; code: 'bad-request' | 'locked'; message: string; details: ProfileError[] };
+export type PatchResult = { ok: true; settings: Partial<Settings> } | { ok: false; code: 'bad-request' | 'locked'; message: string; details: ProfileError[] };
 
 export function checkSettingsPatch(input: unknown, locked: readonly SettingKey[], knownProfile: (id: string) => boolean): PatchResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -38,11 +36,13 @@ export function checkSettingsPatch(input: unknown, locked: readonly SettingKey[]
     if (!USER_KEYS.includes(key as SettingKey)) {
       details.push({ path: fieldName(key), code: 'unknown-field', message: 'cannot be set here' });
     } else if (key === 'profileId') {
-      if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID) details.push({ path: key, code: 'type', message: 'a profile id (text, 1-80 characters)' });
+      if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID)
+        details.push({ path: key, code: 'type', message: 'a profile id (text, 1-80 characters)' });
       else if (!knownProfile(value)) details.push({ path: key, code: 'pattern', message: 'no built-in or imported profile has this id' });
       else settings.profileId = value;
     } else if (key === 'choices') {
-      const ok = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string' && v.length <= MAX_ID);
+      const ok =
+        typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string' && v.length <= MAX_ID);
       if (ok) settings.choices = { ...(value as Record<string, string>) };
       else details.push({ path: key, code: 'type', message: 'an object mapping option ids to choice ids' });
     } else if (key === 'deadlineMs') {

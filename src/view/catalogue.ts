@@ -16,75 +16,72 @@ export interface CatalogueEntry {
 /** The vendor profiles; the empty Custom template is for importing, not for running. */
 export const BUILTIN_CATALOGUE: readonly CatalogueEntry[] = [
   {
-    "id": "senso",
-    "name": "Senso",
-    "regions": [
-      "eu",
-      "na"
+    id: 'senso',
+    name: 'Senso',
+    regions: ['eu', 'na'],
+    options: [],
+  },
+  {
+    id: 'remotespark',
+    name: 'RemoteSpark',
+    regions: [],
+    options: [
+      {
+        id: 'datacentre',
+        label: 'Datacentre chosen in the RemoteSpark Client settings',
+        choices: [
+          {
+            id: 'cloud',
+            label: 'RemoteSpark Cloud (Traffic Manager picks the fastest datacentre)',
+          },
+          {
+            id: 'specific',
+            label: 'A specific datacentre',
+          },
+        ],
+        default: 'cloud',
+      },
     ],
-    "options": []
   },
   {
-    "id": "remotespark",
-    "name": "RemoteSpark",
-    "regions": [],
-    "options": [
+    id: 'onsight',
+    name: 'Onsight',
+    regions: [],
+    options: [
       {
-        "id": "datacentre",
-        "label": "Datacentre chosen in the RemoteSpark Client settings",
-        "choices": [
+        id: 'connection',
+        label: 'How Onsight Connect endpoints reach Onsight Hosted Services',
+        choices: [
           {
-            "id": "cloud",
-            "label": "RemoteSpark Cloud (Traffic Manager picks the fastest datacentre)"
+            id: 'new',
+            label: 'Direct access to Onsight SIP servers, new customer (Tables 2-1 and 2-2)',
           },
           {
-            "id": "specific",
-            "label": "A specific datacentre"
-          }
+            id: 'legacy',
+            label: 'Direct access to Onsight SIP servers, legacy customer domain (Tables 2-1, 2-3 and 2-4)',
+          },
+          {
+            id: 'teamlink-only',
+            label: 'Network access only via TeamLink (Table 2-1 only)',
+          },
         ],
-        "default": "cloud"
-      }
-    ]
-  },
-  {
-    "id": "onsight",
-    "name": "Onsight",
-    "regions": [],
-    "options": [
-      {
-        "id": "connection",
-        "label": "How Onsight Connect endpoints reach Onsight Hosted Services",
-        "choices": [
-          {
-            "id": "new",
-            "label": "Direct access to Onsight SIP servers, new customer (Tables 2-1 and 2-2)"
-          },
-          {
-            "id": "legacy",
-            "label": "Direct access to Onsight SIP servers, legacy customer domain (Tables 2-1, 2-3 and 2-4)"
-          },
-          {
-            "id": "teamlink-only",
-            "label": "Network access only via TeamLink (Table 2-1 only)"
-          }
-        ],
-        "default": "new"
+        default: 'new',
       },
       {
-        "id": "china",
-        "label": "TeamLink in China requested",
-        "choices": [
+        id: 'china',
+        label: 'TeamLink in China requested',
+        choices: [
           {
-            "id": "no",
-            "label": "No"
+            id: 'no',
+            label: 'No',
           },
           {
-            "id": "yes",
-            "label": "Yes (*.librestreamtech.cn)"
-          }
+            id: 'yes',
+            label: 'Yes (*.librestreamtech.cn)',
+          },
         ],
-        "default": "no"
-      }
-    ]
-  }
+        default: 'no',
+      },
+    ],
+  },
 ];

@@ -76,7 +76,14 @@ export function outcomeHeadline(report: Pick<Report, 'verdict'> & Partial<Pick<R
   // Offline, nothing else matters: the device is the finding.
   if (!outcome || report.verdict.device === 'offline') return route;
   const blocked = outcome.blockedServices.map((s) => s.purpose);
-  const make = (key: string, tone: Tone, caveatKey: string | null, services: string[] = []): Headline => ({ key, substitutions: [], services, tone, icon: TONE_ICON[tone], caveatKey });
+  const make = (key: string, tone: Tone, caveatKey: string | null, services: string[] = []): Headline => ({
+    key,
+    substitutions: [],
+    services,
+    tone,
+    icon: TONE_ICON[tone],
+    caveatKey,
+  });
   if (outcome.nothingTestable) return make('outcome_nothing_testable', 'unknown', 'outcome_nothing_testable_hint');
   if (outcome.calls === 'untested') {
     if (blocked.length === 0) return make('outcome_calls_untested', 'unknown', null);

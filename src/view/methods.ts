@@ -72,11 +72,7 @@ function row(group: MethodGroup, verdict: MethodVerdict | undefined, checks: rea
 }
 
 export function methodRows(verdict: Verdict, checks: readonly CheckResult[] = []): MethodRow[] {
-  return [
-    row('lan', pick(verdict, 'lan'), checks),
-    row('hole-punching', pick(verdict, 'hole-punching'), checks),
-    row('relay', bestRelay(verdict), checks),
-  ];
+  return [row('lan', pick(verdict, 'lan'), checks), row('hole-punching', pick(verdict, 'hole-punching'), checks), row('relay', bestRelay(verdict), checks)];
 }
 
 /** The LAN line of the report and ticket text, by `verdict.lan`. */

@@ -81,7 +81,7 @@ describe('next step', () => {
     }
   });
 
-  it('uses the profile\'s own word for what its users see, else the neutral one', () => {
+  it("uses the profile's own word for what its users see, else the neutral one", () => {
     expect(usageKeys('senso')).toEqual(['usage_senso', 'usage_default']);
     expect(usageKeys('my-school')).toEqual(['usage_my_school', 'usage_default']);
     for (const lang of Object.keys(LOCALES)) expect(LOCALES[lang]!.usage_senso?.message).toBeTruthy();
@@ -92,13 +92,34 @@ describe('progress by purpose', () => {
   it('groups finished checks by what they are for and counts the ones not reached', () => {
     const groups = progressByPurpose(UDP_DROPPED.checks);
     const turn = UDP_DROPPED.checks.filter((c) => c.kind === 'turn');
-    expect(groups.find((g) => g.key === 'purpose_turn')).toEqual({ key: 'purpose_turn', done: turn.length, failed: turn.filter((c) => c.status === 'fail').length });
+    expect(groups.find((g) => g.key === 'purpose_turn')).toEqual({
+      key: 'purpose_turn',
+      done: turn.length,
+      failed: turn.filter((c) => c.status === 'fail').length,
+    });
     expect(groups.reduce((n, g) => n + g.done, 0)).toBe(UDP_DROPPED.checks.length);
   });
 });
 
 describe('top-layer words', () => {
-  const TOP_KEYS = [...PLAIN_OUTCOME_KEYS, ...NEXT_STEP_KEYS, ...Object.values(PURPOSE_KEYS), ...Object.values(ROUTE_HEADLINE_KEYS), 'usage_default', 'usage_senso', 'popup_checking_network', 'popup_issues', 'popup_passing', 'popup_check_network', 'popup_no_report', 'popup_first_run_product', 'popup_previous_result', 'verdict_caveat_unverified', 'popup_rules_copy', 'popup_next_copy_failed'];
+  const TOP_KEYS = [
+    ...PLAIN_OUTCOME_KEYS,
+    ...NEXT_STEP_KEYS,
+    ...Object.values(PURPOSE_KEYS),
+    ...Object.values(ROUTE_HEADLINE_KEYS),
+    'usage_default',
+    'usage_senso',
+    'popup_checking_network',
+    'popup_issues',
+    'popup_passing',
+    'popup_check_network',
+    'popup_no_report',
+    'popup_first_run_product',
+    'popup_previous_result',
+    'verdict_caveat_unverified',
+    'popup_rules_copy',
+    'popup_next_copy_failed',
+  ];
   for (const lang of Object.keys(LOCALES))
     it(`exist in ${lang} and hold no jargon`, () => {
       for (const key of TOP_KEYS) {

@@ -16,10 +16,16 @@ import { ruleSetText } from '../report/rule-set-text';
  * the popup carries no code to merge rules) under translated headings. A
  * report written before rule sets existed gives its rules' own lines.
  */
-export function missingRulesText(report: Pick<Report, 'missingRules' | 'verifyRules' | 'profile'> & Partial<Pick<Report, 'firewallRules'>>, t: Translate): string {
+export function missingRulesText(
+  report: Pick<Report, 'missingRules' | 'verifyRules' | 'profile'> & Partial<Pick<Report, 'firewallRules'>>,
+  t: Translate,
+): string {
   // A stored report from another version, or damaged, may lack the rule set or hold a broken one.
   const stored = report.firewallRules;
-  const set = stored && Array.isArray(stored.missing) && Array.isArray(stored.alsoCheck) ? stored : { missing: sortedMissingRules(report), alsoCheck: report.verifyRules };
+  const set =
+    stored && Array.isArray(stored.missing) && Array.isArray(stored.alsoCheck)
+      ? stored
+      : { missing: sortedMissingRules(report), alsoCheck: report.verifyRules };
   return ruleSetText(set, {
     missing: t('popup_rules_copy_heading', [report.profile.name, report.profile.version]),
     alsoCheck: t('popup_rules_copy_also_check', [report.profile.name, report.profile.version]),

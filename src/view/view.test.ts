@@ -22,7 +22,14 @@ const t = translatorFromMessages(en as MessagesFile);
 
 describe('headline', () => {
   it('says direct and good for hole punching', () => {
-    expect(headline(OPEN.verdict)).toEqual({ key: 'verdict_headline_hole_punching', substitutions: [], services: [], tone: 'good', icon: '✓', caveatKey: null });
+    expect(headline(OPEN.verdict)).toEqual({
+      key: 'verdict_headline_hole_punching',
+      substitutions: [],
+      services: [],
+      tone: 'good',
+      icon: '✓',
+      caveatKey: null,
+    });
     expect(t(headline(OPEN.verdict).key)).toBe('Calls will connect directly (fast)');
   });
 
@@ -33,7 +40,14 @@ describe('headline', () => {
 
   it('adds a caveat only when the route is not proven, and never for none', () => {
     expect(headline({ route: 'relay-tls', routeVerified: false }).caveatKey).toBe('verdict_caveat_unverified');
-    expect(headline({ route: 'none', routeVerified: false })).toEqual({ key: 'verdict_headline_none', substitutions: [], services: [], tone: 'bad', icon: '✕', caveatKey: null });
+    expect(headline({ route: 'none', routeVerified: false })).toEqual({
+      key: 'verdict_headline_none',
+      substitutions: [],
+      services: [],
+      tone: 'bad',
+      icon: '✕',
+      caveatKey: null,
+    });
   });
 });
 
@@ -176,7 +190,13 @@ describe('web-app warning', () => {
 describe('outcome headline and badge', () => {
   it('names a blocked required service, amber, with the route as second line', async () => {
     const { outcomeHeadline, headlineText } = await import('./headline');
-    const outcome = { tone: 'limited' as const, calls: 'direct' as const, nothingTestable: false, summary: '', blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' as const, checkIds: [] }] };
+    const outcome = {
+      tone: 'limited' as const,
+      calls: 'direct' as const,
+      nothingTestable: false,
+      summary: '',
+      blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' as const, checkIds: [] }],
+    };
     const h = outcomeHeadline({ verdict: OPEN.verdict, outcome });
     expect(h).toMatchObject({ key: 'outcome_calls_but_blocked_one', tone: 'limited', caveatKey: 'verdict_headline_hole_punching' });
     expect(headlineText(h, t)).toBe('Calls can connect, but “Thumbnails API” is blocked');
@@ -194,7 +214,10 @@ describe('outcome headline and badge', () => {
     const { outcomeHeadline } = await import('./headline');
     const outcome = { tone: 'untested' as const, calls: 'untested' as const, nothingTestable: true, summary: '', blockedServices: [] };
     expect(outcomeHeadline({ verdict: { ...OPEN.verdict, route: 'none' }, outcome })).toMatchObject({ key: 'outcome_nothing_testable', tone: 'unknown' });
-    expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], outcome, otherCauses: [] })).toMatchObject({ text: '?', colour: BADGE_COLOURS.unknown });
+    expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], outcome, otherCauses: [] })).toMatchObject({
+      text: '?',
+      colour: BADGE_COLOURS.unknown,
+    });
   });
 
   it('counts every cause’s findings on the badge, not only firewall rules', () => {

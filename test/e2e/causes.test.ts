@@ -93,7 +93,10 @@ async function popupView(shot?: string): Promise<{
         causes: Object.fromEntries(
           [...document.querySelectorAll('section[data-cause]')].map((s) => [
             s.getAttribute('data-cause')!,
-            { rules: [...s.querySelectorAll('li')].map((li) => li.getAttribute('data-rule') ?? ''), text: [...s.querySelectorAll('code')].map((c) => c.textContent).join('\n') },
+            {
+              rules: [...s.querySelectorAll('li')].map((li) => li.getAttribute('data-rule') ?? ''),
+              text: [...s.querySelectorAll('code')].map((c) => c.textContent).join('\n'),
+            },
           ]),
         ),
       };
@@ -116,7 +119,11 @@ const rgba = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2),
 /** No firewall line may ask to open a port the evidence showed open. */
 function expectNoFirewallRuleFor(report: Report, open: { protocol: 'TCP' | 'UDP'; port: string }[]): void {
   const lines = report.missingRules.flatMap((r) => r.firewall);
-  for (const o of open) expect(lines.filter((l) => l.protocol === o.protocol && l.ports === o.port), `${o.protocol} ${o.port}`).toEqual([]);
+  for (const o of open)
+    expect(
+      lines.filter((l) => l.protocol === o.protocol && l.ports === o.port),
+      `${o.protocol} ${o.port}`,
+    ).toEqual([]);
 }
 
 describe('1. credentials are not a firewall', () => {
@@ -155,7 +162,10 @@ describe('1. credentials are not a firewall', () => {
     const view = await popupView('popup-cause-credentials');
     expect(outcomes(report)).toEqual(credentialsOracle(true));
     expect(report.missingRules.map((r) => r.ruleId)).toEqual(['stun', 'turn-udp']);
-    expectNoFirewallRuleFor(report, [{ protocol: 'TCP', port: '3478' }, { protocol: 'TCP', port: String(TURN_TLS_PORT) }]);
+    expectNoFirewallRuleFor(report, [
+      { protocol: 'TCP', port: '3478' },
+      { protocol: 'TCP', port: String(TURN_TLS_PORT) },
+    ]);
     expect(report.otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([['relay-credentials', ['turn-tcp', 'turn-tls']]]);
     // The 401 over TCP proves the path: the route is a relay over TCP, not proven, not "none".
     expect(report.verdict).toMatchObject({ route: 'relay-tcp', routeVerified: false });
@@ -217,10 +227,12 @@ describe('2. DNS is not a firewall', () => {
     expect(report.missingRules).toEqual([]);
     const dns = report.otherCauses.find((s) => s.cause === 'dns-filter')!;
     expect(dns.rules.map((r) => r.ruleId)).toEqual(['stun', 'turn-udp', 'turn-tcp', 'turn-tls']);
-    expect(dns.text).toBe(`Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Hole punching.\n` +
-      `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Relay over UDP.\n` +
-      `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Relay over TCP.\n` +
-      `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Relay over TLS on 443.`);
+    expect(dns.text).toBe(
+      `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Hole punching.\n` +
+        `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Relay over UDP.\n` +
+        `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Relay over TCP.\n` +
+        `Let the DNS resolver answer for ${gone} (this network's DNS gave no address; check the DNS or content filter): Relay over TLS on 443.`,
+    );
 
     expect(view.missing).toEqual([]);
     expect(Object.keys(view.causes)).toEqual(['dns-filter']);
@@ -247,7 +259,11 @@ describe('4. green while the app cannot work', () => {
       thumbs: 'fail/timeout firewall',
     });
     expect(report.verdict.route).toBe('hole-punching');
-    expect(report.outcome).toMatchObject({ tone: 'limited', calls: 'direct', blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' }] });
+    expect(report.outcome).toMatchObject({
+      tone: 'limited',
+      calls: 'direct',
+      blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' }],
+    });
     expect(report.missingRules.map((r) => r.text)).toEqual([`Allow outbound TCP to ${LAB_HOSTS.web} port ${WEB_PORTS.noUpgrade} (HTTPS): Thumbnails API.`]);
 
     expect(view.headline).toBe(EN('outcome_calls_but_blocked_one', ['“Thumbnails API”']));
@@ -267,7 +283,13 @@ describe('vendor server configuration', () => {
   it('a TURN server advertising a private relay address: not a firewall rule, the vendor section says why calls would fail', async () => {
     // Oracle: the lab's second coturn (B:3480) advertises 192.168.77.7 (RFC 1918) as its relay address, as a server behind NAT with a wrong external-ip would.
     const announced = MISCONFIGURED_TURN.advertisedRelayIp;
-    const nat = { id: 'relay-nat', kind: 'turn', purpose: 'Relay behind NAT', urls: [`turn:${B}:${MISCONFIGURED_TURN.port}?transport=udp`], ...TURN_CREDENTIALS };
+    const nat = {
+      id: 'relay-nat',
+      kind: 'turn',
+      purpose: 'Relay behind NAT',
+      urls: [`turn:${B}:${MISCONFIGURED_TURN.port}?transport=udp`],
+      ...TURN_CREDENTIALS,
+    };
     const report = await run('vendor-relay-address', schoolProfile([nat]));
     expect(report.checks.find((c) => c.ruleId === 'relay-nat')).toMatchObject({ status: 'warn', reason: 'unroutable-relay', cause: 'vendor-server' });
     expect(report.missingRules).toEqual([]);

@@ -61,7 +61,17 @@ describe('npm run check with bad input', () => {
       id: 'p',
       name: 'P',
       version: '1',
-      rules: [rule, { id: 't', kind: 'turn', purpose: 'x', urls: [`turn:u:${SECRET}#@h.example`, `turn:h.example?transport=udp&credential=${SECRET}`], username: 'u', credential: 123456789 }],
+      rules: [
+        rule,
+        {
+          id: 't',
+          kind: 'turn',
+          purpose: 'x',
+          urls: [`turn:u:${SECRET}#@h.example`, `turn:h.example?transport=udp&credential=${SECRET}`],
+          username: 'u',
+          credential: 123456789,
+        },
+      ],
     });
     const result = await check(['--profile-file', await file('secret.json', text), '--chromium', '/nonexistent/chromium']);
     expect(result.stderr).toMatch(/rules\[1\]\.urls\[0\]/);

@@ -77,8 +77,19 @@ describe('npm run check', () => {
           name: 'Two STUN ports',
           version: '1',
           rules: [
-            { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${LAB.turnAddresses[0]}:3478`, `stun:${LAB.turnAddresses[1]}:${STUN_ALT_PORT}`] },
-            { id: 'turn', kind: 'turn', purpose: 'Relay', urls: [`turn:${LAB.turnAddresses[0]}:3478?transport=udp`, `turn:turn.lab.test:3478?transport=tcp`], ...TURN_CREDENTIALS },
+            {
+              id: 'stun',
+              kind: 'stun',
+              purpose: 'Hole punching',
+              urls: [`stun:${LAB.turnAddresses[0]}:3478`, `stun:${LAB.turnAddresses[1]}:${STUN_ALT_PORT}`],
+            },
+            {
+              id: 'turn',
+              kind: 'turn',
+              purpose: 'Relay',
+              urls: [`turn:${LAB.turnAddresses[0]}:3478?transport=udp`, `turn:turn.lab.test:3478?transport=tcp`],
+              ...TURN_CREDENTIALS,
+            },
           ],
         }),
       );

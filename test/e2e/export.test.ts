@@ -192,7 +192,9 @@ describe('printable page', () => {
   it('lays out the failed run with its route diagram, and is kept as a screenshot', async () => {
     const p = await openPrintable(failed.id, true);
     expect(await p.$eval('[data-testid="route"]', (e) => e.textContent)).toContain('Calls will fail');
-    const statuses = await p.$$eval('[data-testid="route-diagram"] g[data-method]', (gs) => gs.map((g) => [g.getAttribute('data-method'), g.getAttribute('data-status')]));
+    const statuses = await p.$$eval('[data-testid="route-diagram"] g[data-method]', (gs) =>
+      gs.map((g) => [g.getAttribute('data-method'), g.getAttribute('data-status')]),
+    );
     expect(statuses).toEqual(failed.verdict.methods.map((m) => [m.method, m.status]));
     exported.push({ format: 'printable page (failed) DOM', text: await p.evaluate(() => document.documentElement.outerHTML + document.body.innerText) });
     await p.close();
@@ -214,7 +216,16 @@ describe('privacy', () => {
     // The lab profile gives coturn's real credentials to three TURN rules.
     expect(labProfile().rules.filter((r) => 'credential' in r && r.credential === TURN_CREDENTIALS.credential).length).toBeGreaterThan(0);
     const formats = exported.map((e) => e.format);
-    for (const needed of ['downloaded JSON', 'downloaded JSON (redacted)', 'downloaded text', 'clipboard', 'history list', 'stored report', 'printable page (open) DOM', 'printable page (failed) DOM']) {
+    for (const needed of [
+      'downloaded JSON',
+      'downloaded JSON (redacted)',
+      'downloaded text',
+      'clipboard',
+      'history list',
+      'stored report',
+      'printable page (open) DOM',
+      'printable page (failed) DOM',
+    ]) {
       expect(formats).toContain(needed);
     }
     for (const { format, text } of exported) {

@@ -63,9 +63,7 @@ describe('ICE gathering in the built extension', () => {
   it('reports 401 with wrong credentials, which proves the server reachable', async () => {
     const run = await gather([{ urls: [`turn:${SERVER_A}:3478?transport=udp`], username: TURN_USER, credential: 'wrong' }]);
     expect(run.result.candidates.filter((c) => c.type === 'relay')).toEqual([]);
-    expect(run.result.errors).toContainEqual(
-      expect.objectContaining({ errorCode: 401, url: `turn:${SERVER_A}:3478?transport=udp` }),
-    );
+    expect(run.result.errors).toContainEqual(expect.objectContaining({ errorCode: 401, url: `turn:${SERVER_A}:3478?transport=udp` }));
   });
 
   it('sees the NAT: one srflx equal to the router WAN address from two STUN servers', async () => {
@@ -81,10 +79,7 @@ describe('ICE gathering in the built extension', () => {
 
   it('ends a run at its own deadline when a TCP TURN server is filtered', async () => {
     const deadlineMs = 1_500;
-    const run = await gather(
-      [{ urls: [`turn:${SERVER_A}:${DROPPED_TCP_PORT}?transport=tcp`], username: TURN_USER, credential: TURN_PASSWORD }],
-      deadlineMs,
-    );
+    const run = await gather([{ urls: [`turn:${SERVER_A}:${DROPPED_TCP_PORT}?transport=tcp`], username: TURN_USER, credential: TURN_PASSWORD }], deadlineMs);
     // Chrome alone never completes gathering here; the run must answer anyway.
     expect(run.result.gatheringComplete).toBe(false);
     expect(run.result.deadlineReached).toBe(true);

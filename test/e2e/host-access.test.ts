@@ -134,11 +134,21 @@ describe('no host access (the extension as built)', () => {
       await popup.waitForSelector('[data-testid="profile-select"]');
       // Picking the profile asks Chrome for its hosts; nobody accepts the prompt.
       await popup.select('[data-testid="profile-select"]', 'lab');
-      await poll('the profile saved', () => sendFromPage<SettingsView>(popup, { type: 'getSettings' }), (v) => v.effective.profileId === 'lab', 5_000);
+      await poll(
+        'the profile saved',
+        () => sendFromPage<SettingsView>(popup, { type: 'getSettings' }),
+        (v) => v.effective.profileId === 'lab',
+        5_000,
+      );
       expect(await hasAccess(popup, 'https://web.lab.test/*')).toBe(false);
       const before = await sendFromPage<Report | null>(popup, { type: 'getLastReport' });
       await popup.click('[data-testid="check-again"]');
-      const report = await poll('a new report', () => sendFromPage<Report | null>(popup, { type: 'getLastReport' }), (r) => r !== null && r.id !== before?.id, 30_000);
+      const report = await poll(
+        'a new report',
+        () => sendFromPage<Report | null>(popup, { type: 'getLastReport' }),
+        (r) => r !== null && r.id !== before?.id,
+        30_000,
+      );
       await keep('declined-prompt', report!);
       expect(report!.profile.id).toBe('lab');
       expectWebOracle(report!, 'none');
@@ -174,7 +184,10 @@ describe('custom profile pushed by policy, nothing granted', () => {
   it('runs at start-up and passes the hosts that answered', async () => {
     const profile = labProfile();
     // Chrome's policy schema cannot say "number or string": ports go as strings (public/managed-schema.json).
-    const customProfile = { ...profile, rules: profile.rules.map((rule) => ('ports' in rule && rule.ports ? { ...rule, ports: rule.ports.map(String) } : rule)) };
+    const customProfile = {
+      ...profile,
+      rules: profile.rules.map((rule) => ('ports' in rule && rule.ports ? { ...rule, ports: rule.ports.map(String) } : rule)),
+    };
     policyDir = await mkdtemp(join(tmpdir(), 'wnc-policy-'));
     await writeFile(
       join(policyDir, `wnc-host-access-${process.pid}.json`),

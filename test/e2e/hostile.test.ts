@@ -80,7 +80,11 @@ describe('8. storage written by another version, damaged, or full', () => {
     for (const p of [popup.page, options.page, page.page]) await p.close();
 
     // A report of this version's schema, damaged inside: the popup starts again without it.
-    for (const damaged of [{ ...good, verdict: { route: 'teleport' } }, { ...good, checks: 'x', missingRules: null }, { ...good, environment: null }]) {
+    for (const damaged of [
+      { ...good, verdict: { route: 'teleport' } },
+      { ...good, checks: 'x', missingRules: null },
+      { ...good, environment: null },
+    ]) {
       await setStorage(lb.page, { lastReport: damaged });
       const again = await open('popup/index.html');
       await again.page.waitForSelector('[data-testid="no-report"]');
@@ -117,10 +121,14 @@ describe('7. the service worker stopped mid-run', () => {
     // A run whose silent checks wait out a 5 s deadline, started by another page.
     await lb.lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']);
     const caller = await lb.ext.openPage('popup/index.html');
-    const callerReply = caller.evaluate((profile) => chrome.runtime.sendMessage({ type: 'run', profile, options: { deadlineMs: 5_000 } }).then(
-      (r: unknown) => ({ replied: r }),
-      (err: unknown) => ({ rejected: String(err) }),
-    ), schoolProfile() as never);
+    const callerReply = caller.evaluate(
+      (profile) =>
+        chrome.runtime.sendMessage({ type: 'run', profile, options: { deadlineMs: 5_000 } }).then(
+          (r: unknown) => ({ replied: r }),
+          (err: unknown) => ({ rejected: String(err) }),
+        ),
+      schoolProfile() as never,
+    );
     await popup.page.waitForSelector('[data-testid="progress"]', { timeout: 10_000 });
 
     const stopper = await lb.ext.openPage('popup/index.html');
@@ -141,14 +149,28 @@ describe('7. the service worker stopped mid-run', () => {
     // Measured: after CDP's stopAllWorkers, pages that had a message in flight get no answer again; a newly opened page wakes the worker.
     const waker = await lb.ext.openPage('popup/index.html');
     const answers = () =>
-      waker.evaluate(() => Promise.race([chrome.runtime.sendMessage({ type: 'getSettings' }).then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]));
+      waker.evaluate(() =>
+        Promise.race([
+          chrome.runtime.sendMessage({ type: 'getSettings' }).then(
+            () => true,
+            () => false,
+          ),
+          new Promise<boolean>((r) => setTimeout(() => r(false), 2_000)),
+        ]),
+      );
     let back = false;
     for (let attempt = 0; attempt < 10 && !back; attempt++) back = await answers();
     expect(back).toBe(true);
-    void waker.evaluate((profile) => chrome.runtime.sendMessage({ type: 'run', profile, options: { deadlineMs: 2_000 } }).catch(() => null), schoolProfile() as never);
+    void waker.evaluate(
+      (profile) => chrome.runtime.sendMessage({ type: 'run', profile, options: { deadlineMs: 2_000 } }).catch(() => null),
+      schoolProfile() as never,
+    );
     // Polling by time, not by animation frame: the popup's tab is in the background.
     // The new report replaces the interruption notice (the popup may still show an older report's headline before).
-    await popup.page.waitForFunction(() => !document.querySelector('[data-testid="failure"]') && !!document.querySelector('[data-testid="headline"]'), { timeout: 60_000, polling: 100 });
+    await popup.page.waitForFunction(() => !document.querySelector('[data-testid="failure"]') && !!document.querySelector('[data-testid="headline"]'), {
+      timeout: 60_000,
+      polling: 100,
+    });
     await popup.page.waitForFunction(() => !document.querySelector('[data-testid="check-again"][disabled]'), { timeout: 60_000, polling: 100 });
     const shown = await popup.page.$eval('[data-testid="report-profile"]', (el) => el.textContent ?? '');
     expect(shown).toContain('Lab school product');
@@ -157,7 +179,10 @@ describe('7. the service worker stopped mid-run', () => {
     // And the reconnected port carries the next run's progress live (a slow run: UDP dropped, 3 s deadline).
     await lb.lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']);
     try {
-      const slow = waker.evaluate((profile) => chrome.runtime.sendMessage({ type: 'run', profile, options: { deadlineMs: 3_000 } }).catch(() => null), schoolProfile() as never);
+      const slow = waker.evaluate(
+        (profile) => chrome.runtime.sendMessage({ type: 'run', profile, options: { deadlineMs: 3_000 } }).catch(() => null),
+        schoolProfile() as never,
+      );
       await popup.page.waitForSelector('[data-testid="progress"]', { timeout: 10_000 });
       await slow;
     } finally {
@@ -179,14 +204,22 @@ describe('11. a profile naming a LAN device gets its origin probed, never its pa
     const device = startDaemon('lan-device', lb.lab.topology.lan, process.execPath, ['-e', script, lb.lab.certs.serverCert, lb.lab.certs.serverKey]);
     const copy = await extensionWithHostAccess([...LAB_ORIGINS, 'https://127.0.0.1/*']);
     // The lab certificate does not name 127.0.0.1: this browser accepts any, so that TLS cannot be what stops the path.
-    const ext = await launchWithExtension({ netns: lb.lab.topology.lan, home: lb.lab.chromiumHome, extensionDir: copy.dir, extraArgs: ['--ignore-certificate-errors'] });
+    const ext = await launchWithExtension({
+      netns: lb.lab.topology.lan,
+      home: lb.lab.chromiumHome,
+      extensionDir: copy.dir,
+      extraArgs: ['--ignore-certificate-errors'],
+    });
     try {
       await waitFor('the LAN device', async () => device.output().includes('LISTENING'));
       const page = await ext.openPage('popup/index.html');
       const profile = schoolProfile([{ id: 'router', kind: 'https', purpose: 'Router admin', url: 'https://127.0.0.1:8443/cgi-bin/reboot?confirm=1' }]);
       const report = await sendFromPage<Report>(page, { type: 'run', profile, options: { deadlineMs: 2_000 } });
       await delay(200);
-      const requests = device.output().split('\n').filter((line) => line.startsWith('REQUEST'));
+      const requests = device
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('REQUEST'));
       expect(requests).toEqual(['REQUEST GET /']);
       const check = report.checks.find((c) => c.ruleId === 'router');
       expect(check).toMatchObject({ status: 'pass', target: 'https://127.0.0.1:8443/cgi-bin/reboot?confirm=1' });

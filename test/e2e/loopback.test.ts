@@ -91,7 +91,7 @@ describe('loopback calls through the routes that allocated', () => {
     expect(report.verdict).toMatchObject({ route: 'relay-udp', routeVerified: true });
   });
 
-  it('an open network: both calls carry data, and one STUN port is enough for hole punching once UDP reached the relay\'s port', async () => {
+  it("an open network: both calls carry data, and one STUN port is enough for hole punching once UDP reached the relay's port", async () => {
     // Two STUN servers on one port: the NAT mapping can be classified, UDP answered on 3478 only.
     const report = await labBrowser.run(profile([`stun:${A}:3478`, `stun:${B}:3478`]), DEADLINE_MS);
     expect(report.nat.mapping).toBe('endpoint-independent');

@@ -187,7 +187,9 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
       await popup.waitForSelector('[data-testid="webapp-warning"]');
       expect(await popup.$('select[data-testid="profile-select"]')).toBeNull();
       expect(await popup.$eval('[data-testid="profile-locked"]', (el) => el.textContent)).toContain('Network lab');
-      expect(await popup.$eval('[data-testid="webapp-warning"]', (el) => el.textContent)).toMatch(/cannot send UDP.*Set by your administrator \(WebRtcIPHandling policy\)/);
+      expect(await popup.$eval('[data-testid="webapp-warning"]', (el) => el.textContent)).toMatch(
+        /cannot send UDP.*Set by your administrator \(WebRtcIPHandling policy\)/,
+      );
       await popup.screenshot({ path: 'test-results/screenshots/popup-managed.png', fullPage: true });
     } finally {
       await popup.close();
@@ -235,7 +237,12 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     const changed = await poll('the changed policy', settings, (v) => v.effective.deadlineMs === 3_000, 45_000);
     expect(changed.locked).not.toContain('profileId');
     expect(changed.effective.runEveryMinutes).toBeNull();
-    const alarm = await poll('the cleared alarm', () => ext.worker.evaluate(() => chrome.alarms.get('wnc-scheduled-run').then((a) => a ?? null)), (a) => a === null, 10_000);
+    const alarm = await poll(
+      'the cleared alarm',
+      () => ext.worker.evaluate(() => chrome.alarms.get('wnc-scheduled-run').then((a) => a ?? null)),
+      (a) => a === null,
+      10_000,
+    );
     expect(alarm).toBeNull();
   });
 

@@ -60,7 +60,12 @@ async function topLayer(page: Page) {
   }));
 }
 
-const LINK_STATE_KEYS: Record<LinkState, string> = { ok: 'popup_link_ok', partial: 'popup_link_partial', failed: 'popup_link_failed', unknown: 'popup_link_unknown' };
+const LINK_STATE_KEYS: Record<LinkState, string> = {
+  ok: 'popup_link_ok',
+  partial: 'popup_link_partial',
+  failed: 'popup_link_failed',
+  unknown: 'popup_link_unknown',
+};
 /** The diagram's accessible name for a report: each link with its state, in the popup's order. */
 function diagramName(report: Report, t: Translate): string {
   const links = diagramLinks(report);
@@ -347,7 +352,9 @@ describe('the admin', () => {
       );
       await options.click('[data-testid="import-button"]');
       await options.waitForSelector('[data-testid="import-notice-errors"] li');
-      const errors = await options.$$eval('[data-testid="import-notice-errors"] li', (lis) => lis.map((li) => ({ path: li.getAttribute('data-path'), text: li.textContent ?? '' })));
+      const errors = await options.$$eval('[data-testid="import-notice-errors"] li', (lis) =>
+        lis.map((li) => ({ path: li.getAttribute('data-path'), text: li.textContent ?? '' })),
+      );
       const turn = errors.find((e) => e.path?.startsWith('rules[1]'));
       expect(turn?.text).toContain(EN('options_error_rule_field', ['turn-udp', turn!.path!.replace(/^rules\[1\]\.?/, '')]));
       expect(await options.$eval('[data-testid="schedule-none"]', (el) => el.textContent)).toBe(EN('options_schedule_none'));

@@ -63,7 +63,10 @@ async function checkAgain(page: Page, progressShot?: string): Promise<{ report: 
   // The progress bar and the checks ticking in appear while the run goes on.
   const sawProgress = await page
     .waitForFunction(() => document.querySelectorAll('[data-testid="progress"] li[data-purpose]').length > 0, { timeout: 15_000, polling: 20 })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (sawProgress && progressShot) await screenshot(page, progressShot);
   await page.waitForFunction(() => !document.querySelector('[data-testid="check-again"][disabled]'), { timeout: 60_000 });
   const report = await sendFromPage<Report>(page, { type: 'getLastReport' });
@@ -168,7 +171,10 @@ describe('options page', () => {
   });
 
   it('refuses bad settings with the field named, and keeps the saved ones', async () => {
-    const reply = await sendFromPage<{ error: { code: string; details: { path: string }[] } }>(options, { type: 'saveSettings', settings: { deadlineMs: 5, profileId: 'nope' } });
+    const reply = await sendFromPage<{ error: { code: string; details: { path: string }[] } }>(options, {
+      type: 'saveSettings',
+      settings: { deadlineMs: 5, profileId: 'nope' },
+    });
     expect(reply.error.code).toBe('bad-request');
     expect(reply.error.details.map((d) => d.path).sort()).toEqual(['deadlineMs', 'profileId']);
     const view = await sendFromPage<SettingsView>(options, { type: 'getSettings' });
@@ -343,7 +349,10 @@ describe('options page, built-in options and deleting', () => {
 
     await options.select('[data-testid="default-profile"]', 'lab');
     await options.click('[data-testid="save-settings"]');
-    await options.waitForFunction(() => chrome.runtime.sendMessage({ type: 'getSettings' }).then((v: SettingsView) => v.effective.profileId === 'lab'), { polling: 100, timeout: 5_000 });
+    await options.waitForFunction(() => chrome.runtime.sendMessage({ type: 'getSettings' }).then((v: SettingsView) => v.effective.profileId === 'lab'), {
+      polling: 100,
+      timeout: 5_000,
+    });
     await options.click('[data-testid="delete-lab"]');
     await options.waitForFunction(() => !document.querySelector('[data-testid="custom-profiles"]'));
     view = await sendFromPage<SettingsView>(options, { type: 'getSettings' });

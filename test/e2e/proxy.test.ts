@@ -130,7 +130,16 @@ function captureEvents(ext: ExtensionBrowser, url: string, kind: 'fetch' | 'sock
         events.push(keep);
         return undefined;
       };
-      const names = ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onAuthRequired', 'onResponseStarted', 'onCompleted', 'onErrorOccurred', 'onBeforeRedirect'] as const;
+      const names = [
+        'onBeforeRequest',
+        'onSendHeaders',
+        'onHeadersReceived',
+        'onAuthRequired',
+        'onResponseStarted',
+        'onCompleted',
+        'onErrorOccurred',
+        'onBeforeRedirect',
+      ] as const;
       const withHeaders = new Set(['onHeadersReceived', 'onAuthRequired', 'onResponseStarted', 'onCompleted']);
       const listeners = names.map((n) => {
         const l = record(n);
@@ -406,7 +415,9 @@ describe('scenario 8: TLS interception', () => {
         causes: { proxy: ['https', 'wss', 'https-api'] },
       });
       for (const rule of ['https', 'wss', 'https-api']) {
-        expect(s.report.checks.find((c) => c.ruleId === rule)?.detail).toMatch(/an SSL-inspecting filter may be intercepting this host \(net::ERR_CERT_AUTHORITY_INVALID\)/);
+        expect(s.report.checks.find((c) => c.ruleId === rule)?.detail).toMatch(
+          /an SSL-inspecting filter may be intercepting this host \(net::ERR_CERT_AUTHORITY_INVALID\)/,
+        );
       }
     });
 
@@ -417,7 +428,9 @@ describe('scenario 8: TLS interception', () => {
       expect(advice['wss']?.noInspection).toBe(true);
       expect(advice['https-api']?.noInspection).toBe(false);
       expect(advice['https']?.text).toMatch(/^Exclude from SSL inspection \(the vendor requires it\): web\.lab\.test port 443 \(HTTPS\): Web app\./);
-      expect(advice['https-api']?.text).toMatch(/^Exclude from SSL inspection, or install the filter's CA certificate on this device: web\.lab\.test port 8443/);
+      expect(advice['https-api']?.text).toMatch(
+        /^Exclude from SSL inspection, or install the filter's CA certificate on this device: web\.lab\.test port 8443/,
+      );
       expect(s.report.missingRules.every((r) => r.cause === 'firewall')).toBe(true);
     });
 

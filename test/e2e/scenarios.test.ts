@@ -47,7 +47,7 @@ function expectReport(report: Report, expected: Expected): void {
     missingRules: report.missingRules.map((r) => r.ruleId),
   }).toEqual(expected);
   // Whatever broke, the report is whole and secret-free.
-  expect(report.checks.every((c) => c.status !== 'pending' as string)).toBe(true);
+  expect(report.checks.every((c) => c.status !== ('pending' as string))).toBe(true);
   expect(JSON.stringify(report)).not.toContain(TURN_CREDENTIALS.credential);
 }
 

@@ -23,13 +23,60 @@ export async function makeLabCerts(names: string[], ips: string[]): Promise<LabC
   const subjectAltName = [...names.map((n) => `DNS:${n}`), ...ips.map((ip) => `IP:${ip}`)].join(',');
   await writeFile(p('server.ext'), `subjectAltName=${subjectAltName}\nextendedKeyUsage=serverAuth\n`);
 
-  await sh('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=WebRTC Network Check lab CA',
-    '-keyout', p('ca.key'), '-out', p('ca.pem'), '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await sh('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=WebRTC Network Check lab CA',
+    '-keyout',
+    p('ca.key'),
+    '-out',
+    p('ca.pem'),
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   await sh('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${names[0] ?? ips[0]}`, '-keyout', p('server.key'), '-out', p('server.csr')]);
-  await sh('openssl', ['x509', '-req', '-in', p('server.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial',
-    '-days', '2', '-extfile', p('server.ext'), '-out', p('server.pem')]);
-  await sh('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=Inspecting filter',
-    '-keyout', p('rogue.key'), '-out', p('rogue.pem'), '-addext', `subjectAltName=${subjectAltName}`]);
+  await sh('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    p('server.csr'),
+    '-CA',
+    p('ca.pem'),
+    '-CAkey',
+    p('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    p('server.ext'),
+    '-out',
+    p('server.pem'),
+  ]);
+  await sh('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Inspecting filter',
+    '-keyout',
+    p('rogue.key'),
+    '-out',
+    p('rogue.pem'),
+    '-addext',
+    `subjectAltName=${subjectAltName}`,
+  ]);
 
   const home = p('home');
   const nssdb = `sql:${join(home, '.pki', 'nssdb')}`;

@@ -35,9 +35,7 @@ export async function startCoturn(options: CoturnOptions): Promise<Daemon> {
     `--user=${options.user}:${options.password}`,
     `--realm=${options.realm ?? 'lab.test'}`,
     '--no-cli',
-    ...(options.tls
-      ? [`--tls-listening-port=${options.tls.port}`, `--cert=${options.tls.cert}`, `--pkey=${options.tls.key}`]
-      : ['--no-tls']),
+    ...(options.tls ? [`--tls-listening-port=${options.tls.port}`, `--cert=${options.tls.cert}`, `--pkey=${options.tls.key}`] : ['--no-tls']),
     '--no-dtls',
     `--listening-port=${port}`,
     ...options.listeningIps.map((ip) => `--listening-ip=${ip}`),

@@ -12,10 +12,7 @@ import { inNetns, sh, startDaemon, waitFor, type Daemon } from './exec';
  *   `Upgrade` headers unless `upgrades` is true (Squid's default without
  *   `http_upgrade_request_protocols`).
  */
-export type ProxyShape =
-  | { kind: 'open'; denyPorts?: number[] }
-  | { kind: 'auth' }
-  | { kind: 'bump'; ca: { cert: string; key: string }; upgrades: boolean };
+export type ProxyShape = { kind: 'open'; denyPorts?: number[] } | { kind: 'auth' } | { kind: 'bump'; ca: { cert: string; key: string }; upgrades: boolean };
 
 export interface ProxyOptions {
   /** Namespace squid runs in (the lab's router). */
@@ -121,7 +118,12 @@ export async function startProxy(o: ProxyOptions): Promise<LabProxy> {
   };
   try {
     const { uid, gid } = await squidUser();
-    await writeFile(f('hosts'), Object.entries(o.hosts).map(([name, ip]) => `${ip} ${name}`).join('\n') + '\n');
+    await writeFile(
+      f('hosts'),
+      Object.entries(o.hosts)
+        .map(([name, ip]) => `${ip} ${name}`)
+        .join('\n') + '\n',
+    );
     await writeFile(f('upstream-ca.pem'), await readFile(o.upstreamCa));
     if (o.shape.kind === 'auth') {
       // A user exists, but Chromium is never given the password: every request meets 407.
@@ -185,8 +187,25 @@ async function squidUser(): Promise<{ uid: number; gid: number }> {
 export async function makeUntrustedCa(dir: string): Promise<{ cert: string; key: string }> {
   const cert = join(dir, 'filter-ca.pem');
   const key = join(dir, 'filter-ca.key');
-  await sh('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=Inspecting filter CA',
-    '-keyout', key, '-out', cert, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await sh('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Inspecting filter CA',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   return { cert, key };
 }
 
@@ -194,8 +213,25 @@ export async function makeUntrustedCa(dir: string): Promise<{ cert: string; key:
 export async function makeTrustedCa(dir: string, chromiumHome: string): Promise<{ cert: string; key: string }> {
   const cert = join(dir, 'it-filter-ca.pem');
   const key = join(dir, 'it-filter-ca.key');
-  await sh('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=School IT inspecting filter CA',
-    '-keyout', key, '-out', cert, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await sh('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=School IT inspecting filter CA',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   await sh('certutil', ['-d', `sql:${join(chromiumHome, '.pki', 'nssdb')}`, '-A', '-n', 'it-filter-ca', '-t', 'C,,', '-i', cert]);
   return { cert, key };
 }

@@ -21,11 +21,10 @@ function onRequest(req, res) {
 
 function acceptUpgrade(req, socket) {
   const key = req.headers['sec-websocket-key'];
-  const accept = createHash('sha1').update(key + WS_GUID).digest('base64');
-  socket.write(
-    'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-      `Sec-WebSocket-Accept: ${accept}\r\n\r\n`,
-  );
+  const accept = createHash('sha1')
+    .update(key + WS_GUID)
+    .digest('base64');
+  socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' + `Sec-WebSocket-Accept: ${accept}\r\n\r\n`);
   // Keep the socket open; the probe closes it.
   socket.on('error', () => {});
 }
@@ -43,9 +42,7 @@ for (const l of config.listeners) {
       socket.on('error', () => {});
     });
   } else {
-    server = l.cert
-      ? createHttps({ cert: readFileSync(l.cert), key: readFileSync(l.key) }, onRequest)
-      : createHttp(onRequest);
+    server = l.cert ? createHttps({ cert: readFileSync(l.cert), key: readFileSync(l.key) }, onRequest) : createHttp(onRequest);
     server.on('upgrade', l.mode === 'no-upgrade' ? refuseUpgrade : acceptUpgrade);
     server.on('tlsClientError', () => {});
   }

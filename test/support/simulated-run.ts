@@ -26,7 +26,8 @@ export function simulatedReport(
   const gatherings: Gathering[] = [];
   const ice = (check: PlannedIceCheck): GatherResult => {
     const url = check.targets[0]?.target ?? 'stun:stun.example.org';
-    if (outcome === 1) return gather({ gatheringComplete: false, deadlineReached: true, durationMs: 2_000, errors: [iceError(errorTexts.unauthorized, url, 1_900)] });
+    if (outcome === 1)
+      return gather({ gatheringComplete: false, deadlineReached: true, durationMs: 2_000, errors: [iceError(errorTexts.unauthorized, url, 1_900)] });
     if (outcome === 2) return gather({ candidates: [], setupError: 'InvalidAccessError: simulated setup failure' });
     return gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, url)] });
   };
@@ -38,9 +39,24 @@ export function simulatedReport(
         return iceCheckResults(check, result);
       }
       case 'fetch':
-        return [fetchCheckResult(check, outcome === 0 ? { httpStatus: 200, netError: null, timedOut: false, durationMs: 40 } : { httpStatus: null, netError: 'net::ERR_CONNECTION_REFUSED', timedOut: false, durationMs: 3 })];
+        return [
+          fetchCheckResult(
+            check,
+            outcome === 0
+              ? { httpStatus: 200, netError: null, timedOut: false, durationMs: 40 }
+              : { httpStatus: null, netError: 'net::ERR_CONNECTION_REFUSED', timedOut: false, durationMs: 3 },
+          ),
+        ];
       case 'wss':
-        return [webSocketCheckResult(check, { opened: outcome === 0, httpStatus: null, netError: outcome === 0 ? null : 'net::ERR_FAILED', timedOut: false, durationMs: 5 })];
+        return [
+          webSocketCheckResult(check, {
+            opened: outcome === 0,
+            httpStatus: null,
+            netError: outcome === 0 ? null : 'net::ERR_FAILED',
+            timedOut: false,
+            durationMs: 5,
+          }),
+        ];
       case 'untestable':
         return [untestableResult(check)];
     }

@@ -17,7 +17,16 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
@@ -58,7 +67,8 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
       if (rect.width === 0 || rect.height === 0) continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'contents') continue;
-      if (rect.right > width + 1 || rect.left < -1) clipped.push(`outside the window (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width}): ${describe(el)}`);
+      if (rect.right > width + 1 || rect.left < -1)
+        clipped.push(`outside the window (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width}): ${describe(el)}`);
       const html = el as HTMLElement;
       if (style.display !== 'inline' && html.clientWidth > 0 && html.scrollWidth > html.clientWidth + 1 && el.tagName !== 'TEXTAREA')
         clipped.push(`content ${html.scrollWidth} px in a ${html.clientWidth} px box: ${describe(el)}`);
@@ -69,7 +79,8 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
       if (!rect || !(text instanceof SVGGraphicsElement)) continue;
       const t = text.getBBox();
       const r = (rect as SVGGraphicsElement).getBBox();
-      if (t.x < r.x - 0.5 || t.x + t.width > r.x + r.width + 0.5) overflowingLabels.push(`"${text.textContent}" ${t.width.toFixed(1)} wide in a ${r.width} box`);
+      if (t.x < r.x - 0.5 || t.x + t.width > r.x + r.width + 0.5)
+        overflowingLabels.push(`"${text.textContent}" ${t.width.toFixed(1)} wide in a ${r.width} box`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, clipped, overflowingLabels };
   });

@@ -24,7 +24,13 @@ interface SchemaNode {
 function mismatches(value: unknown, node: SchemaNode, path: string): string[] {
   const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
   const ok =
-    node.type === 'integer' ? Number.isInteger(value) : node.type === 'array' ? Array.isArray(value) : node.type === 'object' ? isObject : typeof value === node.type;
+    node.type === 'integer'
+      ? Number.isInteger(value)
+      : node.type === 'array'
+        ? Array.isArray(value)
+        : node.type === 'object'
+          ? isObject
+          : typeof value === node.type;
   if (!ok) return [`${path}: not ${node.type}`];
   if (Array.isArray(value)) return value.flatMap((item, i) => mismatches(item, node.items!, `${path}[${i}]`));
   if (!isObject) return [];

@@ -56,8 +56,12 @@ describe('bad profiles', () => {
     // the rest of the profile), renamed so that ids do not collide.
     const badRules = profileCases
       .filter((c) => c.expect.some((e) => /^rules\[0\]/.test(e.path)))
-      .filter((c) => c.expect.every((e) => e.path === 'rules' || (/^rules\[0\]/.test(e.path) && !e.path.endsWith('.id') && e.code !== 'region' && e.code !== 'unknown-field')))
-      .map((c, i) => ({ ...((c.input as { rules: Record<string, unknown>[] }).rules[0]), id: `bad-${i}` }));
+      .filter((c) =>
+        c.expect.every(
+          (e) => e.path === 'rules' || (/^rules\[0\]/.test(e.path) && !e.path.endsWith('.id') && e.code !== 'region' && e.code !== 'unknown-field'),
+        ),
+      )
+      .map((c, i) => ({ ...(c.input as { rules: Record<string, unknown>[] }).rules[0], id: `bad-${i}` }));
     const { profile, errors } = validateProfile({ ...example, rules: [...badRules, ...example.rules] });
     expect(badRules.length).toBeGreaterThan(30);
     expect(errors.length).toBeGreaterThanOrEqual(badRules.length - 1);

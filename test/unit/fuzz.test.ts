@@ -40,7 +40,9 @@ const portArb = fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(0, 
 /** stun:/turn: URIs, valid and not, some carrying the secret where it must never be quoted from. */
 const iceUrlArb = (secret: string) =>
   fc.oneof(
-    fc.tuple(fc.constantFrom('stun', 'turn', 'turns'), hostArb, portArb, fc.constantFrom('', '?transport=udp', '?transport=tcp')).map(([s, h, p, q]) => `${s}:${h}:${p}${q}`),
+    fc
+      .tuple(fc.constantFrom('stun', 'turn', 'turns'), hostArb, portArb, fc.constantFrom('', '?transport=udp', '?transport=tcp'))
+      .map(([s, h, p, q]) => `${s}:${h}:${p}${q}`),
     fc.constantFrom(
       `turn:user:${secret}@turn.example.org`,
       `turn:user:${secret}#x@turn.example.org`,
@@ -87,7 +89,15 @@ const ruleArb = (secret: string) =>
         id: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
         kind: fc.constantFrom('tcp', 'udp'),
         purpose: fc.string({ maxLength: 60 }),
-        hosts: fc.array(fc.oneof(hostArb.map((h) => h.replace(/[[\]]/g, '')), fc.constant('*.example.org'), fc.constant('10.0.0.0/8'), fc.constant(`${secret} x`)), { maxLength: 3 }),
+        hosts: fc.array(
+          fc.oneof(
+            hostArb.map((h) => h.replace(/[[\]]/g, '')),
+            fc.constant('*.example.org'),
+            fc.constant('10.0.0.0/8'),
+            fc.constant(`${secret} x`),
+          ),
+          { maxLength: 3 },
+        ),
         ports: fc.array(fc.oneof(portArb, fc.constant('49152-65535'), fc.constant(secret)), { maxLength: 3 }),
       },
       { requiredKeys: ['id', 'kind', 'hosts', 'ports'] },
@@ -193,11 +203,18 @@ describe('fuzz: stored values from other versions or damage', () => {
 
   it('stored settings and custom profiles never throw and give a usable settings view', () => {
     fc.assert(
-      fc.property(fc.anything({ maxDepth: 3 }), fc.anything({ maxDepth: 3 }), fc.array(fc.record({ profile: profileArb.map((p) => p.profile), importedAt: fc.anything({ maxDepth: 1 }), errors: fc.anything({ maxDepth: 2 }) }), { maxLength: 3 }), (settings, profiles, entries) => {
-        const view = effectiveSettings(readStoredSettings(settings), NO_POLICY, [...readStoredProfiles(profiles), ...readStoredProfiles(entries)]);
-        expect(typeof view.effective.profileId).toBe('string');
-        for (const profile of view.customProfiles) expect(profile.rules.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.anything({ maxDepth: 3 }),
+        fc.anything({ maxDepth: 3 }),
+        fc.array(fc.record({ profile: profileArb.map((p) => p.profile), importedAt: fc.anything({ maxDepth: 1 }), errors: fc.anything({ maxDepth: 2 }) }), {
+          maxLength: 3,
+        }),
+        (settings, profiles, entries) => {
+          const view = effectiveSettings(readStoredSettings(settings), NO_POLICY, [...readStoredProfiles(profiles), ...readStoredProfiles(entries)]);
+          expect(typeof view.effective.profileId).toBe('string');
+          for (const profile of view.customProfiles) expect(profile.rules.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 120_000);
@@ -206,11 +223,22 @@ describe('fuzz: stored values from other versions or damage', () => {
 describe('fuzz: messages', () => {
   it('any message is a known request or a bad-request error; a run request never throws', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.oneof(fc.constantFrom('run', 'getReport', 'importProfile'), fc.string()), profile: fc.anything(), profileId: fc.anything(), options: fc.anything() })), (message) => {
-        const request = readRequest(message);
-        if ('error' in request) expect(request.error.code).toBe('bad-request');
-        else if (request.type === 'run') parseRunRequest(request.fields, builtin);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            type: fc.oneof(fc.constantFrom('run', 'getReport', 'importProfile'), fc.string()),
+            profile: fc.anything(),
+            profileId: fc.anything(),
+            options: fc.anything(),
+          }),
+        ),
+        (message) => {
+          const request = readRequest(message);
+          if ('error' in request) expect(request.error.code).toBe('bad-request');
+          else if (request.type === 'run') parseRunRequest(request.fields, builtin);
+        },
+      ),
       { numRuns: RUNS * 2 },
     );
   });

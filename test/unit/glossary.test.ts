@@ -17,7 +17,10 @@ interface Concept {
 }
 const glossary = JSON.parse(readFileSync(new URL('../../docs/glossary.json', import.meta.url), 'utf8')) as { concepts: Concept[] };
 const messages = Object.fromEntries(
-  (['en', 'de', 'fr'] as const).map((lang) => [lang, JSON.parse(readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string }>]),
+  (['en', 'de', 'fr'] as const).map((lang) => [
+    lang,
+    JSON.parse(readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string }>,
+  ]),
 ) as Record<Lang, Record<string, { message: string }>>;
 
 /** Case-insensitive, and a term may be followed by a German/French inflection or compound ("Relay-Server", "relais"). */

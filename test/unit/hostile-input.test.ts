@@ -107,7 +107,15 @@ describe('3. redaction cannot touch structure', () => {
   it('still scrubs a credential the browser echoes into its setup error', async () => {
     const { redactGatherResult } = await import('../../src/report/redact');
     const scrubbed = redactGatherResult(
-      { candidates: [], errors: [{ errorCode: 701, errorText: `bad ${SECRET}`, url: 'turn:a.example:3478', address: null, port: null, atMs: 1 }], gatheringComplete: false, deadlineReached: false, deadlineMs: 1, durationMs: 1, setupError: `user:${SECRET}` },
+      {
+        candidates: [],
+        errors: [{ errorCode: 701, errorText: `bad ${SECRET}`, url: 'turn:a.example:3478', address: null, port: null, atMs: 1 }],
+        gatheringComplete: false,
+        deadlineReached: false,
+        deadlineMs: 1,
+        durationMs: 1,
+        setupError: `user:${SECRET}`,
+      },
       ['user', SECRET],
     );
     expect(JSON.stringify(scrubbed)).not.toContain(SECRET);
@@ -120,7 +128,13 @@ describe('4. a profile with no usable rule is refused as a whole, never run', ()
     ['rules empty', profileWith([])],
     ['rules not a list', profileWith({ a: goodRule })],
     ['rules a string', profileWith('rules')],
-    ['every rule invalid', profileWith([{ id: 'a', kind: 'sctp' }, { id: 'b', kind: 'https', purpose: 'x', url: 'http://a.example/' }])],
+    [
+      'every rule invalid',
+      profileWith([
+        { id: 'a', kind: 'sctp' },
+        { id: 'b', kind: 'https', purpose: 'x', url: 'http://a.example/' },
+      ]),
+    ],
     ['10 000 nulls', profileWith(Array.from({ length: 10_000 }, () => null))],
   ];
   it.each(cases)('%s -> invalid-profile with details', (_name, input) => {
@@ -139,10 +153,12 @@ describe('4. a profile with no usable rule is refused as a whole, never run', ()
 describe('5. unknown fields warn and keep their rule; prototype-named keys are ordinary names', () => {
   // JSON.parse, as the import does: `__proto__` then is an own key, not the prototype.
   const document = JSON.parse(
-    JSON.stringify(profileWith([{ ...goodRule, $comment: 'from the vendor guide', fromSchema3: { any: 1 } }, { ...goodRule, id: 'b', url: 'https://b.example.org/' }])).replace(
-      '"fromSchema3"',
-      '"__proto__":{"polluted":true},"constructor":"x","fromSchema3"',
-    ),
+    JSON.stringify(
+      profileWith([
+        { ...goodRule, $comment: 'from the vendor guide', fromSchema3: { any: 1 } },
+        { ...goodRule, id: 'b', url: 'https://b.example.org/' },
+      ]),
+    ).replace('"fromSchema3"', '"__proto__":{"polluted":true},"constructor":"x","fromSchema3"'),
   ) as unknown;
 
   it('the import keeps every rule and lists each unknown field as a warning', () => {
@@ -238,7 +254,10 @@ describe('8. storage: reports kept within quota, stored values read through vali
     expect(readStoredSettings({ profileId: 'senso', deadlineMs: 3000 })).toEqual({ profileId: 'senso', deadlineMs: 3000 });
     const good = { profile: validateProfile(profileWith([goodRule])).profile, importedAt: '2026-01-01', errors: [] };
     expect(readStoredProfiles({ a: good })).toEqual([]);
-    expect(readStoredProfiles([good, null, 'x', { profile: { id: 'broken' } }, { ...good, errors: 'x', importedAt: 3 }])).toEqual([good, { ...good, importedAt: '' }]);
+    expect(readStoredProfiles([good, null, 'x', { profile: { id: 'broken' } }, { ...good, errors: 'x', importedAt: 3 }])).toEqual([
+      good,
+      { ...good, importedAt: '' },
+    ]);
   });
 });
 

@@ -6,7 +6,9 @@ describe('layers', () => {
   const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
 
   it('refuses chrome.* and browser.* in the pure core (src/)', async () => {
-    const [result] = await eslint.lintText('export const id = () => chrome.runtime.id;\nexport const b = () => browser.runtime.id;\n', { filePath: 'src/checks/zz-layer-probe.ts' });
+    const [result] = await eslint.lintText('export const id = () => chrome.runtime.id;\nexport const b = () => browser.runtime.id;\n', {
+      filePath: 'src/checks/zz-layer-probe.ts',
+    });
     expect(result!.messages.map((m) => m.ruleId)).toEqual(['no-restricted-globals', 'no-restricted-globals']);
   });
 

@@ -6,7 +6,10 @@ import type { MessagesFile } from '../../src/i18n/translate';
 const root = resolve(import.meta.dirname, '../..');
 const locale = (lang: string) => JSON.parse(readFileSync(join(root, `_locales/${lang}/messages.json`), 'utf8')) as MessagesFile;
 const [en, de, fr] = ['en', 'de', 'fr'].map(locale) as [MessagesFile, MessagesFile, MessagesFile];
-const ours = (file: MessagesFile) => Object.keys(file).filter((k) => /^(export|report)_/.test(k)).sort();
+const ours = (file: MessagesFile) =>
+  Object.keys(file)
+    .filter((k) => /^(export|report)_/.test(k))
+    .sort();
 
 function sources(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>

@@ -25,11 +25,17 @@ describe('manifest permissions', () => {
     }
     expect(probed.size).toBeGreaterThan(0);
     for (const url of probed) {
-      expect(manifest.host_permissions.some((p) => covers(p, new URL(url))), url).toBe(true);
+      expect(
+        manifest.host_permissions.some((p) => covers(p, new URL(url))),
+        url,
+      ).toBe(true);
     }
     // Each install-time grant is used by some probe: nothing broader creeps in.
     for (const pattern of manifest.host_permissions) {
-      expect([...probed].some((url) => covers(pattern, new URL(url))), pattern).toBe(true);
+      expect(
+        [...probed].some((url) => covers(pattern, new URL(url))),
+        pattern,
+      ).toBe(true);
     }
   });
 
@@ -38,7 +44,15 @@ describe('manifest permissions', () => {
     // The enterprise.* pair only works for extensions force-installed on ChromeOS
     // (device facts in the report); elsewhere Chromium loads the extension with
     // them inert: no API, no install warning, no permission message.
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'enterprise.deviceAttributes', 'enterprise.networkingAttributes', 'offscreen', 'privacy', 'storage', 'webRequest']);
+    expect(manifest.permissions.sort()).toEqual([
+      'alarms',
+      'enterprise.deviceAttributes',
+      'enterprise.networkingAttributes',
+      'offscreen',
+      'privacy',
+      'storage',
+      'webRequest',
+    ]);
     expect(manifest).not.toHaveProperty('content_scripts');
   });
 });

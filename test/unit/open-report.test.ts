@@ -31,7 +31,11 @@ describe('readReport', () => {
   it('says a file that is not JSON is not JSON', () => {
     expect(readReport('%PDF-1.7', validate)).toMatchObject({ ok: false, key: 'report_file_not_json' });
     // Where the mistake is, not the text around it (V8's message quotes that).
-    expect(readReport('{"credential": hunter2-secret}', validate)).toEqual({ ok: false, key: 'report_file_not_json', substitutions: ['line 1, column 16: an unexpected character'] });
+    expect(readReport('{"credential": hunter2-secret}', validate)).toEqual({
+      ok: false,
+      key: 'report_file_not_json',
+      substitutions: ['line 1, column 16: an unexpected character'],
+    });
   });
 
   it('says JSON that is not a report is not a report', () => {

@@ -68,8 +68,25 @@ function socketEvidence(scenario: Scenario): WebSocketEvidence {
 
 const firewall: FirewallLine = { direction: 'outbound', protocol: 'TCP', ports: '443', destinations: ['web.lab.test'], service: 'HTTPS' };
 const common = { transport: 'tls' as const, deadlineMs: 3_000, firewall };
-const plan = (url: Url, ruleId: string): PlannedFetchCheck => ({ type: 'fetch', checkId: `${ruleId}#1`, ruleId, kind: 'https', target: url, url, note: null, ...common });
-const socketPlan: PlannedWebSocketCheck = { type: 'wss', checkId: 'wss#1', ruleId: 'wss', kind: 'wss', target: 'wss://web.lab.test/hub', url: 'wss://web.lab.test/hub', ...common };
+const plan = (url: Url, ruleId: string): PlannedFetchCheck => ({
+  type: 'fetch',
+  checkId: `${ruleId}#1`,
+  ruleId,
+  kind: 'https',
+  target: url,
+  url,
+  note: null,
+  ...common,
+});
+const socketPlan: PlannedWebSocketCheck = {
+  type: 'wss',
+  checkId: 'wss#1',
+  ruleId: 'wss',
+  kind: 'wss',
+  target: 'wss://web.lab.test/hub',
+  url: 'wss://web.lab.test/hub',
+  ...common,
+};
 
 function results(scenario: Scenario): Record<'https' | 'api' | 'wss', CheckResult> {
   return {
@@ -86,7 +103,11 @@ describe('captured webRequest evidence behind an open proxy that denies one port
   it('passes what it tunnels and says proxy for the CONNECT it refused (403 -> ERR_TUNNEL_CONNECTION_FAILED, no status)', () => {
     expect(brief(r.https)).toEqual({ status: 'pass', reason: null });
     expect(brief(r.wss)).toEqual({ status: 'pass', reason: null });
-    expect(r.api).toMatchObject({ status: 'fail', reason: 'proxy', detail: 'the proxy refused or failed to connect to this host (net::ERR_TUNNEL_CONNECTION_FAILED)' });
+    expect(r.api).toMatchObject({
+      status: 'fail',
+      reason: 'proxy',
+      detail: 'the proxy refused or failed to connect to this host (net::ERR_TUNNEL_CONNECTION_FAILED)',
+    });
   });
 });
 
@@ -119,7 +140,10 @@ describe('captured webRequest evidence behind a proxy asking for credentials', (
 
   it('still says proxy-auth from the tunnel error and onAuthRequired alone', () => {
     const onlyAuth = fetchEvidence('auth', 'https://web.lab.test/', (e) => e.event === 'onHeadersReceived' || e.event === 'onResponseStarted');
-    expect(brief(fetchResult(plan('https://web.lab.test/', 'https'), { ...onlyAuth, responded: false, statusCode: null }))).toEqual({ status: 'fail', reason: 'proxy-auth' });
+    expect(brief(fetchResult(plan('https://web.lab.test/', 'https'), { ...onlyAuth, responded: false, statusCode: null }))).toEqual({
+      status: 'fail',
+      reason: 'proxy-auth',
+    });
   });
 });
 

@@ -19,7 +19,7 @@ export interface CoverageRow {
   line: string;
 }
 
-const COLUMNS = ['guide', 'host / IP range', 'port(s)', 'protocol', 'purpose (vendor\'s words)', 'region / option', 'rule', 'tested'];
+const COLUMNS = ['guide', 'host / IP range', 'port(s)', 'protocol', "purpose (vendor's words)", 'region / option', 'rule', 'tested'];
 
 export function coverageTables(markdown: string): Map<string, CoverageRow[]> {
   const tables = new Map<string, CoverageRow[]>();
@@ -32,7 +32,10 @@ export function coverageTables(markdown: string): Map<string, CoverageRow[]> {
 }
 
 function readTable(lines: string[]): CoverageRow[] {
-  const tableLines = lines.slice(0, lines.findIndex((line) => !line.startsWith('|')));
+  const tableLines = lines.slice(
+    0,
+    lines.findIndex((line) => !line.startsWith('|')),
+  );
   const [header, _separator, ...rows] = tableLines;
   if (header === undefined || cells(header).join('|') !== COLUMNS.join('|')) {
     throw new Error(`a coverage table must start with the header | ${COLUMNS.join(' | ')} |, got ${header}`);
@@ -56,7 +59,10 @@ function testedWord(cell: string, line: string): Tested | null {
 
 /** Cells of a `| a | b |` line. No cell in these tables contains a `|`. */
 function cells(line: string): string[] {
-  return line.split('|').slice(1, -1).map((cell) => cell.trim());
+  return line
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 }
 
 function quoted(cell: string): string[] {

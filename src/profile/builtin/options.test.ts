@@ -28,7 +28,17 @@ describe('applyChoices', () => {
     const document = {
       id: 'p',
       name: 'P',
-      options: [{ id: 'o', label: 'O', choices: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], default: 'a' }],
+      options: [
+        {
+          id: 'o',
+          label: 'O',
+          choices: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+          ],
+          default: 'a',
+        },
+      ],
       rules: [{ id: 'always' }, { id: 'only-b', when: { o: 'b' } }],
     };
     expect(applyChoices(document, { o: 'b' })).toEqual({ id: 'p', name: 'P', rules: [{ id: 'always' }, { id: 'only-b' }] });

@@ -11,7 +11,10 @@ import { BUILTIN_PROFILES, builtinProfile } from './index';
  * paragraphs stay in vendor-purposes.json and docs/profiles.md.
  */
 type Rule = { id: string; purpose: string };
-const vendorProfiles = BUILTIN_PROFILES.filter((document) => document.rules.length > 0).map((document) => ({ ...document, rules: document.rules as unknown as Rule[] }));
+const vendorProfiles = BUILTIN_PROFILES.filter((document) => document.rules.length > 0).map((document) => ({
+  ...document,
+  rules: document.rules as unknown as Rule[],
+}));
 const VENDOR = vendorPurposes as unknown as Record<string, Record<string, string>>;
 /** Two punctuation marks in a row, or a space before a full stop: what a purpose ending in "." produced in the rule text. */
 const DOUBLED = /[.,;:!?]\s*[.,;!?]|\s\./;
@@ -47,7 +50,11 @@ describe.each(vendorProfiles)('$name purposes', (document) => {
         durationMs: 5000,
       }));
       // A timeout is a firewall cause: every one becomes a missing rule.
-      const { missingRules } = adviseRules(profile!, plan, checks.map((c) => ({ ...c, cause: 'firewall' as const })));
+      const { missingRules } = adviseRules(
+        profile!,
+        plan,
+        checks.map((c) => ({ ...c, cause: 'firewall' as const })),
+      );
       expect(missingRules.length).toBeGreaterThan(0);
       for (const advice of missingRules) for (const line of advice.text.split('\n')) expect(line, advice.ruleId).not.toMatch(DOUBLED);
     }
