@@ -53,6 +53,22 @@ describe('faults', () => {
     expect(report.verdict.route).toBe('hole-punching');
   });
 
+  it('an offscreen document lost between or during runs: its checks are retried in a fresh document, never reported as missing rules', async () => {
+    const copy = await extensionWithHostAccess(LAB_ORIGINS);
+    cleanups.push(copy.remove);
+    const ext = await launch(copy.dir);
+    const first = await run(ext, schoolProfile());
+    expect(first.missingRules).toEqual([]);
+    // Chrome closes the document under the worker, which still believes it open (as after a crash of its renderer).
+    await ext.worker.evaluate(() => chrome.offscreen.closeDocument());
+    const report = await run(ext, schoolProfile());
+    const ice = report.checks.filter((c) => c.kind === 'stun' || c.kind === 'turn');
+    expect(ice.map((c) => c.status)).toEqual(ice.map(() => 'pass'));
+    expect(report.missingRules).toEqual([]);
+    expect(report.gatherings.every((g) => g.setupError === null)).toBe(true);
+    expect(report.verdict).toMatchObject({ route: 'hole-punching', routeVerified: true });
+  });
+
   it('leaves the previous report whole when the service worker is stopped mid-run, and runs again after', async () => {
     const copy = await extensionWithHostAccess(LAB_ORIGINS);
     cleanups.push(copy.remove);
