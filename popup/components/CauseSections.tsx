@@ -3,6 +3,7 @@ import type { CauseAdvice } from '../../src/checks/missing-rules';
 import type { Report } from '../../src/report/types';
 import { causeKeys, causeText } from '../../src/view/rules';
 import { t } from '../shared/i18n';
+import { RuleItem } from './Rules';
 
 /**
  * Findings the firewall cannot fix, one section per cause, each with the text
@@ -44,11 +45,7 @@ function CauseSection({ section, report }: { section: CauseAdvice; report: Repor
           </li>
         ))}
         {section.rules.map((rule) => (
-          <li key={rule.ruleId} data-rule={rule.ruleId}>
-            <span class="purpose">{rule.purpose}</span>
-            {!rule.required && <span class="tag"> ({t('popup_rule_optional')})</span>}
-            <code>{rule.text}</code>
-          </li>
+          <RuleItem key={rule.ruleId} rule={rule} />
         ))}
       </ul>
       <button type="button" onClick={copy} data-testid={`copy-${section.cause}`}>

@@ -1,9 +1,21 @@
 import { useRef, useState } from 'preact/hooks';
+import type { RuleAdvice } from '../../src/checks/missing-rules';
 import type { Report } from '../../src/report/types';
 import { missingRulesText, sortedMissingRules } from '../../src/view/rules';
 import { t } from '../shared/i18n';
 
 type Copy = 'idle' | 'copied' | 'failed';
+
+/** One rule as listed under any heading: its purpose, optional or not, and the paste-ready text. */
+export function RuleItem({ rule }: { rule: Pick<RuleAdvice, 'ruleId' | 'purpose' | 'required' | 'text'> }) {
+  return (
+    <li data-rule={rule.ruleId}>
+      <span class="purpose">{rule.purpose}</span>
+      {!rule.required && <span class="tag"> ({t('popup_rule_optional')})</span>}
+      <code>{rule.text}</code>
+    </li>
+  );
+}
 
 export function MissingRules({ report }: { report: Report }) {
   const [copy, setCopy] = useState<Copy>('idle');
@@ -44,11 +56,7 @@ export function MissingRules({ report }: { report: Report }) {
       </p>
       <ul>
         {rules.map((rule) => (
-          <li key={rule.ruleId} data-rule={rule.ruleId}>
-            <span class="purpose">{rule.purpose}</span>
-            {!rule.required && <span class="tag"> ({t('popup_rule_optional')})</span>}
-            <code>{rule.text}</code>
-          </li>
+          <RuleItem key={rule.ruleId} rule={rule} />
         ))}
       </ul>
       {copy === 'failed' && <textarea ref={fallback} readOnly rows={4} aria-label={t('popup_rules_text_label')} value={text} data-testid="copy-fallback" />}
