@@ -27,27 +27,46 @@ function failedGather(deadlineMs: number, message: string): GatherResult {
 
 /** The browser's answer, without the secrets it was given: from here on no gathering text can carry one. */
 export async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: 'srflx' | 'relay'): Promise<GatherResult> {
-  const placeholders: readonly string[] = Object.values(PLACEHOLDER_CREDENTIALS);
-  const secrets = secretsOf(iceServers).filter((s) => !placeholders.includes(s));
-  return redactGatherResult(await gatherUnredacted(iceServers, deadlineMs, finishOn), secrets);
+  return (await gatherReportingDocument(iceServers, deadlineMs, finishOn)).result;
 }
 
-async function gatherUnredacted(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: 'srflx' | 'relay'): Promise<GatherResult> {
+/**
+ * gatherInOffscreen, also saying whether the offscreen document itself failed
+ * (did not start, died, never answered) rather than the browser refusing this
+ * server: only the former is worth a retry in a fresh document.
+ */
+export async function gatherReportingDocument(
+  iceServers: IceServerConfig[],
+  deadlineMs: number,
+  finishOn?: 'srflx' | 'relay',
+): Promise<{ result: GatherResult; documentFailed: boolean }> {
+  const placeholders: readonly string[] = Object.values(PLACEHOLDER_CREDENTIALS);
+  const secrets = secretsOf(iceServers).filter((s) => !placeholders.includes(s));
+  const { result, documentFailed } = await gatherUnredacted(iceServers, deadlineMs, finishOn);
+  return { result: redactGatherResult(result, secrets), documentFailed };
+}
+
+async function gatherUnredacted(
+  iceServers: IceServerConfig[],
+  deadlineMs: number,
+  finishOn?: 'srflx' | 'relay',
+): Promise<{ result: GatherResult; documentFailed: boolean }> {
+  const documentFailure = (message: string) => ({ result: failedGather(deadlineMs, message), documentFailed: true });
   try {
     await ensureOffscreenDocument();
   } catch (err) {
-    return failedGather(deadlineMs, `The offscreen document could not start: ${String(err)}`);
+    return documentFailure(`The offscreen document could not start: ${String(err)}`);
   }
   const message: OffscreenGatherMessage = { target: 'offscreen', type: 'gather', iceServers, deadlineMs, ...(finishOn ? { finishOn } : {}) };
   // The offscreen side keeps its own deadline; this one only guards against a
   // document that died without answering.
-  const timeout = new Promise<GatherResult>((resolve) =>
-    setTimeout(() => resolve(failedGather(deadlineMs, 'The offscreen document did not answer.')), deadlineMs + REPLY_GRACE_MS),
+  const timeout = new Promise<{ result: GatherResult; documentFailed: boolean }>((resolve) =>
+    setTimeout(() => resolve(documentFailure('The offscreen document did not answer.')), deadlineMs + REPLY_GRACE_MS),
   );
   const reply = browser.runtime
     .sendMessage(message)
-    .then((r: unknown) => (isGatherResult(r) ? r : failedGather(deadlineMs, 'The offscreen document gave no result.')))
-    .catch((err: unknown) => failedGather(deadlineMs, `The offscreen document failed: ${String(err)}`));
+    .then((r: unknown) => (isGatherResult(r) ? { result: r, documentFailed: false } : documentFailure('The offscreen document gave no result.')))
+    .catch((err: unknown) => documentFailure(`The offscreen document failed: ${String(err)}`));
   return Promise.race([reply, timeout]);
 }
 

@@ -3,7 +3,7 @@ import { untestableResult } from '../../src/checks/result';
 import type { CheckResult, PlannedCheck, PlannedIceCheck, PlannedWebSocketCheck } from '../../src/checks/types';
 import type { FetchEvidence } from '../../src/evidence';
 import type { GatherResult } from '../../src/ice/types';
-import { gatherInOffscreen } from '../gather-run';
+import { gatherReportingDocument } from '../gather-run';
 import { recreateOffscreenDocument } from '../platform/offscreen-document';
 import { probeFetch } from '../probes/fetch-probe';
 import { probeWebSocket } from '../probes/websocket-probe';
@@ -57,17 +57,19 @@ export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Prom
   };
   const results: CheckResult[] = [];
   const gatherings: IceGathering[] = [];
-  // A check we failed to set up (document died, connection refused) is tried once
-  // more in a fresh document, shared by every such check of this run.
+  // A check whose offscreen document failed (did not start, died, never answered) is
+  // tried once more in a fresh document, shared by every such check of this run. A
+  // server the browser refuses is not retried: a new document would refuse it too, and
+  // recreating it would cut every other gathering of the run short.
   let freshDocument: Promise<void> | null = null;
   const gatherOnce = async (check: PlannedIceCheck): Promise<GatherResult> => {
     const finishOn = FINISH_ON[check.role];
-    const first = await gatherInOffscreen(check.iceServers, check.deadlineMs, finishOn);
-    if (first.setupError === null) return first;
+    const first = await gatherReportingDocument(check.iceServers, check.deadlineMs, finishOn);
+    if (!first.documentFailed) return first.result;
     freshDocument ??= recreateOffscreenDocument().catch(() => undefined);
     await freshDocument;
-    const second = await gatherInOffscreen(check.iceServers, check.deadlineMs, finishOn);
-    return second.setupError === null ? second : { ...second, setupError: `${second.setupError} (tried twice)` };
+    const second = await gatherReportingDocument(check.iceServers, check.deadlineMs, finishOn);
+    return second.result.setupError === null ? second.result : { ...second.result, setupError: `${second.result.setupError} (tried twice)` };
   };
   const done = (...finished: CheckResult[]) => {
     for (const r of finished) {
