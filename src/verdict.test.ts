@@ -48,6 +48,9 @@ function call(path: LoopbackResult['path'], transport: RelayProtocol, received: 
     rttMs: received > 0 ? 12 : null,
     jitterMs: received > 1 ? 1 : null,
     loss: 1 - received / 30,
+    throughputKbps: received > 0 ? 20_000 : null,
+    pairRttMs: received > 0 ? 11 : null,
+    availableOutgoingBitrate: null,
     selectedPair:
       received > 0 ? { localType: 'relay', remoteType: 'relay', protocol: 'udp', relayProtocol: transport, localPort: 49160, remotePort: 49161 } : null,
     durationMs: 900,

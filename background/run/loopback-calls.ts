@@ -5,17 +5,31 @@ import { ensureOffscreenDocument } from '../platform/offscreen-document';
 
 /**
  * The calls' shared budget: connection through the relay (ICE, DTLS, SCTP;
- * 150-400 ms in the lab) and 30 packets 20 ms apart (0.6 s of audio-like traffic), with room for a slow
- * path. All calls run at once; each uses its own relay allocations.
+ * 150-400 ms in the lab), 150 packets in groups of 5 every 20 ms (0.6 s) and a
+ * short burst, with room for a slow path. All calls run at once; each uses its
+ * own relay allocations.
  */
 export const LOOPBACK_BUDGET_MS = 2_500;
-const PACKETS = 30;
+const PACKETS = 150;
 const INTERVAL_MS = 20;
 /** The offscreen reply's grace beyond the budget, for a document that died. */
 const REPLY_GRACE_MS = 2_000;
 
 function failed(message: string): LoopbackMeasurement {
-  return { connected: false, sent: 0, received: 0, rttMs: null, jitterMs: null, loss: null, selectedPair: null, durationMs: 0, setupError: message };
+  return {
+    connected: false,
+    sent: 0,
+    received: 0,
+    rttMs: null,
+    jitterMs: null,
+    loss: null,
+    throughputKbps: null,
+    pairRttMs: null,
+    availableOutgoingBitrate: null,
+    selectedPair: null,
+    durationMs: 0,
+    setupError: message,
+  };
 }
 
 async function call(planned: PlannedLoopback): Promise<LoopbackResult> {

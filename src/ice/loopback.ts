@@ -43,6 +43,17 @@ export interface LoopbackMeasurement {
   jitterMs: number | null;
   /** One-way loss, 1 - received / sent; null when nothing was sent. */
   loss: number | null;
+  /**
+   * A short throughput figure, kbit/s: 50 KB sent at once after the quality
+   * packets, bytes that arrived over the time from the first send to the last
+   * arrival. A lower bound (SCTP starts slow, so a long round trip lowers it);
+   * null when the burst did not fit the budget or nothing of it arrived.
+   */
+  throughputKbps: number | null;
+  /** The selected pair's `currentRoundTripTime` from getStats (ICE consent checks), ms. */
+  pairRttMs: number | null;
+  /** The selected pair's `availableOutgoingBitrate` from getStats, bit/s: null where Chrome gives none (a data-channel-only call, measured). */
+  availableOutgoingBitrate: number | null;
   selectedPair: SelectedPair | null;
   durationMs: number;
   /** Why the call could not run at all (our failure, not evidence): null when it ran. */

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { inNetns, startDaemon, waitFor, type Daemon } from './exec';
+
+const FORWARDER = resolve(import.meta.dirname, 'delay-forwarder.mjs');
+
+export interface DelayOptions {
+  /** Namespace the forwarder runs in (the lab's srv, beside the TURN server). */
+  ns: string;
+  listen: { host: string; port: number };
+  /** The server it stands in front of. */
+  target: { host: string; port: number };
+  /** Each datagram, each direction, waits this long. */
+  delayMs: number;
+  /** Plus a uniform random 0..jitterMs of its own. */
+  jitterMs?: number;
+}
+
+/**
+ * A userspace UDP forwarder that delays every datagram (test/lab/delay-forwarder.mjs):
+ * a slow path in front of a server, as this kernel has no netem. A datagram
+ * through a TURN relay to another client of the same server crosses it twice
+ * (client → server, server → other client), so a relayed round trip crosses it four times.
+ */
+export async function startDelayForwarder(options: DelayOptions): Promise<Daemon> {
+  const { ns, listen, target, delayMs, jitterMs = 0 } = options;
+  const daemon = startDaemon('delay-forwarder', ns, process.execPath, [FORWARDER, JSON.stringify({ listen, target, delayMs, jitterMs })]);
+  try {
+    await waitFor('delay forwarder', async () => (await inNetns(ns, 'ss', ['-Hlnu', 'sport', '=', `:${listen.port}`])).includes(`${listen.host}:${listen.port}`));
+  } catch (err) {
+    await daemon.stop();
+    throw new Error(`${(err as Error).message}\nforwarder said:\n${daemon.output()}`);
+  }
+  return daemon;
+}
