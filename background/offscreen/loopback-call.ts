@@ -117,7 +117,10 @@ export async function loopbackCall(options: LoopbackCallOptions): Promise<Loopba
         for (let seq = 0; seq < BURST_PACKETS; seq++) send.send(packet(BURST, seq, BURST_BYTES));
         await untilSent(send, deadline - DRAIN_MS);
       }
-      await sleep(Math.min(DRAIN_MS, Math.max(0, deadline - performance.now())));
+      // Stop at proof: every echo and the whole burst back ends the wait at once; a lost packet costs the whole drain.
+      const drainUntil = Math.min(performance.now() + DRAIN_MS, deadline);
+      const allIn = () => rtts.length >= result.sent && (burstStart === 0 || burstBytes >= BURST_PACKETS * BURST_BYTES);
+      while (performance.now() < drainUntil && !allIn()) await sleep(5);
       Object.assign(result, await pairStats(a));
     }
   } catch (err) {

@@ -1,4 +1,5 @@
-import type { PlannedLoopback } from '../../src/checks/loopback-plan';
+import { planLoopbacks, type PlannedLoopback } from '../../src/checks/loopback-plan';
+import type { CheckResult, PlannedCheck } from '../../src/checks/types';
 import type { LoopbackMeasurement, LoopbackResult } from '../../src/ice/loopback';
 import { isLoopbackMeasurement, type OffscreenLoopbackMessage } from '../../src/messages';
 import { ensureOffscreenDocument } from '../platform/offscreen-document';
@@ -55,13 +56,48 @@ async function call(planned: PlannedLoopback): Promise<LoopbackResult> {
   return { ...described, ...measurement };
 }
 
-/** Runs every planned loopback call at once; never rejects (a failure to run is the result's `setupError`). */
-export async function runLoopbacks(planned: readonly PlannedLoopback[]): Promise<LoopbackResult[]> {
-  if (planned.length === 0) return [];
+/** One planned call; never rejects (a failure to run is the result's `setupError`). */
+async function runLoopback(planned: PlannedLoopback): Promise<LoopbackResult> {
   try {
     await ensureOffscreenDocument();
   } catch (err) {
-    return planned.map(({ caller: _c, callee: _e, ...described }) => ({ ...described, ...failed(`The offscreen document could not start: ${String(err)}`) }));
+    const { caller: _c, callee: _e, ...described } = planned;
+    return { ...described, ...failed(`The offscreen document could not start: ${String(err)}`) };
   }
-  return Promise.all(planned.map(call));
+  return call(planned);
 }
+
+/** The run's loopback calls, each started as soon as the allocation it rests on is there. */
+export interface LoopbackCalls {
+  /** Starts the calls the results so far make possible and that have not started yet. */
+  consider(results: readonly CheckResult[]): void;
+  /** Every call the final results make possible, finished, in plan order. */
+  finish(results: readonly CheckResult[]): Promise<LoopbackResult[]>;
+}
+
+/**
+ * Starts each call the moment its TURN check allocated, not after the run's
+ * last check: on an open network the calls overlap the HTTPS and WebSocket
+ * probes, behind a UDP block the TCP relay's call overlaps the wait for the
+ * silent UDP servers, so the calls add less than their own length to the run.
+ * Per transport the first TURN URL to allocate carries the call.
+ */
+export function loopbackCalls(plan: readonly PlannedCheck[]): LoopbackCalls {
+  const running = new Map<string, Promise<LoopbackResult>>();
+  const consider = (results: readonly CheckResult[]) => {
+    for (const planned of planLoopbacks(plan, results)) if (!running.has(planned.id)) running.set(planned.id, runLoopback(planned));
+  };
+  return {
+    consider,
+    async finish(results) {
+      consider(results);
+      const order = [...running.keys()];
+      const finished = await Promise.all(running.values());
+      const rank = (id: string) => (CALL_ORDER.indexOf(id) >= 0 ? CALL_ORDER.indexOf(id) : CALL_ORDER.length + order.indexOf(id));
+      return finished.sort((a, b) => rank(a.id) - rank(b.id));
+    },
+  };
+}
+
+/** Report order, whatever allocated first. */
+const CALL_ORDER = ['loopback-relay-udp', 'loopback-relay-direct', 'loopback-relay-tcp', 'loopback-relay-tls'];
