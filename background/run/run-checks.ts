@@ -20,7 +20,7 @@ export interface RunEvidence {
   gatherings: IceGathering[];
 }
 
-/** A one-server connection has its proof with the first candidate of this type (see OffscreenGatherMessage). */
+/** A one-server connection has its proof with the first candidate of this type (see OffscreenGatherRequest). */
 const FINISH_ON: Record<PlannedIceCheck['role'], 'srflx' | 'relay' | undefined> = { 'stun-batch': undefined, stun: 'srflx', turn: 'relay' };
 
 /** Called as each check finishes, so the popup can tick it off while the run goes on. */
