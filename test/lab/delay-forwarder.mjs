@@ -28,5 +28,7 @@ front.on('error', (err) => {
   console.error(`delay-forwarder: ${err.message}`);
   process.exit(1);
 });
-front.bind(listen.port, listen.host, () => console.log(`delay-forwarder on ${listen.host}:${listen.port} -> ${target.host}:${target.port}, ${delayMs} ms + 0..${jitterMs} ms`));
+front.bind(listen.port, listen.host, () =>
+  console.log(`delay-forwarder on ${listen.host}:${listen.port} -> ${target.host}:${target.port}, ${delayMs} ms + 0..${jitterMs} ms`),
+);
 process.on('SIGTERM', () => process.exit(0));

@@ -25,7 +25,9 @@ export async function startDelayForwarder(options: DelayOptions): Promise<Daemon
   const { ns, listen, target, delayMs, jitterMs = 0 } = options;
   const daemon = startDaemon('delay-forwarder', ns, process.execPath, [FORWARDER, JSON.stringify({ listen, target, delayMs, jitterMs })]);
   try {
-    await waitFor('delay forwarder', async () => (await inNetns(ns, 'ss', ['-Hlnu', 'sport', '=', `:${listen.port}`])).includes(`${listen.host}:${listen.port}`));
+    await waitFor('delay forwarder', async () =>
+      (await inNetns(ns, 'ss', ['-Hlnu', 'sport', '=', `:${listen.port}`])).includes(`${listen.host}:${listen.port}`),
+    );
   } catch (err) {
     await daemon.stop();
     throw new Error(`${(err as Error).message}\nforwarder said:\n${daemon.output()}`);
