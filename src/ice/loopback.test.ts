@@ -26,7 +26,8 @@ describe('gradeCall', () => {
   const m = (rttMs: number | null, loss: number | null, jitterMs: number | null, received = 30) => ({ received, rttMs, loss, jitterMs });
   it('grades by the documented thresholds', () => {
     expect(gradeCall(m(40, 0, 2))).toBe('good-for-video');
-    expect(gradeCall(m(300, 0.02, 30))).toBe('good-for-video');
+    expect(gradeCall(m(300, 0.01, 30))).toBe('good-for-video');
+    expect(gradeCall(m(40, 2 / 150, 2))).toBe('audio-only');
     expect(gradeCall(m(301, 0, 0))).toBe('audio-only');
     expect(gradeCall(m(100, 0.05, 10))).toBe('audio-only');
     expect(gradeCall(m(900, 0, 0))).toBe('unusable');

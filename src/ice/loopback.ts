@@ -95,18 +95,19 @@ export function median(values: readonly number[]): number | null {
 }
 
 /**
- * A plain-words grade of a route for a teacher. Thresholds (docs/verdict.md):
- * ITU-T G.114 keeps one-way delay under 150 ms for good interactivity and
- * calls 400 ms the limit, so round trips of 300 / 800 ms; video degrades
- * visibly past ~2 % loss and ~30 ms jitter, voice codecs (Opus with FEC)
- * stay intelligible to ~10 % loss and ~60 ms jitter.
+ * A plain-words grade of a route for a teacher. Thresholds and their sources
+ * (docs/verdict.md): good for video = Cisco's interactive-video targets (loss
+ * ≤ 1 %, one-way delay ≤ 150 ms, so round trip ≤ 300 ms, jitter ≤ 30 ms);
+ * audio only = ITU-T G.114's 400 ms one-way limit (round trip 800 ms), and
+ * loss ≤ 10 % / jitter ≤ 60 ms, our judgement of what Opus with in-band FEC
+ * and WebRTC's adaptive jitter buffer still conceal (no standard gives them).
  */
 export type CallGrade = 'good-for-video' | 'audio-only' | 'unusable';
 
 export function gradeCall(m: Pick<LoopbackMeasurement, 'received' | 'rttMs' | 'jitterMs' | 'loss'>): CallGrade {
   if (!carriedData(m) || m.rttMs === null || m.loss === null) return 'unusable';
   const jitter = m.jitterMs ?? 0;
-  if (m.rttMs <= 300 && m.loss <= 0.02 && jitter <= 30) return 'good-for-video';
+  if (m.rttMs <= 300 && m.loss <= 0.01 && jitter <= 30) return 'good-for-video';
   if (m.rttMs <= 800 && m.loss <= 0.1 && jitter <= 60) return 'audio-only';
   return 'unusable';
 }
