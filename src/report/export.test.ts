@@ -166,7 +166,7 @@ describe('loopback calls in the ticket text', () => {
     expect(validateReport(withCalls)).toEqual([]);
     const text = renderTicketText(withCalls, t);
     expect(text).toContain(
-      'Relay ↔ relay over UDP (turn:203.0.113.10:3478?transport=udp): 29 of 30 packets arrived, round trip 12 ms, jitter 1.3 ms — audio only',
+      'Relay ↔ relay over UDP (turn:203.0.113.10:3478?transport=udp): 29 of 30 packets arrived, round trip 12 ms, jitter 1.3 ms, throughput at least 1.8 Mbit/s — audio only',
     );
   });
 });

@@ -15,6 +15,7 @@ import {
   deviceText,
   formatChoices,
   formatDuration,
+  formatRate,
   methodLabel,
   methodStatusLabel,
   osText,
@@ -147,7 +148,9 @@ export function loopbackLine(t: Translate, l: LoopbackResult): string {
     // Jitter is a few ms on a good path: one decimal, which formatDuration rounds away.
     l.jitterMs === null ? '–' : `${Math.round(l.jitterMs * 10) / 10} ms`,
   ]);
-  return `${path} (${l.turnUrl}): ${figures} — ${t(`report_grade_${gradeCall(l).replace(/-/g, '_')}`)}`;
+  // Reports stored before the burst existed have no throughput figure.
+  const throughput = l.throughputKbps == null ? '' : `, ${t('report_loopback_throughput', [formatRate(l.throughputKbps)])}`;
+  return `${path} (${l.turnUrl}): ${figures}${throughput} — ${t(`report_grade_${gradeCall(l).replace(/-/g, '_')}`)}`;
 }
 
 function ruleBlock(t: Translate, rule: RuleAdvice, withText = true): string[] {

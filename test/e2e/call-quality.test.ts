@@ -83,6 +83,27 @@ describe('binomialInterval', () => {
 });
 
 describe('call figures against the lab', () => {
+  it('an open network: the popup details grade each route by its call, good for video', async () => {
+    const report = await labBrowser.run(profile(`turn:${A}:3478?transport=udp`), DEADLINE_MS);
+    expect(relayRelay(report, 'udp')).toMatchObject({ sent: 150, setupError: null });
+    // The popup paints the stored report on opening.
+    const popup = await labBrowser.ext.openPage('popup/index.html');
+    try {
+      await popup.waitForSelector('[data-testid="headline"]');
+      await popup.click('[data-testid="it-details"] summary');
+      const calls = await popup.$$eval('[data-testid="method-call"]', (ps) =>
+        ps.map((p) => ({ method: p.closest('li')!.getAttribute('data-method'), grade: p.getAttribute('data-grade'), text: p.textContent ?? '' })),
+      );
+      // Nothing in the lab's path loses or delays: both routes carry a video call.
+      expect(calls).toEqual([
+        { method: 'hole-punching', grade: 'good-for-video', text: expect.stringMatching(/^Test call: good for video \(round trip \d+ ms, 0(\.7)? % lost\)$/) },
+        { method: 'relay', grade: 'good-for-video', text: expect.stringMatching(/^Test call: good for video \(round trip \d+ ms, 0(\.7)? % lost\)$/) },
+      ]);
+    } finally {
+      await popup.close();
+    }
+  });
+
   it('5 % random loss on UDP out of the LAN: the pooled one-way loss of the UDP calls is within the binomial 99.9 % interval', async () => {
     const P = 0.05;
     await labBrowser.lab.topology.forwardRule(['-i', 'inside', '-p', 'udp', '-m', 'statistic', '--mode', 'random', '--probability', String(P), '-j', 'DROP']);
