@@ -75,6 +75,7 @@ async function execute(request: RunRequest): Promise<Report> {
       choices: request.choices ?? (request.region ? { region: request.region } : {}),
       redaction: { ipAddresses: false },
       profile: request.profile,
+      plan,
       profileErrors: request.profileErrors,
       region: request.region ?? null,
       deadlineMs: request.deadlineMs,
