@@ -42,6 +42,7 @@ function call(path: LoopbackResult['path'], transport: RelayProtocol, received: 
     transport,
     turnUrl: `turn:t.example.org?transport=${transport}`,
     checkId: `turn#${transport}`,
+    budgetMs: 2500,
     connected: received > 0,
     sent: 30,
     received,

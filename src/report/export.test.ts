@@ -146,6 +146,7 @@ describe('loopback calls in the ticket text', () => {
         transport: 'udp',
         turnUrl: 'turn:203.0.113.10:3478?transport=udp',
         checkId: 'turn-udp#1',
+        budgetMs: 2500,
         connected: true,
         sent: 30,
         received: 29,

@@ -85,6 +85,7 @@ describe('method rows', () => {
       transport,
       turnUrl: `turn:203.0.113.10:3478?transport=${transport}`,
       checkId: 'turn#1',
+      budgetMs: 2500,
       connected: received > 0,
       sent: setupError ? 0 : 150,
       received,
