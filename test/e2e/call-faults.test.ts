@@ -18,7 +18,7 @@ const [A, B] = LAB.turnAddresses;
 
 let labBrowser: LabBrowser;
 let forwarder: Daemon | null = null;
-let serverRules: string[][] = [];
+const serverRules: string[][] = [];
 
 beforeAll(async () => {
   labBrowser = await startLabBrowser();
