@@ -85,7 +85,8 @@ describe('binomialInterval', () => {
 describe('call figures against the lab', () => {
   it('an open network: the popup details grade each route by its call, good for video', async () => {
     const report = await labBrowser.run(profile(`turn:${A}:3478?transport=udp`), DEADLINE_MS);
-    expect(relayRelay(report, 'udp')).toMatchObject({ sent: 150, setupError: null });
+    expect(relayRelay(report, 'udp')).toMatchObject({ setupError: null });
+    expect(relayRelay(report, 'udp').sent).toBeGreaterThan(100);
     // The popup paints the stored report on opening.
     const popup = await labBrowser.ext.openPage('popup/index.html');
     try {
