@@ -125,23 +125,38 @@ describe('call figures against the lab', () => {
     expect(lost).toBeLessThanOrEqual(high);
   });
 
-  it('100 ms round trip through a slow path to the TURN server: the relayed round trip is 100 ms, within the stated tolerance', async () => {
+  it('100 ms round trip through a slow path to the TURN server: the relayed round trip is what the forwarder imposed, within the stated tolerance', async () => {
     const D = 25;
-    forwarder = await startDelayForwarder({ ns: labBrowser.lab.topology.srv, listen: { host: B, port: 3490 }, target: { host: A, port: 3478 }, delayMs: D });
+    const slowPath = await startDelayForwarder({
+      ns: labBrowser.lab.topology.srv,
+      listen: { host: B, port: 3490 },
+      target: { host: A, port: 3478 },
+      delayMs: D,
+    });
+    forwarder = slowPath;
+    await slowPath.holds(); // start counting with this run
     const report = await labBrowser.run(profile(`turn:${B}:3490?transport=udp`), DEADLINE_MS);
+    // What the lab imposed: each crossing is held D ms, more when the loaded machine fires the forwarder's timer late
+    // (measured: median 25.4, p90 36, max 79 ms for D = 25 at load average 10). A round trip crosses four times; the
+    // mean of a sum is the sum of the means, and the median of this right-skewed sum lies below its mean.
+    const held = await slowPath.holds();
+    const imposed = 4 * held.mean!;
     const slow = relayRelay(report, 'udp');
+    const control = relayRelay(report, 'tcp');
+    const figures = JSON.stringify({ imposed, held, slow: slow.rttMs, pair: slow.pairRttMs, control: control.rttMs });
     expect(slow.received).toBeGreaterThan(0);
-    // Tolerance: never below what the forwarder imposes; above it by at most
-    // the open path's own round trip (1-6 ms measured on this loaded machine),
-    // the forwarder's timers firing late (≤ 1-2 ms each, four crossings) and
-    // scheduling in Chromium: 25 ms in all (docs/measured.md).
-    expect(slow.rttMs).toBeGreaterThanOrEqual(4 * D);
-    expect(slow.rttMs).toBeLessThanOrEqual(4 * D + 25);
-    // getStats' own figure (ICE consent checks on the selected pair) agrees.
-    expect(slow.pairRttMs).toBeGreaterThanOrEqual(4 * D - 1);
-    expect(slow.pairRttMs).toBeLessThanOrEqual(4 * D + 25);
+    expect(held.median!).toBeGreaterThanOrEqual(D);
+    // Tolerance. Never below what the forwarder imposed. getStats' own figure (ICE consent checks on the selected
+    // pair, Chrome's network thread): at most the open path's round trip (the TCP relay call beside it, outside the
+    // forwarder) plus 25 ms for scheduling. The echoes' median also holds the data channel's own queueing (SCTP's
+    // congestion window on a path this long, and the event loop of a loaded machine): measured up to +57 ms over the
+    // imposed 135 ms at load average 7-14, so half the imposed figure more (docs/measured.md).
+    expect(slow.pairRttMs, figures).toBeGreaterThanOrEqual(4 * D - 1);
+    expect(slow.pairRttMs, figures).toBeLessThanOrEqual(imposed + control.rttMs! + 25);
+    expect(slow.rttMs, figures).toBeGreaterThanOrEqual(4 * D);
+    expect(slow.rttMs, figures).toBeLessThanOrEqual(1.5 * imposed + control.rttMs! + 25);
     // The burst's throughput is a figure, not zero, even on a slow path.
     expect(slow.throughputKbps).toBeGreaterThan(0);
-    expect(relayRelay(report, 'tcp').rttMs).toBeLessThan(4 * D);
+    expect(control.rttMs).toBeLessThan(4 * D);
   });
 });

@@ -21,7 +21,12 @@ export interface DelayOptions {
  * through a TURN relay to another client of the same server crosses it twice
  * (client → server, server → other client), so a relayed round trip crosses it four times.
  */
-export async function startDelayForwarder(options: DelayOptions): Promise<Daemon> {
+export interface DelayForwarder extends Daemon {
+  /** How long the datagrams since the last call were actually held, ms (timers fire late under load). */
+  holds(): Promise<{ n: number; mean: number | null; median: number | null; p90: number | null; max: number | null }>;
+}
+
+export async function startDelayForwarder(options: DelayOptions): Promise<DelayForwarder> {
   const { ns, listen, target, delayMs, jitterMs = 0 } = options;
   const daemon = startDaemon('delay-forwarder', ns, process.execPath, [FORWARDER, JSON.stringify({ listen, target, delayMs, jitterMs })]);
   try {
@@ -32,5 +37,15 @@ export async function startDelayForwarder(options: DelayOptions): Promise<Daemon
     await daemon.stop();
     throw new Error(`${(err as Error).message}\nforwarder said:\n${daemon.output()}`);
   }
-  return daemon;
+  const holds = async () => {
+    const before = daemon.output().length;
+    process.kill(daemon.pid, 'SIGUSR2');
+    let line: string | undefined;
+    await waitFor('forwarder hold figures', async () => {
+      line = /holds (\{.*\})/.exec(daemon.output().slice(before))?.[1];
+      return line !== undefined;
+    });
+    return JSON.parse(line!) as Awaited<ReturnType<DelayForwarder['holds']>>;
+  };
+  return { ...daemon, holds };
 }
