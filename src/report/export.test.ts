@@ -4,6 +4,7 @@ import { translatorFromMessages, type MessagesFile } from '../i18n/translate';
 import { validateReport } from '../../test/fixtures/schemas';
 import { TURN_CREDENTIALS } from '../../test/lab/lab';
 import { redactIps } from './redact-ips';
+import { formatRate } from './labels';
 import { renderTicketText } from './ticket-text';
 import type { Report } from './types';
 
@@ -162,6 +163,10 @@ describe('loopback calls in the ticket text', () => {
       },
     ],
   };
+
+  it('gives rates in kbit/s below 1 Mbit/s, one decimal below 10 Mbit/s, whole Mbit/s above', () => {
+    expect([640, 1_840, 25_379].map(formatRate)).toEqual(['640 kbit/s', '1.8 Mbit/s', '25 Mbit/s']);
+  });
 
   it('lists each call with its figures and grade, and the report still validates', () => {
     expect(validateReport(withCalls)).toEqual([]);
