@@ -15,6 +15,7 @@ import { readSettingsView } from './settings/store';
 import { findReport, listHistory } from './history/history-store';
 import { deleteProfile, importProfile, saveSettings } from './settings/handlers';
 import { showBadge } from './badge/badge';
+import { listenForSending } from './fleet/sender';
 
 function deadlineFrom(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, MAX_DEADLINE_MS) : DEFAULT_DEADLINE_MS;
@@ -24,6 +25,7 @@ function deadlineFrom(value: unknown): number {
 listenForPolicyChanges();
 listenForSchedule();
 listenForProgressPorts();
+listenForSending();
 // The badge is not kept across browser restarts: show the stored verdict again.
 void readLastReport()
   .then((report) => (report ? showBadge(report) : undefined))
