@@ -69,8 +69,10 @@ function readUrl(value: unknown, problems: PolicyProblems): string | undefined {
   } catch {
     return problems.add(field, 'not a URL; expected e.g. https://otel.example.org:4318/v1/logs');
   }
-  if (url.protocol !== 'https:') return problems.add(field, `not https (${url.protocol.replace(':', '')}): reports hold network details and go only over https; nothing is sent`);
-  if (url.username || url.password) return problems.add(field, 'holds a user name or password: give the collector’s token in reportEndpoint.headers instead; nothing is sent');
+  if (url.protocol !== 'https:')
+    return problems.add(field, `not https (${url.protocol.replace(':', '')}): reports hold network details and go only over https; nothing is sent`);
+  if (url.username || url.password)
+    return problems.add(field, 'holds a user name or password: give the collector’s token in reportEndpoint.headers instead; nothing is sent');
   if (url.hash) return problems.add(field, 'has a #fragment: give the endpoint URL without it; nothing is sent');
   return url.href;
 }
@@ -88,7 +90,8 @@ function readHeaders(value: unknown, problems: PolicyProblems): Record<string, s
     // The value may be the token: problems name its type, never the value.
     if (typeof entry !== 'string' || entry === '') problems.add(path, `expected a non-empty string, ${got(entry)}; the header is not sent`);
     else if (!HEADER_NAME.test(name)) problems.add(path, 'not a valid header name; the header is not sent');
-    else if (NOT_SETTABLE.has(name.toLowerCase()) || /^(proxy-|sec-)/i.test(name)) problems.add(path, 'a header the browser sets itself; the header is not sent');
+    else if (NOT_SETTABLE.has(name.toLowerCase()) || /^(proxy-|sec-)/i.test(name))
+      problems.add(path, 'a header the browser sets itself; the header is not sent');
     else if (/[\r\n\0]/.test(entry)) problems.add(path, 'the value holds a line break; the header is not sent');
     else Object.defineProperty(headers, name, { value: entry, enumerable: true, writable: true, configurable: true });
   }
@@ -97,7 +100,8 @@ function readHeaders(value: unknown, problems: PolicyProblems): Record<string, s
 
 function readSite(value: unknown, problems: PolicyProblems): string | null {
   if (value === undefined) return null;
-  if (typeof value !== 'string' || value.trim() === '') return problems.add('reportEndpoint.site', `expected a label such as the school’s name, ${got(value)}`) ?? null;
+  if (typeof value !== 'string' || value.trim() === '')
+    return problems.add('reportEndpoint.site', `expected a label such as the school’s name, ${got(value)}`) ?? null;
   if (value.length > MAX_SITE_LENGTH) return problems.add('reportEndpoint.site', `longer than ${MAX_SITE_LENGTH} characters`) ?? null;
   return value.trim();
 }
@@ -113,7 +117,8 @@ function readTriggers(value: unknown, problems: PolicyProblems): SendTrigger[] {
   value.forEach((entry, i) => {
     if ((SEND_TRIGGERS as readonly unknown[]).includes(entry)) {
       if (!triggers.includes(entry as SendTrigger)) triggers.push(entry as SendTrigger);
-    } else problems.add(`${field}[${i}]`, `expected one of ${SEND_TRIGGERS.join(', ')}, ${typeof entry === 'string' ? `got “${fieldName(entry)}”` : got(entry)}`);
+    } else
+      problems.add(`${field}[${i}]`, `expected one of ${SEND_TRIGGERS.join(', ')}, ${typeof entry === 'string' ? `got “${fieldName(entry)}”` : got(entry)}`);
   });
   return triggers;
 }

@@ -42,15 +42,18 @@ const CLOCK_SLACK_MS = 5 * 60_000;
 export const EMPTY_STATE: SendState = { queue: [], status: EMPTY_SEND_STATUS };
 
 function counted(state: SendState): SendState {
-  const waiting = state.queue.map((e) => e.nextAttemptAt);
-  return {
-    ...state,
-    status: { ...state.status, queued: state.queue.length, nextAttemptAt: waiting.length > 0 ? new Date(Math.min(...waiting)).toISOString() : null },
-  };
+  // The queue waits on its head (nextDue).
+  const head = state.queue[0];
+  return { ...state, status: { ...state.status, queued: state.queue.length, nextAttemptAt: head ? new Date(head.nextAttemptAt).toISOString() : null } };
 }
 
 /** Appends a report; while the queue is over its bound the oldest entries are dropped and counted (`queue-full`). */
-export function enqueue(state: SendState, entry: Pick<QueuedReport, 'id' | 'payload'>, now: number, bounds = QUEUE_BOUNDS): SendState {
+export function enqueue(
+  state: SendState,
+  entry: Pick<QueuedReport, 'id' | 'payload'>,
+  now: number,
+  bounds: { count: number; bytes: number } = QUEUE_BOUNDS,
+): SendState {
   if (state.queue.some((e) => e.id === entry.id)) return state;
   const queue = [...state.queue, { ...entry, queuedAt: now, failures: 0, nextAttemptAt: now, sendingSince: null }];
   let dropped = 0;
@@ -111,7 +114,12 @@ export function afterAttempt(state: SendState, id: string, result: AttemptResult
   const rest = state.queue.filter((e) => e.id !== id);
   let status = state.status;
   if (result.action === 'done') {
-    status = { ...status, sent: status.sent + 1, lastSentAt: new Date(now).toISOString(), problems: status.problems.filter((p) => !TRANSIENT_PROBLEMS.includes(p.code)) };
+    status = {
+      ...status,
+      sent: status.sent + 1,
+      lastSentAt: new Date(now).toISOString(),
+      problems: status.problems.filter((p) => !TRANSIENT_PROBLEMS.includes(p.code)),
+    };
     if (result.partial) status = withProblem(status, 'partially-rejected', now, { count: result.partial.rejected });
     return counted({ queue: rest, status });
   }

@@ -86,7 +86,11 @@ export function readSendStatus(value: unknown): SendStatus {
   const problems = Array.isArray(v.problems)
     ? v.problems.filter(
         (p): p is SendProblem =>
-          typeof p === 'object' && p !== null && (SEND_PROBLEM_CODES as readonly unknown[]).includes(p.code) && typeof p.at === 'string' && typeof p.count === 'number',
+          typeof p === 'object' &&
+          p !== null &&
+          (SEND_PROBLEM_CODES as readonly unknown[]).includes(p.code) &&
+          typeof p.at === 'string' &&
+          typeof p.count === 'number',
       )
     : [];
   return { queued: num(v.queued), sent: num(v.sent), dropped: num(v.dropped), lastSentAt: str(v.lastSentAt), nextAttemptAt: str(v.nextAttemptAt), problems };
