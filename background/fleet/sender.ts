@@ -78,13 +78,19 @@ async function schedule(state: SendState): Promise<void> {
   await browser.alarms.create(ALARM, { when: Math.max(head.nextAttemptAt, Date.now() + 1_000) });
 }
 
-/** Sends what is due, oldest first, until the queue is empty or an attempt fails; then sets the alarm for the next try. */
-function drain(): Promise<void> {
+/**
+ * Sends what is due, oldest first, until the queue is empty or an attempt
+ * fails; then sets the alarm for the next try. `retryNow`: the retry alarm
+ * fired, which is the head's time whatever the clock says now.
+ */
+function drain(retryNow = false): Promise<void> {
   return serially(async () => {
     let state = checkClock(await load(), Date.now());
     const endpoint = (await readPolicy()).reportEndpoint;
+    let force = retryNow;
     for (;;) {
-      const entry = endpoint ? nextDue(state, Date.now()) : null;
+      const entry = endpoint ? (force ? (state.queue[0] ?? null) : nextDue(state, Date.now())) : null;
+      force = false;
       if (!entry || !endpoint) break;
       state = markSending(state, entry.id, Date.now());
       await save(state);
@@ -117,7 +123,7 @@ export function sendToCollector(report: Report): Promise<void> {
 /** Registered at the service worker's top level: the retry alarm and a policy change wake it; a new worker resumes the queue. */
 export function listenForSending(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void drain();
+    if (alarm.name === ALARM) void drain(true);
   });
   onPolicyChanged(() => void drain());
   void drain();
