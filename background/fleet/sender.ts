@@ -4,9 +4,8 @@ import type { ReportEndpoint } from '../../src/fleet/endpoint';
 import { otlpLogsRequest, partialRejection } from '../../src/fleet/record';
 import { attemptResult, SEND_TIMEOUT_MS, type AttemptAnswer } from '../../src/fleet/outcome';
 import { afterAttempt, checkClock, enqueue, markSending, nextDue, readSendState, recoverCutOffSends, type SendState } from '../../src/fleet/queue';
-import { readSendStatus } from '../../src/fleet/status';
 import { redactIps } from '../../src/report/redact-ips';
-import { SEND_QUEUE_KEY, SEND_STATUS_KEY } from '../../src/storage-keys';
+import { readStored, writeStored } from '../storage/storage-area';
 import { onPolicyChanged, readPolicy } from '../policy/read-policy';
 import { readSettingsView } from '../settings/store';
 
@@ -29,8 +28,7 @@ function serially(task: () => Promise<void>): Promise<void> {
 }
 
 async function load(): Promise<SendState> {
-  const stored = await browser.storage.local.get([SEND_QUEUE_KEY, SEND_STATUS_KEY]);
-  const state = readSendState(stored[SEND_QUEUE_KEY], readSendStatus(stored[SEND_STATUS_KEY]));
+  const state = readSendState(await readStored('reportSendQueue'), await readStored('reportSendStatus'));
   if (recovered) return state;
   recovered = true;
   return recoverCutOffSends(state, Date.now());
@@ -38,7 +36,7 @@ async function load(): Promise<SendState> {
 
 /** Queue and status in one set(): storage writes both or neither. */
 async function save(state: SendState): Promise<void> {
-  await browser.storage.local.set({ [SEND_QUEUE_KEY]: state.queue, [SEND_STATUS_KEY]: state.status });
+  await writeStored({ reportSendQueue: state.queue, reportSendStatus: state.status });
 }
 
 async function attempt(endpoint: ReportEndpoint, payload: string): Promise<AttemptAnswer> {
@@ -117,7 +115,7 @@ export function sendToCollector(report: Report): Promise<void> {
     const copy = effective.redactIpsInExports ? redactIps(report) : report;
     const now = Date.now();
     await save(enqueue(await load(), { id: report.id, payload: otlpLogsRequest(copy, endpoint, now) }, now));
-  }).then(drain);
+  }).then(() => drain());
 }
 
 /** Registered at the service worker's top level: the retry alarm and a policy change wake it; a new worker resumes the queue. */

@@ -134,9 +134,9 @@ export function afterAttempt(state: SendState, id: string, result: AttemptResult
   return counted({ queue, status });
 }
 
-/** A stored state from any version: entries that do not have the shape are left out. */
-export function readSendState(queue: unknown, status: SendStatus): SendState {
-  const entries = Array.isArray(queue)
+/** A stored queue from any version: entries that do not have the shape are left out. */
+export function readQueuedReports(queue: unknown): QueuedReport[] {
+  return Array.isArray(queue)
     ? queue.filter(
         (e): e is QueuedReport =>
           typeof e === 'object' &&
@@ -149,5 +149,9 @@ export function readSendState(queue: unknown, status: SendStatus): SendState {
           (e.sendingSince === null || typeof e.sendingSince === 'number'),
       )
     : [];
-  return counted({ queue: entries, status });
+}
+
+/** Queue and status as stored -> the state, counts recomputed. */
+export function readSendState(queue: unknown, status: SendStatus): SendState {
+  return counted({ queue: readQueuedReports(queue), status });
 }

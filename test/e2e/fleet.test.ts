@@ -146,7 +146,12 @@ async function device(site: string): Promise<Device> {
     delete process.env.WNC_POLICY_NETNS;
   }
   const page = await ext.openPage('popup/index.html');
-  await poll('the policy’s endpoint', () => sendFromPage<SettingsView>(page, { type: 'getSettings' }), (v) => v.reportDestination?.site === site, 20_000);
+  await poll(
+    'the policy’s endpoint',
+    () => sendFromPage<SettingsView>(page, { type: 'getSettings' }),
+    (v) => v.reportDestination?.site === site,
+    20_000,
+  );
   return {
     ext,
     page,
@@ -211,7 +216,12 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       const got = await poll('the first record', received, (r) => r.length === 1, 15_000);
       const [record] = got;
       expect(record!.uid).toBe(ashgrove[0]!.id);
-      expect(record!.attributes).toMatchObject({ 'wnc.site': SITE_A, 'wnc.trigger': 'schedule', 'wnc.route': ashgrove[0]!.verdict.route, 'wnc.profile.id': 'lab-generated' });
+      expect(record!.attributes).toMatchObject({
+        'wnc.site': SITE_A,
+        'wnc.trigger': 'schedule',
+        'wnc.route': ashgrove[0]!.verdict.route,
+        'wnc.profile.id': 'lab-generated',
+      });
       expect(record!.report.redaction.ipAddresses).toBe(true);
       expect(record!.report.environment.policy.reportsSentTo).toEqual({ endpoint: RECEIVER_URL, site: SITE_A, triggers: ['schedule', 'startup'] });
       const raw = await readFile(out(), 'utf8');
@@ -222,7 +232,12 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       // Collector down: two more scheduled runs (UDP now cut) wait in the queue, across a restart of the service worker.
       await collectorDown();
       ashgrove.push(await scheduledRun(d, NO_UDP));
-      await poll('the queued report', () => sendStatus(d.page), (s) => hasProblem('unreachable')(s) && s!.queued === 1, 15_000);
+      await poll(
+        'the queued report',
+        () => sendStatus(d.page),
+        (s) => hasProblem('unreachable')(s) && s!.queued === 1,
+        15_000,
+      );
       const cdp = await d.page.createCDPSession();
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
@@ -230,7 +245,12 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       // Measured: a page that had a message in flight is not answered again; a new page wakes the worker.
       d.page = await d.ext.openPage('popup/index.html');
       ashgrove.push(await scheduledRun(d, NO_UDP));
-      const waiting = await poll('two queued reports', () => sendStatus(d.page), (s) => s?.queued === 2, 15_000);
+      const waiting = await poll(
+        'two queued reports',
+        () => sendStatus(d.page),
+        (s) => s?.queued === 2,
+        15_000,
+      );
       expect(waiting).toMatchObject({ sent: 1, dropped: 0 });
       expect((await received()).length).toBe(1);
 
@@ -239,7 +259,12 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       await fireAlarm(d.page, 'wnc-report-send');
       const all = await poll('the drained queue', received, (r) => r.length >= 3, 20_000);
       expect(all.map((r) => r.uid)).toEqual(ashgrove.map((r) => r.id));
-      const done = await poll('an empty queue', () => sendStatus(d.page), (s) => s?.queued === 0, 5_000);
+      const done = await poll(
+        'an empty queue',
+        () => sendStatus(d.page),
+        (s) => s?.queued === 0,
+        5_000,
+      );
       expect(done).toMatchObject({ sent: 3, dropped: 0, queued: 0 });
       expect(done!.problems.map((p) => p.code)).toEqual([]);
     } finally {
@@ -275,7 +300,12 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       await collector([ORIGIN]);
       await fireAlarm(d.page, 'wnc-report-send');
       await poll('Birchwood’s report', received, (r) => r.length === 4, 20_000);
-      const after = await poll('the cleared problem', () => sendStatus(d.page), (s) => s?.queued === 0, 5_000);
+      const after = await poll(
+        'the cleared problem',
+        () => sendStatus(d.page),
+        (s) => s?.queued === 0,
+        5_000,
+      );
       expect(after!.problems).toEqual([]);
     } finally {
       await d.close();

@@ -23,7 +23,10 @@ function corsHeaders(req) {
 }
 
 function reject(req, res, status, message) {
-  appendFileSync(config.rejectedOut, JSON.stringify({ at: new Date().toISOString(), method: req.method, path: req.url, status, message, origin: req.headers.origin ?? null }) + '\n');
+  appendFileSync(
+    config.rejectedOut,
+    JSON.stringify({ at: new Date().toISOString(), method: req.method, path: req.url, status, message, origin: req.headers.origin ?? null }) + '\n',
+  );
   res.writeHead(status, { 'content-type': 'application/json', ...corsHeaders(req) });
   res.end(JSON.stringify({ code: status === 401 ? 16 : 3, message }));
 }

@@ -1,6 +1,6 @@
-import { fetchCheckResult, webSocketCheckResult } from '../../src/checks/web-results';
-import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from '../../src/checks/types';
-import type { FetchEvidence, WebSocketEvidence } from '../../src/evidence';
+import { fetchCheckResult, webSocketCheckResult } from './web-results';
+import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from './types';
+import type { FetchEvidence, WebSocketEvidence } from './evidence';
 
 /**
  * Raw probe evidence -> the core's evidence shape. An opaque fetch() answer
