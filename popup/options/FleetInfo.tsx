@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext as browser } from '../shared/ext';
 import type { SendTrigger } from '../../src/fleet/endpoint';
-import { readSendStatus, type SendProblemCode, type SendStatus } from '../../src/fleet/status';
-import { STORAGE_KEYS } from '../../src/contract/storage-keys';
+import { readSendStatus, SEND_STATUS_STORAGE_KEY, type SendProblemCode, type SendStatus } from '../../src/fleet/status';
 // Neither module loads the OTLP serializer: that stays in the service worker.
 import { SEND_TIMEOUT_MS } from '../../src/fleet/outcome';
 import { QUEUE_BOUNDS } from '../../src/fleet/queue';
@@ -64,12 +63,12 @@ const when = (iso: string) => new Date(iso).toLocaleString();
 export function FleetInfo({ view }: { view: SettingsView }) {
   const [status, setStatus] = useState<SendStatus | null>(null);
   useEffect(() => {
-    browser.storage.local.get(STORAGE_KEYS.reportSendStatus).then(
-      (stored) => setStatus(readSendStatus(stored[STORAGE_KEYS.reportSendStatus])),
+    browser.storage.local.get(SEND_STATUS_STORAGE_KEY).then(
+      (stored) => setStatus(readSendStatus(stored[SEND_STATUS_STORAGE_KEY])),
       () => undefined,
     );
     const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area === 'local' && STORAGE_KEYS.reportSendStatus in changes) setStatus(readSendStatus(changes[STORAGE_KEYS.reportSendStatus]!.newValue));
+      if (area === 'local' && SEND_STATUS_STORAGE_KEY in changes) setStatus(readSendStatus(changes[SEND_STATUS_STORAGE_KEY]!.newValue));
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);

@@ -125,3 +125,11 @@ describe('send queue', () => {
     );
   });
 });
+
+describe('storage key', () => {
+  it('is the one the contract’s key list names', async () => {
+    const { STORAGE_KEYS } = await import('../contract/storage-keys');
+    const { SEND_STATUS_STORAGE_KEY } = await import('./status');
+    expect(SEND_STATUS_STORAGE_KEY).toBe(STORAGE_KEYS.reportSendStatus);
+  });
+});

@@ -60,6 +60,13 @@ export interface SendStatus {
   problems: SendProblem[];
 }
 
+/**
+ * The storage.local key of the status (STORAGE_KEYS.reportSendStatus, src/contract/storage-keys.ts, says the
+ * same; a test keeps them equal). The options page reads it by this name so that it does not share the key
+ * list's chunk with the popup and the service worker: that split alone grew the popup's JavaScript.
+ */
+export const SEND_STATUS_STORAGE_KEY = 'reportSendStatus';
+
 export const EMPTY_SEND_STATUS: SendStatus = { queued: 0, sent: 0, dropped: 0, lastSentAt: null, nextAttemptAt: null, problems: [] };
 
 /** Problems that only say "the last attempt failed": a successful send clears them; the others record lost or changed data and stay. */
