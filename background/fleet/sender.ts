@@ -67,9 +67,10 @@ async function attempt(endpoint: ReportEndpoint, payload: string): Promise<Attem
   }
 }
 
-async function schedule(state: SendState): Promise<void> {
+async function schedule(state: SendState, endpoint: ReportEndpoint | undefined): Promise<void> {
   const head = state.queue[0];
-  if (!head) {
+  // Without an endpoint the queue waits for one: a policy change drains it then (listenForSending), no alarm needed.
+  if (!head || !endpoint) {
     await browser.alarms.clear(ALARM);
     return;
   }
@@ -98,7 +99,7 @@ function drain(retryNow = false): Promise<void> {
       if (result.action === 'retry') break;
     }
     await save(state);
-    await schedule(state);
+    await schedule(state, endpoint);
   });
 }
 
