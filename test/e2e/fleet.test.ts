@@ -55,9 +55,9 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) =>
   }
 }
 
-async function collector(allowedOrigins: string[]): Promise<void> {
+async function collector(allowedOrigins: string[], options: { token?: string; answer?: { status: number; location?: string } } = {}): Promise<void> {
   await receiver?.stop();
-  receiver = await startReceiver(lab, { out: out(), rejectedOut: rejectedOut(), allowedOrigins, allowedHeaders: ['Authorization'], token: TOKEN });
+  receiver = await startReceiver(lab, { out: out(), rejectedOut: rejectedOut(), allowedOrigins, allowedHeaders: ['Authorization'], token: TOKEN, ...options });
 }
 
 async function collectorDown(): Promise<void> {
@@ -206,7 +206,9 @@ afterAll(async () => {
 
 describe('reports to the district’s OpenTelemetry collector', () => {
   const ashgrove: Report[] = [];
+  /** Birchwood's reports that reached the collector; `lost` the one it refused for good (413). */
   const birchwood: Report[] = [];
+  const lost: Report[] = [];
 
   it('Ashgrove: a scheduled report reaches the collector as one strictly valid OTLP record, IPs hidden, no secret', async () => {
     await collector([ORIGIN]);
@@ -272,7 +274,7 @@ describe('reports to the district’s OpenTelemetry collector', () => {
     }
   });
 
-  it('Birchwood: a collector that does not allow the extension’s origin is named in the options page; once allowed, the report arrives', async () => {
+  it('Birchwood: a CORS refusal, a wrong token, a 413 and a redirect are each named in the options page; the reports that can arrive do', async () => {
     await collector(['chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']);
     const d = await device(SITE_B);
     try {
@@ -307,26 +309,73 @@ describe('reports to the district’s OpenTelemetry collector', () => {
         5_000,
       );
       expect(after!.problems).toEqual([]);
+
+      // A wrong token: 401, kept and retried.
+      await collector([ORIGIN], { token: 'a-rotated-token' });
+      const refusedForGood = await scheduledRun(d, STRICT);
+      await poll(
+        'a 401',
+        () => sendStatus(d.page),
+        (s) => s?.problems.some((p) => p.code === 'http-error' && p.status === 401) ?? false,
+        15_000,
+      );
+      // 413: the collector will never take it: dropped, counted, the queue goes on.
+      await collector([ORIGIN], { answer: { status: 413 } });
+      await fireAlarm(d.page, 'wnc-report-send');
+      await poll(
+        'a dropped report',
+        () => sendStatus(d.page),
+        (s) => s?.dropped === 1 && s.queued === 0 && hasProblem('too-large')(s),
+        15_000,
+      );
+      lost.push(refusedForGood);
+      // A redirect is not followed: the token would go wherever it points.
+      await collector([ORIGIN], { answer: { status: 307, location: `https://${LAB.rogueAddress}:4318/v1/logs` } });
+      const redirected = await scheduledRun(d, STRICT);
+      await poll(
+        'a redirect',
+        () => sendStatus(d.page),
+        (s) => hasProblem('redirect')(s) && s!.queued === 1,
+        15_000,
+      );
+      const faults = await d.ext.openPage('popup/options/index.html');
+      try {
+        await faults.waitForSelector('[data-testid="fleet-problems"] [data-code="redirect"]');
+        const named = await faults.$$eval('[data-testid="fleet-problems"] li', (lis) => lis.map((li) => [li.getAttribute('data-code'), li.textContent ?? '']));
+        expect(named.map(([code]) => code)).toEqual(['redirect', 'too-large', 'http-error']);
+        expect(named.find(([code]) => code === 'http-error')?.[1]).toContain('HTTP 401');
+        expect(named.find(([code]) => code === 'too-large')?.[1]).toContain('413');
+        expect(await faults.$eval('[data-testid="fleet-counts"]', (el) => el.textContent ?? '')).toMatch(/Sent: 1 · waiting: 1 · dropped: 1/);
+        await faults.screenshot({ path: 'test-results/screenshots/options-fleet-faults.png', fullPage: true });
+      } finally {
+        await faults.close();
+      }
+      await collector([ORIGIN]);
+      await fireAlarm(d.page, 'wnc-report-send');
+      await poll('the redirected report, once the collector answers', received, (r) => r.length === 5, 20_000);
+      birchwood.push(redirected);
     } finally {
       await d.close();
     }
   });
 
-  it('each report arrived exactly once and the receiver refused nothing as malformed', async () => {
+  it('each report arrived exactly once, the one refused for good never did, and the receiver found nothing malformed', async () => {
     const uids = (await received()).map((r) => r.uid);
     expect(uids.sort()).toEqual([...ashgrove, ...birchwood].map((r) => r.id).sort());
     expect(new Set(uids).size).toBe(uids.length);
-    expect((await refusals()).filter((r) => r.method === 'POST')).toEqual([]);
+    expect(uids).not.toContain(lost[0]!.id);
+    // Every POST it refused was one the test told it to refuse, in that order; none was malformed (400).
+    expect((await refusals()).filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([401, 413, 307]);
   });
 
   it('npm run fleet over what the collector received prints the table the networks imply', async () => {
     const summary = await fleetSummary(out());
     const a = [OPEN, NO_UDP, NO_UDP].map(expectedVerdict);
-    const b = [STRICT].map(expectedVerdict);
+    const b = [STRICT, STRICT].map(expectedVerdict);
     const last = (runs: typeof a) => runs[runs.length - 1]!;
     expect(summary.routeBySite.map(({ site, reports, route, verified, missing_rules }) => ({ site, reports, route, verified, missing_rules }))).toEqual([
       { site: SITE_A, reports: 3, route: last(a).route, verified: last(a).routeVerified, missing_rules: [...last(a).missingRules].sort() },
-      { site: SITE_B, reports: 1, route: last(b).route, verified: last(b).routeVerified, missing_rules: [...last(b).missingRules].sort() },
+      { site: SITE_B, reports: 2, route: last(b).route, verified: last(b).routeVerified, missing_rules: [...last(b).missingRules].sort() },
     ]);
     const counts = new Map<string, { reports: number; sites: Set<string> }>();
     for (const [site, runs] of [

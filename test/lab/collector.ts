@@ -14,6 +14,8 @@ export interface ReceiverOptions {
   allowedOrigins: string[];
   allowedHeaders?: string[];
   token?: string;
+  /** Answer every POST with this status (and Location), as a faulty collector or a proxy in front of it would. */
+  answer?: { status: number; location?: string };
 }
 
 /** Starts test/lab/otlp-receiver.mjs in the lab's server namespace and waits until it listens. */

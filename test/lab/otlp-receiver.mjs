@@ -1,6 +1,7 @@
 // Lab OTLP/HTTP logs receiver, run by the harness inside the `srv` namespace:
 //   node otlp-receiver.mjs '<json config>'
-// Config: { host, port, cert, key, out, rejectedOut, allowedOrigins: [..], allowedHeaders: [..], token }
+// Config: { host, port, cert, key, out, rejectedOut, allowedOrigins: [..], allowedHeaders: [..], token,
+//           answer?: { status, location? } }  (answer: every POST is answered so, as a faulty collector or proxy would)
 // Behaves as an OpenTelemetry Collector's otlp receiver (protocols.http with
 // cors.allowed_origins / cors.allowed_headers and a bearer-token check) and
 // writes what it accepts as its file exporter does: one OTLP/JSON request per
@@ -64,6 +65,15 @@ const server = createServer({ cert: readFileSync(config.cert), key: readFileSync
     if (size <= MAX_BODY) chunks.push(chunk);
   });
   req.on('end', () => {
+    if (config.answer) {
+      appendFileSync(
+        config.rejectedOut,
+        JSON.stringify({ at: new Date().toISOString(), method: req.method, path: req.url, status: config.answer.status, message: 'configured answer' }) + '\n',
+      );
+      res.writeHead(config.answer.status, { ...corsHeaders(req), ...(config.answer.location ? { location: config.answer.location } : {}) });
+      res.end();
+      return;
+    }
     if (config.token && req.headers.authorization !== `Bearer ${config.token}`) return reject(req, res, 401, 'missing or wrong bearer token');
     if (size > MAX_BODY) return reject(req, res, 413, 'request body too large');
     let decoded;
