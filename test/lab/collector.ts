@@ -16,6 +16,8 @@ export interface ReceiverOptions {
   token?: string;
   /** Answer every POST with this status (and Location), as a faulty collector or a proxy in front of it would. */
   answer?: { status: number; location?: string };
+  /** Keep each accepted record at once but answer this many ms later. */
+  answerDelayMs?: number;
 }
 
 /** Starts test/lab/otlp-receiver.mjs in the lab's server namespace and waits until it listens. */

@@ -1,7 +1,9 @@
 // Lab OTLP/HTTP logs receiver, run by the harness inside the `srv` namespace:
 //   node otlp-receiver.mjs '<json config>'
 // Config: { host, port, cert, key, out, rejectedOut, allowedOrigins: [..], allowedHeaders: [..], token,
-//           answer?: { status, location? } }  (answer: every POST is answered so, as a faulty collector or proxy would)
+//           answer?: { status, location? }, answerDelayMs? }
+// (answer: every POST is answered so, as a faulty collector or proxy would; answerDelayMs: accepted records are
+// answered that late)
 // Behaves as an OpenTelemetry Collector's otlp receiver (protocols.http with
 // cors.allowed_origins / cors.allowed_headers and a bearer-token check) and
 // writes what it accepts as its file exporter does: one OTLP/JSON request per
@@ -83,9 +85,12 @@ const server = createServer({ cert: readFileSync(config.cert), key: readFileSync
       return reject(req, res, 400, err.message);
     }
     appendFileSync(config.out, JSON.stringify(decoded) + '\n');
-    res.writeHead(200, { 'content-type': 'application/json', ...corsHeaders(req) });
-    // ExportLogsServiceResponse: empty = everything accepted.
-    res.end('{}');
+    // With answerDelayMs the record is kept at once and the answer comes late, as from a slow collector.
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json', ...corsHeaders(req) });
+      // ExportLogsServiceResponse: empty = everything accepted.
+      res.end('{}');
+    }, config.answerDelayMs ?? 0);
   });
 });
 server.listen(config.port, config.host, () => console.log(`otlp receiver on ${config.host}:${config.port}`));
