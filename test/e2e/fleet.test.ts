@@ -279,6 +279,11 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       );
       expect(done).toMatchObject({ sent: 3, dropped: 0, queued: 0 });
       expect(done!.problems.map((p) => p.code)).toEqual([]);
+      // The token is used for the request only: nowhere in the extension's storage, nor on its pages.
+      const stored = await d.page.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+      expect(stored).toContain(ashgrove[0]!.id);
+      expect(stored).not.toContain(TOKEN);
+      expect(JSON.stringify(await sendFromPage<SettingsView>(d.page, { type: 'getSettings' }))).not.toContain(TOKEN);
     } finally {
       await d.close();
     }
