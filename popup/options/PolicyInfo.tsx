@@ -1,7 +1,8 @@
+import type { MessageKey } from '../../src/i18n/message-keys';
 import type { SettingKey, SettingsView } from '../../src/settings/types';
 import { t } from '../shared/i18n';
 
-const SETTING_KEYS: Record<SettingKey, string> = {
+const SETTING_KEYS: Record<SettingKey, MessageKey> = {
   profileId: 'options_setting_profileId',
   choices: 'options_setting_choices',
   deadlineMs: 'options_setting_deadlineMs',

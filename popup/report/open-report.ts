@@ -4,12 +4,13 @@
  * validated against docs/report.schema.json. Every refusal is a message key
  * with what was wrong, never an exception.
  */
+import type { MessageKey } from '../../src/i18n/message-keys';
 import { REPORT_SCHEMA, type Report } from '../../src/report/types';
 import { jsonErrorDetail } from '../../src/profile/json-text';
 
 export type Validate = ((document: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 
-export type OpenResult = { ok: true; report: Report } | { ok: false; key: string; substitutions: string[] };
+export type OpenResult = { ok: true; report: Report } | { ok: false; key: MessageKey; substitutions: string[] };
 
 const SCHEMA_NAME = /^webrtc-network-check\/report@(\d+)$/;
 const OUR_VERSION = Number(SCHEMA_NAME.exec(REPORT_SCHEMA)![1]);

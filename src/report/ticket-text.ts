@@ -7,7 +7,7 @@
  * value from a profile, a server or the browser goes through `md`/`mdFence`,
  * so it cannot add markup (links, images, HTML, fences) to the ticket.
  */
-import type { Translate } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/translate';
 import { LAN_KEYS } from '../view/methods';
 import {
   browserText,
@@ -147,8 +147,14 @@ export function loopbackLine(t: Translate, l: LoopbackResult): string {
     // Jitter is a few ms on a good path: one decimal, which formatDuration rounds away.
     l.jitterMs === null ? '–' : `${Math.round(l.jitterMs * 10) / 10} ms`,
   ]);
-  return `${path} (${l.turnUrl}): ${figures} — ${t(`report_grade_${gradeCall(l).replace(/-/g, '_')}`)}`;
+  return `${path} (${l.turnUrl}): ${figures} — ${t(GRADE_KEYS[gradeCall(l)])}`;
 }
+
+const GRADE_KEYS: Record<ReturnType<typeof gradeCall>, MessageKey> = {
+  'good-for-video': 'report_grade_good_for_video',
+  'audio-only': 'report_grade_audio_only',
+  unusable: 'report_grade_unusable',
+};
 
 function ruleBlock(t: Translate, rule: RuleAdvice, withText = true): string[] {
   const required = t(rule.required ? 'report_rule_required' : 'report_rule_optional');

@@ -4,6 +4,7 @@
  * backed by a failed check is given as that check's translated reason line;
  * one that is not (the NAT's behaviour, say) stays the verdict's own words.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import type { CheckResult } from '../checks/types';
 import type { Method, MethodStatus, MethodVerdict, Verdict } from '../verdict';
 import { reasonLineOf, type ReasonLine } from './reasons';
@@ -12,9 +13,9 @@ export type MethodGroup = 'lan' | 'hole-punching' | 'relay';
 
 export interface MethodRow {
   group: MethodGroup;
-  labelKey: string;
+  labelKey: MessageKey;
   status: MethodStatus;
-  statusKey: string;
+  statusKey: MessageKey;
   /** For the relay row: the transport that decided its status (udp/tcp/tls), else null. */
   transport: 'udp' | 'tcp' | 'tls' | null;
   /** One line: the first reason, for any status but available; null otherwise. */
@@ -25,13 +26,13 @@ export interface MethodRow {
   moreReasons: number;
 }
 
-export const METHOD_LABEL_KEYS: Record<MethodGroup, string> = {
+export const METHOD_LABEL_KEYS: Record<MethodGroup, MessageKey> = {
   lan: 'verdict_method_lan',
   'hole-punching': 'verdict_method_hole_punching',
   relay: 'verdict_method_relay',
 };
 
-export const STATUS_KEYS: Record<MethodStatus, string> = {
+export const STATUS_KEYS: Record<MethodStatus, MessageKey> = {
   available: 'verdict_status_available',
   unverified: 'verdict_status_unverified',
   unavailable: 'verdict_status_unavailable',
@@ -76,13 +77,13 @@ export function methodRows(verdict: Verdict, checks: readonly CheckResult[] = []
 }
 
 /** The LAN line of the report and ticket text, by `verdict.lan`. */
-export const LAN_KEYS: Record<Verdict['lan'], string> = {
+export const LAN_KEYS: Record<Verdict['lan'], MessageKey> = {
   possible: 'report_lan_direct',
   unavailable: 'report_lan_unavailable',
   untested: 'report_lan_untested',
 };
 
-export const RELAY_TRANSPORT_KEYS: Record<'udp' | 'tcp' | 'tls', string> = {
+export const RELAY_TRANSPORT_KEYS: Record<'udp' | 'tcp' | 'tls', MessageKey> = {
   udp: 'verdict_relay_over_udp',
   tcp: 'verdict_relay_over_tcp',
   tls: 'verdict_relay_over_tls',

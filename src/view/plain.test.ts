@@ -83,7 +83,7 @@ describe('next step', () => {
 
   it("uses the profile's own word for what its users see, else the neutral one", () => {
     expect(usageKeys('senso')).toEqual(['usage_senso', 'usage_default']);
-    expect(usageKeys('my-school')).toEqual(['usage_my_school', 'usage_default']);
+    expect(usageKeys('my-school')).toEqual([null, 'usage_default']);
     for (const lang of Object.keys(LOCALES)) expect(LOCALES[lang]!.usage_senso?.message).toBeTruthy();
   });
 });

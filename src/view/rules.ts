@@ -8,7 +8,7 @@
 import type { Cause } from '../checks/cause';
 import type { CauseAdvice } from '../checks/missing-rules';
 import type { Report } from '../report/types';
-import type { Translate } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/translate';
 import { ruleSetText } from '../report/rule-set-text';
 
 /**
@@ -37,18 +37,24 @@ export function sortedMissingRules(report: Pick<Report, 'missingRules'>): Report
   return [...report.missingRules].sort((a, b) => Number(b.required) - Number(a.required));
 }
 
-const CAUSE_KEY_NAMES: Record<Exclude<Cause, 'firewall'>, string> = {
-  proxy: 'proxy',
-  'dns-filter': 'dns',
-  'relay-credentials': 'credentials',
-  'vendor-server': 'vendor',
-  'this-device': 'device',
+/** The heading, hint and copy-heading keys of one cause's section. */
+export interface CauseKeys {
+  heading: MessageKey;
+  hint: MessageKey;
+  copyHeading: MessageKey;
+}
+
+const CAUSE_KEYS: Record<Exclude<Cause, 'firewall'>, CauseKeys> = {
+  proxy: { heading: 'cause_proxy_heading', hint: 'cause_proxy_hint', copyHeading: 'cause_proxy_copy_heading' },
+  'dns-filter': { heading: 'cause_dns_heading', hint: 'cause_dns_hint', copyHeading: 'cause_dns_copy_heading' },
+  'relay-credentials': { heading: 'cause_credentials_heading', hint: 'cause_credentials_hint', copyHeading: 'cause_credentials_copy_heading' },
+  'vendor-server': { heading: 'cause_vendor_heading', hint: 'cause_vendor_hint', copyHeading: 'cause_vendor_copy_heading' },
+  'this-device': { heading: 'cause_device_heading', hint: 'cause_device_hint', copyHeading: 'cause_device_copy_heading' },
 };
 
 /** Who can fix each cause other than the firewall: the heading, hint and copy-heading keys of its section. */
-export function causeKeys(cause: Exclude<Cause, 'firewall'>): { heading: string; hint: string; copyHeading: string } {
-  const name = `cause_${CAUSE_KEY_NAMES[cause]}`;
-  return { heading: `${name}_heading`, hint: `${name}_hint`, copyHeading: `${name}_copy_heading` };
+export function causeKeys(cause: Exclude<Cause, 'firewall'>): CauseKeys {
+  return CAUSE_KEYS[cause];
 }
 
 /** One cause's copy: a heading naming the profile, then the section's own paste-ready lines. */

@@ -3,21 +3,22 @@
  * routes the checks used, in the reader's language. A value this version does
  * not know keeps the report's own (English) note.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import type { Environment } from '../report/types';
 
-const VALUE_KEYS: Record<string, string> = {
+const VALUE_KEYS: Record<string, MessageKey> = {
   default_public_and_private_interfaces: 'webrtc_ip_default_public_and_private_interfaces',
   default_public_interface_only: 'webrtc_ip_default_public_interface_only',
   disable_non_proxied_udp: 'webrtc_ip_disable_non_proxied_udp',
   proxy_only: 'webrtc_ip_proxy_only',
 };
-const CONTROL_KEYS: Record<string, string> = {
+const CONTROL_KEYS: Record<string, MessageKey> = {
   not_controllable: 'webrtc_control_policy',
   controlled_by_other_extensions: 'webrtc_control_other_extension',
 };
 
 /** Message keys for the warning's explanation, or the note itself when no key fits; null when web apps lose nothing. */
-export function webAppWarning(setting: Environment['webRtcIpHandling']): { keys: string[] } | { note: string } | null {
+export function webAppWarning(setting: Environment['webRtcIpHandling']): { keys: MessageKey[] } | { note: string } | null {
   if (!setting.limitsWebApps) return null;
   const valueKey = setting.value === null ? undefined : VALUE_KEYS[setting.value];
   if (!valueKey) return { note: setting.note ?? '' };

@@ -1,0 +1,34 @@
+/**
+ * The one place where the core's codes become words: every phrase of a report
+ * (verdict reasons, summaries, the NAT's behaviour, check details, findings,
+ * notes) is rendered here, in the language of the `Translate` given — the
+ * browser's for the popup and the printable page, English for the CLI.
+ * Parameters are matched to the message's placeholders by name; their order
+ * comes from the generated `MESSAGE_PARAMS` (scripts/message-keys.mjs).
+ */
+import { MESSAGE_PARAMS } from './message-keys';
+import { isMessageKey, type Phrase, type PhraseParam } from './phrase';
+import type { Translate } from './translate';
+
+/**
+ * A phrase in words. A plain string is returned as it is: reports written
+ * before phrases existed (schema report@2) hold sentences, and those are shown
+ * as they were stored. An unknown code (a newer report) shows in brackets.
+ */
+export function say(t: Translate, text: Phrase | string | null | undefined): string {
+  if (text === null || text === undefined) return '';
+  if (typeof text === 'string') return text;
+  if (!isMessageKey(text.code)) return `[${String(text.code)}]`;
+  const params = text.params ?? {};
+  return t(
+    text.code,
+    MESSAGE_PARAMS[text.code].map((name: string) => sayParam(t, params[name])),
+  );
+}
+
+function sayParam(t: Translate, value: PhraseParam | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map((p) => say(t, p)).join('; ');
+  return say(t, value);
+}
