@@ -30,3 +30,11 @@ export function phrase<K extends MessageKey>(code: K, ...[params]: ParamsOf<K>):
 export function isMessageKey(code: unknown): code is MessageKey {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(MESSAGE_PARAMS, code);
 }
+
+/** A copy of the phrase with every string parameter (nested ones too) passed through `map`: how redaction and shortening reach parameters. */
+export function mapPhraseStrings(p: Phrase, map: (text: string) => string): Phrase {
+  if (p.params === undefined) return p;
+  const param = (value: PhraseParam): PhraseParam =>
+    typeof value === 'string' ? map(value) : typeof value === 'number' ? value : Array.isArray(value) ? value.map((v) => mapPhraseStrings(v, map)) : mapPhraseStrings(value, map);
+  return { code: p.code, params: Object.fromEntries(Object.entries(p.params).map(([name, value]) => [name, param(value)])) };
+}

@@ -8,6 +8,7 @@
  * `truncated` says what was cut, so support knows the copy is partial. The
  * verdict, the route and the missing-rule list are kept to the last.
  */
+import { mapPhraseStrings } from '../i18n/phrase';
 import type { Report, Truncation } from './types';
 
 /** Per report: 20 of them plus the last report stay under half of the 10 MB quota. */
@@ -75,7 +76,12 @@ function shortenTexts(report: Report): { value: Report; shortened: number } {
     candidates: report.candidates.map((c) => ({ ...c, candidate: cut(c.candidate) })),
     iceErrors: report.iceErrors.map((e) => ({ ...e, errorText: cut(e.errorText) })),
     gatherings: report.gatherings.map((g) => ({ ...g, setupError: g.setupError === null ? null : cut(g.setupError) })),
-    checks: report.checks.map((c) => ({ ...c, target: cut(c.target), detail: cut(c.detail) })),
+    checks: report.checks.map((c) => ({
+      ...c,
+      target: cut(c.target),
+      detail: mapPhraseStrings(c.detail, cut),
+      ...(typeof c.evidence === 'string' ? { evidence: cut(c.evidence) } : {}),
+    })),
     missingRules: report.missingRules.map((r) => ({ ...r, purpose: cut(r.purpose), text: cut(r.text), findings: r.findings.map(cut) })),
     verifyRules: report.verifyRules.map((r) => ({ ...r, purpose: cut(r.purpose), text: cut(r.text), findings: r.findings.map(cut) })),
     verdict: { ...report.verdict, methods: report.verdict.methods.map((m) => ({ ...m, reasons: m.reasons.map((r) => ({ ...r, text: cut(r.text) })) })) },
