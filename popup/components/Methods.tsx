@@ -2,6 +2,7 @@ import type { CheckResult } from '../../src/checks/types';
 import type { Verdict } from '../../src/verdict';
 import { methodRows, RELAY_TRANSPORT_KEYS } from '../../src/view/methods';
 import { t } from '../shared/i18n';
+import { say } from '../../src/i18n/words';
 
 const STATUS_ICON = { available: '✓', unverified: '▲', unavailable: '✕', untested: '–' } as const;
 
@@ -27,7 +28,7 @@ export function Methods({ verdict, checks }: { verdict: Verdict; checks: CheckRe
             </span>
             {row.reason && (
               <p class="reason" data-testid="method-reason">
-                {row.reasonLine ? t(row.reasonLine.key, row.reasonLine.substitutions) : row.reason}
+                {row.reasonLine ? t(row.reasonLine.key, row.reasonLine.substitutions) : say(t, row.reason)}
                 {row.moreReasons > 0 && ` ${t('popup_more_reasons', [row.moreReasons])}`}
               </p>
             )}

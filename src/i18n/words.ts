@@ -18,6 +18,9 @@ import type { Translate } from './translate';
 export function say(t: Translate, text: Phrase | string | null | undefined): string {
   if (text === null || text === undefined) return '';
   if (typeof text === 'string') return text;
+  // A report@2 verdict reason: { text, checkIds }.
+  const legacy = (text as { text?: unknown }).text;
+  if (text.code === undefined && typeof legacy === 'string') return legacy;
   if (!isMessageKey(text.code)) return `[${String(text.code)}]`;
   const params = text.params ?? {};
   return t(
@@ -31,4 +34,10 @@ function sayParam(t: Translate, value: PhraseParam | undefined): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.map((p) => say(t, p)).join('; ');
   return say(t, value);
+}
+
+/** A check's detail in words, with the browser's own words for it (untranslated) in brackets: "the connection was refused (net::ERR_CONNECTION_REFUSED)". */
+export function sayCheckDetail(t: Translate, check: { detail: Phrase | string; evidence?: string | null }): string {
+  const detail = say(t, check.detail);
+  return check.evidence ? t('check_detail_evidence', [detail, check.evidence]) : detail;
 }

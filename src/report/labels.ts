@@ -3,6 +3,7 @@
  * ticket text and the printable page so both say the same thing.
  */
 import type { MessageKey, Translate } from '../i18n/translate';
+import { say } from '../i18n/words';
 import type { CheckStatus } from '../checks/types';
 import type { Method, MethodStatus, Route } from '../verdict';
 import type { Report, RunTrigger } from './types';
@@ -69,14 +70,14 @@ export function osText(t: Translate, env: Report['environment']): string {
 }
 
 export function deviceText(t: Translate, device: Report['environment']['device']): string {
-  if (!device.available) return t('report_env_device_unavailable', [device.reason ?? t('report_unknown')]);
+  if (!device.available) return t('report_env_device_unavailable', [device.reason ? say(t, device.reason) : t('report_unknown')]);
   const facts = Object.entries(device.facts);
   return facts.length === 0 ? t('report_none') : facts.map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
 export function webRtcPolicyText(t: Translate, policy: Report['environment']['webRtcIpHandling']): string {
   const value = policy.value ?? t('report_unknown');
-  return policy.note ? `${value} (${policy.note})` : value;
+  return policy.note ? `${value} (${say(t, policy.note)})` : value;
 }
 
 export const yesNo = (t: Translate, value: boolean) => t(value ? 'report_yes' : 'report_no');

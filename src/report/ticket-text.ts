@@ -24,12 +24,13 @@ import {
   yesNo,
 } from './labels';
 import type { RuleAdvice } from '../checks/missing-rules';
-import { causeKeys, causeText, missingRulesText } from '../view/rules';
+import { causeKeys, causeText, missingRulesText, ruleText } from '../view/rules';
 import type { Report } from './types';
 import { gradeCall, type LoopbackResult } from '../ice/loopback';
 import { headline } from '../view/headline';
 import { nextStepKey, usageWord } from '../view/plain';
 import { mdFence, mdText as md } from './markdown';
+import { say, sayCheckDetail } from '../i18n/words';
 
 export function renderTicketText(report: Report, t: Translate): string {
   const lines: string[] = [];
@@ -54,12 +55,12 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`## ${t('report_route_heading')}`, '');
   const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
   out(`**${routeLabel(t, verdict.route)}**${unverified}`, '');
-  out(md(verdict.summary), '');
+  out(md(say(t, verdict.summary)), '');
   // The outcome adds the services the app needs to the route (a blocked required service is never "fine").
-  if (report.outcome) out(`**${md(report.outcome.summary)}**`, '');
-  if (report.proxy?.inUse && report.proxy.note) out(md(report.proxy.note), '');
+  if (report.outcome) out(`**${md(say(t, report.outcome.summary))}**`, '');
+  if (report.proxy?.inUse && report.proxy.note) out(md(say(t, report.proxy.note)), '');
   out(`- ${methodLabel(t, 'lan')}: ${t(LAN_KEYS[verdict.lan])}`);
-  out(`- ${t('report_nat', [md(report.nat.mapping), md(report.nat.reason)])}`, '');
+  out(`- ${t('report_nat', [md(report.nat.mapping), md(say(t, report.nat.reason))])}`, '');
 
   out(`## ${t('report_missing_heading', [report.missingRules.length])}`, '');
   if (report.missingRules.length === 0) out(t('report_missing_none'), '');
@@ -80,7 +81,7 @@ export function renderTicketText(report: Report, t: Translate): string {
   for (const section of report.otherCauses ?? []) {
     const keys = causeKeys(section.cause);
     out(`## ${t(keys.heading, [section.rules.length])}`, '', t(keys.hint), '');
-    for (const note of section.notes ?? []) out(`- ${md(note)}`);
+    for (const note of section.notes ?? []) out(`- ${md(say(t, note))}`);
     if ((section.notes ?? []).length > 0) out('');
     for (const rule of section.rules) out(...ruleBlock(t, rule, false));
     out(...mdFence(causeText(section, named, t)), '');
@@ -95,7 +96,7 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`## ${t('report_methods_heading')}`, '');
   for (const m of verdict.methods) {
     out(`- ${methodLabel(t, m.method)}: ${methodStatusLabel(t, m.status)}`);
-    for (const r of m.reasons) out(`  - ${md(r.text)}`);
+    for (const r of m.reasons) out(`  - ${md(say(t, r))}`);
   }
   out('');
 
@@ -104,7 +105,7 @@ export function renderTicketText(report: Report, t: Translate): string {
     const reason = c.reason ? `, ${t('report_check_reason', [md(c.reason)])}` : '';
     const time = c.durationMs === null ? t('report_check_not_attempted') : t('report_check_time', [formatDuration(c.durationMs)]);
     out(`- [${checkStatusLabel(t, c.status)}] ${md(c.target)} (${md(c.transport.toUpperCase())}, ${md(c.ruleId)})${reason}, ${time}`);
-    out(`  ${md(c.detail)}`);
+    out(`  ${md(sayCheckDetail(t, c))}`);
   }
   out('');
 
@@ -161,8 +162,8 @@ function ruleBlock(t: Translate, rule: RuleAdvice, withText = true): string[] {
   return [
     `### ${md(rule.purpose)} (${md(rule.ruleId)}, ${required})`,
     '',
-    ...rule.findings.map((f) => `- ${md(f)}`),
+    ...rule.findings.map((f) => `- ${md(say(t, f))}`),
     ...(rule.findings.length > 0 ? [''] : []),
-    ...(withText ? [...mdFence(rule.text), ''] : []),
+    ...(withText ? [...mdFence(ruleText(rule, t)), ''] : []),
   ];
 }

@@ -12,6 +12,7 @@ import type { ProfileError } from '../profile/types';
 import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
 import type { Outcome } from './outcome';
+import type { Phrase } from '../i18n/phrase';
 import type { RuleSet } from './rule-set';
 
 export const REPORT_SCHEMA = 'webrtc-network-check/report@2';
@@ -39,11 +40,11 @@ export interface Environment {
     levelOfControl: string | null;
     /** True when web apps cannot use UDP or non-proxied routes the checks used. */
     limitsWebApps: boolean;
-    /** Plain words for the report; why it could not be read when value is null. */
-    note: string | null;
+    /** What it means for web apps, and who set it (a phrase); why it could not be read when value is null. */
+    note: Phrase | null;
   };
   /** ChromeOS enterprise device facts (force-installed only), or why they are unavailable. */
-  device: { available: boolean; reason: string | null; facts: Record<string, string> };
+  device: { available: boolean; reason: Phrase | null; facts: Record<string, string> };
 }
 
 /** Who started a run: the popup, an automation message, the alarm or browser start-up. */
@@ -145,6 +146,6 @@ export interface ProxyFinding {
   address: string | null;
   /** The checks that showed it. */
   checkIds: string[];
-  /** Plain words; null when no proxy was seen. */
-  note: string | null;
+  /** What it means for the checks, as a phrase; null when no proxy was seen. */
+  note: Phrase | null;
 }

@@ -1,13 +1,14 @@
 /**
  * The verdict's five methods folded into the three a teacher knows: direct on
  * this network, hole punching, relay (the best of UDP/TCP/TLS). A reason
- * backed by a failed check is given as that check's translated reason line;
- * one that is not (the NAT's behaviour, say) stays the verdict's own words.
+ * backed by a failed check is given as that check's reason line; one that is
+ * not (the NAT's behaviour, say) is the verdict's own phrase.
  */
 import type { MessageKey } from '../i18n/message-keys';
 import type { CheckResult } from '../checks/types';
 import type { Method, MethodStatus, MethodVerdict, Verdict } from '../verdict';
 import { reasonLineOf, type ReasonLine } from './reasons';
+import type { Phrase } from '../i18n/phrase';
 
 export type MethodGroup = 'lan' | 'hole-punching' | 'relay';
 
@@ -18,8 +19,8 @@ export interface MethodRow {
   statusKey: MessageKey;
   /** For the relay row: the transport that decided its status (udp/tcp/tls), else null. */
   transport: 'udp' | 'tcp' | 'tls' | null;
-  /** One line: the first reason, for any status but available; null otherwise. */
-  reason: string | null;
+  /** One line: the first reason (a phrase, src/i18n/words.ts says it), for any status but available; null otherwise. */
+  reason: Phrase | null;
   /** The same reason as a translatable line, when a check with a reason code stands behind it. */
   reasonLine: ReasonLine | null;
   /** How many further reasons the details list holds. */
@@ -57,7 +58,7 @@ function bestRelay(verdict: Verdict): MethodVerdict | undefined {
 function row(group: MethodGroup, verdict: MethodVerdict | undefined, checks: readonly CheckResult[]): MethodRow {
   const status = verdict?.status ?? 'untested';
   const explained = status === 'available' || !verdict ? [] : verdict.reasons;
-  const reasons = explained.map((r) => r.text);
+  const reasons: Phrase[] = explained;
   const transport = group === 'relay' && verdict ? (verdict.method.slice('relay-'.length) as MethodRow['transport']) : null;
   return {
     group,
