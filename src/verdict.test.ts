@@ -1,3 +1,5 @@
+import { phrase } from './i18n/phrase';
+import { inEnglish } from './i18n/english';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RouteEvidence } from './checks/route-evidence';
@@ -16,7 +18,7 @@ function check(id: string, overrides: Partial<CheckResult>): CheckResult {
     transport: 'udp',
     status: 'pass',
     reason: null,
-    detail: 'answered',
+    detail: phrase('detail_server_answered'),
     durationMs: 50,
     ...overrides,
   };
@@ -24,12 +26,12 @@ function check(id: string, overrides: Partial<CheckResult>): CheckResult {
 
 const stunA = check('stun#1', { target: 'stun:a.example.org:3478' });
 const stunB = check('stun#2', { target: 'stun:b.example.org:19302' });
-const notRun = (c: CheckResult) => ({ ...c, status: 'error' as const, reason: 'setup' as const, detail: 'not tested: the browser could not set the check up' });
+const notRun = (c: CheckResult) => ({ ...c, status: 'error' as const, reason: 'setup' as const, detail: phrase('detail_not_set_up') });
 const stunBSilent = check('stun#2', {
   target: 'stun:b.example.org:19302',
   status: 'fail',
   reason: 'timeout',
-  detail: 'UDP to stun:b.example.org:19302 got no answer within 5 s',
+  detail: phrase('detail_silent_udp', { target: 'stun:b.example.org:19302', seconds: '5 s' }),
 });
 const turn = (transport: RelayProtocol, overrides: Partial<CheckResult>) =>
   check(`turn#${transport}`, { kind: 'turn', transport, target: `turn:t.example.org?transport=${transport}`, ...overrides });
@@ -63,13 +65,13 @@ function evidence(overrides: Partial<RouteEvidence> = {}, mapping: NatMapping = 
     device: 'online',
     hostAddresses: ['10.0.0.5'],
     srflxGathered: true,
-    nat: { mapping, publicAddresses: ['203.0.113.1'], reason: `mapping is ${mapping}` },
+    nat: { mapping, publicAddresses: ['203.0.113.1'], reason: phrase('fw_hosts', { hosts: `mapping is ${mapping}` }) },
     stun: [stunA, stunB],
     stunNotRun: [],
     turn: {
-      udp: [turn('udp', { detail: 'relay allocated over UDP' })],
-      tcp: [turn('tcp', { detail: 'relay allocated over TCP' })],
-      tls: [turn('tls', { detail: 'relay allocated over TLS' })],
+      udp: [turn('udp', { detail: phrase('detail_relay_allocated', { transport: 'UDP', address: '203.0.113.9:49200' }) })],
+      tcp: [turn('tcp', { detail: phrase('detail_relay_allocated', { transport: 'TCP', address: '203.0.113.9:49200' }) })],
+      tls: [turn('tls', { detail: phrase('detail_relay_allocated', { transport: 'TLS', address: '203.0.113.9:49200' }) })],
     },
     turnNotRun: { udp: [], tcp: [], tls: [] },
     udpPortLimit: null,
@@ -82,7 +84,7 @@ function evidence(overrides: Partial<RouteEvidence> = {}, mapping: NatMapping = 
 
 const relayCases = (transport: RelayProtocol) => {
   const only = (checks: CheckResult[]) => ({ turn: { ...evidence().turn, [transport]: checks } });
-  const allocated = turn(transport, { detail: 'relay allocated' });
+  const allocated = turn(transport, { detail: phrase('detail_relay_allocated', { transport: transport.toUpperCase(), address: '203.0.113.9:49200' }) });
   return {
     [`relay-${transport}.media-blocked`]: evidence({ relayMedia: { ...evidence().relayMedia, [transport]: media(call('relay-relay', transport, 0)) } }),
     [`relay-${transport}.media-carried`]: evidence({ relayMedia: { ...evidence().relayMedia, [transport]: media(call('relay-relay', transport, 30)) } }),
@@ -91,13 +93,23 @@ const relayCases = (transport: RelayProtocol) => {
     [`relay-${transport}.not-run`]: evidence({ ...only([]), turnNotRun: { ...evidence().turnNotRun, [transport]: [notRun(allocated)] } }),
     [`relay-${transport}.allocated`]: evidence(),
     [`relay-${transport}.unroutable-relay`]: evidence(
-      only([turn(transport, { status: 'warn', reason: 'unroutable-relay', detail: 'relay allocated, but its address 10.0.0.9 is a private address' })]),
+      only([
+        turn(transport, {
+          status: 'warn',
+          reason: 'unroutable-relay',
+          detail: phrase('detail_relay_unroutable', { transport: 'UDP', address: '10.0.0.9:49200', range: phrase('range_private') }),
+        }),
+      ]),
     ),
-    [`relay-${transport}.challenged`]: evidence(only([turn(transport, { status: 'warn', reason: 'auth-401', detail: '401 challenge' })])),
+    [`relay-${transport}.challenged`]: evidence(
+      only([turn(transport, { status: 'warn', reason: 'auth-401', detail: phrase('detail_auth_challenge', { transport: 'UDP' }) })]),
+    ),
     [`relay-${transport}.credentials-rejected`]: evidence(
-      only([turn(transport, { status: 'fail', reason: 'auth-401', detail: 'rejected the credentials (401)' })]),
+      only([turn(transport, { status: 'fail', reason: 'auth-401', detail: phrase('detail_auth_rejected', { transport: 'UDP' }) })]),
     ),
-    [`relay-${transport}.failed`]: evidence(only([turn(transport, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })])),
+    [`relay-${transport}.failed`]: evidence(
+      only([turn(transport, { status: 'fail', reason: 'timeout', detail: phrase('detail_no_answer_within', { seconds: '5 s' }) })]),
+    ),
   };
 };
 
@@ -165,26 +177,32 @@ describe('decideVerdict picks the best usable route', () => {
   });
 
   it('relay over TLS when only TLS gets through, with the reasons for the others tied to their checks', () => {
-    const failed = (t: RelayProtocol) => [turn(t, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })];
+    const failed = (t: RelayProtocol) => [turn(t, { status: 'fail', reason: 'timeout', detail: phrase('detail_no_answer_within', { seconds: '5 s' }) })];
     const verdict = decideVerdict(
       evidence({ srflxGathered: false, stun: [stunBSilent], turn: { udp: failed('udp'), tcp: failed('tcp'), tls: evidence().turn.tls } }, 'unknown'),
     );
     expect(verdict.route).toBe('relay-tls');
     const hole = verdict.methods.find((m) => m.method === 'hole-punching')!;
-    expect(hole.reasons).toEqual([{ text: 'stun:b.example.org:19302: UDP to stun:b.example.org:19302 got no answer within 5 s', checkIds: ['stun#2'] }]);
+    expect(hole.reasons).toEqual([
+      { ...phrase('check_target_detail', { target: 'stun:b.example.org:19302', detail: stunBSilent.detail }), checkIds: ['stun#2'] },
+    ]);
+    expect(inEnglish(hole.reasons[0]!)).toBe('stun:b.example.org:19302: UDP to stun:b.example.org:19302 got no answer within 5 s');
     expect(verdict.methods.find((m) => m.method === 'relay-udp')!.reasons[0]!.checkIds).toEqual(['turn#udp']);
   });
 
   it('a TURN 401 without credentials counts, flagged as not verified', () => {
     const verdict = decideVerdict(
-      evidence({ stun: [], turn: { udp: [], tcp: [turn('tcp', { status: 'warn', reason: 'auth-401', detail: '401' })], tls: [] } }),
+      evidence({
+        stun: [],
+        turn: { udp: [], tcp: [turn('tcp', { status: 'warn', reason: 'auth-401', detail: phrase('detail_auth_challenge', { transport: 'TCP' }) })], tls: [] },
+      }),
     );
     expect(verdict).toMatchObject({ route: 'relay-tcp', routeVerified: false });
-    expect(verdict.summary).toMatch(/Not fully verified/);
+    expect(verdict.summary).toEqual(phrase('summary_unverified', { summary: phrase('summary_relay_tcp') }));
   });
 
   it('none when nothing works', () => {
-    const failed = (t: RelayProtocol) => [turn(t, { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' })];
+    const failed = (t: RelayProtocol) => [turn(t, { status: 'fail', reason: 'timeout', detail: phrase('detail_no_answer_within', { seconds: '5 s' }) })];
     const verdict = decideVerdict(
       evidence(
         { srflxGathered: false, stun: [stunBSilent], turn: { udp: failed('udp'), tcp: failed('tcp'), tls: failed('tls') }, udpPortsAnswered: [] },
@@ -192,7 +210,7 @@ describe('decideVerdict picks the best usable route', () => {
       ),
     );
     expect(verdict).toMatchObject({ route: 'none', routeVerified: false, lan: 'possible' });
-    expect(verdict.summary).toMatch(/will fail/);
+    expect(verdict.summary).toEqual(phrase('summary_none'));
   });
 
   it("UDP to the relay's high port carried data: hole punching is proven with one STUN port, and a silent port is not read as a filter", () => {
@@ -214,7 +232,10 @@ describe('decideVerdict picks the best usable route', () => {
     const verdict = decideVerdict(evidence({ relayMedia: { ...evidence().relayMedia, udp: media(call('relay-relay', 'udp', 0)) } }, 'endpoint-dependent'));
     const udp = verdict.methods.find((m) => m.method === 'relay-udp')!;
     expect(udp.status).toBe('unavailable');
-    expect(udp.reasons[0]!.text).toMatch(/allocated but no data got through.*dropping relayed media/);
+    expect(udp.reasons[0]!.code).toBe('why_relay_media_blocked');
+    expect(inEnglish(udp.reasons[0]!)).toMatch(
+      /allocated but no data got through \(0 of 30 packets arrived.*\): a firewall or filter is dropping relayed media/,
+    );
     expect(verdict.route).toBe('relay-tcp');
   });
 
@@ -228,7 +249,7 @@ describe('decideVerdict picks the best usable route', () => {
     const none = { udp: [], tcp: [], tls: [] };
     const verdict = decideVerdict(evidence({ stun: [stunA], udpPortsAnswered: [3478], turn: none }, 'unknown'));
     expect(verdict).toMatchObject({ route: 'hole-punching', routeVerified: false });
-    expect(verdict.summary).toMatch(/Not fully verified/);
+    expect(verdict.summary).toEqual(phrase('summary_unverified', { summary: phrase('summary_hole_punching') }));
   });
 
   it('a profile with nothing a browser can test is "untested", never "none"', () => {
@@ -241,7 +262,7 @@ describe('decideVerdict picks the best usable route', () => {
   it('a device with no network is offline: every method unavailable, route none', () => {
     const verdict = decideVerdict(evidence({ device: 'offline', hostAddresses: [] }));
     expect(verdict).toMatchObject({ route: 'none', lan: 'unavailable', device: 'offline' });
-    expect(verdict.summary).toMatch(/not connected to a network/);
+    expect(verdict.summary).toEqual(phrase('summary_offline'));
   });
 
   it('checks we failed to run are never evidence: relay not-run is untested, not unavailable', () => {

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/phrase';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { translatorFromMessages, type MessagesFile } from '../i18n/translate';
@@ -106,8 +107,9 @@ describe('redactIps', () => {
   });
 
   it('does not replace an address inside a longer one', () => {
-    const tricky = { ...report, nat: { ...report.nat, reason: `${report.nat.publicAddresses[0]}0 and ${report.nat.publicAddresses[0]}.` } };
-    expect(redactIps(tricky).nat.reason).toBe(`${report.nat.publicAddresses[0]}0 and public-1.`);
+    const servers = `${report.nat.publicAddresses[0]}0 and ${report.nat.publicAddresses[0]}.`;
+    const tricky = { ...report, nat: { ...report.nat, reason: phrase('nat_none_answered', { servers }) } };
+    expect(redactIps(tricky).nat.reason).toEqual(phrase('nat_none_answered', { servers: `${report.nat.publicAddresses[0]}0 and public-1.` }));
   });
 
   it('gives the same placeholders for the same report', () => {

@@ -38,7 +38,7 @@ export interface Outcome {
   blockedServices: BlockedService[];
   /** True when every check was `untestable` (or the profile had none). */
   nothingTestable: boolean;
-  /** One sentence for the report and exports, as a phrase (`outcome_limited`, …). */
+  /** One sentence for the report and exports, as a phrase (`outcome_summary_limited`, …). */
   summary: Phrase;
 }
 
@@ -71,10 +71,10 @@ function decideTone(nothingTestable: boolean, calls: CallsOutcome, blocked: bool
 }
 
 const CALLS: Record<CallsOutcome, Phrase> = {
-  direct: phrase('outcome_calls_direct'),
-  relayed: phrase('outcome_calls_relayed'),
-  fail: phrase('outcome_calls_fail'),
-  untested: phrase('outcome_calls_untested'),
+  direct: phrase('outcome_summary_calls_direct'),
+  relayed: phrase('outcome_summary_calls_relayed'),
+  fail: phrase('outcome_summary_calls_fail'),
+  untested: phrase('outcome_summary_calls_untested'),
 };
 
 /** "“Thumbnails API”", "“A”, “B”": the vendor's names, quoted, in any language. */
@@ -83,8 +83,8 @@ export function serviceList(services: readonly Pick<BlockedService, 'purpose'>[]
 }
 
 function summarize(tone: OutcomeTone, calls: CallsOutcome, blocked: BlockedService[], nothingTestable: boolean): Phrase {
-  if (nothingTestable) return phrase('outcome_nothing_testable');
-  const services = phrase(blocked.length === 1 ? 'outcome_service_blocked' : 'outcome_services_blocked', { services: serviceList(blocked) });
-  if (blocked.length === 0) return phrase('outcome_nothing_blocked', { calls: CALLS[calls] });
-  return phrase(tone === 'limited' ? 'outcome_limited' : 'outcome_blocked', { calls: CALLS[calls], services });
+  if (nothingTestable) return phrase('outcome_summary_nothing_testable');
+  const services = phrase(blocked.length === 1 ? 'outcome_summary_service_blocked' : 'outcome_summary_services_blocked', { services: serviceList(blocked) });
+  if (blocked.length === 0) return phrase('outcome_summary_nothing_blocked', { calls: CALLS[calls] });
+  return phrase(tone === 'limited' ? 'outcome_summary_limited' : 'outcome_summary_blocked', { calls: CALLS[calls], services });
 }

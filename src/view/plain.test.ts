@@ -69,7 +69,7 @@ describe('next step', () => {
     expect(nextStepKey({ verdict: { ...FAILED.verdict, device: 'offline' }, missingRules: FAILED.missingRules })).toBe('next_step_offline');
     expect(nextStepKey({ verdict: { ...FAILED.verdict, route: 'untested' }, missingRules: [] })).toBe('next_step_untested');
     // No firewall rule missing, but a DNS (or proxy, credentials …) finding: the firewall is not the next step.
-    const dns = { cause: 'dns-filter' as const, rules: [OPEN.missingRules[0]!], notes: [], text: '' };
+    const dns = { cause: 'dns-filter' as const, rules: [OPEN.missingRules[0]!], notes: [], lines: [], text: '' };
     expect(nextStepKey({ verdict: OPEN.verdict, missingRules: [], otherCauses: [dns] })).toBe('next_step_other_causes');
     expect(nextStepKey({ verdict: OPEN.verdict, missingRules: OPEN.missingRules, otherCauses: [dns] })).not.toBe('next_step_other_causes');
   });

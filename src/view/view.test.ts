@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import open from '../../test/fixtures/reports/lab-open.json';
 import udpDropped from '../../test/fixtures/reports/lab-udp-dropped.json';
@@ -176,10 +177,15 @@ describe('reason lines', () => {
 describe('web-app warning', () => {
   it('is silent when web apps lose nothing, and names value and control by message key otherwise', async () => {
     const { webAppWarning, WEBAPP_WARNING_KEYS } = await import('./webapp-warning');
-    const setting = { value: 'disable_non_proxied_udp', levelOfControl: 'not_controllable', limitsWebApps: true, note: 'English note' };
+    const setting = {
+      value: 'disable_non_proxied_udp',
+      levelOfControl: 'not_controllable',
+      limitsWebApps: true,
+      note: phrase('webrtc_ip_unknown', { value: 'future_mode' }),
+    };
     expect(webAppWarning({ ...setting, limitsWebApps: false })).toBeNull();
     expect(webAppWarning(setting)).toEqual({ keys: ['webrtc_ip_disable_non_proxied_udp', 'webrtc_control_policy'] });
-    expect(webAppWarning({ ...setting, value: 'future_mode' })).toEqual({ note: 'English note' });
+    expect(webAppWarning({ ...setting, value: 'future_mode' })).toEqual({ note: setting.note });
     for (const lang of ['en', 'de', 'fr']) {
       const messages = (await import(`../../_locales/${lang}/messages.json`)).default as Record<string, unknown>;
       for (const key of WEBAPP_WARNING_KEYS) expect(messages[key], `${lang}:${key}`).toBeDefined();
@@ -194,7 +200,7 @@ describe('outcome headline and badge', () => {
       tone: 'limited' as const,
       calls: 'direct' as const,
       nothingTestable: false,
-      summary: '',
+      summary: phrase('outcome_summary_limited', { calls: phrase('outcome_summary_calls_direct'), services: '“Thumbnails API”' }),
       blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' as const, checkIds: [] }],
     };
     const h = outcomeHeadline({ verdict: OPEN.verdict, outcome });
@@ -212,7 +218,13 @@ describe('outcome headline and badge', () => {
 
   it('is grey with a question mark when nothing could be tested', async () => {
     const { outcomeHeadline } = await import('./headline');
-    const outcome = { tone: 'untested' as const, calls: 'untested' as const, nothingTestable: true, summary: '', blockedServices: [] };
+    const outcome = {
+      tone: 'untested' as const,
+      calls: 'untested' as const,
+      nothingTestable: true,
+      summary: phrase('outcome_summary_nothing_testable'),
+      blockedServices: [],
+    };
     expect(outcomeHeadline({ verdict: { ...OPEN.verdict, route: 'none' }, outcome })).toMatchObject({ key: 'outcome_nothing_testable', tone: 'unknown' });
     expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], outcome, otherCauses: [] })).toMatchObject({
       text: '?',
@@ -221,7 +233,13 @@ describe('outcome headline and badge', () => {
   });
 
   it('counts every cause’s findings on the badge, not only firewall rules', () => {
-    const section = { cause: 'dns-filter' as const, rules: [OPEN.missingRules[0]!, OPEN.missingRules[1]!], notes: ['n'], text: '' };
+    const section = {
+      cause: 'dns-filter' as const,
+      rules: [OPEN.missingRules[0]!, OPEN.missingRules[1]!],
+      notes: [phrase('webrtc_ip_proxy_only')],
+      lines: [],
+      text: '',
+    };
     expect(badgeFor({ verdict: OPEN.verdict, missingRules: [], otherCauses: [section] })).toMatchObject({ text: '3', missing: 0, otherFindings: 3 });
   });
 });
