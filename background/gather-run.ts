@@ -1,17 +1,12 @@
 import browser from 'webextension-polyfill';
 import type { GatherResult, IceServerConfig } from '../src/ice/types';
-import { isGatherResult, type GatherRun, type IceServerSummary, type OffscreenGatherMessage } from '../src/messages';
+import { isGatherResult, type OffscreenGatherRequest } from '../src/contract/offscreen';
 import { ensureOffscreenDocument } from './platform/offscreen-document';
 import { PLACEHOLDER_CREDENTIALS } from '../src/checks/plan';
 import { redactGatherResult, secretsOf } from '../src/report/redact';
-import { readLastServers, saveLastRun } from './storage';
 
 /** Grace beyond the run deadline for the offscreen reply to arrive. */
 const REPLY_GRACE_MS = 2_000;
-
-function summarize(servers: IceServerConfig[]): IceServerSummary[] {
-  return servers.map((s) => ({ urls: [...s.urls], hasCredential: Boolean(s.username || s.credential) }));
-}
 
 function failedGather(deadlineMs: number, message: string): GatherResult {
   return {
@@ -57,7 +52,7 @@ async function gatherUnredacted(
   } catch (err) {
     return documentFailure(`The offscreen document could not start: ${String(err)}`);
   }
-  const message: OffscreenGatherMessage = { target: 'offscreen', type: 'gather', iceServers, deadlineMs, ...(finishOn ? { finishOn } : {}) };
+  const message: OffscreenGatherRequest = { target: 'offscreen', type: 'gather', iceServers, deadlineMs, ...(finishOn ? { finishOn } : {}) };
   // The offscreen side keeps its own deadline; this one only guards against a
   // document that died without answering.
   const timeout = new Promise<{ result: GatherResult; documentFailed: boolean }>((resolve) =>
@@ -68,21 +63,4 @@ async function gatherUnredacted(
     .then((r: unknown) => (isGatherResult(r) ? { result: r, documentFailed: false } : documentFailure('The offscreen document gave no result.')))
     .catch((err: unknown) => documentFailure(`The offscreen document failed: ${String(err)}`));
   return Promise.race([reply, timeout]);
-}
-
-let running: Promise<GatherRun> | null = null;
-
-/** Starts a gathering run, or joins the one already running. */
-export function runGather(iceServers: IceServerConfig[] | undefined, deadlineMs: number): Promise<GatherRun> {
-  running ??= (async () => {
-    const servers = iceServers ?? (await readLastServers());
-    const startedAt = new Date().toISOString();
-    const result = await gatherInOffscreen(servers, deadlineMs);
-    const run: GatherRun = { startedAt, servers: summarize(servers), result };
-    await saveLastRun(run, servers);
-    return run;
-  })().finally(() => {
-    running = null;
-  });
-  return running;
 }

@@ -1,6 +1,6 @@
 import type { PlannedLoopback } from '../../src/checks/loopback-plan';
 import type { LoopbackMeasurement, LoopbackResult } from '../../src/ice/loopback';
-import { isLoopbackMeasurement, type OffscreenLoopbackMessage } from '../../src/messages';
+import { isLoopbackMeasurement, type OffscreenLoopbackRequest } from '../../src/contract/offscreen';
 import { ensureOffscreenDocument } from '../platform/offscreen-document';
 
 /**
@@ -19,7 +19,7 @@ function failed(message: string): LoopbackMeasurement {
 }
 
 async function call(planned: PlannedLoopback): Promise<LoopbackResult> {
-  const message: OffscreenLoopbackMessage = {
+  const message: OffscreenLoopbackRequest = {
     target: 'offscreen',
     type: 'loopback',
     caller: planned.caller,

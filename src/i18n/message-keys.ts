@@ -169,6 +169,7 @@ export const MESSAGE_PARAMS = {
   options_import_not_json: ['p1'],
   options_import_warnings: [],
   options_imported: ['p1'],
+  options_load_failed: ['reason'],
   options_locked: [],
   options_no_custom: [],
   options_policy_credentials: ['p1'],

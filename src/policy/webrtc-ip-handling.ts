@@ -6,10 +6,19 @@
  * and the report must say so. Semantics from Chromium's
  * content/public/common/webrtc_ip_handling_policy.h and RFC 8828 §5.2.
  */
-import type { Environment } from '../report/types';
 import { phrase, type Phrase } from '../i18n/phrase';
 
-export type WebRtcIpHandling = Environment['webRtcIpHandling'];
+/** The setting as the report carries it (`report.environment.webRtcIpHandling`). */
+export interface WebRtcIpHandling {
+  /** e.g. `default`, `disable_non_proxied_udp`; null when it cannot be read. */
+  value: string | null;
+  /** e.g. `controlled_by_other_extensions`, `not_controllable` (set by policy). */
+  levelOfControl: string | null;
+  /** True when web apps cannot use UDP or non-proxied routes the checks used. */
+  limitsWebApps: boolean;
+  /** What it means for web apps, and who set it (a phrase); why it could not be read when value is null. */
+  note: Phrase | null;
+}
 /** What a web app loses compared with the extension's checks. */
 export type WebAppLimit = 'lan' | 'other-interfaces' | 'udp' | 'non-proxied';
 

@@ -1,7 +1,7 @@
-import { fetchCheckResult, webSocketCheckResult, withNote } from '../../src/checks/web-results';
-import { phrase } from '../../src/i18n/phrase';
-import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from '../../src/checks/types';
-import type { FetchEvidence, WebSocketEvidence } from '../../src/evidence';
+import { fetchCheckResult, webSocketCheckResult, withNote } from './web-results';
+import { phrase } from '../i18n/phrase';
+import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from './types';
+import type { FetchEvidence, WebSocketEvidence } from './evidence';
 
 /**
  * Raw probe evidence -> the core's evidence shape. An opaque fetch() answer
