@@ -234,7 +234,7 @@ describe('decideVerdict picks the best usable route', () => {
     expect(udp.status).toBe('unavailable');
     expect(udp.reasons[0]!.code).toBe('why_relay_media_blocked');
     expect(inEnglish(udp.reasons[0]!)).toMatch(
-      /allocated but no data got through \(0 of 30 packets arrived.*\): a firewall or filter is dropping relayed media/,
+      /allocated but no data got through it \(0 of 30 packets arrived.*\): a firewall or filter is dropping relayed media/,
     );
     expect(verdict.route).toBe('relay-tcp');
   });

@@ -29,6 +29,8 @@ export function readReport(text: string, validate: Validate): OpenResult {
   const version = typeof schema === 'string' ? SCHEMA_NAME.exec(schema) : null;
   if (!version) return { ok: false, key: 'report_file_not_report', substitutions: [] };
   if (Number(version[1]) > OUR_VERSION) return { ok: false, key: 'report_file_newer', substitutions: [schema as string, REPORT_SCHEMA] };
+  // report@2 held English sentences where report@3 holds phrases: this page cannot lay it out in the reader's language.
+  if (Number(version[1]) < OUR_VERSION) return { ok: false, key: 'report_file_older', substitutions: [schema as string, REPORT_SCHEMA] };
   if (!validate(document)) {
     const errors = validate.errors ?? [];
     const named = errors.slice(0, ERRORS_SHOWN).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());

@@ -367,6 +367,7 @@ export const MESSAGE_PARAMS = {
   report_file_newer: ['p1', 'p2'],
   report_file_not_json: ['p1'],
   report_file_not_report: [],
+  report_file_older: ['found', 'ours'],
   report_file_open: [],
   report_file_refused: ['p1', 'p2'],
   report_file_shown: ['p1'],

@@ -13,7 +13,7 @@ import { MESSAGE_PARAMS, type MessageKey, type MessageParamName } from './messag
 export type PhraseParam = string | number | Phrase | Phrase[];
 
 export interface Phrase {
-  /** A message key, e.g. `verdict_why_udp_ports_limited`: stable, machine-readable. */
+  /** A message key, e.g. `why_udp_ports_limited`: stable, machine-readable. */
   code: MessageKey;
   /** By placeholder name, e.g. `{ answered: 'stun:a.example:3478' }`; absent when the message has none. */
   params?: Record<string, PhraseParam>;
@@ -35,6 +35,12 @@ export function isMessageKey(code: unknown): code is MessageKey {
 export function mapPhraseStrings(p: Phrase, map: (text: string) => string): Phrase {
   if (p.params === undefined) return p;
   const param = (value: PhraseParam): PhraseParam =>
-    typeof value === 'string' ? map(value) : typeof value === 'number' ? value : Array.isArray(value) ? value.map((v) => mapPhraseStrings(v, map)) : mapPhraseStrings(value, map);
+    typeof value === 'string'
+      ? map(value)
+      : typeof value === 'number'
+        ? value
+        : Array.isArray(value)
+          ? value.map((v) => mapPhraseStrings(v, map))
+          : mapPhraseStrings(value, map);
   return { code: p.code, params: Object.fromEntries(Object.entries(p.params).map(([name, value]) => [name, param(value)])) };
 }

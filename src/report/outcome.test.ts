@@ -85,7 +85,7 @@ describe('decideOutcome', () => {
     });
   });
 
-  it('lists several services in plain words', () => {
-    expect(serviceList([{ purpose: 'A' }, { purpose: 'B' }, { purpose: 'C' }])).toBe('“A”, “B” and “C”');
+  it('lists several services, the vendor'''s words quoted, with no English joining word', () => {
+    expect(serviceList([{ purpose: 'A' }, { purpose: 'B' }, { purpose: 'C' }])).toBe('“A”, “B”, “C”');
   });
 });

@@ -16,7 +16,7 @@ import type { Outcome } from './outcome';
 import type { Phrase } from '../i18n/phrase';
 import type { RuleSet } from './rule-set';
 
-export const REPORT_SCHEMA = 'webrtc-network-check/report@2';
+export const REPORT_SCHEMA = 'webrtc-network-check/report@3';
 
 /** Facts about the browser that support needs to read a report. */
 export interface Environment {

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../src/i18n/english';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inNetns, sh, shQuiet } from '../lab/exec';
@@ -62,7 +63,8 @@ describe('evidence the lab did not have before', () => {
       expect(report.loopbacks).toEqual([]);
       const hole = method(report, 'hole-punching');
       expect(hole).toMatchObject({ status: 'unverified', rowId: 'hole-punching.udp-ports-limited' });
-      expect(hole.reasons[0]!.text).toMatch(/may be blocked.*or the server may be down/);
+      expect(hole.reasons[0]!.code).toBe('why_udp_ports_limited');
+      expect(inEnglish(hole.reasons[0]!)).toMatch(/may be blocked.*or the server may be down/);
       expect(report.missingRules.map((r) => r.ruleId)).toContain('stun');
       expect(report.verdict.routeVerified).toBe(false);
     } finally {
