@@ -71,10 +71,7 @@ export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
     status: 'fail',
     reason: 'refused',
     // An untrusted certificate on turns: gives the very same text (measured).
-    detail: (context) =>
-      context.transport === 'tls'
-        ? phrase('detail_tls_connection_failed')
-        : phrase('detail_tcp_refused'),
+    detail: (context) => (context.transport === 'tls' ? phrase('detail_tls_connection_failed') : phrase('detail_tcp_refused')),
   },
 ];
 

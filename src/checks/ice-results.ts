@@ -16,11 +16,7 @@ export function iceCheckResults(plan: PlannedIceCheck, gather: GatherResult): Ch
   return plan.targets.map((target) => {
     if (gather.setupError !== null) {
       // Our failure, not the network's: "could not test", never a missing rule.
-      return checkResult(
-        target,
-        { status: 'error', reason: 'setup', detail: phrase('detail_not_set_up'), evidence: gather.setupError },
-        null,
-      );
+      return checkResult(target, { status: 'error', reason: 'setup', detail: phrase('detail_not_set_up'), evidence: gather.setupError }, null);
     }
     const belongs = belongsTo(target, plan.targets.length === 1);
     return targetResult(target, gather, gather.candidates.filter(belongs), gather.errors.filter(belongs));
@@ -60,11 +56,7 @@ function targetResult(target: IceTarget, gather: GatherResult, candidates: Gathe
     return checkResult(target, { status: 'pass', reason: null, detail: phrase('detail_stun_no_nat') }, gather.durationMs);
   }
   if (gather.gatheringComplete) {
-    return checkResult(
-      target,
-      { status: 'fail', reason: 'no-candidate', detail: phrase('detail_no_candidate', { type: wanted }) },
-      gather.durationMs,
-    );
+    return checkResult(target, { status: 'fail', reason: 'no-candidate', detail: phrase('detail_no_candidate', { type: wanted }) }, gather.durationMs);
   }
   return checkResult(target, silenceOutcome(target, gather.deadlineMs), gather.deadlineMs);
 }

@@ -20,24 +20,17 @@ export function untestableRawTcp(target: CheckTarget, ranges: PortRange[], block
   if (blocked.length === ranges.length) return untestable(target, 'unsafe-port', phrase('detail_port_blocked_list', { ports: blocked.join(', ') }));
   const ports = ranges.map(formatPortRange).join(', ');
   const raw = phrase('detail_raw_tcp', { ports });
-  const detail = blocked.length === 0 ? raw : phrase('detail_with_note', { detail: raw, note: phrase('detail_also_blocked_list', { ports: blocked.join(', ') }) });
+  const detail =
+    blocked.length === 0 ? raw : phrase('detail_with_note', { detail: raw, note: phrase('detail_also_blocked_list', { ports: blocked.join(', ') }) });
   return untestable(target, 'raw-tcp', withPush(detail, ranges));
 }
 
 export function untestableNoProbeHost(target: CheckTarget, port: number): PlannedUntestable {
-  return untestable(
-    target,
-    'no-probe-host',
-    phrase('detail_no_probe_host', { port: String(port) }),
-  );
+  return untestable(target, 'no-probe-host', phrase('detail_no_probe_host', { port: String(port) }));
 }
 
 export function untestableUnnamedHost(target: CheckTarget): PlannedUntestable {
-  return untestable(
-    target,
-    'no-probe-host',
-    phrase('detail_unnamed_host'),
-  );
+  return untestable(target, 'no-probe-host', phrase('detail_unnamed_host'));
 }
 
 /** The detail, and which push service uses these ports from the operating system (not from web pages), if one does. */

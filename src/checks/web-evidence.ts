@@ -27,7 +27,6 @@ function fetchResultOf(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
   return result;
 }
 
-
 export function webSocketResult(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sameOriginHttps: FetchEvidence | null): CheckResult {
   const result = webSocketResultOf(plan, e, sameOriginHttps);
   const proxy = e.proxyAddress ?? sameOriginHttps?.proxyAddress ?? null;
@@ -54,5 +53,7 @@ function webSocketResultOf(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sa
     };
   }
   // Otherwise the HTTPS probe of the same origin names the cause the socket could not.
-  return result.reason === 'unknown' ? { ...result, reason: https.reason, detail: https.detail, ...(https.evidence ? { evidence: https.evidence } : {}) } : result;
+  return result.reason === 'unknown'
+    ? { ...result, reason: https.reason, detail: https.detail, ...(https.evidence ? { evidence: https.evidence } : {}) }
+    : result;
 }

@@ -22,7 +22,11 @@ export interface FetchEvidence {
 
 export function fetchCheckResult(plan: PlannedFetchCheck, evidence: FetchEvidence): CheckResult {
   if (evidence.timedOut && evidence.httpStatus === null) {
-    return checkResult(plan, { status: 'fail', reason: 'timeout', detail: phrase('detail_no_answer_within', { seconds: seconds(plan.deadlineMs) }) }, evidence.durationMs);
+    return checkResult(
+      plan,
+      { status: 'fail', reason: 'timeout', detail: phrase('detail_no_answer_within', { seconds: seconds(plan.deadlineMs) }) },
+      evidence.durationMs,
+    );
   }
   const outcome = classifyNetError(evidence.netError, evidence.httpStatus);
   return checkResult(plan, plan.note ? { ...outcome, detail: withNote(outcome.detail, plan.note) } : outcome, evidence.durationMs);
@@ -41,15 +45,15 @@ export interface WebSocketEvidence {
 export function webSocketCheckResult(plan: PlannedWebSocketCheck, evidence: WebSocketEvidence): CheckResult {
   if (evidence.opened) return checkResult(plan, { status: 'pass', reason: null, detail: phrase('detail_websocket_opened') }, evidence.durationMs);
   if (evidence.timedOut && evidence.httpStatus === null) {
-    return checkResult(plan, { status: 'fail', reason: 'timeout', detail: phrase('detail_no_answer_within', { seconds: seconds(plan.deadlineMs) }) }, evidence.durationMs);
+    return checkResult(
+      plan,
+      { status: 'fail', reason: 'timeout', detail: phrase('detail_no_answer_within', { seconds: seconds(plan.deadlineMs) }) },
+      evidence.durationMs,
+    );
   }
   // A failed WebSocket shows only net::ERR_FAILED in webRequest: it names no cause.
   if (evidence.httpStatus === null && (evidence.netError === null || evidence.netError === 'net::ERR_FAILED')) {
-    return checkResult(
-      plan,
-      { status: 'fail', reason: 'unknown', detail: phrase('detail_websocket_failed') },
-      evidence.durationMs,
-    );
+    return checkResult(plan, { status: 'fail', reason: 'unknown', detail: phrase('detail_websocket_failed') }, evidence.durationMs);
   }
   return checkResult(plan, classifyNetError(evidence.netError, evidence.httpStatus), evidence.durationMs);
 }

@@ -50,7 +50,11 @@ const LOCAL_NOTE = phrase('note_local_origin_only');
 export function localProbe<T extends { url: string; note?: Phrase | null }>(check: T): T {
   const url = probeUrl(check.url);
   if (url === check.url) return check;
-  return { ...check, url, ...('note' in check ? { note: check.note ? phrase('detail_with_note', { detail: check.note, note: LOCAL_NOTE }) : LOCAL_NOTE } : {}) };
+  return {
+    ...check,
+    url,
+    ...('note' in check ? { note: check.note ? phrase('detail_with_note', { detail: check.note, note: LOCAL_NOTE }) : LOCAL_NOTE } : {}),
+  };
 }
 
 /** One local target of a profile, as shown before it first runs. */

@@ -85,7 +85,7 @@ describe('decideOutcome', () => {
     });
   });
 
-  it('lists several services, the vendor'''s words quoted, with no English joining word', () => {
+  it('lists several services, quoted, with no English joining word', () => {
     expect(serviceList([{ purpose: 'A' }, { purpose: 'B' }, { purpose: 'C' }])).toBe('“A”, “B”, “C”');
   });
 });
