@@ -54,9 +54,9 @@ export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence):
       phrase('nat_symmetric', {
         base: baseOf(a),
         first: mapped(a),
-        firstServer: a.url ?? phrase('nat_one_server'),
+        first_server: a.url ?? phrase('nat_one_server'),
         second: mapped(b),
-        secondServer: b.url ?? phrase('nat_another_server'),
+        second_server: b.url ?? phrase('nat_another_server'),
       }),
     );
   }

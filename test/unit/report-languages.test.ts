@@ -124,8 +124,9 @@ describe('a stored report in German and French', () => {
       expect(readStoredReport(report), 'a report this version reads').not.toBeNull();
       const text = rendered(report, translatorFromMessages(messages));
       expect(leakedEnglish(text, messages, fragments, report)).toEqual([]);
-      // Every phrase is a known message: none shows as [code].
+      // Every phrase is a known message (none shows as [code]), every placeholder filled.
       expect(text).not.toMatch(/\[[a-z]+_[a-z_]+\]/);
+      expect(text).not.toMatch(/\$[A-Za-z_]+\$/);
     });
   }
 });
