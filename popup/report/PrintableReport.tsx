@@ -8,6 +8,7 @@ import {
   methodLabel,
   methodStatusLabel,
   osText,
+  profileErrorText,
   routeLabel,
   triggerLabel,
   webRtcPolicyText,
@@ -123,7 +124,7 @@ export function PrintableReport({ report }: { report: Report }) {
           <ul>
             {profile.errors.map((e) => (
               <li key={`${e.path}:${e.code}`}>
-                {e.path || '/'}: {e.message} ({e.code})
+                {e.path || '/'}: {profileErrorText(t, e)} ({e.code})
               </li>
             ))}
           </ul>

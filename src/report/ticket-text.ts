@@ -18,6 +18,7 @@ import {
   methodLabel,
   methodStatusLabel,
   osText,
+  profileErrorText,
   routeLabel,
   triggerLabel,
   webRtcPolicyText,
@@ -89,7 +90,7 @@ export function renderTicketText(report: Report, t: Translate): string {
 
   if (profile.errors.length > 0) {
     out(`## ${t('report_profile_errors_heading', [profile.errors.length])}`, '');
-    for (const e of profile.errors) out(`- ${md(e.path || '/')}: ${md(e.message)} (${md(e.code)})`);
+    for (const e of profile.errors) out(`- ${md(e.path || '/')}: ${md(profileErrorText(t, e))} (${md(e.code)})`);
     out('');
   }
 
