@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_PARAMS } from './message-keys';
+import { PLACEHOLDER_ORDER } from './message-keys';
 import { phrase } from './phrase';
 import { say } from './words';
 import { translatorFromMessages, type MessagesFile } from './translate';
@@ -15,8 +14,10 @@ describe('generated message keys', () => {
 
   it('name every placeholder, with an example, in substitution order', () => {
     const messages = en as MessagesFile;
-    for (const [key, names] of Object.entries(MESSAGE_PARAMS)) {
-      const placeholders = messages[key]!.placeholders ?? {};
+    for (const [key, entry] of Object.entries(messages)) {
+      const placeholders = entry.placeholders ?? {};
+      const names = Object.keys(placeholders).sort((a, b) => placeholders[a]!.content.localeCompare(placeholders[b]!.content));
+      if (names.length > 1) expect(PLACEHOLDER_ORDER[key as keyof typeof PLACEHOLDER_ORDER], key).toEqual(names);
       expect(
         names.map((name) => placeholders[name]!.content),
         key,
@@ -40,11 +41,5 @@ describe('generated message keys', () => {
     // A report@2 reason, and a code this version does not know.
     expect(say(t, { text: 'old words', checkIds: [] } as never)).toBe('old words');
     expect(say(t, { code: 'no_such_message' } as never)).toBe('[no_such_message]');
-  });
-
-  it('keep the English messages file as the source the generator read', () => {
-    expect(Object.keys(MESSAGE_PARAMS).sort()).toEqual(
-      Object.keys(JSON.parse(readFileSync(new URL('../../_locales/en/messages.json', import.meta.url), 'utf8'))).sort(),
-    );
   });
 });

@@ -4,7 +4,7 @@
  * The report stores phrases; `src/i18n/words.ts` turns them into words in the
  * reader's language (popup, printable page, badge, ticket text, CLI).
  */
-import { MESSAGE_PARAMS, type MessageKey, type MessageParamName } from './message-keys';
+import type { MessageKey, MessageParamName } from './message-keys';
 
 /**
  * A parameter: a value shown as written (a host, a port, a browser error text),
@@ -24,11 +24,6 @@ type ParamsOf<K extends MessageKey> = [MessageParamName<K>] extends [never] ? []
 /** A phrase whose parameter names `tsc` checks against the English messages file. */
 export function phrase<K extends MessageKey>(code: K, ...[params]: ParamsOf<K>): Phrase {
   return params === undefined ? { code } : { code, params: params as Record<string, PhraseParam> };
-}
-
-/** True for a message key this build knows (a stored report may come from another version). */
-export function isMessageKey(code: unknown): code is MessageKey {
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(MESSAGE_PARAMS, code);
 }
 
 /** A copy of the phrase with every string parameter (nested ones too) passed through `map`: how redaction and shortening reach parameters. */

@@ -4,16 +4,17 @@
  * notes) is rendered here, in the language of the `Translate` given — the
  * browser's for the popup and the printable page, English for the CLI.
  * Parameters are matched to the message's placeholders by name; their order
- * comes from the generated `MESSAGE_PARAMS` (scripts/message-keys.mjs).
+ * comes from the generated `PLACEHOLDER_ORDER` (scripts/message-keys.mjs).
  */
-import { MESSAGE_PARAMS } from './message-keys';
-import { isMessageKey, type Phrase, type PhraseParam } from './phrase';
+import { PLACEHOLDER_ORDER } from './message-keys';
+import type { Phrase, PhraseParam } from './phrase';
 import type { Translate } from './translate';
 
 /**
  * A phrase in words. A plain string is returned as it is: reports written
  * before phrases existed (schema report@2) hold sentences, and those are shown
- * as they were stored. An unknown code (a newer report) shows in brackets.
+ * as they were stored. An unknown code (a newer report) shows in brackets, as
+ * every `Translate` gives a key it lacks.
  */
 export function say(t: Translate, text: Phrase | string | null | undefined): string {
   if (text === null || text === undefined) return '';
@@ -21,11 +22,13 @@ export function say(t: Translate, text: Phrase | string | null | undefined): str
   // A report@2 verdict reason: { text, checkIds }.
   const legacy = (text as { text?: unknown }).text;
   if (text.code === undefined && typeof legacy === 'string') return legacy;
-  if (!isMessageKey(text.code)) return `[${String(text.code)}]`;
+  if (typeof text.code !== 'string') return '';
   const params = text.params ?? {};
+  // One placeholder or none: no order to know. A code this version lacks (a newer report) comes back as [code].
+  const names: readonly string[] = PLACEHOLDER_ORDER[text.code] ?? Object.keys(params);
   return t(
     text.code,
-    MESSAGE_PARAMS[text.code].map((name: string) => sayParam(t, params[name])),
+    names.map((name) => sayParam(t, params[name])),
   );
 }
 

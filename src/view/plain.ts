@@ -6,7 +6,6 @@
  * Additive to headline.ts: the headline sentence itself is chosen there.
  */
 import type { MessageKey } from '../i18n/message-keys';
-import { isMessageKey } from '../i18n/phrase';
 import type { CheckResult } from '../checks/types';
 import type { Translate } from '../i18n/translate';
 import type { RuleKind } from '../profile/types';
@@ -117,10 +116,11 @@ export const NEXT_STEP_KEYS = [
  * ("calls"). Returns the key to look up first and the fallback.
  */
 export function usageKeys(profileId: string): [MessageKey | null, MessageKey] {
-  // The profile id comes from the profile: a key only when the locale files have one for it.
-  const own = `usage_${profileId.replace(/[^A-Za-z0-9]/g, '_')}`;
-  return [isMessageKey(own) ? own : null, 'usage_default'];
+  return [Object.hasOwn(USAGE_KEYS, profileId) ? USAGE_KEYS[profileId]! : null, 'usage_default'];
 }
+
+/** The built-in profiles whose users see something other than "calls", by profile id. */
+const USAGE_KEYS: Record<string, MessageKey> = { senso: 'usage_senso' };
 
 /** The profile's word for what its users see, through a translator that gives `[key]` for a key it lacks. */
 export function usageWord(profileId: string, t: Translate): string {
