@@ -1,3 +1,4 @@
+import { say } from '../../src/i18n/words';
 import type { MessageKey } from '../../src/i18n/message-keys';
 import type { SettingKey, SettingsView } from '../../src/settings/types';
 import { t } from '../shared/i18n';
@@ -47,7 +48,7 @@ export function PolicyInfo({ view }: { view: SettingsView }) {
           <ul class="errors" data-testid="policy-problems">
             {view.policyProblems.map((p, i) => (
               <li key={i}>
-                <code>{p.field}</code>: {p.message}
+                <code>{p.field}</code>: {say(t, p.message)}
               </li>
             ))}
           </ul>

@@ -255,7 +255,7 @@ export function PrintableReport({ report }: { report: Report }) {
           <li>{t('report_env_managed', [yesNo(t, env.policy.managed)])}</li>
           {env.policy.settingsFromPolicy.length > 0 && <li>{t('report_env_policy_settings', [env.policy.settingsFromPolicy.join(', ')])}</li>}
           {env.policy.problems.map((p) => (
-            <li key={p.field}>{t('report_env_policy_problem', [p.field, p.message])}</li>
+            <li key={p.field}>{t('report_env_policy_problem', [p.field, say(t, p.message)])}</li>
           ))}
           <li>{t('report_env_webrtc_policy', [webRtcPolicyText(t, env.webRtcIpHandling)])}</li>
           <li>{t('report_env_device', [deviceText(t, env.device)])}</li>

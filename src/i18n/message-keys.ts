@@ -226,6 +226,34 @@ export interface MessageParams {
   plain_relay_unavailable: [];
   plain_relay_untested: [];
   plain_relay_unverified: [];
+  policy_choice_not_allowed: [];
+  policy_credentials_kind: ['kind'];
+  policy_credentials_object: [];
+  policy_credentials_type: ['got'];
+  policy_credentials_without_profile: [];
+  policy_custom_profile_builtin_id: [];
+  policy_custom_profile_unusable: [];
+  policy_expected_boolean: ['got'];
+  policy_expected_nonempty_string: ['got'];
+  policy_expected_profile_id: ['got'];
+  policy_expected_profile_object: ['got'];
+  policy_expected_region: ['got'];
+  policy_expected_string_map: ['got'];
+  policy_expected_whole_number: ['got'];
+  policy_no_such_option: [];
+  policy_no_such_rule: ['profile'];
+  policy_not_an_object: ['got'];
+  policy_out_of_range: ['value', 'min', 'max'];
+  policy_out_of_range_or_never: ['value', 'min', 'max'];
+  policy_probe_host_kind: ['kind'];
+  policy_probe_host_not_concrete: [];
+  policy_read_failed: ['error'];
+  policy_region_none: ['profile'];
+  policy_region_unknown: ['profile', 'known'];
+  policy_secret_string: ['max'];
+  policy_unknown: ['known'];
+  policy_unknown_profile: ['known'];
+  policy_value_hidden: ['problem'];
   popup_age: ['age'];
   popup_age_days: ['count'];
   popup_age_hours: ['count'];
@@ -461,6 +489,15 @@ export interface MessageParams {
   summary_untested: [];
   summary_unverified: ['summary'];
   summary_web_app_limited: ['summary', 'value', 'left'];
+  type_boolean: [];
+  type_empty_string: [];
+  type_list: [];
+  type_non_finite: [];
+  type_null: [];
+  type_number: [];
+  type_object: [];
+  type_other: ['type'];
+  type_string: ['length'];
   usage_default: [];
   usage_senso: [];
   verdict_caveat_unverified: [];
@@ -571,6 +608,9 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   options_error_rule_field: ['rule', 'field'],
   outcome_summary_blocked: ['calls', 'services'],
   outcome_summary_limited: ['calls', 'services'],
+  policy_out_of_range: ['value', 'min', 'max'],
+  policy_out_of_range_or_never: ['value', 'min', 'max'],
+  policy_region_unknown: ['profile', 'known'],
   popup_checking: ['done', 'total'],
   popup_checking_network: ['done', 'total'],
   popup_link_text: ['from', 'to', 'state'],

@@ -7,7 +7,8 @@ import { say } from '../i18n/words';
 import type { CheckStatus } from '../checks/types';
 import type { Method, MethodStatus, Route } from '../verdict';
 import type { Report, RunTrigger } from './types';
-import type { ProfileError, ProfileErrorCode } from '../profile/types';
+import type { ProfileError } from '../profile/types';
+import { profileErrorPhrase } from '../profile/error-phrase';
 
 const ROUTE_KEYS: Record<Route, MessageKey> = {
   'hole-punching': 'report_route_hole_punching',
@@ -81,29 +82,6 @@ export function webRtcPolicyText(t: Translate, policy: Report['environment']['we
   return policy.note ? `${value} (${say(t, policy.note)})` : value;
 }
 
-const PROFILE_ERROR_KEYS: Record<ProfileErrorCode, MessageKey> = {
-  'not-an-object': 'profile_error_not_an_object',
-  type: 'profile_error_type',
-  required: 'profile_error_required',
-  'unknown-field': 'profile_error_unknown_field',
-  'too-long': 'profile_error_too_long',
-  'too-many': 'profile_error_too_many',
-  empty: 'profile_error_empty',
-  pattern: 'profile_error_pattern',
-  'unknown-kind': 'profile_error_unknown_kind',
-  url: 'profile_error_url',
-  uri: 'profile_error_uri',
-  scheme: 'profile_error_scheme',
-  host: 'profile_error_host',
-  port: 'profile_error_port',
-  'duplicate-id': 'profile_error_duplicate_id',
-  region: 'profile_error_region',
-  'probe-host': 'profile_error_probe_host',
-  credentials: 'profile_error_credentials',
-  'too-deep': 'profile_error_too_deep',
-  'no-usable-rule': 'profile_error_no_usable_rule',
-};
-
 /**
  * A profile problem in the reader's language, by its code. The validator's
  * own `message` (English, with the specifics: "is 300 characters long (at
@@ -111,8 +89,8 @@ const PROFILE_ERROR_KEYS: Record<ProfileErrorCode, MessageKey> = {
  * this version does not know shows that message.
  */
 export function profileErrorText(t: Translate, e: Pick<ProfileError, 'code' | 'message'>): string {
-  const key = PROFILE_ERROR_KEYS[e.code] as MessageKey | undefined;
-  return key ? t(key) : e.message;
+  const words = profileErrorPhrase(e);
+  return words ? say(t, words) : e.message;
 }
 
 export const yesNo = (t: Translate, value: boolean) => t(value ? 'report_yes' : 'report_no');

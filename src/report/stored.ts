@@ -114,7 +114,7 @@ const environment = shape({
   uiLanguage: str,
   timeZone: str,
   browser: nullable(shape({ name: str, version: str })),
-  policy: shape({ managed: bool, settingsFromPolicy: strings, problems: list(shape({ field: str, message: str })) }),
+  policy: shape({ managed: bool, settingsFromPolicy: strings, problems: list(shape({ field: str, message: phrase })) }),
   webRtcIpHandling: shape({ value: nullable(str), levelOfControl: nullable(str), limitsWebApps: bool, note: nullable(phrase) }),
   device: shape({ available: bool, reason: nullable(phrase), facts: record }),
 });

@@ -131,7 +131,7 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`- ${t('report_env_timezone', [md(env.timeZone)])}`);
   out(`- ${t('report_env_managed', [yesNo(t, env.policy.managed)])}`);
   if (env.policy.settingsFromPolicy.length > 0) out(`- ${t('report_env_policy_settings', [md(env.policy.settingsFromPolicy.join(', '))])}`);
-  for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [md(p.field), md(p.message)])}`);
+  for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [md(p.field), md(say(t, p.message))])}`);
   out(`- ${t('report_env_webrtc_policy', [md(webRtcPolicyText(t, env.webRtcIpHandling))])}`);
   out(`- ${t('report_env_device', [md(deviceText(t, env.device))])}`);
   out(`- ${t('report_env_user_agent', [md(env.userAgent)])}`);

@@ -8,6 +8,7 @@ import { renderTicketText } from '../../src/report/ticket-text';
 import { readStoredReport } from '../../src/report/stored';
 import type { Report } from '../../src/report/types';
 import { methodRows } from '../../src/view/methods';
+import { parsePolicy } from '../../src/policy/parse';
 import { causeText, missingRulesText, ruleText } from '../../src/view/rules';
 import { decideVerdict, VERDICT_TABLE } from '../../src/verdict';
 import { ROW_CASES } from '../fixtures/verdict-cases';
@@ -84,7 +85,8 @@ function leakedEnglish(text: string, messages: MessagesFile, fragments: Map<stri
 const captured = readdirSync(REPORTS_DIR)
   .filter((name) => name.endsWith('.json'))
   .map((name) => [name, JSON.parse(readFileSync(join(REPORTS_DIR, name), 'utf8')) as Report] as const);
-/** A captured report whose profile had problems the validator dropped (the lab's profiles have none), in the validator's own words. */
+/** A captured report whose profile had problems the validator dropped (the lab's profiles have none), in the validator's own words, under a policy with problems. */
+const BAD_POLICY = { deadlineMs: '10', runEveryMinutes: 100_000, profileId: 'nope', region: 7, turnCredentials: [], unknownKey: true };
 const direct = captured.find(([name]) => name === 'direct.json')![1];
 const withProfileErrors: Report = {
   ...direct,
@@ -95,6 +97,8 @@ const withProfileErrors: Report = {
       { path: 'rules[3].id', code: 'duplicate-id', message: 'the same id as rules[1]: rule ids must be unique' },
     ],
   },
+  // And a managed policy with problems, as the policy reader words them.
+  environment: { ...direct.environment, policy: { managed: true, settingsFromPolicy: ['deadlineMs'], problems: parsePolicy(BAD_POLICY).problems } },
 };
 const reports = [...captured, ['direct.json with profile errors', withProfileErrors] as const];
 
