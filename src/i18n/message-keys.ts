@@ -117,6 +117,23 @@ export interface MessageParams {
   figures_not_connected: [];
   figures_packets: ['received', 'sent'];
   figures_rtt: ['ms'];
+  fleet_expected_headers: ['got'];
+  fleet_expected_object: ['got'];
+  fleet_expected_site: ['got'];
+  fleet_expected_triggers: ['known', 'got'];
+  fleet_expected_url: ['got'];
+  fleet_header_forbidden: [];
+  fleet_header_line_break: [];
+  fleet_header_name: [];
+  fleet_header_value: ['got'];
+  fleet_not_a_url: [];
+  fleet_not_https: ['scheme'];
+  fleet_quoted: ['value'];
+  fleet_site_too_long: ['max'];
+  fleet_unknown_field: ['known'];
+  fleet_unknown_trigger: ['known', 'got'];
+  fleet_url_credentials: [];
+  fleet_url_fragment: [];
   fw_advice: ['line', 'what'];
   fw_advice_no_inspection: ['line', 'what'];
   fw_allow: ['protocol', 'place'];
@@ -161,6 +178,32 @@ export interface MessageParams {
   options_error_rule_field: ['rule', 'field'];
   options_export: ['name'];
   options_field_whole: [];
+  options_fleet_counts: ['sent', 'queued', 'dropped'];
+  options_fleet_destination: ['endpoint'];
+  options_fleet_headers: ['names'];
+  options_fleet_heading: [];
+  options_fleet_last_sent: ['time'];
+  options_fleet_next_attempt: ['time'];
+  options_fleet_none: [];
+  options_fleet_problem_at: ['time'];
+  options_fleet_problem_busy: ['status'];
+  options_fleet_problem_clock_changed: [];
+  options_fleet_problem_cors_refused: ['origin'];
+  options_fleet_problem_http_error: ['status'];
+  options_fleet_problem_partially_rejected: ['count'];
+  options_fleet_problem_queue_full: ['count', 'max'];
+  options_fleet_problem_redirect: [];
+  options_fleet_problem_rejected: ['count'];
+  options_fleet_problem_resent: ['count'];
+  options_fleet_problem_slow: ['seconds'];
+  options_fleet_problem_too_large: ['count'];
+  options_fleet_problem_unreachable: [];
+  options_fleet_problems: [];
+  options_fleet_site: ['site'];
+  options_fleet_trigger_schedule: [];
+  options_fleet_trigger_startup: [];
+  options_fleet_trigger_user: [];
+  options_fleet_triggers: ['triggers'];
   options_import_button: [];
   options_import_file: [];
   options_import_invalid: [];
@@ -597,6 +640,8 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   detail_silent_udp: ['target', 'seconds'],
   detail_with_note: ['detail', 'note'],
   figures_packets: ['received', 'sent'],
+  fleet_expected_triggers: ['known', 'got'],
+  fleet_unknown_trigger: ['known', 'got'],
   fw_advice: ['line', 'what'],
   fw_advice_no_inspection: ['line', 'what'],
   fw_allow: ['protocol', 'place'],
@@ -606,6 +651,8 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   nat_symmetric: ['base', 'first', 'first_server', 'second', 'second_server'],
   note_tcp_probed_over_http: ['port', 'scheme', 'host'],
   options_error_rule_field: ['rule', 'field'],
+  options_fleet_counts: ['sent', 'queued', 'dropped'],
+  options_fleet_problem_queue_full: ['count', 'max'],
   outcome_summary_blocked: ['calls', 'services'],
   outcome_summary_limited: ['calls', 'services'],
   policy_out_of_range: ['value', 'min', 'max'],

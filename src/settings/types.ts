@@ -5,6 +5,7 @@
  */
 import type { Phrase } from '../i18n/phrase';
 import type { Profile, ProfileError } from '../profile/types';
+import type { ReportDestination, ReportEndpoint } from '../fleet/endpoint';
 import { DEFAULT_DEADLINE_MS } from '../checks/deadline';
 
 export interface Settings {
@@ -55,6 +56,8 @@ export interface PolicyOverlay {
   probeHosts?: Record<string, string>;
   /** Rule id -> TURN credentials; applied to the run only, never shown on a page or written to a report. */
   turnCredentials?: Record<string, TurnCredentials>;
+  /** Where finished reports are sent (issue 19); its headers are secrets, like turnCredentials. */
+  reportEndpoint?: ReportEndpoint;
 }
 
 export interface TurnCredentials {
@@ -90,4 +93,6 @@ export interface SettingsView {
    * user's gesture without loading the planner (its 25 KB budget).
    */
   probeOrigins?: Record<string, Record<string, string[]>>;
+  /** Where the policy sends reports (no header value, no query string); null: reports stay on this device. */
+  reportDestination?: ReportDestination | null;
 }
