@@ -16,6 +16,7 @@ import { RouteDiagram } from './components/RouteDiagram';
 import { MissingRules, VerifyRules } from './components/Rules';
 import { CauseSections } from './components/CauseSections';
 import { t } from './shared/i18n';
+import { say } from '../src/i18n/words';
 import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
 import { webAppWarning } from '../src/view/webapp-warning';
@@ -174,7 +175,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
   const exports = useAfterPaint(() => import('./export/ExportActions'));
   const age = report ? ageText(report.startedAt, now) : null;
   const warning = report ? webAppWarning(report.environment.webRtcIpHandling) : null;
-  const webAppNote = warning === null ? null : 'keys' in warning ? warning.keys.map((key) => t(key)).join(' ') : warning.note;
+  const webAppNote = warning === null ? null : 'keys' in warning ? warning.keys.map((key) => t(key)).join(' ') : say(t, warning.note);
   const chosen = view
     ? (BUILTIN_CATALOGUE.find((p) => p.id === view.effective.profileId) ?? view.customProfiles.find((p) => p.id === view.effective.profileId))
     : undefined;
@@ -247,7 +248,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
             <summary>{t('popup_it_details')}</summary>
             <Methods verdict={report.verdict} checks={report.checks} loopbacks={report.loopbacks} />
             <ul class="it-facts" data-testid="it-facts">
-              <li>{t('report_nat', [report.nat.mapping, report.nat.reason])}</li>
+              <li>{t('report_nat', [report.nat.mapping, say(t, report.nat.reason)])}</li>
               <li>{t('popup_candidates', [candidateTypes(report)])}</li>
             </ul>
             <RouteDiagram report={report} />

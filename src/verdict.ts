@@ -7,6 +7,8 @@ import type { DeviceNetwork, RouteEvidence } from './checks/route-evidence';
 import type { CheckResult } from './checks/types';
 import type { RelayProtocol } from './ice/types';
 import type { LoopbackResult } from './ice/loopback';
+import { phrase, type Phrase, type PhraseParam } from './i18n/phrase';
+import { checkLine } from './checks/check-line';
 
 export type Method = 'lan' | 'hole-punching' | 'relay-udp' | 'relay-tcp' | 'relay-tls';
 export type RouteMethod = Exclude<Method, 'lan'>;
@@ -26,9 +28,11 @@ export type Route = RouteMethod | 'none' | 'untested';
  */
 export type MethodStatus = 'available' | 'unverified' | 'unavailable' | 'untested';
 
-/** A reason in plain words, tied to the checks that show it. */
-export interface Explanation {
-  text: string;
+/**
+ * A reason as a phrase (a message code with named parameters, rendered in the
+ * reader's language by src/i18n/words.ts), tied to the checks that show it.
+ */
+export interface Explanation extends Phrase {
   checkIds: string[];
 }
 
@@ -65,38 +69,38 @@ export interface Verdict {
   /** What the always-run local gathering showed about this device's network. */
   device: DeviceNetwork;
   methods: MethodVerdict[];
-  /** One sentence for the popup. */
-  summary: string;
+  /** One sentence for the popup, as a phrase (`summary_relay_udp`, …). */
+  summary: Phrase;
 }
 
 /** Best first: each step is slower than the one before. */
 export const ROUTE_PREFERENCE: readonly RouteMethod[] = ['hole-punching', 'relay-udp', 'relay-tcp', 'relay-tls'];
 
-const why = (text: string, checks: readonly CheckResult[] = []): Explanation => ({ text, checkIds: checks.map((c) => c.id) });
+const why = (text: Phrase, checks: readonly CheckResult[] = []): Explanation => ({ ...text, checkIds: checks.map((c) => c.id) });
 const failures = (checks: readonly CheckResult[]): Explanation[] =>
-  checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => why(`${c.target}: ${c.detail}`, [c]));
+  checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => why(checkLine(c), [c]));
 const passed = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'pass');
 const challenged = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'warn' && c.reason === 'auth-401');
 const rejected = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'fail' && c.reason === 'auth-401');
 const flagged = (checks: readonly CheckResult[]) => checks.filter((c) => c.status === 'warn' && c.reason === 'unroutable-relay');
 const OVER: Record<RelayProtocol, string> = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' };
-const OFFLINE_TEXT = 'this device is not connected to a network: the browser found no local address';
-const notRunText = (checks: readonly CheckResult[]) =>
-  `could not be tested (our own failure, not the network's): ${checks.map((c) => `${c.target}: ${c.detail}`).join('; ')}`;
+const notRun = (checks: readonly CheckResult[]) => phrase('why_not_run', { checks: checks.map(checkLine) });
+/** Ports as a list ("3478, 443"), or "?" when none answered. */
+const portList = (ports: readonly number[]): string => ports.join(', ') || '?';
 
-/** "25 of 30 packets, round trip 12 ms, jitter 1 ms": what a loopback call measured. */
-function callFigures(call: LoopbackResult): string {
-  const figures = [`${call.received} of ${call.sent} packets arrived`];
-  if (call.rttMs !== null) figures.push(`round trip ${Math.round(call.rttMs)} ms`);
-  if (call.jitterMs !== null) figures.push(`jitter ${Math.round(call.jitterMs)} ms`);
-  if (!call.connected) figures.push('the call never connected');
-  return figures.join(', ');
+/** "25 of 30 packets arrived; round trip 12 ms; jitter 1 ms": what a loopback call measured. */
+function callFigures(call: LoopbackResult): Phrase[] {
+  const figures = [phrase('figures_packets', { received: call.received, sent: call.sent })];
+  if (call.rttMs !== null) figures.push(phrase('figures_rtt', { ms: Math.round(call.rttMs) }));
+  if (call.jitterMs !== null) figures.push(phrase('figures_jitter', { ms: Math.round(call.jitterMs) }));
+  if (!call.connected) figures.push(phrase('figures_not_connected'));
+  return figures;
 }
 
-/** The caller is the relay-only end: its local candidate's port is the relay's allocated port. */
-function relayPortText(call: LoopbackResult): string {
+/** The caller is the relay-only end: its local candidate's port is the relay's allocated port ("?" when unknown). */
+function relayPort(call: LoopbackResult): PhraseParam {
   const port = call.selectedPair?.localType === 'relay' ? call.selectedPair.localPort : null;
-  return port ? ` ${port}` : '';
+  return port ? port : '?';
 }
 
 /** First row of every method: with no network at all nothing else matters. */
@@ -107,7 +111,7 @@ function offlineRow(method: Method): VerdictRow {
     status: 'unavailable',
     when: 'the device has no network: the always-run local gathering finished without a host candidate',
     applies: (e) => e.device === 'offline',
-    explain: () => [why(OFFLINE_TEXT)],
+    explain: () => [why(phrase('why_offline'))],
   };
 }
 
@@ -122,7 +126,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       status: 'untested',
       when: `the profile has no TURN server over ${over} a browser can test`,
       applies: (e) => e.turn[transport].length === 0 && e.turnNotRun[transport].length === 0,
-      explain: () => [why(`the profile lists no TURN server over ${over} that a browser can test`)],
+      explain: () => [why(phrase('why_no_turn_server', { transport: over }))],
     },
     {
       id: `${method}.not-run`,
@@ -130,7 +134,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       status: 'untested',
       when: `every TURN check over ${over} failed to run (status \`error\`: our failure, no evidence about the network)`,
       applies: (e) => e.turn[transport].length === 0,
-      explain: (e) => [why(notRunText(e.turnNotRun[transport]), e.turnNotRun[transport])],
+      explain: (e) => [why(notRun(e.turnNotRun[transport]), e.turnNotRun[transport])],
     },
     {
       id: `${method}.media-blocked`,
@@ -140,8 +144,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       applies: (e) => e.relayMedia[transport].status === 'blocked',
       explain: (e) => [
         why(
-          `${e.relayMedia[transport].call!.turnUrl}: the relay was allocated but no data got through it (${callFigures(e.relayMedia[transport].call!)}): ` +
-            'a firewall or filter is dropping relayed media',
+          phrase('why_relay_media_blocked', { url: e.relayMedia[transport].call!.turnUrl, figures: callFigures(e.relayMedia[transport].call!) }),
           passed(e.turn[transport]),
         ),
       ],
@@ -154,7 +157,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       applies: (e) => e.relayMedia[transport].status === 'carried',
       explain: (e) => [
         why(
-          `${e.relayMedia[transport].call!.turnUrl}: a loopback call through the relay carried data (${callFigures(e.relayMedia[transport].call!)})`,
+          phrase('why_relay_media_carried', { url: e.relayMedia[transport].call!.turnUrl, figures: callFigures(e.relayMedia[transport].call!) }),
           passed(e.turn[transport]),
         ),
       ],
@@ -165,7 +168,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       status: 'available',
       when: `a TURN server gave a relay candidate over ${over} (no loopback call: the profile has no credentials for it, or the call could not run)`,
       applies: (e) => passed(e.turn[transport]).length > 0,
-      explain: (e) => passed(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}`, [c])),
+      explain: (e) => passed(e.turn[transport]).map((c) => why(checkLine(c), [c])),
     },
     {
       id: `${method}.unroutable-relay`,
@@ -173,7 +176,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       status: 'unverified',
       when: `a TURN server over ${over} allocated a relay whose address is outside public unicast space (private, CGNAT, loopback, link-local, ULA): peers outside cannot send to it`,
       applies: (e) => flagged(e.turn[transport]).length > 0,
-      explain: (e) => flagged(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}`, [c])),
+      explain: (e) => flagged(e.turn[transport]).map((c) => why(checkLine(c), [c])),
     },
     {
       id: `${method}.challenged`,
@@ -181,7 +184,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       status: 'unverified',
       when: `a TURN server answered over ${over} with a 401 challenge, and the profile has no credentials`,
       applies: (e) => challenged(e.turn[transport]).length > 0,
-      explain: (e) => challenged(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}`, [c])),
+      explain: (e) => challenged(e.turn[transport]).map((c) => why(checkLine(c), [c])),
     },
     {
       // A 401 to real credentials still proves server and transport reachable: the
@@ -191,7 +194,7 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       status: 'unverified',
       when: `a TURN server answered over ${over} but rejected the profile's credentials (401): reachable, relay not proven`,
       applies: (e) => rejected(e.turn[transport]).length > 0,
-      explain: (e) => rejected(e.turn[transport]).map((c) => why(`${c.target}: ${c.detail}; the network lets it through, the login is what fails`, [c])),
+      explain: (e) => rejected(e.turn[transport]).map((c) => why(phrase('why_credentials_rejected', { check: checkLine(c) }), [c])),
     },
     {
       id: `${method}.failed`,
@@ -213,12 +216,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     status: 'unverified',
     when: 'host candidates were gathered: possible, not tested (one device cannot see Wi-Fi client isolation or VLANs between rooms)',
     applies: (e) => e.device === 'online',
-    explain: (e) => [
-      why(
-        `this device has a local address (${e.hostAddresses.join(', ') || 'hidden'}): a call to a peer on the same network is possible, ` +
-          'not tested; guest or student Wi-Fi that isolates clients, or a VLAN between the two rooms, would still block it',
-      ),
-    ],
+    explain: (e) => [why(phrase('why_lan_host', { addresses: e.hostAddresses.join(', ') || phrase('why_addresses_hidden') }))],
   },
   {
     id: 'lan.not-run',
@@ -226,7 +224,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     status: 'untested',
     when: 'the local gathering could not be set up',
     applies: () => true,
-    explain: () => [why("could not be tested (our own failure, not the network's): the browser could not gather local addresses")],
+    explain: () => [why(phrase('why_lan_not_run'))],
   },
   offlineRow('hole-punching'),
   {
@@ -235,7 +233,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     status: 'untested',
     when: 'the profile has no STUN server a browser can test',
     applies: (e) => e.stun.length === 0 && e.stunNotRun.length === 0,
-    explain: () => [why('the profile lists no STUN server that a browser can test')],
+    explain: () => [why(phrase('why_no_stun_server'))],
   },
   {
     id: 'hole-punching.not-run',
@@ -243,7 +241,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     status: 'untested',
     when: 'every STUN check failed to run (status `error`: our failure, no evidence about the network)',
     applies: (e) => e.stun.length === 0,
-    explain: (e) => [why(notRunText(e.stunNotRun), e.stunNotRun)],
+    explain: (e) => [why(notRun(e.stunNotRun), e.stunNotRun)],
   },
   {
     id: 'hole-punching.symmetric-nat',
@@ -269,12 +267,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
       "a loopback call from this network to the relay's allocated port carried nothing while the relay itself carried data over UDP: " +
       'outbound UDP to high ports is blocked, and hole punching needs UDP to whatever port the peer uses',
     applies: (e) => e.udpHighPorts.status === 'blocked',
-    explain: (e) => [
-      why(
-        `UDP from this network to the relay's port${relayPortText(e.udpHighPorts.call!)} got nothing through (${callFigures(e.udpHighPorts.call!)}), ` +
-          'while the relay itself carried data: outbound UDP to high ports (the relay range, 49152-65535 on most servers) is blocked',
-      ),
-    ],
+    explain: (e) => [why(phrase('why_high_ports_blocked', { port: relayPort(e.udpHighPorts.call!), figures: callFigures(e.udpHighPorts.call!) }))],
   },
   {
     id: 'hole-punching.direct-udp-failed',
@@ -284,13 +277,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
       "UDP answered on one destination port only, and the one attempt to send UDP elsewhere (a loopback call to the relay's allocated port) got nothing through; " +
       'the relay carried nothing either, so this rests on the absence of any sign that UDP reaches other ports',
     applies: (e) => e.udpHighPorts.status === 'failed' && e.udpPortsAnswered.length < 2,
-    explain: (e) => [
-      why(
-        `UDP answered only on port ${e.udpPortsAnswered.join(', ') || '?'}, and a loopback call sending UDP from this network to the relay's port got nothing through ` +
-          `(${callFigures(e.udpHighPorts.call!)}): nothing shows UDP reaching the other ports hole punching needs`,
-        passed(e.stun),
-      ),
-    ],
+    explain: (e) => [why(phrase('why_direct_udp_failed', { ports: portList(e.udpPortsAnswered), figures: callFigures(e.udpHighPorts.call!) }), passed(e.stun))],
   },
   {
     id: 'hole-punching.udp-ports-limited',
@@ -301,11 +288,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
       '(hole punching needs UDP to any port), or that server may be down; a browser cannot tell the two apart from gathering alone',
     applies: (e) => e.udpPortLimit !== null && e.udpHighPorts.status !== 'carried',
     explain: ({ udpPortLimit: limit }) => [
-      why(
-        `${limit!.answered.target} answered over UDP but ${limit!.silent.target}: ${limit!.silent.detail}. ` +
-          'UDP to this port may be blocked (hole punching needs UDP to any port), or the server may be down',
-        [limit!.answered, limit!.silent],
-      ),
+      why(phrase('why_udp_ports_limited', { answered: limit!.answered.target, silent: checkLine(limit!.silent) }), [limit!.answered, limit!.silent]),
     ],
   },
   {
@@ -314,7 +297,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     status: 'unverified',
     when: 'a STUN server answered but the NAT mapping is unknown (fewer than two STUN servers on different addresses answered)',
     applies: (e) => e.nat.mapping === 'unknown',
-    explain: (e) => [why(`a public address was found, but ${e.nat.reason}`, passed(e.stun))],
+    explain: (e) => [why(phrase('why_mapping_unknown', { nat: e.nat.reason }), passed(e.stun))],
   },
   {
     id: 'hole-punching.one-udp-port',
@@ -322,13 +305,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     status: 'unverified',
     when: "the NAT mapping is endpoint-independent (or there is no NAT), but UDP answered on one destination port only and no loopback call reached the relay's high port: a peer's NAT picks an arbitrary port, and UDP to other ports was not shown",
     applies: (e) => e.udpPortsAnswered.length < 2 && e.udpHighPorts.status !== 'carried',
-    explain: (e) => [
-      why(
-        `${e.nat.reason}; but UDP was seen to reach port ${e.udpPortsAnswered.join(', ') || '?'} only, and a peer's NAT may pick any port: ` +
-          'UDP to other ports was not proven',
-        passed(e.stun),
-      ),
-    ],
+    explain: (e) => [why(phrase('why_one_udp_port', { nat: e.nat.reason, ports: portList(e.udpPortsAnswered) }), passed(e.stun))],
   },
   {
     id: 'hole-punching.open',
@@ -339,8 +316,8 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     explain: (e) => [
       why(
         e.udpHighPorts.status === 'carried'
-          ? `${e.nat.reason}; UDP from this network reached the relay's port${relayPortText(e.udpHighPorts.call!)} (${callFigures(e.udpHighPorts.call!)})`
-          : `${e.nat.reason}; UDP reached ports ${e.udpPortsAnswered.join(' and ')}`,
+          ? phrase('why_open_high_port', { nat: e.nat.reason, port: relayPort(e.udpHighPorts.call!), figures: callFigures(e.udpHighPorts.call!) })
+          : phrase('why_open_ports', { nat: e.nat.reason, ports: portList(e.udpPortsAnswered) }),
         passed(e.stun),
       ),
     ],
@@ -374,16 +351,16 @@ export function decideVerdict(evidence: RouteEvidence): Verdict {
   return { route, routeVerified, lan, device: evidence.device, methods, summary: summarize(route, routeVerified, evidence.device) };
 }
 
-const ROUTE_SUMMARY: Record<Route, string> = {
-  'hole-punching': 'Calls to people outside this network will connect directly (hole punching).',
-  'relay-udp': 'Calls to people outside this network will be relayed over UDP: they work, a little slower.',
-  'relay-tcp': 'Calls to people outside this network will be relayed over TCP: they work, but slower.',
-  'relay-tls': 'Calls to people outside this network will be relayed over TLS: they work, but slowest.',
-  none: 'Calls to people outside this network will fail: no route is open.',
-  untested: 'No route can be tested from a browser with this profile: verify the listed rules on the firewall.',
+const ROUTE_SUMMARY: Record<Route, Phrase> = {
+  'hole-punching': phrase('summary_hole_punching'),
+  'relay-udp': phrase('summary_relay_udp'),
+  'relay-tcp': phrase('summary_relay_tcp'),
+  'relay-tls': phrase('summary_relay_tls'),
+  none: phrase('summary_none'),
+  untested: phrase('summary_untested'),
 };
 
-function summarize(route: Route, verified: boolean, device: DeviceNetwork): string {
-  if (device === 'offline') return 'This device is not connected to a network.';
-  return verified || route === 'none' || route === 'untested' ? ROUTE_SUMMARY[route] : `${ROUTE_SUMMARY[route]} (Not fully verified.)`;
+function summarize(route: Route, verified: boolean, device: DeviceNetwork): Phrase {
+  if (device === 'offline') return phrase('summary_offline');
+  return verified || route === 'none' || route === 'untested' ? ROUTE_SUMMARY[route] : phrase('summary_unverified', { summary: ROUTE_SUMMARY[route] });
 }

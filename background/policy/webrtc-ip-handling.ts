@@ -1,13 +1,13 @@
 import browser from 'webextension-polyfill';
 import { assessWebRtcIpHandling, unreadWebRtcIpHandling, type WebRtcIpHandling } from '../../src/policy/webrtc-ip-handling';
+import { phrase } from '../../src/i18n/phrase';
 
 /** Reads, never sets: the extension only reports what the browser imposes on web pages. */
 export async function readWebRtcIpHandling(): Promise<WebRtcIpHandling> {
   const setting = (
     browser as { privacy?: { network?: { webRTCIPHandlingPolicy?: { get(details: object): Promise<{ value: unknown; levelOfControl: unknown }> } } } }
   ).privacy?.network?.webRTCIPHandlingPolicy;
-  if (!setting)
-    return unreadWebRtcIpHandling('this browser offers no privacy.network.webRTCIPHandlingPolicy to extensions (or the privacy permission is missing).');
+  if (!setting) return unreadWebRtcIpHandling(phrase('webrtc_no_api'));
   try {
     const { value, levelOfControl } = await setting.get({});
     return assessWebRtcIpHandling(value, levelOfControl);

@@ -1,4 +1,5 @@
 import type { Environment } from '../../src/report/types';
+import { phrase } from '../../src/i18n/phrase';
 
 type Device = Environment['device'];
 
@@ -15,10 +16,7 @@ export async function readDeviceFacts(os: string | null): Promise<Device> {
   const device = enterprise?.deviceAttributes;
   const network = enterprise?.networkingAttributes;
   if (!device && !network) {
-    const reason =
-      os !== 'cros'
-        ? `not ChromeOS (${os ?? 'unknown OS'}): the enterprise device APIs exist only there`
-        : 'the enterprise device APIs are not available: Chrome gives them only to extensions force-installed by policy';
+    const reason = os !== 'cros' ? phrase('device_not_chromeos', { os: os ?? '?' }) : phrase('device_not_force_installed');
     return { available: false, reason, facts: {} };
   }
   const facts: Record<string, string> = {};
@@ -43,8 +41,8 @@ export async function readDeviceFacts(os: string | null): Promise<Device> {
   // Network details: macAddress, ipv4, ipv6 of the default network.
   await read('network', network && (() => call(network.getNetworkDetails)));
   const available = Object.keys(facts).length > 0;
-  const reason =
-    problems.length > 0 ? problems.join('; ') : available ? null : 'the enterprise device APIs returned nothing (user not affiliated with the device owner?)';
+  // The APIs' own error texts stay as the browser gave them.
+  const reason = problems.length > 0 ? phrase('device_api_errors', { errors: problems.join('; ') }) : available ? null : phrase('device_nothing_returned');
   return { available, reason, facts };
 }
 

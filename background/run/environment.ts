@@ -3,6 +3,7 @@ import type { Environment } from '../../src/report/types';
 import { readWebRtcIpHandling } from '../policy/webrtc-ip-handling';
 import { readPolicy } from '../policy/read-policy';
 import { readDeviceFacts } from './device-facts';
+import { phrase } from '../../src/i18n/phrase';
 import { reportDestination, type ReportDestination } from '../../src/fleet/endpoint';
 
 /** Where reports go, for the report itself: no header name or value. */
@@ -22,7 +23,11 @@ export async function readEnvironment(): Promise<Environment> {
   const platform = await browser.runtime.getPlatformInfo().catch(() => null);
   const [policy, device, webRtcIpHandling] = await Promise.all([
     readPolicy(),
-    readDeviceFacts(platform?.os ?? null).catch((err: unknown) => ({ available: false, reason: `could not be read: ${String(err)}`, facts: {} })),
+    readDeviceFacts(platform?.os ?? null).catch((err: unknown) => ({
+      available: false,
+      reason: phrase('device_read_failed', { error: String(err) }),
+      facts: {},
+    })),
     readWebRtcIpHandling(),
   ]);
   return {

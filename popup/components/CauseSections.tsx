@@ -3,6 +3,7 @@ import type { CauseAdvice } from '../../src/checks/missing-rules';
 import type { Report } from '../../src/report/types';
 import { causeKeys, causeText } from '../../src/view/rules';
 import { t } from '../shared/i18n';
+import { say } from '../../src/i18n/words';
 import { RuleItem } from './Rules';
 
 /**
@@ -39,9 +40,9 @@ function CauseSection({ section, report }: { section: CauseAdvice; report: Repor
         </p>
       )}
       <ul>
-        {(section.notes ?? []).map((note) => (
-          <li key={note} data-note="browser-policy">
-            <code>{note}</code>
+        {(section.notes ?? []).map((note, i) => (
+          <li key={i} data-note="browser-policy">
+            <code>{say(t, note)}</code>
           </li>
         ))}
         {section.rules.map((rule) => (

@@ -2,6 +2,7 @@ import type { CheckResult } from '../../src/checks/types';
 import { CHECK_STATUS_ICON, CHECK_STATUS_KEYS } from '../../src/view/checks';
 import { reasonLine } from '../../src/view/reasons';
 import { t } from '../shared/i18n';
+import { sayCheckDetail } from '../../src/i18n/words';
 import { formatNumber } from '../shared/format';
 
 function CheckLine({ check }: { check: CheckResult }) {
@@ -15,7 +16,7 @@ function CheckLine({ check }: { check: CheckResult }) {
       <span class="target">{check.target}</span>
       {line && <span class="reason-line">{t(line.key, line.substitutions)}</span>}
       <span class="detail">
-        {check.detail}
+        {sayCheckDetail(t, check)}
         {check.durationMs !== null && ` · ${t('popup_ms', [formatNumber(check.durationMs)])}`}
       </span>
     </li>

@@ -3,6 +3,7 @@ import type { LoopbackResult } from '../../src/ice/loopback';
 import type { Verdict } from '../../src/verdict';
 import { methodRows, RELAY_TRANSPORT_KEYS } from '../../src/view/methods';
 import { t } from '../shared/i18n';
+import { say } from '../../src/i18n/words';
 
 const STATUS_ICON = { available: '✓', unverified: '▲', unavailable: '✕', untested: '–' } as const;
 
@@ -28,7 +29,7 @@ export function Methods({ verdict, checks, loopbacks = [] }: { verdict: Verdict;
             </span>
             {row.reason && (
               <p class="reason" data-testid="method-reason">
-                {row.reasonLine ? t(row.reasonLine.key, row.reasonLine.substitutions) : row.reason}
+                {row.reasonLine ? t(row.reasonLine.key, row.reasonLine.substitutions) : say(t, row.reason)}
                 {row.moreReasons > 0 && ` ${t('popup_more_reasons', [row.moreReasons])}`}
               </p>
             )}

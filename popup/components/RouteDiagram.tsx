@@ -1,12 +1,18 @@
+import type { MessageKey } from '../../src/i18n/message-keys';
 import type { Report } from '../../src/report/types';
 import { diagramLinks, type LinkState } from '../../src/view/diagram';
 import { t } from '../shared/i18n';
 
-const STATE_KEY: Record<LinkState, string> = { ok: 'popup_link_ok', partial: 'popup_link_partial', failed: 'popup_link_failed', unknown: 'popup_link_unknown' };
+const STATE_KEY: Record<LinkState, MessageKey> = {
+  ok: 'popup_link_ok',
+  partial: 'popup_link_partial',
+  failed: 'popup_link_failed',
+  unknown: 'popup_link_unknown',
+};
 const STATE_ICON: Record<LinkState, string> = { ok: '✓', partial: '▲', failed: '✕', unknown: '?' };
 
 interface Node {
-  key: string;
+  key: MessageKey;
   x: number;
   y: number;
   w: number;

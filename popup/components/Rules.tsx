@@ -1,18 +1,19 @@
 import { useRef, useState } from 'preact/hooks';
 import type { RuleAdvice } from '../../src/checks/missing-rules';
 import type { Report } from '../../src/report/types';
-import { missingRulesText, sortedMissingRules } from '../../src/view/rules';
+import { missingRulesText, ruleText, sortedMissingRules } from '../../src/view/rules';
 import { t } from '../shared/i18n';
+import { say } from '../../src/i18n/words';
 
 type Copy = 'idle' | 'copied' | 'failed';
 
 /** One rule as listed under any heading: its purpose, optional or not, and the paste-ready text. */
-export function RuleItem({ rule }: { rule: Pick<RuleAdvice, 'ruleId' | 'purpose' | 'required' | 'text'> }) {
+export function RuleItem({ rule }: { rule: Pick<RuleAdvice, 'ruleId' | 'purpose' | 'required' | 'text' | 'lines'> }) {
   return (
     <li data-rule={rule.ruleId}>
       <span class="purpose">{rule.purpose}</span>
       {!rule.required && <span class="tag"> ({t('popup_rule_optional')})</span>}
-      <code>{rule.text}</code>
+      <code>{ruleText(rule, t)}</code>
     </li>
   );
 }
@@ -85,10 +86,10 @@ export function VerifyRules({ report }: { report: Report }) {
         {report.verifyRules.map((rule) => (
           <li key={rule.ruleId} data-rule={rule.ruleId}>
             <span class="purpose">{rule.purpose}</span>
-            <code>{rule.text}</code>
-            {rule.findings.map((f) => (
-              <p class="reason" key={f}>
-                {f}
+            <code>{ruleText(rule, t)}</code>
+            {rule.findings.map((f, i) => (
+              <p class="reason" key={i}>
+                {say(t, f)}
               </p>
             ))}
           </li>

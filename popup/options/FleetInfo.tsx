@@ -7,14 +7,15 @@ import { SEND_TIMEOUT_MS } from '../../src/fleet/outcome';
 import { QUEUE_BOUNDS } from '../../src/fleet/queue';
 import type { SettingsView } from '../../src/settings/types';
 import { t } from '../shared/i18n';
+import type { MessageKey } from '../../src/i18n/message-keys';
 
-const TRIGGERS: Record<SendTrigger, string> = {
+const TRIGGERS: Record<SendTrigger, MessageKey> = {
   schedule: 'options_fleet_trigger_schedule',
   startup: 'options_fleet_trigger_startup',
   user: 'options_fleet_trigger_user',
 };
 
-const PROBLEMS: Record<SendProblemCode, string> = {
+const PROBLEMS: Record<SendProblemCode, MessageKey> = {
   unreachable: 'options_fleet_problem_unreachable',
   'cors-refused': 'options_fleet_problem_cors_refused',
   slow: 'options_fleet_problem_slow',

@@ -1,7 +1,9 @@
+import { say } from '../../src/i18n/words';
+import type { MessageKey } from '../../src/i18n/message-keys';
 import type { SettingKey, SettingsView } from '../../src/settings/types';
 import { t } from '../shared/i18n';
 
-const SETTING_KEYS: Record<SettingKey, string> = {
+const SETTING_KEYS: Record<SettingKey, MessageKey> = {
   profileId: 'options_setting_profileId',
   choices: 'options_setting_choices',
   deadlineMs: 'options_setting_deadlineMs',
@@ -46,7 +48,7 @@ export function PolicyInfo({ view }: { view: SettingsView }) {
           <ul class="errors" data-testid="policy-problems">
             {view.policyProblems.map((p, i) => (
               <li key={i}>
-                <code>{p.field}</code>: {p.message}
+                <code>{p.field}</code>: {say(t, p.message)}
               </li>
             ))}
           </ul>

@@ -8,13 +8,14 @@ import {
   methodLabel,
   methodStatusLabel,
   osText,
+  profileErrorText,
   routeLabel,
   triggerLabel,
   webRtcPolicyText,
   yesNo,
 } from '../../src/report/labels';
 import type { Report } from '../../src/report/types';
-import { causeKeys, causeText, missingRulesText } from '../../src/view/rules';
+import { causeKeys, causeText, missingRulesText, ruleText } from '../../src/view/rules';
 import { ruleSetCsv } from '../../src/report/rule-set-csv';
 import { saveFile } from '../export/save-file';
 import { LAN_KEYS } from '../../src/view/methods';
@@ -22,6 +23,7 @@ import { loopbackLine } from '../../src/report/ticket-text';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 import { formatDateTime } from '../shared/format';
+import { say, sayCheckDetail } from '../../src/i18n/words';
 
 /** The report laid out for reading and printing: the same sections, in the same order, as the ticket text. */
 export function PrintableReport({ report }: { report: Report }) {
@@ -47,19 +49,19 @@ export function PrintableReport({ report }: { report: Report }) {
           <strong>{routeLabel(t, verdict.route)}</strong>
           {verdict.route !== 'none' && !verdict.routeVerified && ` ${t('report_route_unverified')}`}
         </p>
-        <p>{verdict.summary}</p>
+        <p>{say(t, verdict.summary)}</p>
         {report.outcome && (
           <p class={`outcome tone-${report.outcome.tone}`} data-testid="outcome">
-            <strong>{report.outcome.summary}</strong>
+            <strong>{say(t, report.outcome.summary)}</strong>
           </p>
         )}
-        {report.proxy?.inUse && report.proxy.note && <p data-testid="proxy-note">{report.proxy.note}</p>}
+        {report.proxy?.inUse && report.proxy.note && <p data-testid="proxy-note">{say(t, report.proxy.note)}</p>}
         <RouteDiagram verdict={verdict} t={t} />
         <ul>
           <li>
             {methodLabel(t, 'lan')}: {t(LAN_KEYS[verdict.lan])}
           </li>
-          <li>{t('report_nat', [report.nat.mapping, report.nat.reason])}</li>
+          <li>{t('report_nat', [report.nat.mapping, say(t, report.nat.reason)])}</li>
         </ul>
       </section>
 
@@ -104,8 +106,8 @@ export function PrintableReport({ report }: { report: Report }) {
           <p>{t(causeKeys(section.cause).hint)}</p>
           {(section.notes ?? []).length > 0 && (
             <ul>
-              {section.notes.map((note) => (
-                <li key={note}>{note}</li>
+              {section.notes.map((note, i) => (
+                <li key={i}>{say(t, note)}</li>
               ))}
             </ul>
           )}
@@ -122,7 +124,7 @@ export function PrintableReport({ report }: { report: Report }) {
           <ul>
             {profile.errors.map((e) => (
               <li key={`${e.path}:${e.code}`}>
-                {e.path || '/'}: {e.message} ({e.code})
+                {e.path || '/'}: {profileErrorText(t, e)} ({e.code})
               </li>
             ))}
           </ul>
@@ -137,7 +139,7 @@ export function PrintableReport({ report }: { report: Report }) {
               <strong>{methodLabel(t, m.method)}</strong>: {methodStatusLabel(t, m.status)}
               <ul>
                 {m.reasons.map((r, i) => (
-                  <li key={i}>{r.text}</li>
+                  <li key={i}>{say(t, r)}</li>
                 ))}
               </ul>
             </li>
@@ -166,7 +168,7 @@ export function PrintableReport({ report }: { report: Report }) {
                 </td>
                 <td>{c.ruleId}</td>
                 <td>
-                  {c.detail}
+                  {sayCheckDetail(t, c)}
                   {c.reason && <span class="muted"> [{c.reason}]</span>}
                 </td>
                 <td class="num">{c.durationMs === null ? '—' : formatDuration(c.durationMs)}</td>
@@ -253,7 +255,7 @@ export function PrintableReport({ report }: { report: Report }) {
           <li>{t('report_env_managed', [yesNo(t, env.policy.managed)])}</li>
           {env.policy.settingsFromPolicy.length > 0 && <li>{t('report_env_policy_settings', [env.policy.settingsFromPolicy.join(', ')])}</li>}
           {env.policy.problems.map((p) => (
-            <li key={p.field}>{t('report_env_policy_problem', [p.field, p.message])}</li>
+            <li key={p.field}>{t('report_env_policy_problem', [p.field, say(t, p.message)])}</li>
           ))}
           <li>{t('report_env_webrtc_policy', [webRtcPolicyText(t, env.webRtcIpHandling)])}</li>
           <li>{t('report_env_device', [deviceText(t, env.device)])}</li>
@@ -275,10 +277,10 @@ function RuleBlock({ rule, withText = true }: { rule: RuleAdvice; withText?: boo
       </h3>
       <ul>
         {rule.findings.map((f, i) => (
-          <li key={i}>{f}</li>
+          <li key={i}>{say(t, f)}</li>
         ))}
       </ul>
-      {withText && <pre>{rule.text}</pre>}
+      {withText && <pre>{ruleText(rule, t)}</pre>}
     </div>
   );
 }

@@ -4,12 +4,13 @@
  * validated against docs/report.schema.json. Every refusal is a message key
  * with what was wrong, never an exception.
  */
+import type { MessageKey } from '../../src/i18n/message-keys';
 import { REPORT_SCHEMA, type Report } from '../../src/report/types';
 import { jsonErrorDetail } from '../../src/profile/json-text';
 
 export type Validate = ((document: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 
-export type OpenResult = { ok: true; report: Report } | { ok: false; key: string; substitutions: string[] };
+export type OpenResult = { ok: true; report: Report } | { ok: false; key: MessageKey; substitutions: string[] };
 
 const SCHEMA_NAME = /^webrtc-network-check\/report@(\d+)$/;
 const OUR_VERSION = Number(SCHEMA_NAME.exec(REPORT_SCHEMA)![1]);
@@ -28,6 +29,8 @@ export function readReport(text: string, validate: Validate): OpenResult {
   const version = typeof schema === 'string' ? SCHEMA_NAME.exec(schema) : null;
   if (!version) return { ok: false, key: 'report_file_not_report', substitutions: [] };
   if (Number(version[1]) > OUR_VERSION) return { ok: false, key: 'report_file_newer', substitutions: [schema as string, REPORT_SCHEMA] };
+  // report@2 held English sentences where report@3 holds phrases: this page cannot lay it out in the reader's language.
+  if (Number(version[1]) < OUR_VERSION) return { ok: false, key: 'report_file_older', substitutions: [schema as string, REPORT_SCHEMA] };
   if (!validate(document)) {
     const errors = validate.errors ?? [];
     const named = errors.slice(0, ERRORS_SHOWN).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());

@@ -5,6 +5,7 @@
  * to say en-US while every message was German, and `toLocaleString()` with no
  * argument followed the wrong one ("11/29/2026, 6:28:11 PM" among German words).
  */
+import type { MessageKey, Translate } from '../../src/i18n/translate';
 function uiLocale(): string {
   return document.documentElement.lang || navigator.language;
 }
@@ -31,7 +32,7 @@ const AGE_UNITS: Record<string, Intl.RelativeTimeFormatUnit> = { popup_age_minut
  * the unit and count from src/view/age.ts, the words and plural from Intl,
  * which Chrome's messages (no plurals) cannot give.
  */
-export function formatAge(age: { key: string; substitutions: number[] }, t: (key: string, substitutions?: (string | number)[]) => string): string {
+export function formatAge(age: { key: MessageKey; substitutions: number[] }, t: Translate): string {
   const unit = AGE_UNITS[age.key];
   if (!unit) return t(age.key, age.substitutions);
   return t('popup_age', [new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' }).format(-(age.substitutions[0] ?? 0), unit)]);

@@ -1,10 +1,12 @@
+import { inEnglish } from '../i18n/english';
+import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import captured from '../../test/fixtures/proxy-auth-checks.json';
 import { attributeToProxyAuth } from './behind-proxy';
 import type { CheckResult } from './types';
 
 /** The checks of a real run behind the lab's proxy asking for credentials. */
-const checks = captured.checks as CheckResult[];
+const checks = captured.checks as unknown as CheckResult[];
 const brief = (results: CheckResult[]) => Object.fromEntries(results.filter((r) => r.ruleId !== 'stun').map((r) => [r.ruleId, r.reason]));
 
 describe('attributeToProxyAuth', () => {
@@ -24,7 +26,8 @@ describe('attributeToProxyAuth', () => {
     });
     const tcp = explained.find((r) => r.ruleId === 'turn-tcp')!;
     expect(tcp.status).toBe('fail');
-    expect(tcp.detail).toMatch(/most likely at the browser's proxy: it asks for authentication/);
+    expect(tcp.detail).toEqual(phrase('detail_turn_behind_proxy_auth'));
+    expect(inEnglish(tcp.detail)).toMatch(/most likely at the browser's proxy: it asks for authentication/);
   });
 
   it('leaves a refused TURN connection alone without proxy evidence', () => {

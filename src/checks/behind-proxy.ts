@@ -8,11 +8,11 @@
  * proxy's 407 (webRequest, `proxy-auth`): with that evidence the TURN failure is
  * put down to the proxy, so no one opens firewall ports that were never the problem.
  */
+import { phrase } from '../i18n/phrase';
 import type { CheckResult } from './types';
 
 // Replaces WebRTC's reading ("the TCP connection was refused"), which points at the wrong fix.
-const PROXY_AUTH_DETAIL =
-  "the connection failed, most likely at the browser's proxy: it asks for authentication (see the HTTPS checks), the browser sends TURN over TCP/TLS through it, and WebRTC cannot log in to a proxy";
+const PROXY_AUTH_DETAIL = phrase('detail_turn_behind_proxy_auth');
 
 export function attributeToProxyAuth(results: readonly CheckResult[]): CheckResult[] {
   const proxyAsksForCredentials = results.some((r) => (r.kind === 'https' || r.kind === 'wss' || r.kind === 'tcp') && r.reason === 'proxy-auth');

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/phrase';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAUSE_TABLE, causeContext, causeOf, type CauseContext } from './cause';
@@ -12,7 +13,7 @@ function check(overrides: Partial<CheckResult>): CheckResult {
     transport: 'tls',
     status: 'fail',
     reason: 'timeout',
-    detail: 'no answer within 5 s',
+    detail: phrase('detail_no_answer_within', { seconds: '5 s' }),
     durationMs: 5_000,
     ...overrides,
   };
@@ -22,8 +23,8 @@ const plain: CauseContext = { proxyInUse: false, offline: false };
 /** One case per CAUSE_TABLE row: a check and the context in which that row decides. */
 const ROW_CASES: Record<string, [Partial<CheckResult>, CauseContext]> = {
   'this-device.offline': [{ reason: 'timeout' }, { proxyInUse: false, offline: true }],
-  'this-device.browser': [{ reason: 'blocked', detail: 'the browser blocked the request (net::ERR_BLOCKED_BY_ADMINISTRATOR)' }, plain],
-  'relay-credentials.rejected': [{ kind: 'turn', transport: 'tcp', reason: 'auth-401', detail: "rejected the profile's credentials (401)" }, plain],
+  'this-device.browser': [{ reason: 'blocked', detail: phrase('detail_browser_blocked'), evidence: 'net::ERR_BLOCKED_BY_ADMINISTRATOR' }, plain],
+  'relay-credentials.rejected': [{ kind: 'turn', transport: 'tcp', reason: 'auth-401', detail: phrase('detail_auth_rejected', { transport: 'TCP' }) }, plain],
   'dns-filter.unresolved': [{ reason: 'dns' }, plain],
   'proxy.refused': [{ reason: 'proxy-auth' }, plain],
   'proxy.turn-connect': [
@@ -31,7 +32,7 @@ const ROW_CASES: Record<string, [Partial<CheckResult>, CauseContext]> = {
     { proxyInUse: true, offline: false },
   ],
   'vendor-server.error': [
-    { kind: 'turn', transport: 'udp', reason: 'server-error', detail: 'the server answered with an error: 486 Allocation Quota Reached' },
+    { kind: 'turn', transport: 'udp', reason: 'server-error', detail: phrase('detail_server_error'), evidence: '486 Allocation Quota Reached' },
     plain,
   ],
   'firewall.blocked': [{ reason: 'refused' }, plain],
@@ -78,10 +79,10 @@ describe('causeOf', () => {
   });
 
   it('tells an offline device from a disconnected one by the browser’s own words', () => {
-    expect(causeOf(check({ reason: 'unreachable', detail: 'the network could not reach this address (net::ERR_INTERNET_DISCONNECTED)' }), plain)).toBe(
+    expect(causeOf(check({ reason: 'unreachable', detail: phrase('detail_unreachable'), evidence: 'net::ERR_INTERNET_DISCONNECTED' }), plain)).toBe(
       'this-device',
     );
-    expect(causeOf(check({ reason: 'unreachable', detail: 'the network could not reach this address (net::ERR_ADDRESS_UNREACHABLE)' }), plain)).toBe(
+    expect(causeOf(check({ reason: 'unreachable', detail: phrase('detail_address_unreachable'), evidence: 'net::ERR_ADDRESS_UNREACHABLE' }), plain)).toBe(
       'firewall',
     );
   });

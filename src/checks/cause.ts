@@ -36,7 +36,7 @@ export interface CauseRow {
   when: string;
   /** The evidence that decides it. */
   evidence: string;
-  applies: (check: Pick<CheckResult, 'status' | 'reason' | 'kind' | 'transport' | 'detail'>, context: CauseContext) => boolean;
+  applies: (check: Pick<CheckResult, 'status' | 'reason' | 'kind' | 'transport' | 'detail' | 'evidence'>, context: CauseContext) => boolean;
 }
 
 const is =
@@ -59,7 +59,7 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     cause: 'this-device',
     when: 'the browser itself stopped the check: a browser policy or another extension, a network change during the run, or no connection at all',
     evidence: '`net::ERR_BLOCKED_BY_*`, `net::ERR_NETWORK_CHANGED`, `net::ERR_INTERNET_DISCONNECTED`',
-    applies: (c) => is('blocked', 'network-changed')(c) || (c.reason === 'unreachable' && /INTERNET_DISCONNECTED/.test(c.detail)),
+    applies: (c) => is('blocked', 'network-changed')(c) || (c.reason === 'unreachable' && /INTERNET_DISCONNECTED/.test(c.evidence ?? '')),
   },
   {
     id: 'relay-credentials.rejected',
@@ -113,7 +113,7 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
  * challenge without credentials, an untestable rule, or a check we failed to
  * run (`error`: our failure says nothing about the network).
  */
-export function causeOf(check: Pick<CheckResult, 'status' | 'reason' | 'kind' | 'transport' | 'detail'>, context: CauseContext): Cause | null {
+export function causeOf(check: Pick<CheckResult, 'status' | 'reason' | 'kind' | 'transport' | 'detail' | 'evidence'>, context: CauseContext): Cause | null {
   if (check.status === 'pass' || check.status === 'untestable' || check.status === 'error') return null;
   if (check.status === 'warn' && check.reason === 'auth-401') return null;
   return CAUSE_TABLE.find((row) => row.applies(check, context))?.cause ?? null;

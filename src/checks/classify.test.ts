@@ -1,3 +1,4 @@
+import { inEnglish } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { errorTexts, iceError } from '../../test/fixtures/gather';
 import { classifyIceError } from './ice-errors';
@@ -26,7 +27,7 @@ describe('classifyIceError on real Chromium 156 error texts', () => {
   });
 
   it('over TLS, a failed connection may be an inspecting filter', () => {
-    expect(classifyIceError(iceError(errorTexts.connectFailed, URL), { hasCredentials: false, transport: 'tls' }).detail).toMatch(/SSL-inspecting/);
+    expect(inEnglish(classifyIceError(iceError(errorTexts.connectFailed, URL), { hasCredentials: false, transport: 'tls' }).detail)).toMatch(/SSL-inspecting/);
   });
 
   it('names other server answers and unknown texts without guessing', () => {
@@ -59,7 +60,7 @@ describe('classifyNetError', () => {
   });
 
   it('an untrusted certificate points at SSL inspection', () => {
-    expect(classifyNetError('net::ERR_CERT_AUTHORITY_INVALID').detail).toMatch(/an SSL-inspecting filter may be intercepting this host/);
+    expect(inEnglish(classifyNetError('net::ERR_CERT_AUTHORITY_INVALID').detail)).toMatch(/an SSL-inspecting filter may be intercepting this host/);
   });
 
   it('407 is proxy authentication; any other status is a pass', () => {

@@ -3,6 +3,7 @@
  * the lab (test/fixtures/chrome-156.json); the codes are STUN error codes
  * (RFC 8489), plus 701 for "no answer / could not connect" (WebRTC spec).
  */
+import { phrase, type Phrase } from '../i18n/phrase';
 import type { IceCandidateError } from '../ice/types';
 import type { CheckOutcome, CheckReason, CheckStatus, IceTarget } from './types';
 
@@ -14,10 +15,10 @@ interface IceErrorRow {
   text: RegExp;
   status: CheckStatus | ((context: IceErrorContext) => CheckStatus);
   reason: CheckReason;
-  detail: (context: IceErrorContext) => string;
+  detail: (context: IceErrorContext) => Phrase;
 }
 
-const OVER = { udp: 'over UDP', tcp: 'over TCP', tls: 'over TLS' } as const;
+const OVER = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' } as const;
 
 /** First matching row wins. */
 export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
@@ -30,22 +31,22 @@ export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
     reason: 'auth-401',
     detail: (context) =>
       context.hasCredentials
-        ? `the server answered ${OVER[context.transport]} but rejected the profile's credentials (401)`
-        : `the server answered ${OVER[context.transport]} with a 401 challenge: reachable, allocation not verified (the profile has no credentials)`,
+        ? phrase('detail_auth_rejected', { transport: OVER[context.transport] })
+        : phrase('detail_auth_challenge', { transport: OVER[context.transport] }),
   },
   {
     code: 701,
     text: /STUN binding request timed out/i,
     status: 'fail',
     reason: 'timeout',
-    detail: () => 'UDP got no answer (STUN binding request timed out)',
+    detail: () => phrase('detail_stun_timeout'),
   },
   {
     code: 701,
     text: /TURN allocate request timed out/i,
     status: 'fail',
     reason: 'timeout',
-    detail: (context) => `no answer ${OVER[context.transport]} (TURN allocate request timed out)`,
+    detail: (context) => phrase('detail_turn_timeout', { transport: OVER[context.transport] }),
   },
   {
     // Chrome refuses to open a socket to a port on its blocked-port list.
@@ -53,7 +54,7 @@ export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
     text: /Failed to create TURN client socket/i,
     status: 'untestable',
     reason: 'unsafe-port',
-    detail: () => "the browser would not open a connection to this port (browser's blocked-port list)",
+    detail: () => phrase('detail_socket_refused_port'),
   },
   {
     // Measured: a STUN/TURN host name that does not resolve. Chromium 156 gives this
@@ -62,7 +63,7 @@ export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
     text: /(STUN|TURN) host lookup received error/i,
     status: 'fail',
     reason: 'dns',
-    detail: () => 'the server name could not be resolved (DNS)',
+    detail: () => phrase('detail_server_dns'),
   },
   {
     code: 701,
@@ -70,23 +71,20 @@ export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
     status: 'fail',
     reason: 'refused',
     // An untrusted certificate on turns: gives the very same text (measured).
-    detail: (context) =>
-      context.transport === 'tls'
-        ? 'the TLS connection failed: port closed, or the TLS handshake was rejected (an SSL-inspecting filter gives the same error)'
-        : 'the TCP connection was refused',
+    detail: (context) => (context.transport === 'tls' ? phrase('detail_tls_connection_failed') : phrase('detail_tcp_refused')),
   },
 ];
 
 export function classifyIceError(error: IceCandidateError, context: IceErrorContext = { hasCredentials: false, transport: 'udp' }): CheckOutcome {
   const row = ICE_ERROR_TABLE.find((candidate) => candidate.code === error.errorCode && candidate.text.test(error.errorText));
+  const answer = `${error.errorCode} ${error.errorText}`.trim();
   if (row) {
     const status = typeof row.status === 'function' ? row.status(context) : row.status;
-    return { status, reason: row.reason, detail: row.detail(context) };
+    return { status, reason: row.reason, detail: row.detail(context), evidence: answer };
   }
-  const answer = `${error.errorCode} ${error.errorText}`.trim();
   // 3xx-6xx come from a STUN/TURN server that did answer (403 Forbidden, 486 Allocation Quota Reached, ...).
   if (error.errorCode >= 300 && error.errorCode < 700) {
-    return { status: 'fail', reason: 'server-error', detail: `the server answered with an error: ${answer}` };
+    return { status: 'fail', reason: 'server-error', detail: phrase('detail_server_error'), evidence: answer };
   }
-  return { status: 'fail', reason: 'unknown', detail: `the browser reported ${answer}` };
+  return { status: 'fail', reason: 'unknown', detail: phrase('detail_browser_error'), evidence: answer };
 }

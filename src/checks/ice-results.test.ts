@@ -1,3 +1,5 @@
+import { phrase } from '../i18n/phrase';
+import { inEnglish } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { candidate, cutByDeadline, errorTexts, gather, iceError, lines } from '../../test/fixtures/gather';
 import { iceCheckResults } from './ice-results';
@@ -45,19 +47,19 @@ describe('STUN server in its own connection', () => {
     // Chrome names the server as it rebuilt the URL (port filled in), not as the profile wrote it.
     const results = iceCheckResults(stunA, gather({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, 'stun:203.0.113.10:3478')] }));
     expect(statuses(results)).toEqual([['stun#1', 'pass', null]]);
-    expect(results[0]!.detail).toContain('203.0.113.1:46243');
+    expect(inEnglish(results[0]!.detail)).toContain('203.0.113.1:46243');
   });
 
   it("gathering complete without a srflx or an error: the server answered with this device's own address (no NAT)", () => {
     const results = iceCheckResults(stunB, gather({ candidates: [candidate(lines.hostUdp)] }));
     expect(statuses(results)).toEqual([['stun#2', 'pass', null]]);
-    expect(results[0]!.detail).toMatch(/own \(no NAT\)/);
+    expect(inEnglish(results[0]!.detail)).toMatch(/own \(no NAT\)/);
   });
 
   it('a server silent until the deadline fails as a timeout, in plain words, even when gathering elsewhere found a srflx', () => {
     const results = iceCheckResults(stunA, cutByDeadline({ candidates: [candidate(lines.hostUdp)] }));
     expect(statuses(results)).toEqual([['stun#1', 'fail', 'timeout']]);
-    expect(results[0]!.detail).toBe(`UDP to ${STUN_A} got no answer within 5 s`);
+    expect(inEnglish(results[0]!.detail)).toBe(`UDP to ${STUN_A} got no answer within 5 s`);
     expect(results[0]!.durationMs).toBe(5_000);
     // Another server's srflx (a stray candidate with another URL) never makes this one's silence a pass.
     const stray = iceCheckResults(stunB, cutByDeadline({ candidates: [candidate(lines.hostUdp), candidate(lines.srflx, STUN_A)] }));
@@ -79,13 +81,18 @@ describe('STUN server in its own connection', () => {
 describe('TURN check', () => {
   it('a relay candidate passes', () => {
     const results = iceCheckResults(turnCheck(TURN_UDP), gather({ candidates: [candidate(lines.hostUdp), candidate(lines.relayUdp, TURN_UDP, 80)] }));
-    expect(results[0]).toMatchObject({ status: 'pass', reason: null, durationMs: 80, detail: 'relay allocated over UDP: 203.0.113.10:54321' });
+    expect(results[0]).toMatchObject({
+      status: 'pass',
+      reason: null,
+      durationMs: 80,
+      detail: phrase('detail_relay_allocated', { transport: 'UDP', address: '203.0.113.10:54321' }),
+    });
   });
 
   it('401 without profile credentials: reachable, allocation not verified', () => {
     const results = iceCheckResults(turnCheck(TURN_UDP), gather({ errors: [iceError(errorTexts.unauthorized, TURN_UDP, 60)] }));
     expect(results[0]).toMatchObject({ status: 'warn', reason: 'auth-401', durationMs: 60 });
-    expect(results[0]!.detail).toMatch(/allocation not verified/);
+    expect(inEnglish(results[0]!.detail)).toMatch(/allocation not verified/);
   });
 
   it('401 with profile credentials: rejected', () => {
@@ -101,13 +108,13 @@ describe('TURN check', () => {
   it('a DROP-filtered TCP server: gathering never completes, no error: timeout at the deadline', () => {
     const results = iceCheckResults(turnCheck(TURNS), cutByDeadline());
     expect(results[0]).toMatchObject({ status: 'fail', reason: 'timeout' });
-    expect(results[0]!.detail).toMatch(/^TLS connection to turns:.* got no answer within 5 s/);
+    expect(inEnglish(results[0]!.detail)).toMatch(/^TLS connection to turns:.* got no answer within 5 s/);
   });
 
   it('a peer connection that could not be created is our error, never a failure of the network', () => {
     const results = iceCheckResults(turnCheck(TURN_UDP), gather({ setupError: 'InvalidAccessError' }));
     expect(results[0]).toMatchObject({ status: 'error', reason: 'setup', durationMs: null });
-    expect(results[0]!.detail).toMatch(/^not tested/);
+    expect(inEnglish(results[0]!.detail)).toMatch(/^not tested/);
   });
 
   it('a relay address in private space is flagged, not counted as a working relay', () => {
@@ -115,7 +122,7 @@ describe('TURN check', () => {
     expect(privateRelay).not.toBe(lines.relayUdp);
     const results = iceCheckResults(turnCheck(TURN_UDP), gather({ candidates: [candidate(privateRelay, TURN_UDP)] }));
     expect(results[0]).toMatchObject({ status: 'warn', reason: 'unroutable-relay' });
-    expect(results[0]!.detail).toMatch(/10\.20\.30\.40.*RFC 1918/);
+    expect(inEnglish(results[0]!.detail)).toMatch(/10\.20\.30\.40.*RFC 1918/);
   });
 
   it('a candidate without a URL belongs to the only server asked', () => {

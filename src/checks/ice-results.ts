@@ -4,6 +4,7 @@
  * after ~40 s, a DROP-filtered TCP server never): silence until the deadline
  * is the evidence, and is called "no answer within N s".
  */
+import { phrase } from '../i18n/phrase';
 import type { GatherResult, GatheredCandidate, IceCandidateError } from '../ice/types';
 import { unroutableRange } from '../ice/address-range';
 import { iceServerKeyOf } from '../ice/uri';
@@ -15,11 +16,7 @@ export function iceCheckResults(plan: PlannedIceCheck, gather: GatherResult): Ch
   return plan.targets.map((target) => {
     if (gather.setupError !== null) {
       // Our failure, not the network's: "could not test", never a missing rule.
-      return checkResult(
-        target,
-        { status: 'error', reason: 'setup', detail: `not tested: the browser could not set the check up (${gather.setupError})` },
-        null,
-      );
+      return checkResult(target, { status: 'error', reason: 'setup', detail: phrase('detail_not_set_up'), evidence: gather.setupError }, null);
     }
     const belongs = belongsTo(target, plan.targets.length === 1);
     return targetResult(target, gather, gather.candidates.filter(belongs), gather.errors.filter(belongs));
@@ -56,38 +53,33 @@ function targetResult(target: IceTarget, gather: GatherResult, candidates: Gathe
     // another server's answer: it answered with this device's own address, which
     // Chrome does not repeat as a srflx (no NAT). The host-candidate guard rules
     // out a machine with no network at all.
-    return checkResult(target, { status: 'pass', reason: null, detail: "answered: the address it saw is this device's own (no NAT)" }, gather.durationMs);
+    return checkResult(target, { status: 'pass', reason: null, detail: phrase('detail_stun_no_nat') }, gather.durationMs);
   }
   if (gather.gatheringComplete) {
-    return checkResult(
-      target,
-      { status: 'fail', reason: 'no-candidate', detail: `gathering finished without a ${wanted} candidate or an error` },
-      gather.durationMs,
-    );
+    return checkResult(target, { status: 'fail', reason: 'no-candidate', detail: phrase('detail_no_candidate', { type: wanted }) }, gather.durationMs);
   }
   return checkResult(target, silenceOutcome(target, gather.deadlineMs), gather.deadlineMs);
 }
 
 function proofOutcome(target: IceTarget, candidate: GatheredCandidate): CheckOutcome {
   const address = `${candidate.address ?? '?'}:${candidate.port ?? '?'}`;
-  if (target.kind === 'stun') return { status: 'pass', reason: null, detail: `answered: public address ${address}` };
+  if (target.kind === 'stun') return { status: 'pass', reason: null, detail: phrase('detail_stun_answered', { address }) };
   const unroutable = candidate.address === null ? null : unroutableRange(candidate.address);
   if (unroutable) {
     // Peers outside cannot send to it: the server is reachable, its relay is not usable (vendor-side configuration).
     return {
       status: 'warn',
       reason: 'unroutable-relay',
-      detail: `relay allocated over ${target.transport.toUpperCase()}, but its address ${address} is ${unroutable}: peers outside cannot reach it (the TURN server's public address is misconfigured)`,
+      detail: phrase('detail_relay_unroutable', { transport: target.transport.toUpperCase(), address, range: unroutable }),
     };
   }
-  return { status: 'pass', reason: null, detail: `relay allocated over ${target.transport.toUpperCase()}: ${address}` };
+  return { status: 'pass', reason: null, detail: phrase('detail_relay_allocated', { transport: target.transport.toUpperCase(), address }) };
 }
 
 function silenceOutcome(target: IceTarget, deadlineMs: number): CheckOutcome {
-  const within = `no answer within ${seconds(deadlineMs)}`;
   const detail =
     target.transport === 'udp'
-      ? `UDP to ${target.target} got ${within}`
-      : `${target.transport.toUpperCase()} connection to ${target.target} got ${within} (a firewall silently dropping it looks like this)`;
+      ? phrase('detail_silent_udp', { target: target.target, seconds: seconds(deadlineMs) })
+      : phrase('detail_silent_tcp', { transport: target.transport.toUpperCase(), target: target.target, seconds: seconds(deadlineMs) });
   return { status: 'fail', reason: 'timeout', detail };
 }

@@ -1,3 +1,5 @@
+import { inEnglish } from '../i18n/english';
+import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile/types';
 import { planLoopbacks } from './loopback-plan';
@@ -34,7 +36,7 @@ const pass = (id: string): CheckResult => ({
   transport: 'udp',
   status: 'pass',
   reason: null,
-  detail: '',
+  detail: phrase('detail_failed'),
   durationMs: 1,
 });
 
@@ -70,7 +72,7 @@ describe('attributeUdpSilence', () => {
     transport: 'udp',
     status: 'fail',
     reason: 'timeout',
-    detail: 'no answer within 2 s',
+    detail: phrase('detail_silent_udp', { target: 'stun:a', seconds: '2 s' }),
     durationMs: 2000,
   };
   const direct = (received: number) =>
@@ -79,7 +81,7 @@ describe('attributeUdpSilence', () => {
   it('calls a silent UDP server the server once UDP reached a relay port', () => {
     const [check] = attributeUdpSilence([silent], [direct(30)]);
     expect(check).toMatchObject({ status: 'fail', reason: 'server-silent' });
-    expect(check!.detail).toMatch(/49170.*likely down/);
+    expect(inEnglish(check!.detail)).toMatch(/49170.*likely down/);
   });
 
   it('leaves silence alone when no call showed UDP reaching other ports', () => {

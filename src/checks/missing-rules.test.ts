@@ -1,3 +1,5 @@
+import { inEnglish } from '../i18n/english';
+import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile/types';
 import { causeContext, causeOf } from './cause';
@@ -32,9 +34,9 @@ function results(outcomes: Record<string, CheckOutcome>): CausedCheck[] {
   return raw.map((c) => ({ ...c, cause: causeOf(c, context) }));
 }
 
-const pass: CheckOutcome = { status: 'pass', reason: null, detail: 'relay allocated' };
-const timeout: CheckOutcome = { status: 'fail', reason: 'timeout', detail: 'no answer within 5 s' };
-const challenged: CheckOutcome = { status: 'warn', reason: 'auth-401', detail: '401 challenge' };
+const pass: CheckOutcome = { status: 'pass', reason: null, detail: phrase('detail_relay_allocated', { transport: 'TLS', address: '203.0.113.9:49200' }) };
+const timeout: CheckOutcome = { status: 'fail', reason: 'timeout', detail: phrase('detail_no_answer_within', { seconds: '5 s' }) };
+const challenged: CheckOutcome = { status: 'warn', reason: 'auth-401', detail: phrase('detail_auth_challenge', { transport: 'TLS' }) };
 
 describe('adviseRules', () => {
   it('lists only the failed targets of a rule, with paste-ready text', () => {
@@ -47,8 +49,9 @@ describe('adviseRules', () => {
         noInspection: true,
         cause: 'firewall',
         checkIds: ['turn#2'],
-        findings: ['turns:t.example.org:443: no answer within 5 s'],
+        findings: [phrase('check_target_detail', { target: 'turns:t.example.org:443', detail: timeout.detail })],
         firewall: [{ direction: 'outbound', protocol: 'TCP', ports: '443', destinations: ['t.example.org'], service: 'TURN over TLS' }],
+        lines: [expect.objectContaining({ code: 'fw_advice_no_inspection' })],
         text: 'Allow outbound TCP to t.example.org port 443 (TURN over TLS): Media relay. Exclude from SSL inspection.',
       },
     ]);
@@ -65,7 +68,7 @@ describe('adviseRules', () => {
   });
 
   it('puts rejected TURN credentials in their own section, not among the firewall rules', () => {
-    const rejected: CheckOutcome = { status: 'fail', reason: 'auth-401', detail: "rejected the profile's credentials (401)" };
+    const rejected: CheckOutcome = { status: 'fail', reason: 'auth-401', detail: phrase('detail_auth_rejected', { transport: 'TCP' }) };
     const { missingRules, otherCauses } = adviseRules(profile, plan, results({ 'turn#1': rejected, 'turn#2': rejected }));
     expect(missingRules).toEqual([]);
     expect(otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([['relay-credentials', ['turn']]]);
@@ -76,8 +79,8 @@ describe('adviseRules', () => {
   });
 
   it('asks the DNS admin, the proxy admin and the firewall admin each for their own fix', () => {
-    const dns: CheckOutcome = { status: 'fail', reason: 'dns', detail: 'the server name could not be resolved (DNS)' };
-    const proxyAuth: CheckOutcome = { status: 'fail', reason: 'proxy-auth', detail: 'the proxy asks for authentication' };
+    const dns: CheckOutcome = { status: 'fail', reason: 'dns', detail: phrase('detail_server_dns') };
+    const proxyAuth: CheckOutcome = { status: 'fail', reason: 'proxy-auth', detail: phrase('detail_proxy_auth') };
     const { missingRules, otherCauses } = adviseRules(profile, plan, results({ 'turn#1': dns, 'turn#2': proxyAuth }));
     expect(missingRules).toEqual([]);
     expect(otherCauses.map((s) => s.cause)).toEqual(['proxy', 'dns-filter']);
@@ -88,13 +91,14 @@ describe('adviseRules', () => {
   });
 
   it('adds a browser policy that binds web apps to the this-device section, and nothing when it binds none', () => {
-    const policy = { limitsWebApps: true, value: 'disable_non_proxied_udp', note: 'Web apps cannot send UDP unless a proxy relays it.' };
+    const policy = { limitsWebApps: true, value: 'disable_non_proxied_udp', note: phrase('webrtc_ip_disable_non_proxied_udp') };
     expect(withBrowserPolicyNote([], { ...policy, limitsWebApps: false })).toEqual([]);
     const [device] = withBrowserPolicyNote([], policy);
     expect(device).toMatchObject({ cause: 'this-device', rules: [] });
-    expect(device!.notes).toEqual([
-      "Browser setting WebRTC IP handling = disable_non_proxied_udp: Web apps cannot send UDP unless a proxy relays it. Change it (WebRtcIPHandling policy or the extension that sets it) if the vendor's web app needs these routes.",
+    expect(device!.notes.map(inEnglish)).toEqual([
+      'Browser setting WebRTC IP handling = disable_non_proxied_udp: Web apps cannot send UDP unless a proxy relays it: direct calls, hole punching and relay over UDP are not available to them, only relay over TCP or TLS. ' +
+        "Change it (WebRtcIPHandling policy or the extension that sets it) if the vendor's web app needs these routes.",
     ]);
-    expect(device!.text).toBe(`On this device: ${device!.notes[0]}`);
+    expect(device!.text).toBe(`On this device: ${inEnglish(device!.notes[0]!)}`);
   });
 });

@@ -8,7 +8,10 @@
  */
 import type { Profile, ProfileRule } from '../profile/types';
 import { CAUSES, type Cause } from './cause';
-import { formatDestinations, formatFirewallLine, formatPorts } from './firewall-text';
+import { firewallLinePhrase, placePhrase } from './firewall-text';
+import { phrase, type Phrase } from '../i18n/phrase';
+import { inEnglish } from '../i18n/english';
+import { checkLine } from './check-line';
 import { plannedTargets } from './plan';
 import type { CheckResult, FirewallLine, PlannedCheck } from './types';
 
@@ -27,10 +30,12 @@ export interface RuleAdvice {
   /** Who can fix it; null for rules a browser cannot test ("also check"). */
   cause: Cause | null;
   checkIds: string[];
-  /** What the checks found, one line per check: "turn:…: no answer within 5 s". */
-  findings: string[];
+  /** What the checks found, one phrase per check: "turn:…: no answer within 5 s". */
+  findings: Phrase[];
   firewall: FirewallLine[];
-  /** Paste-ready, one line per firewall rule (firewall, also-check) or per fix (other causes). */
+  /** Paste-ready, one phrase per firewall rule (firewall, also-check) or per fix (other causes): what every page says in its reader's language. */
+  lines: Phrase[];
+  /** The same lines in English, for readers of the JSON without the extension. */
   text: string;
 }
 
@@ -39,8 +44,10 @@ export interface CauseAdvice {
   cause: Exclude<Cause, 'firewall'>;
   rules: RuleAdvice[];
   /** Findings tied to no rule (this-device: a browser policy that binds the vendor's web app). */
-  notes: string[];
+  notes: Phrase[];
   /** Paste-ready for the person who can fix it: every rule's lines and notes, duplicates merged. */
+  lines: Phrase[];
+  /** The same lines in English, for readers of the JSON without the extension. */
   text: string;
 }
 
@@ -62,7 +69,7 @@ export function adviseRules(profile: Profile, plan: readonly PlannedCheck[], che
     });
   const otherCauses = CAUSES.filter((cause): cause is CauseAdvice['cause'] => cause !== 'firewall').flatMap((cause): CauseAdvice[] => {
     const rules = forCause(cause, (check) => check.cause === cause);
-    return rules.length === 0 ? [] : [{ cause, rules, notes: [], text: unique(rules.flatMap((rule) => rule.text.split('\n'))).join('\n') }];
+    return rules.length === 0 ? [] : [causeAdvice(cause, rules, [], uniquePhrases(rules.flatMap((rule) => rule.lines)))];
   });
   return {
     missingRules: forCause('firewall', (check) => check.cause === 'firewall'),
@@ -78,26 +85,24 @@ export function adviseRules(profile: Profile, plan: readonly PlannedCheck[], che
  */
 export function withBrowserPolicyNote(
   sections: readonly CauseAdvice[],
-  webRtc: { limitsWebApps: boolean; value: string | null; note: string | null },
+  webRtc: { limitsWebApps: boolean; value: string | null; note: Phrase | null },
 ): CauseAdvice[] {
   if (!webRtc.limitsWebApps) return [...sections];
-  const note =
-    `Browser setting WebRTC IP handling = ${webRtc.value ?? 'unknown'}: ${webRtc.note ?? ''} Change it (WebRtcIPHandling policy or the extension that sets it) if the vendor's web app needs these routes.`
-      .replace(/\s+/g, ' ')
-      .trim();
+  const note = phrase('cause_note_webrtc_policy', { value: webRtc.value ?? '?', note: webRtc.note ?? '' });
+  const line = phrase('cause_line_device_note', { note });
   const device = sections.find((s) => s.cause === 'this-device');
   const updated: CauseAdvice = device
-    ? { ...device, notes: [...device.notes, note], text: [device.text, `On this device: ${note}`].join('\n') }
-    : { cause: 'this-device', rules: [], notes: [note], text: `On this device: ${note}` };
+    ? causeAdvice('this-device', device.rules, [...device.notes, note], [...device.lines, line])
+    : causeAdvice('this-device', [], [note], [line]);
   return [...sections.filter((s) => s.cause !== 'this-device'), updated];
 }
 
 function ruleAdvice(rule: ProfileRule, cause: Cause | null, checks: CausedCheck[], firewallById: Map<string, FirewallLine>): RuleAdvice {
   const firewall = uniqueLines(checks.flatMap((check) => firewallById.get(check.id) ?? []));
-  const text =
+  const lines =
     cause === null || cause === 'firewall'
-      ? firewall.map((line) => adviceLine(line, rule)).join('\n')
-      : unique(checks.map((check) => causeLine(cause, check, firewallById.get(check.id), rule))).join('\n');
+      ? firewall.map((line) => adviceLine(line, rule))
+      : uniquePhrases(checks.map((check) => causeLine(cause, check, firewallById.get(check.id), rule)));
   return {
     ruleId: rule.id,
     purpose: rule.purpose,
@@ -105,25 +110,30 @@ function ruleAdvice(rule: ProfileRule, cause: Cause | null, checks: CausedCheck[
     noInspection: rule.noInspection,
     cause,
     checkIds: checks.map((check) => check.id),
-    findings: checks.map((check) => `${check.target}: ${check.detail}`),
+    findings: checks.map(checkLine),
     firewall,
-    text,
+    lines,
+    text: lines.map(inEnglish).join('\n'),
   };
 }
 
-const forWhat = (rule: Pick<ProfileRule, 'purpose' | 'required'>) => `${rule.purpose}${rule.required ? '' : ' (optional)'}`;
+/** The vendor's words for a rule, "(optional)" added when it is. */
+export const forWhat = (purpose: string, required: boolean): Phrase | string => (required ? purpose : phrase('fw_optional', { purpose }));
 
 /** "Allow outbound TCP to a.example port 443 (HTTPS): Web app. Exclude from SSL inspection." */
-export function adviceLine(line: FirewallLine, rule: Pick<ProfileRule, 'purpose' | 'required' | 'noInspection'>): string {
+export function adviceLine(line: FirewallLine, rule: Pick<ProfileRule, 'purpose' | 'required' | 'noInspection'>): Phrase {
   // SSL inspection is a TCP matter: no filter inspects STUN or TURN over UDP.
-  const inspection = rule.noInspection && line.protocol === 'TCP' ? ' Exclude from SSL inspection.' : '';
-  return `${formatFirewallLine(line)}: ${forWhat(rule)}.${inspection}`;
+  const inspection = rule.noInspection && line.protocol === 'TCP';
+  return phrase(inspection ? 'fw_advice_no_inspection' : 'fw_advice', { line: firewallLinePhrase(line), what: forWhat(rule.purpose, rule.required) });
 }
 
 /** "a.example port 443 (HTTPS)": where a non-firewall fix applies. */
-function place(line: FirewallLine | undefined, fallback: string): string {
-  if (!line) return fallback;
-  return `${formatDestinations(line.destinations)} ${formatPorts(line.ports)}${line.service === null ? '' : ` (${line.service})`}`;
+function place(line: FirewallLine | undefined, fallback: string): Phrase | string {
+  return line ? placePhrase(line) : fallback;
+}
+
+function causeAdvice(cause: CauseAdvice['cause'], rules: RuleAdvice[], notes: Phrase[], lines: Phrase[]): CauseAdvice {
+  return { cause, rules, notes, lines, text: lines.map(inEnglish).join('\n') };
 }
 
 function hostOf(check: CheckResult, line: FirewallLine | undefined): string {
@@ -131,44 +141,47 @@ function hostOf(check: CheckResult, line: FirewallLine | undefined): string {
 }
 
 /** One paste-ready line for the person who can fix a non-firewall cause. */
-function causeLine(cause: Exclude<Cause, 'firewall'>, check: CausedCheck, line: FirewallLine | undefined, rule: ProfileRule): string {
+function causeLine(cause: Exclude<Cause, 'firewall'>, check: CausedCheck, line: FirewallLine | undefined, rule: ProfileRule): Phrase {
   const where = place(line, check.target);
-  const what = forWhat(rule);
+  const what = forWhat(rule.purpose, rule.required);
   switch (cause) {
     case 'proxy':
       switch (check.reason) {
         case 'proxy-auth':
-          return `Exempt from proxy authentication: ${where}: ${what}. (WebRTC and background requests cannot log in to a proxy.)`;
+          return phrase('cause_line_proxy_auth', { where, what });
         case 'cert-untrusted':
         case 'tls-failed':
           // Where the vendor forbids inspection, trusting the filter's CA is no fix.
-          return rule.noInspection
-            ? `Exclude from SSL inspection (the vendor requires it): ${where}: ${what}. (The certificate this device received is not the server's.)`
-            : `Exclude from SSL inspection, or install the filter's CA certificate on this device: ${where}: ${what}. (The certificate this device received is not the server's.)`;
+          return phrase(rule.noInspection ? 'cause_line_inspection_required' : 'cause_line_inspection_or_ca', { where, what });
         case 'upgrade-refused':
-          return `Allow WebSocket upgrades (Upgrade: websocket) to ${where}, or exclude it from SSL inspection: ${what}.`;
+          return phrase('cause_line_upgrade', { where, what });
         default:
-          return `Allow CONNECT through the proxy to ${where}: ${what}.`;
+          return phrase('cause_line_connect', { where, what });
       }
     case 'dns-filter':
-      return `Let the DNS resolver answer for ${hostOf(check, line)} (this network's DNS gave no address; check the DNS or content filter): ${what}.`;
+      return phrase('cause_line_dns', { host: hostOf(check, line), what });
     case 'relay-credentials':
-      return `The TURN server ${check.target} answered and refused the login (401) for ${what}: check the username and credential in the profile or in the turnCredentials policy, or ask the vendor for valid ones.`;
+      return phrase('cause_line_credentials', { target: check.target, what });
     case 'vendor-server':
-      return `Ask the vendor to check ${check.target} (${what}): ${check.detail}.`;
+      return phrase('cause_line_vendor', { target: check.target, what, detail: check.detail });
     case 'this-device':
-      return `On this device: ${check.target} (${what}): ${check.detail}.`;
+      return phrase('cause_line_device', { target: check.target, what, detail: check.detail });
   }
 }
 
-function unique(lines: string[]): string[] {
-  return [...new Set(lines)];
+/** Lines without repeats (two checks of one rule often call for the same fix). */
+function uniquePhrases(lines: Phrase[]): Phrase[] {
+  const seen = new Set<string>();
+  return lines.filter((line) => {
+    const key = JSON.stringify(line);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 function uniqueLines(lines: FirewallLine[]): FirewallLine[] {
   const seen = new Set<string>();
   return lines.filter((line) => {
-    const key = formatFirewallLine(line);
+    const key = JSON.stringify([line.protocol, line.ports, line.destinations, line.service]);
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }

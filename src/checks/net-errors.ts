@@ -3,46 +3,47 @@
  * fetch() itself only ever says "Failed to fetch"; `webRequest.onErrorOccurred`
  * names the reason (net::ERR_…), `onCompleted` / `onHeadersReceived` give the status.
  */
+import { phrase, type Phrase } from '../i18n/phrase';
 import type { CheckOutcome, CheckReason, CheckStatus } from './types';
 
 interface NetErrorRow {
   match: RegExp;
   reason: CheckReason;
   status: CheckStatus;
-  detail: string;
+  detail: Phrase;
 }
 
 /** First matching row wins. */
 export const NET_ERROR_TABLE: readonly NetErrorRow[] = [
-  { match: /^net::ERR_NAME_(NOT_RESOLVED|RESOLUTION_FAILED)$/, reason: 'dns', status: 'fail', detail: 'the host name could not be resolved (DNS)' },
-  { match: /^net::ERR_CONNECTION_REFUSED$/, reason: 'refused', status: 'fail', detail: 'the connection was refused' },
+  { match: /^net::ERR_NAME_(NOT_RESOLVED|RESOLUTION_FAILED)$/, reason: 'dns', status: 'fail', detail: phrase('detail_dns') },
+  { match: /^net::ERR_CONNECTION_REFUSED$/, reason: 'refused', status: 'fail', detail: phrase('detail_refused') },
   {
     match: /^net::ERR_(CERT_|SSL_PINNED_KEY)/,
     reason: 'cert-untrusted',
     status: 'fail',
-    detail: 'the certificate is not trusted: an SSL-inspecting filter may be intercepting this host',
+    detail: phrase('detail_cert_untrusted'),
   },
-  { match: /^net::ERR_(SSL_|BAD_SSL_)/, reason: 'tls-failed', status: 'fail', detail: 'the TLS handshake failed' },
-  { match: /^net::ERR_PROXY_AUTH_/, reason: 'proxy-auth', status: 'fail', detail: 'the proxy asks for authentication' },
+  { match: /^net::ERR_(SSL_|BAD_SSL_)/, reason: 'tls-failed', status: 'fail', detail: phrase('detail_tls_failed') },
+  { match: /^net::ERR_PROXY_AUTH_/, reason: 'proxy-auth', status: 'fail', detail: phrase('detail_proxy_auth') },
   {
     match: /^net::ERR_(TUNNEL_CONNECTION_FAILED|PROXY_|MANDATORY_PROXY_)/,
     reason: 'proxy',
     status: 'fail',
-    detail: 'the proxy refused or failed to connect to this host',
+    detail: phrase('detail_proxy_failed'),
   },
   {
     match: /^net::ERR_UNSAFE_PORT$/,
     reason: 'unsafe-port',
     status: 'untestable',
-    detail: "the port is on the browser's blocked-port list, so a browser cannot test it",
+    detail: phrase('detail_unsafe_port'),
   },
   // ERR_ABORTED is the run's own abort when its deadline passed (measured on DROP-filtered ports).
-  { match: /^net::ERR_(TIMED_OUT|CONNECTION_TIMED_OUT|ABORTED)$/, reason: 'timeout', status: 'fail', detail: 'no answer before the deadline' },
+  { match: /^net::ERR_(TIMED_OUT|CONNECTION_TIMED_OUT|ABORTED)$/, reason: 'timeout', status: 'fail', detail: phrase('detail_no_answer') },
   {
     match: /^net::ERR_(CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)$/,
     reason: 'reset',
     status: 'fail',
-    detail: 'the connection was cut (a firewall or filter resetting it looks like this)',
+    detail: phrase('detail_reset'),
   },
   // Measured: a name with only an IPv6 address, on a network without IPv6, gives this very error (and
   // onErrorOccurred names no address), exactly as a router refusing the IPv4 address would.
@@ -50,31 +51,31 @@ export const NET_ERROR_TABLE: readonly NetErrorRow[] = [
     match: /^net::ERR_ADDRESS_UNREACHABLE$/,
     reason: 'unreachable',
     status: 'fail',
-    detail: 'the network could not reach this address: a router refused it, or the name has only an IPv6 address and this network has no IPv6',
+    detail: phrase('detail_address_unreachable'),
   },
   {
     match: /^net::ERR_(NETWORK_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED)$/,
     reason: 'unreachable',
     status: 'fail',
-    detail: 'the network could not reach this address',
+    detail: phrase('detail_unreachable'),
   },
   {
     match: /^net::ERR_BLOCKED_BY_(ADMINISTRATOR|CLIENT|RESPONSE)$/,
     reason: 'blocked',
     status: 'fail',
-    detail: 'the browser blocked the request (a policy or another extension)',
+    detail: phrase('detail_browser_blocked'),
   },
-  { match: /^net::ERR_NETWORK_CHANGED$/, reason: 'network-changed', status: 'fail', detail: 'the network changed during the check; run it again' },
+  { match: /^net::ERR_NETWORK_CHANGED$/, reason: 'network-changed', status: 'fail', detail: phrase('detail_network_changed') },
 ];
 
 const PROXY_AUTH_REQUIRED = 407;
 
 export function classifyNetError(netError: string | null, httpStatus?: number | null): CheckOutcome {
-  if (httpStatus === PROXY_AUTH_REQUIRED) return { status: 'fail', reason: 'proxy-auth', detail: 'the proxy asks for authentication (HTTP 407)' };
+  if (httpStatus === PROXY_AUTH_REQUIRED) return { status: 'fail', reason: 'proxy-auth', detail: phrase('detail_proxy_auth'), evidence: 'HTTP 407' };
   // Any other HTTP status means a server answered: the path is open, whatever the page says.
-  if (httpStatus != null && httpStatus > 0) return { status: 'pass', reason: null, detail: `HTTP ${httpStatus}` };
-  if (netError === null || netError === '') return { status: 'fail', reason: 'unknown', detail: 'failed without a reason' };
+  if (httpStatus != null && httpStatus > 0) return { status: 'pass', reason: null, detail: phrase('detail_server_answered'), evidence: `HTTP ${httpStatus}` };
+  if (netError === null || netError === '') return { status: 'fail', reason: 'unknown', detail: phrase('detail_failed_no_reason') };
   const row = NET_ERROR_TABLE.find((candidate) => candidate.match.test(netError));
-  if (row) return { status: row.status, reason: row.reason, detail: `${row.detail} (${netError})` };
-  return { status: 'fail', reason: 'unknown', detail: `failed with ${netError}` };
+  if (row) return { status: row.status, reason: row.reason, detail: row.detail, evidence: netError };
+  return { status: 'fail', reason: 'unknown', detail: phrase('detail_failed'), evidence: netError };
 }

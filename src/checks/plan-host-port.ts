@@ -4,6 +4,7 @@
  * port 443 or 80 of a concrete host can be probed with an HTTP(S) request, and
  * any HTTP answer proves the port open.
  */
+import { phrase } from '../i18n/phrase';
 import { formatPortRange, portRanges, type PortRange } from '../profile/ports';
 import { isConcreteHost } from '../profile/hosts';
 import type { HostPortRule } from '../profile/types';
@@ -41,7 +42,7 @@ export function planHostPortRule(rule: HostPortRule, deadlineMs: number): Planne
     return probeHosts.map((host) => {
       const scheme = WEB_SCHEME_BY_PORT.get(port)!;
       const url = `${scheme}://${host.includes(':') ? `[${host}]` : host}/`;
-      const note = `TCP ${port} probed with an ${scheme.toUpperCase()} request to ${host}: any HTTP answer shows the port is open`;
+      const note = phrase('note_tcp_probed_over_http', { port, scheme: scheme.toUpperCase(), host });
       return { type: 'fetch', ...target(`${host}:${port}`, covered), url, deadlineMs, note };
     });
   });

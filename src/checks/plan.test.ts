@@ -1,3 +1,4 @@
+import { inEnglish } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import example from '../../test/fixtures/profiles/example.json';
 import { validateProfile } from '../profile/validate';
@@ -76,14 +77,14 @@ describe('planChecks', () => {
 
   it('probes a tcp/443 rule through its probe host, and says so', () => {
     expect(byId(plan, 'web-tcp#1')).toMatchObject({ type: 'fetch', url: 'https://media.senso.cloud/', target: 'media.senso.cloud:443' });
-    expect(single<PlannedFetchCheck>(plan, 'web-tcp#1').note).toMatch(/HTTPS request to media\.senso\.cloud/);
+    expect(inEnglish(single<PlannedFetchCheck>(plan, 'web-tcp#1').note!)).toMatch(/HTTPS request to media\.senso\.cloud/);
   });
 
   it('marks raw UDP, SIP and push ports untestable, each with its reason', () => {
     expect(byId(plan, 'relay-ports#1')).toMatchObject({ type: 'untestable', outcome: { status: 'untestable', reason: 'raw-udp' } });
     expect(byId(plan, 'sip#1')).toMatchObject({ type: 'untestable', outcome: { reason: 'unsafe-port' } });
     expect(byId(plan, 'push#1')).toMatchObject({ type: 'untestable', outcome: { reason: 'raw-tcp' } });
-    expect(single<PlannedUntestable>(plan, 'push#1').outcome.detail).toMatch(/Firebase Cloud Messaging/);
+    expect(inEnglish(single<PlannedUntestable>(plan, 'push#1').outcome.detail)).toMatch(/Firebase Cloud Messaging/);
   });
 
   it('marks STUN/TURN URLs on blocked ports untestable instead of waiting for them', () => {

@@ -3,6 +3,7 @@
  * `untestable` check per rule (or part of a rule) a browser cannot test, so
  * that no rule silently drops out of the report.
  */
+import { phrase } from '../i18n/phrase';
 import type { IceServerConfig } from '../ice/types';
 import { effectivePort, parseIceUri, serverTransport } from '../ice/uri';
 import type { IceServerRule, Profile, ProfileRule, WebRule } from '../profile/types';
@@ -63,7 +64,7 @@ export function planChecks(profile: Profile, options: PlanOptions = {}): Planned
 }
 
 function overBudget(target: IceTarget): PlannedUntestable {
-  const detail = `not run: the profile names more than ${MAX_PEER_CONNECTIONS_PER_RUN - 1} STUN/TURN servers for one run`;
+  const detail = phrase('detail_over_budget', { count: MAX_PEER_CONNECTIONS_PER_RUN - 1 });
   return { type: 'untestable', ...target, outcome: { status: 'error', reason: 'setup', detail } };
 }
 

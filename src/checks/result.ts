@@ -10,6 +10,7 @@ export function checkResult(target: CheckTarget, outcome: CheckOutcome, duration
     status: outcome.status,
     reason: outcome.reason,
     detail: outcome.detail,
+    ...(outcome.evidence ? { evidence: outcome.evidence } : {}),
     durationMs,
   };
 }

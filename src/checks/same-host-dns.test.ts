@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import chrome156 from '../../test/fixtures/chrome-156.json';
 import { classifyIceError } from './ice-errors';
@@ -12,7 +13,7 @@ const captured = classifyIceError(
 );
 
 function check(partial: Partial<CheckResult> & Pick<CheckResult, 'id' | 'kind' | 'target'>): CheckResult {
-  return { ruleId: partial.id, transport: 'tcp', status: 'fail', reason: null, detail: '', durationMs: 74, ...partial } as CheckResult;
+  return { ruleId: partial.id, transport: 'tcp', status: 'fail', reason: null, detail: phrase('detail_failed'), durationMs: 74, ...partial } as CheckResult;
 }
 
 describe('attributeSameHostDns', () => {
@@ -22,10 +23,10 @@ describe('attributeSameHostDns', () => {
 
   it('calls it dns when an HTTPS check of the same name failed to resolve', () => {
     const turn = check({ id: 'relay', kind: 'turn', target: 'turn:Nowhere.lab.test:3478?transport=tcp', ...captured });
-    const https = check({ id: 'api', kind: 'https', target: 'https://nowhere.lab.test/', reason: 'dns', detail: 'name not resolved' });
+    const https = check({ id: 'api', kind: 'https', target: 'https://nowhere.lab.test/', reason: 'dns', detail: phrase('detail_dns') });
     const [relay] = attributeSameHostDns([turn, https]);
     expect(relay).toMatchObject({ reason: 'dns', status: 'fail' });
-    expect(relay!.detail).toMatch(/nowhere\.lab\.test could not be resolved/);
+    expect(relay!.detail).toEqual(phrase('detail_same_host_dns', { host: 'nowhere.lab.test' }));
   });
 
   it('leaves refusals of other hosts and of addresses alone', () => {

@@ -5,6 +5,7 @@
  * cannot ask the resolver itself, so a refusal is called `dns` only when
  * another check of the same run saw that very host name fail to resolve.
  */
+import { phrase } from '../i18n/phrase';
 import { parseIceUri } from '../ice/uri';
 import type { CheckResult } from './types';
 
@@ -30,6 +31,6 @@ export function attributeSameHostDns(checks: readonly CheckResult[]): CheckResul
   return checks.map((check) => {
     const host = hostNameOf(check);
     if (check.reason !== 'refused' || (check.kind !== 'turn' && check.kind !== 'stun') || host === null || !unresolved.has(host)) return check;
-    return { ...check, reason: 'dns', detail: `the server name ${host} could not be resolved (DNS), as another check of the same host showed` };
+    return { ...check, reason: 'dns', detail: phrase('detail_same_host_dns', { host }) };
   });
 }

@@ -3,6 +3,7 @@
  * thing the browser does (one URL fetched, one TURN server asked over one
  * transport) or one rule it cannot test; every check points back to its rule.
  */
+import type { Phrase } from '../i18n/phrase';
 import type { IceServerConfig, RelayProtocol } from '../ice/types';
 import type { RuleKind } from '../profile/types';
 
@@ -58,8 +59,13 @@ export interface CheckOutcome {
   status: CheckStatus;
   /** null for a plain pass. */
   reason: CheckReason | null;
-  /** Plain words for people, e.g. "no answer within 5 s". */
-  detail: string;
+  /** What was found, as a phrase (src/i18n/phrase.ts), e.g. `detail_silent_udp` "UDP to … got no answer within 5 s". */
+  detail: Phrase;
+  /**
+   * The browser's own words, as it gave them (free text, never translated):
+   * `net::ERR_CONNECTION_REFUSED`, `701 STUN binding request timed out`, `HTTP 200`.
+   */
+  evidence?: string | null;
 }
 
 export interface CheckTarget {
@@ -135,7 +141,7 @@ export interface PlannedFetchCheck extends CheckTarget {
   url: string;
   deadlineMs: number;
   /** Why this probe stands for the rule, when the rule is not itself an https rule. */
-  note: string | null;
+  note: Phrase | null;
 }
 
 export interface PlannedWebSocketCheck extends CheckTarget {

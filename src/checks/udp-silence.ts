@@ -7,6 +7,7 @@
  * rule fixes (src/checks/missing-rules.ts leaves it out of the missing rules).
  */
 import { carriedData, type LoopbackResult } from '../ice/loopback';
+import { phrase } from '../i18n/phrase';
 import type { CheckResult } from './types';
 
 export function attributeUdpSilence(checks: readonly CheckResult[], loopbacks: readonly LoopbackResult[]): CheckResult[] {
@@ -18,7 +19,7 @@ export function attributeUdpSilence(checks: readonly CheckResult[], loopbacks: r
       ? {
           ...check,
           reason: 'server-silent',
-          detail: `${check.detail}, while UDP from this network reached a relay's port${port ? ` ${port}` : ''}: the server is likely down or not answering, not blocked`,
+          detail: port ? phrase('detail_server_silent_port', { detail: check.detail, port }) : phrase('detail_server_silent', { detail: check.detail }),
         }
       : check,
   );

@@ -1,50 +1,40 @@
 /** Checks whose result is known without running anything: what a browser cannot test, and why. */
 import { formatPortRange, type PortRange } from '../profile/ports';
 import { PUSH_PORTS } from './blocked-ports';
+import { phrase, type Phrase } from '../i18n/phrase';
 import type { CheckReason, CheckTarget, PlannedUntestable } from './types';
 
-function untestable(target: CheckTarget, reason: CheckReason, detail: string): PlannedUntestable {
+function untestable(target: CheckTarget, reason: CheckReason, detail: Phrase): PlannedUntestable {
   return { type: 'untestable', ...target, outcome: { status: 'untestable', reason, detail } };
 }
 
 export function untestableBlockedPort(target: CheckTarget, port: number): PlannedUntestable {
-  return untestable(target, 'unsafe-port', `port ${port} is on the browser's blocked-port list, so a browser cannot test it`);
+  return untestable(target, 'unsafe-port', phrase('detail_port_blocked_list', { ports: String(port) }));
 }
 
 export function untestableRawUdp(target: CheckTarget, ranges: PortRange[]): PlannedUntestable {
-  return untestable(target, 'raw-udp', `a browser cannot send plain UDP to chosen ports${pushNote(ranges)}`);
+  return untestable(target, 'raw-udp', withPush(phrase('detail_raw_udp'), ranges));
 }
 
 export function untestableRawTcp(target: CheckTarget, ranges: PortRange[], blocked: number[]): PlannedUntestable {
-  const blockedNote = blocked.length === 0 ? '' : `; ${blocked.join(', ')} ${blocked.length > 1 ? 'are' : 'is'} also on the browser's blocked-port list`;
-  if (blocked.length === ranges.length) {
-    return untestable(
-      target,
-      'unsafe-port',
-      `port ${blocked.join(', ')} ${blocked.length > 1 ? 'are' : 'is'} on the browser's blocked-port list, so a browser cannot test ${blocked.length > 1 ? 'them' : 'it'}`,
-    );
-  }
+  if (blocked.length === ranges.length) return untestable(target, 'unsafe-port', phrase('detail_port_blocked_list', { ports: blocked.join(', ') }));
   const ports = ranges.map(formatPortRange).join(', ');
-  return untestable(target, 'raw-tcp', `a browser opens only HTTP(S) connections, not plain TCP to port ${ports}${blockedNote}${pushNote(ranges)}`);
+  const raw = phrase('detail_raw_tcp', { ports });
+  const detail =
+    blocked.length === 0 ? raw : phrase('detail_with_note', { detail: raw, note: phrase('detail_also_blocked_list', { ports: blocked.join(', ') }) });
+  return untestable(target, 'raw-tcp', withPush(detail, ranges));
 }
 
 export function untestableNoProbeHost(target: CheckTarget, port: number): PlannedUntestable {
-  return untestable(
-    target,
-    'no-probe-host',
-    `port ${port} could be probed over HTTP(S), but the rule names only wildcards or address ranges; a "probeHost" in the profile would make it testable`,
-  );
+  return untestable(target, 'no-probe-host', phrase('detail_no_probe_host', { port: String(port) }));
 }
 
 export function untestableUnnamedHost(target: CheckTarget): PlannedUntestable {
-  return untestable(
-    target,
-    'no-probe-host',
-    "the vendor's document does not name this host (lost from the published guide); ask the vendor, then name it in a custom or policy profile",
-  );
+  return untestable(target, 'no-probe-host', phrase('detail_unnamed_host'));
 }
 
-function pushNote(ranges: PortRange[]): string {
+/** The detail, and which push service uses these ports from the operating system (not from web pages), if one does. */
+function withPush(detail: Phrase, ranges: PortRange[]): Phrase {
   const push = PUSH_PORTS.find((p) => ranges.some((r) => r.from <= p.to && r.to >= p.from));
-  return push ? ` (${push.service} uses these ports from the operating system, not from web pages)` : '';
+  return push ? phrase('detail_push_ports', { detail, service: push.service }) : detail;
 }

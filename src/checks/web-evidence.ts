@@ -1,4 +1,5 @@
-import { fetchCheckResult, webSocketCheckResult } from './web-results';
+import { fetchCheckResult, webSocketCheckResult, withNote } from './web-results';
+import { phrase } from '../i18n/phrase';
 import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from './types';
 import type { FetchEvidence, WebSocketEvidence } from './evidence';
 
@@ -16,20 +17,15 @@ function fetchResultOf(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
   const httpStatus = e.statusCode ?? (e.proxyAuthRequired ? 407 : null);
   const result = fetchCheckResult(plan, { httpStatus, netError: e.netError, timedOut: e.timedOut, durationMs: e.durationMs });
   if (e.responded && httpStatus === null) {
-    const unseen = e.hostAccess ? 'the browser did not show its status' : 'without host access the browser shows neither its status nor its certificate';
-    return { ...result, status: 'pass', reason: null, detail: `${withNote(plan, 'the server answered')} (${unseen})` };
+    const detail = phrase(e.hostAccess ? 'detail_answered_status_unseen' : 'detail_answered_no_host_access');
+    return { ...result, status: 'pass', reason: null, detail: withNote(detail, plan.note) };
   }
   if (!e.responded && !e.observed && result.reason === 'unknown') {
-    const hidden = e.hostAccess ? 'the browser gave no reason' : 'without host access the browser does not say why';
-    return {
-      ...result,
-      detail: withNote(plan, `no answer: the connection failed after ${e.durationMs} ms; ${hidden} (grant the extension access to this host to see it)`),
-    };
+    const detail = phrase(e.hostAccess ? 'detail_failed_after_no_reason' : 'detail_failed_after_no_host_access', { ms: e.durationMs });
+    return { ...result, detail: withNote(detail, plan.note) };
   }
   return result;
 }
-
-const withNote = (plan: PlannedFetchCheck, detail: string) => (plan.note ? `${detail}; ${plan.note}` : detail);
 
 export function webSocketResult(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sameOriginHttps: FetchEvidence | null): CheckResult {
   const result = webSocketResultOf(plan, e, sameOriginHttps);
@@ -53,9 +49,11 @@ function webSocketResultOf(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sa
     return {
       ...result,
       reason: 'upgrade-refused',
-      detail: 'HTTPS works but WebSocket upgrades are refused — a proxy or filter is likely stripping them',
+      detail: phrase('detail_upgrade_refused'),
     };
   }
   // Otherwise the HTTPS probe of the same origin names the cause the socket could not.
-  return result.reason === 'unknown' ? { ...result, reason: https.reason, detail: https.detail } : result;
+  return result.reason === 'unknown'
+    ? { ...result, reason: https.reason, detail: https.detail, ...(https.evidence ? { evidence: https.evidence } : {}) }
+    : result;
 }

@@ -1,3 +1,5 @@
+import { inEnglish } from '../i18n/english';
+import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import type { FirewallLine, PlannedFetchCheck, PlannedWebSocketCheck } from './types';
 import { fetchCheckResult, webSocketCheckResult } from './web-results';
@@ -16,15 +18,16 @@ describe('fetchCheckResult', () => {
     expect(fetchCheckResult(fetchPlan, { httpStatus: null, netError: 'net::ERR_ABORTED', timedOut: true, durationMs: 5_000 })).toMatchObject({
       status: 'fail',
       reason: 'timeout',
-      detail: 'no answer within 5 s',
+      detail: phrase('detail_no_answer_within', { seconds: '5 s' }),
     });
   });
 
   it('appends the probe note of a tcp rule', () => {
-    const plan = { ...fetchPlan, kind: 'tcp' as const, note: 'TCP 443 probed with an HTTPS request' };
-    expect(fetchCheckResult(plan, { httpStatus: null, netError: 'net::ERR_CONNECTION_REFUSED', timedOut: false, durationMs: 3 }).detail).toMatch(
-      /refused.*; TCP 443 probed/,
-    );
+    const plan = { ...fetchPlan, kind: 'tcp' as const, note: phrase('note_tcp_probed_over_http', { port: 443, scheme: 'HTTPS', host: 'a.example' }) };
+    const result = fetchCheckResult(plan, { httpStatus: null, netError: 'net::ERR_CONNECTION_REFUSED', timedOut: false, durationMs: 3 });
+    expect(result.detail).toEqual(phrase('detail_with_note', { detail: phrase('detail_refused'), note: plan.note }));
+    expect(result.evidence).toBe('net::ERR_CONNECTION_REFUSED');
+    expect(inEnglish(result.detail)).toMatch(/refused; TCP 443 probed/);
   });
 });
 

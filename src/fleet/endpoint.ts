@@ -5,6 +5,7 @@
  * Parsed field by field like the other keys: a wrong field is a named
  * problem; without a usable `url` nothing is ever sent.
  */
+import { phrase } from '../i18n/phrase';
 import { got, type PolicyProblems } from '../policy/problems';
 import { fieldName } from '../profile/fields';
 
@@ -62,18 +63,16 @@ export const MAX_SITE_LENGTH = 200;
 
 function readUrl(value: unknown, problems: PolicyProblems): string | undefined {
   const field = 'reportEndpoint.url';
-  if (typeof value !== 'string' || value.trim() === '') return problems.add(field, `expected the https URL of an OTLP/HTTP logs endpoint, ${got(value)}`);
+  if (typeof value !== 'string' || value.trim() === '') return problems.add(field, phrase('fleet_expected_url', { got: got(value) }));
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    return problems.add(field, 'not a URL; expected e.g. https://otel.example.org:4318/v1/logs');
+    return problems.add(field, phrase('fleet_not_a_url'));
   }
-  if (url.protocol !== 'https:')
-    return problems.add(field, `not https (${url.protocol.replace(':', '')}): reports hold network details and go only over https; nothing is sent`);
-  if (url.username || url.password)
-    return problems.add(field, 'holds a user name or password: give the collector’s token in reportEndpoint.headers instead; nothing is sent');
-  if (url.hash) return problems.add(field, 'has a #fragment: give the endpoint URL without it; nothing is sent');
+  if (url.protocol !== 'https:') return problems.add(field, phrase('fleet_not_https', { scheme: url.protocol.replace(':', '') }));
+  if (url.username || url.password) return problems.add(field, phrase('fleet_url_credentials'));
+  if (url.hash) return problems.add(field, phrase('fleet_url_fragment'));
   return url.href;
 }
 
@@ -81,18 +80,17 @@ function readHeaders(value: unknown, problems: PolicyProblems): Record<string, s
   const field = 'reportEndpoint.headers';
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.add(field, `expected an object of header names to strings, ${got(value)}; sending without them`);
+    problems.add(field, phrase('fleet_expected_headers', { got: got(value) }));
     return {};
   }
   const headers: Record<string, string> = {};
   for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
     const path = `${field}.${fieldName(name)}`;
     // The value may be the token: problems name its type, never the value.
-    if (typeof entry !== 'string' || entry === '') problems.add(path, `expected a non-empty string, ${got(entry)}; the header is not sent`);
-    else if (!HEADER_NAME.test(name)) problems.add(path, 'not a valid header name; the header is not sent');
-    else if (NOT_SETTABLE.has(name.toLowerCase()) || /^(proxy-|sec-)/i.test(name))
-      problems.add(path, 'a header the browser sets itself; the header is not sent');
-    else if (/[\r\n\0]/.test(entry)) problems.add(path, 'the value holds a line break; the header is not sent');
+    if (typeof entry !== 'string' || entry === '') problems.add(path, phrase('fleet_header_value', { got: got(entry) }));
+    else if (!HEADER_NAME.test(name)) problems.add(path, phrase('fleet_header_name'));
+    else if (NOT_SETTABLE.has(name.toLowerCase()) || /^(proxy-|sec-)/i.test(name)) problems.add(path, phrase('fleet_header_forbidden'));
+    else if (/[\r\n\0]/.test(entry)) problems.add(path, phrase('fleet_header_line_break'));
     else Object.defineProperty(headers, name, { value: entry, enumerable: true, writable: true, configurable: true });
   }
   return headers;
@@ -100,9 +98,8 @@ function readHeaders(value: unknown, problems: PolicyProblems): Record<string, s
 
 function readSite(value: unknown, problems: PolicyProblems): string | null {
   if (value === undefined) return null;
-  if (typeof value !== 'string' || value.trim() === '')
-    return problems.add('reportEndpoint.site', `expected a label such as the school’s name, ${got(value)}`) ?? null;
-  if (value.length > MAX_SITE_LENGTH) return problems.add('reportEndpoint.site', `longer than ${MAX_SITE_LENGTH} characters`) ?? null;
+  if (typeof value !== 'string' || value.trim() === '') return problems.add('reportEndpoint.site', phrase('fleet_expected_site', { got: got(value) })) ?? null;
+  if (value.length > MAX_SITE_LENGTH) return problems.add('reportEndpoint.site', phrase('fleet_site_too_long', { max: MAX_SITE_LENGTH })) ?? null;
   return value.trim();
 }
 
@@ -110,7 +107,7 @@ function readTriggers(value: unknown, problems: PolicyProblems): SendTrigger[] {
   const field = 'reportEndpoint.triggers';
   if (value === undefined) return [...SEND_TRIGGERS];
   if (!Array.isArray(value)) {
-    problems.add(field, `expected a list of ${SEND_TRIGGERS.join(', ')}, ${got(value)}; sending every run`);
+    problems.add(field, phrase('fleet_expected_triggers', { known: SEND_TRIGGERS.join(', '), got: got(value) }));
     return [...SEND_TRIGGERS];
   }
   const triggers: SendTrigger[] = [];
@@ -118,7 +115,13 @@ function readTriggers(value: unknown, problems: PolicyProblems): SendTrigger[] {
     if ((SEND_TRIGGERS as readonly unknown[]).includes(entry)) {
       if (!triggers.includes(entry as SendTrigger)) triggers.push(entry as SendTrigger);
     } else
-      problems.add(`${field}[${i}]`, `expected one of ${SEND_TRIGGERS.join(', ')}, ${typeof entry === 'string' ? `got “${fieldName(entry)}”` : got(entry)}`);
+      problems.add(
+        `${field}[${i}]`,
+        phrase('fleet_unknown_trigger', {
+          known: SEND_TRIGGERS.join(', '),
+          got: typeof entry === 'string' ? phrase('fleet_quoted', { value: fieldName(entry) }) : got(entry),
+        }),
+      );
   });
   return triggers;
 }
@@ -126,11 +129,11 @@ function readTriggers(value: unknown, problems: PolicyProblems): SendTrigger[] {
 /** The policy's `reportEndpoint` value -> the endpoint, or undefined (nothing is sent) with the reason in `problems`. */
 export function readReportEndpoint(value: unknown, problems: PolicyProblems): ReportEndpoint | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return problems.add('reportEndpoint', `expected an object with url, headers, site and triggers, ${got(value)}; nothing is sent`);
+    return problems.add('reportEndpoint', phrase('fleet_expected_object', { got: got(value) }));
   }
   const input = value as Record<string, unknown>;
   for (const key of Object.keys(input)) {
-    if (!FIELDS.includes(key)) problems.add(`reportEndpoint.${fieldName(key)}`, `unknown field; known fields: ${FIELDS.join(', ')}`);
+    if (!FIELDS.includes(key)) problems.add(`reportEndpoint.${fieldName(key)}`, phrase('fleet_unknown_field', { known: FIELDS.join(', ') }));
   }
   const url = readUrl(input.url, problems);
   const headers = readHeaders(input.headers, problems);

@@ -2,8 +2,14 @@
  * Every user-visible string goes through a `Translate`. Pages pass
  * `chrome.i18n.getMessage`; pure code (renderers, tests) takes it as a
  * parameter, so it never calls `chrome.*` and tests can use a locale file.
+ * Keys are typed (src/i18n/message-keys.ts, generated from the English
+ * messages file), so `tsc` catches a missing or misspelt key. Sentences the
+ * core produces are phrases (src/i18n/phrase.ts), rendered by src/i18n/words.ts.
  */
-export type Translate = (key: string, substitutions?: readonly (string | number)[]) => string;
+import type { MessageKey } from './message-keys';
+
+export type { MessageKey } from './message-keys';
+export type Translate = (key: MessageKey, substitutions?: readonly (string | number)[]) => string;
 
 /** One entry of a `_locales/<lang>/messages.json` file. */
 export interface MessageEntry {
@@ -20,7 +26,7 @@ export type MessagesFile = Record<string, MessageEntry>;
  * key itself in brackets, so it shows up in a screenshot rather than vanishing.
  */
 export function translatorFromMessages(messages: MessagesFile): Translate {
-  return (key, substitutions = []) => {
+  return (key: string, substitutions: readonly (string | number)[] = []) => {
     const entry = messages[key];
     if (!entry) return `[${key}]`;
     const positional = (content: string) => content.replace(/\$(\d)/g, (_m, n: string) => String(substitutions[Number(n) - 1] ?? ''));

@@ -16,6 +16,7 @@
  * Which servers answered comes from the STUN check results, since a dropped
  * duplicate leaves no candidate behind.
  */
+import { phrase, type Phrase } from '../i18n/phrase';
 import type { GatheredCandidate } from './types';
 import { parseIceUri } from './uri';
 
@@ -25,8 +26,8 @@ export interface NatAnalysis {
   mapping: NatMapping;
   /** The distinct public (srflx) addresses seen. */
   publicAddresses: string[];
-  /** The reasoning, in plain words, for the report. */
-  reason: string;
+  /** The reasoning, as a phrase (`nat_symmetric`, …) rendered in the reader's language. */
+  reason: Phrase;
 }
 
 export interface NatEvidence {
@@ -39,19 +40,24 @@ export interface NatEvidence {
 export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence): NatAnalysis {
   const srflx = candidates.filter((c) => c.type === 'srflx' && c.address !== null);
   const publicAddresses = unique(srflx.map((c) => c.address!));
-  const result = (mapping: NatMapping, reason: string): NatAnalysis => ({ mapping, publicAddresses, reason });
+  const result = (mapping: NatMapping, reason: Phrase): NatAnalysis => ({ mapping, publicAddresses, reason });
 
   const hostAddresses = new Set(candidates.filter((c) => c.type === 'host').map((c) => c.address));
   const unmapped = srflx.find((c) => hostAddresses.has(c.address));
-  if (unmapped) return result('none', `the public address ${unmapped.address} is a local address: there is no NAT`);
+  if (unmapped) return result('none', phrase('nat_none_local', { address: unmapped.address ?? '?' }));
 
   const split = findSplitMapping(srflx);
   if (split) {
     const [a, b] = split;
     return result(
       'endpoint-dependent',
-      `local ${baseOf(a)} was mapped to ${mapped(a)} by ${a.url ?? 'one server'} and to ${mapped(b)} by ${b.url ?? 'another'}: ` +
-        'the NAT picks a new mapping per destination (symmetric NAT)',
+      phrase('nat_symmetric', {
+        base: baseOf(a),
+        first: mapped(a),
+        first_server: a.url ?? phrase('nat_one_server'),
+        second: mapped(b),
+        second_server: b.url ?? phrase('nat_another_server'),
+      }),
     );
   }
 
@@ -59,18 +65,12 @@ export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence):
   // miscounted, which profiles avoid by naming servers on different addresses.
   const servers = unique(answeredServers.map(serverHost));
   if (servers.length > 0 && srflx.length === 0) {
-    return result('none', `${servers.join(' and ')} answered, yet the browser kept no public address apart from the local ones: there is no NAT`);
+    return result('none', phrase('nat_none_answered', { servers: servers.join(', ') }));
   }
   if (servers.length < 2) {
-    return result(
-      'unknown',
-      `${servers.length === 0 ? 'no STUN server' : 'only one STUN server'} answered; two on different addresses are needed to compare mappings`,
-    );
+    return result('unknown', phrase(servers.length === 0 ? 'nat_unknown_none' : 'nat_unknown_one'));
   }
-  return result(
-    'endpoint-independent',
-    `${servers.join(' and ')} answered and saw the same mapping ${srflx.map(mapped).join(', ')}: one mapping for every destination`,
-  );
+  return result('endpoint-independent', phrase('nat_independent', { servers: servers.join(', '), mapping: srflx.map(mapped).join(', ') }));
 }
 
 /** Two srflx of the same local base with different mappings, if any. */

@@ -1,3 +1,5 @@
+import { profileErrorPhraseOf } from '../profile/error-phrase';
+import { phrase } from '../i18n/phrase';
 import { BUILTIN_PROFILES } from '../profile/builtin';
 import { isObject } from '../profile/fields';
 import type { Profile } from '../profile/types';
@@ -23,16 +25,17 @@ function portsAsNumbers(input: Record<string, unknown>): Record<string, unknown>
 
 /** The pushed profile, validated like a user's import; each dropped part becomes a problem named `customProfile.<path>`. */
 export function readCustomProfile(value: unknown, problems: PolicyProblems): Profile | null {
-  if (!isObject(value)) return problems.add(FIELD, `expected a profile object, ${got(value)}`) ?? null;
+  if (!isObject(value)) return problems.add(FIELD, phrase('policy_expected_profile_object', { got: got(value) })) ?? null;
   const { profile, errors } = validateProfile(portsAsNumbers(value));
   for (const error of errors) {
     const field = error.path === '' ? FIELD : `${FIELD}.${error.path}`;
     // The validator never quotes a value; secret fields say so in as many words.
-    problems.add(field, SECRET_PATH.test(error.path) ? `${error.message} (the value is not shown)` : error.message);
+    const problem = profileErrorPhraseOf(error.code);
+    problems.add(field, SECRET_PATH.test(error.path) ? phrase('policy_value_hidden', { problem }) : problem);
   }
-  if (!profile) return problems.add(FIELD, 'the profile cannot be used (see the problems above); it is ignored') ?? null;
+  if (!profile) return problems.add(FIELD, phrase('policy_custom_profile_unusable')) ?? null;
   if (BUILTIN_PROFILES.some((builtin) => builtin.id === profile.id)) {
-    return problems.add(`${FIELD}.id`, "is a built-in profile's id; give the custom profile its own id") ?? null;
+    return problems.add(`${FIELD}.id`, phrase('policy_custom_profile_builtin_id')) ?? null;
   }
   return profile;
 }

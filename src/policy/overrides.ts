@@ -3,6 +3,8 @@
  * to probe for a wildcard/range rule, and TURN credentials the vendor gave
  * the school. Both are keyed by rule id.
  */
+import { profileErrorPhraseOf } from '../profile/error-phrase';
+import { phrase } from '../i18n/phrase';
 import { fieldName, isObject } from '../profile/fields';
 import { isConcreteHost } from '../profile/hosts';
 import type { Profile, ProfileRule } from '../profile/types';
@@ -19,7 +21,7 @@ function own<T>(map: Record<string, T>, key: string, value: T): void {
 
 function findRule(profile: Profile, id: string, field: string, problems: PolicyProblems): ProfileRule | undefined {
   const rule = profile.rules.find((candidate) => candidate.id === id);
-  return rule ?? problems.add(field, `the profile ${profile.id} has no rule with this id`);
+  return rule ?? problems.add(field, phrase('policy_no_such_rule', { profile: profile.id }));
 }
 
 /** `probeHosts`: checked against the rule's own hosts by the profile validator when the policy names the profile. */
@@ -30,14 +32,14 @@ export function readProbeHosts(value: unknown, profile: Profile | null, problems
   for (const [ruleId, host] of Object.entries(map)) {
     const field = `probeHosts.${fieldName(ruleId)}`;
     if (!isConcreteHost(host)) {
-      problems.add(field, 'is not one concrete host name or address');
+      problems.add(field, phrase('policy_probe_host_not_concrete'));
       continue;
     }
     if (profile) {
       const rule = findRule(profile, ruleId, field, problems);
       if (!rule) continue;
       if (rule.kind !== 'tcp' && rule.kind !== 'udp') {
-        problems.add(field, `only tcp and udp rules take a probe host; this is a ${rule.kind} rule`);
+        problems.add(field, phrase('policy_probe_host_kind', { kind: rule.kind }));
         continue;
       }
       const { errors } = validateProfile({
@@ -49,7 +51,7 @@ export function readProbeHosts(value: unknown, profile: Profile | null, problems
       });
       const wrong = errors.find((error) => error.path === 'rules[0].probeHost');
       if (wrong) {
-        problems.add(field, wrong.message);
+        problems.add(field, profileErrorPhraseOf(wrong.code));
         continue;
       }
     }
@@ -61,8 +63,9 @@ export function readProbeHosts(value: unknown, profile: Profile | null, problems
 /** `turnCredentials`: messages never quote a value, right or wrong — it may be a secret. */
 export function readTurnCredentials(value: unknown, profile: Profile | null, problems: PolicyProblems): Record<string, TurnCredentials> | undefined {
   if (!isObject(value)) {
-    const kind = Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
-    return problems.add('turnCredentials', `expected an object of rule ids to {username, credential}, got ${kind} (the value is not shown)`);
+    // The kind only: even a string's length would say something about a secret.
+    const kind = Array.isArray(value) ? phrase('type_list') : value === null ? phrase('type_null') : phrase('type_other', { type: typeof value });
+    return problems.add('turnCredentials', phrase('policy_credentials_type', { got: kind }));
   }
   const accepted: Record<string, TurnCredentials> = {};
   for (const [ruleId, entry] of Object.entries(value)) {
@@ -70,10 +73,10 @@ export function readTurnCredentials(value: unknown, profile: Profile | null, pro
     const secret = (key: 'username' | 'credential'): string | undefined => {
       const text = isObject(entry) ? entry[key] : undefined;
       if (typeof text === 'string' && text.length > 0 && text.length <= MAX_SECRET) return text;
-      return problems.add(`${field}.${key}`, `must be a non-empty string of at most ${MAX_SECRET} characters (the value is not shown)`);
+      return problems.add(`${field}.${key}`, phrase('policy_secret_string', { max: MAX_SECRET }));
     };
     if (!isObject(entry)) {
-      problems.add(field, 'expected an object with username and credential');
+      problems.add(field, phrase('policy_credentials_object'));
       continue;
     }
     const username = secret('username');
@@ -83,7 +86,7 @@ export function readTurnCredentials(value: unknown, profile: Profile | null, pro
       const rule = findRule(profile, ruleId, field, problems);
       if (!rule) continue;
       if (rule.kind !== 'turn') {
-        problems.add(field, `only turn rules take credentials; this is a ${rule.kind} rule`);
+        problems.add(field, phrase('policy_credentials_kind', { kind: rule.kind }));
         continue;
       }
     }

@@ -1,3 +1,4 @@
+import { inEnglish } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,7 +19,9 @@ describe('parsePolicy: nothing managed', () => {
     const policy = parsePolicy('profileId=senso');
     expect(policy.managed).toBe(true);
     expect(policy.settings).toEqual({});
-    expect(policy.problems).toEqual([{ field: '', message: expect.stringContaining('must be an object') }]);
+    expect(policy.problems.map((p) => ({ ...p, message: inEnglish(p.message) }))).toEqual([
+      { field: '', message: expect.stringContaining('must be an object') },
+    ]);
   });
 });
 
@@ -127,7 +130,10 @@ describe('parsePolicy: wrong types', () => {
   });
 
   it('says what kind of value it got, never the value', () => {
-    const message = (field: string) => policy.problems.find((p) => p.field === field)?.message;
+    const message = (field: string) => {
+      const found = policy.problems.find((p) => p.field === field);
+      return found && inEnglish(found.message);
+    };
     expect(message('deadlineMs')).toMatch(/whole number, got a string of 2 characters/);
     expect(message('runEveryMinutes')).toMatch(/whole number, got a number/);
     expect(JSON.stringify(policy.problems)).not.toMatch(/5s|2\.5/);
@@ -158,12 +164,15 @@ describe('parsePolicy: wrong types', () => {
 
 describe('parsePolicy: values of the right type that do not fit', () => {
   const policy = parsePolicy(fixture('wrong-values.json'));
-  const message = (field: string) => policy.problems.find((p) => p.field === field)?.message;
+  const message = (field: string) => {
+    const found = policy.problems.find((p) => p.field === field);
+    return found && inEnglish(found.message);
+  };
 
   it('checks region, options and rule overrides against the named profile', () => {
     expect(message('region')).toMatch(/^is not a region of the profile senso: its regions are eu, na/);
     expect(message('profileOptions.connection')).toMatch(/no such option/);
-    expect(message('probeHosts.senso-cloud')).toMatch(/matches none of the rule's hosts/);
+    expect(message('probeHosts.senso-cloud')).toMatch(/one concrete host that matches the rule's hosts/);
     expect(message('probeHosts.module-storage')).toMatch(/only tcp and udp rules take a probe host/);
     expect(message('probeHosts.no-such-rule')).toMatch(/has no rule with this id/);
     expect(message('probeHosts.hole-punching')).toMatch(/not one concrete host/);
@@ -179,7 +188,7 @@ describe('parsePolicy: values of the right type that do not fit', () => {
   it('refuses an unknown profile id and a custom profile that reuses a built-in id', () => {
     const unknown = parsePolicy({ profileId: 'zoom' });
     expect(unknown.settings).toEqual({});
-    expect(unknown.problems[0]?.message).toMatch(/^is neither a built-in profile nor customProfile's id/);
+    expect(inEnglish(unknown.problems[0]!.message)).toMatch(/^is neither a built-in profile nor customProfile's id/);
     expect(JSON.stringify(unknown.problems)).not.toContain('zoom');
     const rules = [{ id: 'app', kind: 'https', purpose: 'App', url: 'https://app.example.org/' }];
     const clash = parsePolicy({ profileId: 'senso', customProfile: { id: 'senso', name: 'Mine', version: '1', rules } });
@@ -208,7 +217,7 @@ describe('parsePolicy: values of the right type that do not fit', () => {
 
   it('turns runEveryMinutes 0 into "never"', () => {
     expect(parsePolicy({ runEveryMinutes: 0 }).settings).toEqual({ runEveryMinutes: null });
-    expect(parsePolicy({ runEveryMinutes: 100_000 }).problems[0]?.message).toMatch(/0 \(never\) or 1 to 10080/);
+    expect(inEnglish(parsePolicy({ runEveryMinutes: 100_000 }).problems[0]!.message)).toMatch(/0 \(never\) or 1 to 10080/);
   });
 });
 

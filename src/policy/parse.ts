@@ -7,6 +7,7 @@
  * key); Firefox's policies.json and older browsers may not, so nothing here
  * trusts the shape.
  */
+import { phrase } from '../i18n/phrase';
 import { NO_POLICY, type PolicyOverlay, type SettingKey, type Settings } from '../settings/types';
 import { readCustomProfile } from './custom-profile';
 import { DEADLINE_MS, POLICY_KEYS, RUN_EVERY_MINUTES } from './keys';
@@ -19,7 +20,7 @@ import { readReportEndpoint } from '../fleet/endpoint';
 function readBoolean(raw: Record<string, unknown>, key: string, problems: PolicyProblems): boolean | undefined {
   const value = raw[key];
   if (value === undefined || typeof value === 'boolean') return value;
-  return problems.add(key, `expected true or false, ${got(value)}`);
+  return problems.add(key, phrase('policy_expected_boolean', { got: got(value) }));
 }
 
 function readInteger(
@@ -31,10 +32,10 @@ function readInteger(
 ): number | undefined {
   const value = raw[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) return problems.add(key, `expected a whole number, ${got(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value)) return problems.add(key, phrase('policy_expected_whole_number', { got: got(value) }));
   if (zero && value === 0) return 0;
   if (value < bounds.min || value > bounds.max)
-    return problems.add(key, `${value} is out of range: ${zero ? '0 (never) or ' : ''}${bounds.min} to ${bounds.max}`);
+    return problems.add(key, phrase(zero ? 'policy_out_of_range_or_never' : 'policy_out_of_range', { value, min: bounds.min, max: bounds.max }));
   return value;
 }
 
@@ -42,13 +43,13 @@ export function parsePolicy(raw: unknown): PolicyOverlay {
   if (raw === undefined || raw === null) return { ...NO_POLICY };
   const problems = new PolicyProblems();
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.add('', `the managed policy must be an object of policy names, ${got(raw)}`);
+    problems.add('', phrase('policy_not_an_object', { got: got(raw) }));
     return { ...NO_POLICY, managed: true, problems: problems.list };
   }
   const input = raw as Record<string, unknown>;
   if (Object.keys(input).length === 0) return { ...NO_POLICY };
   for (const key of Object.keys(input)) {
-    if (!(POLICY_KEYS as readonly string[]).includes(key)) problems.add(fieldName(key), `unknown policy; known policies: ${POLICY_KEYS.join(', ')}`);
+    if (!(POLICY_KEYS as readonly string[]).includes(key)) problems.add(fieldName(key), phrase('policy_unknown', { known: POLICY_KEYS.join(', ') }));
   }
 
   const customProfile = input.customProfile === undefined ? null : readCustomProfile(input.customProfile, problems);
@@ -60,10 +61,7 @@ export function parsePolicy(raw: unknown): PolicyOverlay {
   // Credentials go only to the servers of the profile the admin named: never to a profile a user imports later.
   let turnCredentials = input.turnCredentials === undefined ? undefined : readTurnCredentials(input.turnCredentials, profile, problems);
   if (profile === null && turnCredentials && Object.keys(turnCredentials).length > 0) {
-    turnCredentials = problems.add(
-      'turnCredentials',
-      'ignored: TURN credentials need the profile they belong to, named by profileId or customProfile (the values are not shown)',
-    );
+    turnCredentials = problems.add('turnCredentials', phrase('policy_credentials_without_profile'));
   }
 
   const settings: Partial<Settings> = {};

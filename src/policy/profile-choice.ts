@@ -2,6 +2,7 @@
  * Which profile the policy names, and its region and options, checked
  * against that profile (a built-in one or the pushed custom profile).
  */
+import { phrase } from '../i18n/phrase';
 import { BUILTIN_PROFILES, builtinProfile } from '../profile/builtin';
 import { resolveChoices } from '../profile/builtin/options';
 import type { Profile } from '../profile/types';
@@ -23,12 +24,12 @@ export interface NamedProfile {
 export function readProfileId(raw: Record<string, unknown>, custom: Profile | null, problems: PolicyProblems): NamedProfile | undefined {
   const value = raw.profileId;
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !PROFILE_ID.test(value)) return problems.add('profileId', `expected a profile id such as "senso", ${got(value)}`);
+  if (typeof value !== 'string' || !PROFILE_ID.test(value)) return problems.add('profileId', phrase('policy_expected_profile_id', { got: got(value) }));
   const document = BUILTIN_PROFILES.find((candidate) => candidate.id === value);
   if (document) return { profileId: value, profile: null, regions: document.regions ?? [], document };
   if (custom?.id === value) return { profileId: value, profile: custom, regions: custom.regions ?? [], document: null };
   const known = [...BUILTIN_PROFILES.map((p) => p.id), ...(custom ? [custom.id] : [])].join(', ');
-  return problems.add('profileId', `is neither a built-in profile nor customProfile's id (known: ${known})`);
+  return problems.add('profileId', phrase('policy_unknown_profile', { known }));
 }
 
 /** Region and options as one `choices` object, checked against the named profile when there is one. */
@@ -36,10 +37,14 @@ export function readChoices(raw: Record<string, unknown>, named: NamedProfile | 
   const choices: Record<string, string> = {};
   if (raw.region !== undefined) {
     const region = raw.region;
-    if (typeof region !== 'string' || !REGION.test(region)) problems.add('region', `expected a short lower-case region code such as "eu", ${got(region)}`);
+    if (typeof region !== 'string' || !REGION.test(region)) problems.add('region', phrase('policy_expected_region', { got: got(region) }));
     else if (named && !named.regions.includes(region)) {
-      const known = named.regions.length === 0 ? 'it has no regions' : `its regions are ${named.regions.join(', ')}`;
-      problems.add('region', `is not a region of the profile ${named.profileId}: ${known}`);
+      problems.add(
+        'region',
+        named.regions.length === 0
+          ? phrase('policy_region_none', { profile: named.profileId })
+          : phrase('policy_region_unknown', { profile: named.profileId, known: named.regions.join(', ') }),
+      );
     } else choices.region = region;
   }
   if (raw.profileOptions !== undefined) {
@@ -48,7 +53,10 @@ export function readChoices(raw: Record<string, unknown>, named: NamedProfile | 
       // Unknown options and choices are named and dropped; the others stay.
       const { errors } = resolveChoices(named.document?.options ?? [], requested);
       const bad = new Set(errors.map((error) => error.path.replace(/^choices\./, '')));
-      for (const error of errors) problems.add(`profileOptions.${fieldName(error.path.replace(/^choices\./, ''))}`, error.message);
+      for (const error of errors) {
+        const problem = error.code === 'unknown-field' ? phrase('policy_no_such_option') : phrase('policy_choice_not_allowed');
+        problems.add(`profileOptions.${fieldName(error.path.replace(/^choices\./, ''))}`, problem);
+      }
       for (const [option, choice] of Object.entries(requested)) if (!bad.has(option)) choices[option] = choice;
     } else Object.assign(choices, requested);
   }

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import { NO_POLICY } from '../settings/types';
 import { overlayForReadError } from './read-error';
@@ -12,6 +13,6 @@ describe('overlayForReadError', () => {
     const overlay = overlayForReadError('Error: IO error: .../Managed Extension Settings/LOCK');
     expect(overlay.managed).toBe(false);
     expect(overlay.settings).toEqual({});
-    expect(overlay.problems).toEqual([{ field: '', message: 'The managed policy could not be read: Error: IO error: .../Managed Extension Settings/LOCK' }]);
+    expect(overlay.problems).toEqual([{ field: '', message: phrase('policy_read_failed', { error: 'Error: IO error: .../Managed Extension Settings/LOCK' }) }]);
   });
 });

@@ -1,3 +1,4 @@
+import { phrase } from '../i18n/phrase';
 import { NO_POLICY, type PolicyOverlay } from '../settings/types';
 
 /**
@@ -8,5 +9,5 @@ import { NO_POLICY, type PolicyOverlay } from '../settings/types';
  */
 export function overlayForReadError(message: string): PolicyOverlay {
   if (/managed storage manifest not found|storage\.managed is not available/i.test(message)) return { ...NO_POLICY };
-  return { ...NO_POLICY, problems: [{ field: '', message: `The managed policy could not be read: ${message.slice(0, 200)}` }] };
+  return { ...NO_POLICY, problems: [{ field: '', message: phrase('policy_read_failed', { error: message.slice(0, 200) }) }] };
 }

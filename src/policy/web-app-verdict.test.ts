@@ -1,3 +1,4 @@
+import { inEnglish } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,13 +19,15 @@ describe('withWebAppLimits', () => {
   it('marks LAN, hole punching and UDP relay as lost to web apps under disable_non_proxied_udp, keeping the measured route', () => {
     const limited = withWebAppLimits(verdict, assessWebRtcIpHandling('disable_non_proxied_udp', 'not_controllable'));
     expect(limited.route).toBe(verdict.route);
-    const flagged = limited.methods.filter((m) => m.reasons.some((r) => r.text.includes('web apps in this browser cannot use this'))).map((m) => m.method);
+    const flagged = limited.methods.filter((m) => m.reasons.some((r) => r.code === 'why_web_app_limited')).map((m) => m.method);
     expect(flagged).toEqual(['lan', 'hole-punching', 'relay-udp']);
-    expect(limited.summary).toMatch(/limited by its WebRTC IP handling setting \(disable_non_proxied_udp\): at best they will use a relay over TCP\.$/);
+    expect(inEnglish(limited.summary)).toMatch(
+      /limited by its WebRTC IP handling setting \(disable_non_proxied_udp\): at best they will use a relay over TCP\.$/,
+    );
   });
 
   it('takes only direct LAN calls away under default_public_interface_only', () => {
     const limited = withWebAppLimits(verdict, assessWebRtcIpHandling('default_public_interface_only', 'not_controllable'));
-    expect(limited.summary).toMatch(/at best they will use direct calls \(hole punching\)\.$/);
+    expect(inEnglish(limited.summary)).toMatch(/at best they will use direct calls \(hole punching\)\.$/);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { ROUTE_PREFERENCE, type Method, type Verdict } from '../verdict';
 import { webAppLimits, type WebAppLimit, type WebRtcIpHandling } from './webrtc-ip-handling';
+import { phrase, type Phrase } from '../i18n/phrase';
 
 const LOST: Record<WebAppLimit, Method[]> = {
   lan: ['lan'],
@@ -16,25 +17,22 @@ const LOST: Record<WebAppLimit, Method[]> = {
   'other-interfaces': [],
 };
 
-const NAMES: Record<Method, string> = {
-  lan: 'direct calls on the local network',
-  'hole-punching': 'direct calls (hole punching)',
-  'relay-udp': 'a relay over UDP',
-  'relay-tcp': 'a relay over TCP',
-  'relay-tls': 'a relay over TLS',
+const NAMES: Record<Method, Phrase> = {
+  lan: phrase('web_app_route_lan'),
+  'hole-punching': phrase('web_app_route_hole_punching'),
+  'relay-udp': phrase('web_app_route_relay_udp'),
+  'relay-tcp': phrase('web_app_route_relay_tcp'),
+  'relay-tls': phrase('web_app_route_relay_tls'),
 };
 
 export function withWebAppLimits(verdict: Verdict, handling: WebRtcIpHandling): Verdict {
   if (!handling.limitsWebApps || handling.value === null) return verdict;
   const lost = new Set(webAppLimits(handling.value).flatMap((limit) => LOST[limit]));
   const usable = (status: string) => status === 'available' || status === 'unverified';
-  const reason = {
-    text: `web apps in this browser cannot use this: its WebRTC IP handling is "${handling.value}" (the checks run inside the extension, which that setting does not restrict)`,
-    checkIds: [],
-  };
+  const reason = { ...phrase('why_web_app_limited', { value: handling.value }), checkIds: [] };
   const methods = verdict.methods.map((m) => (lost.has(m.method) && usable(m.status) ? { ...m, reasons: [...m.reasons, reason] } : m));
   const best = ROUTE_PREFERENCE.find((method) => !lost.has(method) && methods.some((m) => m.method === method && usable(m.status)));
-  const left = best ? `at best they will use ${NAMES[best]}` : 'they have no route left';
-  const summary = `${verdict.summary} Web apps in this browser are limited by its WebRTC IP handling setting (${handling.value}): ${left}.`;
+  const left = best ? phrase('web_app_best_route', { route: NAMES[best] }) : phrase('web_app_no_route');
+  const summary = phrase('summary_web_app_limited', { summary: verdict.summary, value: handling.value, left });
   return { ...verdict, methods, summary };
 }

@@ -6,6 +6,8 @@
  * and the report must say so. Semantics from Chromium's
  * content/public/common/webrtc_ip_handling_policy.h and RFC 8828 §5.2.
  */
+import { phrase, type Phrase } from '../i18n/phrase';
+
 /** The setting as the report carries it (`report.environment.webRtcIpHandling`). */
 export interface WebRtcIpHandling {
   /** e.g. `default`, `disable_non_proxied_udp`; null when it cannot be read. */
@@ -14,46 +16,46 @@ export interface WebRtcIpHandling {
   levelOfControl: string | null;
   /** True when web apps cannot use UDP or non-proxied routes the checks used. */
   limitsWebApps: boolean;
-  /** Plain words for the report; why it could not be read when value is null. */
-  note: string | null;
+  /** What it means for web apps, and who set it (a phrase); why it could not be read when value is null. */
+  note: Phrase | null;
 }
 /** What a web app loses compared with the extension's checks. */
 export type WebAppLimit = 'lan' | 'other-interfaces' | 'udp' | 'non-proxied';
 
 interface Meaning {
   limits: WebAppLimit[];
-  text: string;
+  text: Phrase;
 }
 
 const MEANINGS: Record<string, Meaning> = {
-  default: { limits: [], text: 'Web apps may use every network interface, as these checks do.' },
+  default: { limits: [], text: phrase('webrtc_ip_default') },
   // "Mode 2": the default route only, with its private address; UDP and LAN on that interface still work.
   default_public_and_private_interfaces: {
     limits: ['other-interfaces'],
-    text: 'Web apps use only the interface of the default route (its private address included): direct and UDP calls still work there; a second interface (VPN, another network) is not used.',
+    text: phrase('webrtc_ip_default_public_and_private_interfaces'),
   },
   // "Mode 3": no private address at all, so no host candidates and no direct LAN connection.
   default_public_interface_only: {
     limits: ['lan', 'other-interfaces'],
-    text: 'Web apps do not use private addresses: direct calls on the local network (LAN P2P) are not possible for them; hole punching and relays still are.',
+    text: phrase('webrtc_ip_default_public_interface_only'),
   },
   // "Mode 4": UDP only through a proxy that supports it (SOCKS5 UDP); otherwise TCP only.
   disable_non_proxied_udp: {
     limits: ['lan', 'udp'],
-    text: 'Web apps cannot send UDP unless a proxy relays it: direct calls, hole punching and TURN over UDP are not available to them; only TURN over TCP or TLS (through the proxy, if one is set).',
+    text: phrase('webrtc_ip_disable_non_proxied_udp'),
   },
   // Firefox only: every WebRTC connection through the proxy.
   proxy_only: {
     limits: ['lan', 'udp', 'non-proxied'],
-    text: 'Web apps may connect only through the proxy: only TURN over TCP or TLS through the proxy can work for them.',
+    text: phrase('webrtc_ip_proxy_only'),
   },
 };
 
-const CONTROL: Record<string, string> = {
-  not_controllable: 'Set by an administrator policy (WebRtcIPHandling); users and extensions cannot change it.',
-  controlled_by_other_extensions: 'Set by another extension.',
-  controlled_by_this_extension: 'Set by this extension.',
-  controllable_by_this_extension: '',
+const CONTROL: Record<string, Phrase | null> = {
+  not_controllable: phrase('webrtc_control_policy'),
+  controlled_by_other_extensions: phrase('webrtc_control_other_extension'),
+  controlled_by_this_extension: phrase('webrtc_control_this_extension'),
+  controllable_by_this_extension: null,
 };
 
 /** Which routes web apps lose under the setting; the checks' own results do not show this. */
@@ -64,19 +66,24 @@ export function webAppLimits(value: string | null): WebAppLimit[] {
 /** The environment entry for a report: value, who controls it, and whether web apps lose routes the checks used. */
 export function assessWebRtcIpHandling(value: unknown, levelOfControl: unknown): WebRtcIpHandling {
   if (typeof value !== 'string') {
-    return { value: null, levelOfControl: null, limitsWebApps: false, note: 'The browser did not report its WebRTC IP handling policy.' };
+    return { value: null, levelOfControl: null, limitsWebApps: false, note: phrase('webrtc_not_reported') };
   }
   const control = typeof levelOfControl === 'string' ? levelOfControl : null;
   const meaning = MEANINGS[value];
-  const who = control === null ? '' : (CONTROL[control] ?? `Level of control: ${control}.`);
-  const text = meaning?.text ?? `Unknown value "${value.slice(0, 60)}": its effect on web apps is not known to this version.`;
+  const who = control === null ? null : control in CONTROL ? CONTROL[control]! : phrase('webrtc_control_level', { level: control.slice(0, 60) });
+  const text = meaning?.text ?? phrase('webrtc_ip_unknown', { value: value.slice(0, 60) });
   const limits = meaning?.limits ?? [];
   // Losing only a second interface changes nothing the checks measured; losing LAN, UDP or direct routes does.
   const limitsWebApps = limits.some((limit) => limit !== 'other-interfaces');
-  return { value, levelOfControl: control, limitsWebApps, note: [text, who].filter((part) => part !== '').join(' ') };
+  return { value, levelOfControl: control, limitsWebApps, note: who === null ? text : phrase('webrtc_note_control', { meaning: text, control: who }) };
 }
 
-/** Why it could not be read (no `privacy` API, e.g. a browser without it, or an error). */
-export function unreadWebRtcIpHandling(reason: string): WebRtcIpHandling {
-  return { value: null, levelOfControl: null, limitsWebApps: false, note: `Not read: ${reason.slice(0, 200)}` };
+/** Why it could not be read: no `privacy` API (a browser without it), or the browser's error text. */
+export function unreadWebRtcIpHandling(reason: Phrase | string): WebRtcIpHandling {
+  return {
+    value: null,
+    levelOfControl: null,
+    limitsWebApps: false,
+    note: phrase('webrtc_not_read', { reason: typeof reason === 'string' ? reason.slice(0, 200) : reason }),
+  };
 }

@@ -12,6 +12,7 @@
  * page lists them (`localTargets`) when a profile is imported, before it first runs.
  * Address ranges come from ipaddr.js (src/ice/address-range.ts).
  */
+import { phrase, type Phrase } from '../i18n/phrase';
 import { unroutableRange } from '../ice/address-range';
 import { parseIceUri, effectivePort, serverTransport } from '../ice/uri';
 import { hostPatternKind } from './hosts';
@@ -43,13 +44,17 @@ export function probeUrl(url: string): string {
   return isLocalHost(parsed.hostname) ? `${parsed.protocol}//${parsed.host}/` : url;
 }
 
-const LOCAL_NOTE = 'a host in your own network: only its origin was requested, not the path the profile names';
+const LOCAL_NOTE = phrase('note_local_origin_only');
 
 /** A planned web check as the service worker runs it: for a local host, its origin only, with a note saying so in the check's detail. */
-export function localProbe<T extends { url: string; note?: string | null }>(check: T): T {
+export function localProbe<T extends { url: string; note?: Phrase | null }>(check: T): T {
   const url = probeUrl(check.url);
   if (url === check.url) return check;
-  return { ...check, url, ...('note' in check ? { note: check.note ? `${check.note}; ${LOCAL_NOTE}` : LOCAL_NOTE } : {}) };
+  return {
+    ...check,
+    url,
+    ...('note' in check ? { note: check.note ? phrase('detail_with_note', { detail: check.note, note: LOCAL_NOTE }) : LOCAL_NOTE } : {}),
+  };
 }
 
 /** One local target of a profile, as shown before it first runs. */

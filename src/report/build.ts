@@ -18,6 +18,7 @@ import { withWebAppLimits } from '../policy/web-app-verdict';
 import { redactCheckDetail, redactedTexts, redactGatherResult } from './redact';
 import { decideOutcome } from './outcome';
 import { ruleSet } from './rule-set';
+import { phrase } from '../i18n/phrase';
 import { REPORT_SCHEMA, type Environment, type ProxyFinding, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {
@@ -118,12 +119,11 @@ function proxyFinding(checks: readonly CausedCheck[]): ProxyFinding {
   const met = checks.filter((c) => c.kind !== 'stun' && c.kind !== 'turn' && (c.reason === 'proxy' || c.reason === 'proxy-auth'));
   if (met.length === 0) return { inUse: false, address: null, checkIds: [], note: null };
   const address = checks.find((c) => c.proxy !== undefined)?.proxy ?? null;
-  const named = address === null ? 'a proxy' : `a proxy (${address})`;
   return {
     inUse: true,
     address,
     checkIds: met.map((c) => c.id),
-    note: `This browser uses ${named}: every TCP check (HTTPS, WebSocket, TURN over TCP/TLS) went through it, so the proxy's rules decide what those checks show.`,
+    note: address === null ? phrase('proxy_note') : phrase('proxy_note_named', { address }),
   };
 }
 

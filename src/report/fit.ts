@@ -8,6 +8,7 @@
  * `truncated` says what was cut, so support knows the copy is partial. The
  * verdict, the route and the missing-rule list are kept to the last.
  */
+import { mapPhraseStrings, type Phrase } from '../i18n/phrase';
 import type { Report, Truncation } from './types';
 
 /** Per report: 20 of them plus the last report stay under half of the 10 MB quota. */
@@ -70,15 +71,24 @@ function shortenTexts(report: Report): { value: Report; shortened: number } {
     shortened += 1;
     return `${text.slice(0, MAX_TEXT - 1)}…`;
   };
+  const cutPhrase = (p: Phrase) => mapPhraseStrings(p, cut);
   const value: Report = {
     ...report,
     candidates: report.candidates.map((c) => ({ ...c, candidate: cut(c.candidate) })),
     iceErrors: report.iceErrors.map((e) => ({ ...e, errorText: cut(e.errorText) })),
     gatherings: report.gatherings.map((g) => ({ ...g, setupError: g.setupError === null ? null : cut(g.setupError) })),
-    checks: report.checks.map((c) => ({ ...c, target: cut(c.target), detail: cut(c.detail) })),
-    missingRules: report.missingRules.map((r) => ({ ...r, purpose: cut(r.purpose), text: cut(r.text), findings: r.findings.map(cut) })),
-    verifyRules: report.verifyRules.map((r) => ({ ...r, purpose: cut(r.purpose), text: cut(r.text), findings: r.findings.map(cut) })),
-    verdict: { ...report.verdict, methods: report.verdict.methods.map((m) => ({ ...m, reasons: m.reasons.map((r) => ({ ...r, text: cut(r.text) })) })) },
+    checks: report.checks.map((c) => ({
+      ...c,
+      target: cut(c.target),
+      detail: mapPhraseStrings(c.detail, cut),
+      ...(typeof c.evidence === 'string' ? { evidence: cut(c.evidence) } : {}),
+    })),
+    missingRules: report.missingRules.map((r) => ({ ...r, purpose: cut(r.purpose), text: cut(r.text), findings: r.findings.map(cutPhrase) })),
+    verifyRules: report.verifyRules.map((r) => ({ ...r, purpose: cut(r.purpose), text: cut(r.text), findings: r.findings.map(cutPhrase) })),
+    verdict: {
+      ...report.verdict,
+      methods: report.verdict.methods.map((m) => ({ ...m, reasons: m.reasons.map((r) => ({ ...r, ...mapPhraseStrings(r, cut) })) })),
+    },
   };
   return { value, shortened };
 }

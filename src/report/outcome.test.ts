@@ -1,3 +1,5 @@
+import { inEnglish } from '../i18n/english';
+import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import type { CausedCheck } from '../checks/missing-rules';
 import type { Profile } from '../profile/types';
@@ -22,7 +24,7 @@ function check(ruleId: string, status: CausedCheck['status'], cause: CausedCheck
     transport: 'tls',
     status,
     reason: status === 'fail' ? 'timeout' : null,
-    detail: '',
+    detail: phrase('detail_failed'),
     durationMs: 1,
     cause,
   };
@@ -56,7 +58,8 @@ describe('decideOutcome', () => {
       tone: 'limited',
       blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall', checkIds: ['thumbs#1'] }],
     });
-    expect(outcome.summary).toBe('Calls can connect directly, but “Thumbnails API” is blocked.');
+    expect(outcome.summary.code).toBe('outcome_summary_limited');
+    expect(inEnglish(outcome.summary)).toBe('Calls can connect directly, but “Thumbnails API” is blocked.');
   });
 
   it('does not count an optional service in the headline', () => {
@@ -82,7 +85,7 @@ describe('decideOutcome', () => {
     });
   });
 
-  it('lists several services in plain words', () => {
-    expect(serviceList([{ purpose: 'A' }, { purpose: 'B' }, { purpose: 'C' }])).toBe('“A”, “B” and “C”');
+  it('lists several services, quoted, with no English joining word', () => {
+    expect(serviceList([{ purpose: 'A' }, { purpose: 'B' }, { purpose: 'C' }])).toBe('“A”, “B”, “C”');
   });
 });

@@ -15,6 +15,7 @@ import type { Cause } from '../checks/cause';
 import type { CausedCheck } from '../checks/missing-rules';
 import type { Profile } from '../profile/types';
 import type { Verdict } from '../verdict';
+import { phrase, type Phrase } from '../i18n/phrase';
 
 export type OutcomeTone = 'good' | 'slow' | 'limited' | 'bad' | 'untested';
 
@@ -37,8 +38,8 @@ export interface Outcome {
   blockedServices: BlockedService[];
   /** True when every check was `untestable` (or the profile had none). */
   nothingTestable: boolean;
-  /** One sentence, English, for the report and exports. */
-  summary: string;
+  /** One sentence for the report and exports, as a phrase (`outcome_summary_limited`, …). */
+  summary: Phrase;
 }
 
 const ROUTE_METHODS = ['hole-punching', 'relay-udp', 'relay-tcp', 'relay-tls'] as const;
@@ -69,23 +70,21 @@ function decideTone(nothingTestable: boolean, calls: CallsOutcome, blocked: bool
   return calls === 'direct' && verified ? 'good' : 'slow';
 }
 
-const CALLS: Record<CallsOutcome, string> = {
-  direct: 'Calls can connect directly',
-  relayed: 'Calls can connect through a relay',
-  fail: 'Calls will fail',
-  untested: 'Calls were not tested (the profile names no STUN/TURN server a browser can test)',
+const CALLS: Record<CallsOutcome, Phrase> = {
+  direct: phrase('outcome_summary_calls_direct'),
+  relayed: phrase('outcome_summary_calls_relayed'),
+  fail: phrase('outcome_summary_calls_fail'),
+  untested: phrase('outcome_summary_calls_untested'),
 };
 
-/** "“Thumbnails API”", "“A” and “B”", "“A”, “B” and “C”". */
+/** "“Thumbnails API”", "“A”, “B”": the vendor's names, quoted, in any language. */
 export function serviceList(services: readonly Pick<BlockedService, 'purpose'>[]): string {
-  const names = services.map((s) => `“${s.purpose}”`);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return services.map((s) => `“${s.purpose}”`).join(', ');
 }
 
-function summarize(tone: OutcomeTone, calls: CallsOutcome, blocked: BlockedService[], nothingTestable: boolean): string {
-  if (nothingTestable) return 'Nothing in this profile can be tested from a browser: check the listed rules on the firewall.';
-  const services = blocked.length === 0 ? '' : `${serviceList(blocked)} ${blocked.length === 1 ? 'is' : 'are'} blocked`;
-  if (tone === 'limited') return `${CALLS[calls]}, but ${services}.`;
-  if (blocked.length > 0) return `${CALLS[calls]}; ${services}.`;
-  return `${CALLS[calls]}; no service the app needs is blocked.`;
+function summarize(tone: OutcomeTone, calls: CallsOutcome, blocked: BlockedService[], nothingTestable: boolean): Phrase {
+  if (nothingTestable) return phrase('outcome_summary_nothing_testable');
+  const services = phrase(blocked.length === 1 ? 'outcome_summary_service_blocked' : 'outcome_summary_services_blocked', { services: serviceList(blocked) });
+  if (blocked.length === 0) return phrase('outcome_summary_nothing_blocked', { calls: CALLS[calls] });
+  return phrase(tone === 'limited' ? 'outcome_summary_limited' : 'outcome_summary_blocked', { calls: CALLS[calls], services });
 }

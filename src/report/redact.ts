@@ -9,6 +9,7 @@
  * touched: a credential that happens to read "pass", "turn" or "none" must not
  * rewrite a check's status, a rule's kind or the verdict's route.
  */
+import { mapPhraseStrings } from '../i18n/phrase';
 import type { GatherResult } from '../ice/types';
 import type { CheckResult } from '../checks/types';
 
@@ -41,14 +42,20 @@ export function redactGatherResult(result: GatherResult, secrets: readonly strin
 }
 
 /**
- * A check's detail may quote the browser's words (a setup error): where it
- * quotes one of `browserTexts` (raw -> redacted), the redacted words replace
- * it. Our own words around it are left alone.
+ * A check's evidence (and its detail's parameters) may quote the browser's
+ * words (a setup error): where they quote one of `browserTexts` (raw ->
+ * redacted), the redacted words replace them.
  */
 export function redactCheckDetail(check: CheckResult, browserTexts: ReadonlyMap<string, string>): CheckResult {
-  let detail = check.detail;
-  for (const [raw, redacted] of browserTexts) if (raw !== redacted && raw !== '') detail = detail.split(raw).join(redacted);
-  return detail === check.detail ? check : { ...check, detail };
+  const swap = (text: string) => {
+    let out = text;
+    for (const [raw, redacted] of browserTexts) if (raw !== redacted && raw !== '') out = out.split(raw).join(redacted);
+    return out;
+  };
+  const detail = mapPhraseStrings(check.detail, swap);
+  const evidence = typeof check.evidence === 'string' ? swap(check.evidence) : check.evidence;
+  if (evidence === check.evidence && JSON.stringify(detail) === JSON.stringify(check.detail)) return check;
+  return { ...check, detail, ...(evidence !== undefined ? { evidence } : {}) };
 }
 
 /** Each browser text of the gathering that redaction changed, raw -> redacted, for `redactCheckDetail`. */

@@ -22,6 +22,7 @@ const advice = (ruleId: string, purpose: string, firewall: FirewallLine[], more:
   checkIds: [`${ruleId}#1`],
   findings: [],
   firewall,
+  lines: [],
   text: '',
   ...more,
 });

@@ -6,7 +6,9 @@
  * firewall import (rule-set-csv.ts, kept apart so the popup loads papaparse
  * only when someone asks for the file).
  */
-import { formatDestinations, formatFirewallLine } from '../checks/firewall-text';
+import { destinationsPhrase, firewallLinePhrase } from '../checks/firewall-text';
+import { phrase, type Phrase } from '../i18n/phrase';
+import { inEnglish } from '../i18n/english';
 import type { RuleAdvice } from '../checks/missing-rules';
 import type { FirewallLine } from '../checks/types';
 import type { Report } from './types';
@@ -26,7 +28,9 @@ export interface RuleSetLine {
   required: boolean;
   /** TCP only: the vendor asks to exclude it from SSL inspection. */
   excludeFromInspection: boolean;
-  /** Paste-ready. */
+  /** Paste-ready, as a phrase every page says in its reader's language. */
+  line: Phrase;
+  /** The same line in English, for readers of the JSON (and the CSV) without the extension. */
   text: string;
 }
 
@@ -40,7 +44,7 @@ export interface RuleSet {
 const keyOf = (line: FirewallLine) => `${line.protocol} ${line.ports} ${[...line.destinations].sort().join(',')}`;
 
 function merge(rules: readonly RuleAdvice[], skip: ReadonlySet<string> = new Set()): RuleSetLine[] {
-  const byKey = new Map<string, RuleSetLine>();
+  const byKey = new Map<string, Omit<RuleSetLine, 'line' | 'text'>>();
   for (const rule of rules) {
     for (const line of rule.firewall) {
       const key = keyOf(line);
@@ -49,13 +53,12 @@ function merge(rules: readonly RuleAdvice[], skip: ReadonlySet<string> = new Set
         protocol: line.protocol,
         ports: line.ports,
         destinations: [...line.destinations],
-        destination: formatDestinations(line.destinations),
+        destination: inEnglish(destinationsPhrase(line.destinations)),
         services: [],
         purposes: [],
         ruleIds: [],
         required: false,
         excludeFromInspection: false,
-        text: '',
       };
       if (line.service !== null && !merged.services.includes(line.service)) merged.services.push(line.service);
       if (!merged.purposes.includes(rule.purpose)) merged.purposes.push(rule.purpose);
@@ -66,20 +69,24 @@ function merge(rules: readonly RuleAdvice[], skip: ReadonlySet<string> = new Set
       byKey.set(key, merged);
     }
   }
-  const lines = [...byKey.values()].map((l) => ({ ...l, text: lineText(l) }));
+  const lines = [...byKey.values()].map((l) => {
+    const line = linePhrase(l);
+    return { ...l, line, text: inEnglish(line) };
+  });
   return lines.sort((a, b) => Number(b.required) - Number(a.required));
 }
 
-function lineText(l: Omit<RuleSetLine, 'text'>): string {
-  const rule = formatFirewallLine({
+function linePhrase(l: Omit<RuleSetLine, 'text' | 'line'>): Phrase {
+  const rule = firewallLinePhrase({
     direction: 'outbound',
     protocol: l.protocol,
     ports: l.ports,
     destinations: l.destinations,
     service: l.services.join(', ') || null,
   });
-  const optional = l.required ? '' : ' (optional)';
-  return `${rule}: ${l.purposes.join('; ')}${optional}.${l.excludeFromInspection ? ' Exclude from SSL inspection.' : ''}`;
+  const purposes = l.purposes.join('; ');
+  const what = l.required ? purposes : phrase('fw_optional', { purpose: purposes });
+  return phrase(l.excludeFromInspection ? 'fw_advice_no_inspection' : 'fw_advice', { line: rule, what });
 }
 
 export function ruleSet(report: Pick<Report, 'missingRules' | 'verifyRules'>): RuleSet {

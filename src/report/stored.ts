@@ -44,6 +44,17 @@ const shape =
   (v) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(fields).every(([key, check]) => check((v as Record<string, unknown>)[key]));
 
+/** A phrase (src/i18n/phrase.ts): a code, and parameters that are text, numbers or phrases. Unknown codes are allowed: words.ts shows them in brackets. */
+const phraseParam: Check = (v) => str(v) || num(v) || isPhrase(v) || (Array.isArray(v) && Array.from(v).every(isPhrase));
+function isPhrase(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const { code, params } = v as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string') return false;
+  return params === undefined || (typeof params === 'object' && params !== null && !Array.isArray(params) && Object.values(params).every(phraseParam));
+}
+const phrase: Check = isPhrase;
+const phrases = list(phrase);
+
 const known =
   <T extends string>(values: Record<T, true>): Check =>
   (v) =>
@@ -103,9 +114,9 @@ const environment = shape({
   uiLanguage: str,
   timeZone: str,
   browser: nullable(shape({ name: str, version: str })),
-  policy: shape({ managed: bool, settingsFromPolicy: strings, problems: list(shape({ field: str, message: str })) }),
-  webRtcIpHandling: shape({ value: nullable(str), levelOfControl: nullable(str), limitsWebApps: bool, note: nullable(str) }),
-  device: shape({ available: bool, reason: nullable(str), facts: record }),
+  policy: shape({ managed: bool, settingsFromPolicy: strings, problems: list(shape({ field: str, message: phrase })) }),
+  webRtcIpHandling: shape({ value: nullable(str), levelOfControl: nullable(str), limitsWebApps: bool, note: nullable(phrase) }),
+  device: shape({ available: bool, reason: nullable(phrase), facts: record }),
 });
 
 const isReport = shape({
@@ -146,19 +157,20 @@ const isReport = shape({
       transport: TRANSPORT,
       status: CHECK_STATUS,
       reason: nullable(CHECK_REASON),
-      detail: str,
+      detail: phrase,
+      evidence: optional(nullable(str)),
       durationMs: nullable(num),
       cause: optional(nullable(CAUSE)),
     }),
   ),
-  nat: shape({ mapping: NAT_MAPPING, publicAddresses: strings, reason: str }),
+  nat: shape({ mapping: NAT_MAPPING, publicAddresses: strings, reason: phrase }),
   verdict: shape({
     route: ROUTE,
     routeVerified: bool,
     lan: LAN,
     device: DEVICE,
-    summary: str,
-    methods: list(shape({ method: METHOD, status: METHOD_STATUS, rowId: str, reasons: list(shape({ text: str, checkIds: strings })) })),
+    summary: phrase,
+    methods: list(shape({ method: METHOD, status: METHOD_STATUS, rowId: str, reasons: list((v) => phrase(v) && shape({ checkIds: strings })(v)) })),
   }),
   missingRules: list(ruleAdvice()),
   verifyRules: list(ruleAdvice()),
@@ -168,12 +180,14 @@ const isReport = shape({
       calls: CALLS,
       blockedServices: list(shape({ ruleId: str, purpose: str, checkIds: strings })),
       nothingTestable: bool,
-      summary: str,
+      summary: phrase,
     }),
   ),
-  proxy: optional(shape({ inUse: bool, address: nullable(str), checkIds: strings, note: nullable(str) })),
-  otherCauses: optional(list(shape({ cause: CAUSE, rules: list(ruleAdvice()), notes: strings, text: str }))),
-  firewallRules: optional(shape({ missing: list(shape({ text: str, destination: str })), alsoCheck: list(shape({ text: str, destination: str })) })),
+  proxy: optional(shape({ inUse: bool, address: nullable(str), checkIds: strings, note: nullable(phrase) })),
+  otherCauses: optional(list(shape({ cause: CAUSE, rules: list(ruleAdvice()), notes: phrases, lines: phrases, text: str }))),
+  firewallRules: optional(
+    shape({ missing: list(shape({ line: phrase, text: str, destination: str })), alsoCheck: list(shape({ line: phrase, text: str, destination: str })) }),
+  ),
   // No page lays loopback calls out one by one yet; a list is enough (older stored reports have none).
   loopbacks: (v) => v === undefined || Array.isArray(v),
   truncated: (v) => v === undefined || list(shape({ field: str, kept: num, total: num }))(v),
@@ -187,8 +201,9 @@ function ruleAdvice(): Check {
     required: bool,
     noInspection: bool,
     checkIds: strings,
-    findings: strings,
+    findings: phrases,
     firewall: list(firewall),
+    lines: phrases,
     text: str,
     cause: optional(nullable(CAUSE)),
   });

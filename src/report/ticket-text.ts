@@ -8,7 +8,7 @@
  * so it cannot add markup (links, images, HTML, fences) to the ticket.
  */
 import type { Translate } from '../i18n/translate';
-import { LAN_KEYS } from '../view/methods';
+import { CALL_GRADE_KEYS, LAN_KEYS } from '../view/methods';
 import {
   browserText,
   checkStatusLabel,
@@ -19,18 +19,20 @@ import {
   methodLabel,
   methodStatusLabel,
   osText,
+  profileErrorText,
   routeLabel,
   triggerLabel,
   webRtcPolicyText,
   yesNo,
 } from './labels';
 import type { RuleAdvice } from '../checks/missing-rules';
-import { causeKeys, causeText, missingRulesText } from '../view/rules';
+import { causeKeys, causeText, missingRulesText, ruleText } from '../view/rules';
 import type { Report } from './types';
 import { gradeCall, type LoopbackResult } from '../ice/loopback';
 import { headline } from '../view/headline';
 import { nextStepKey, usageWord } from '../view/plain';
 import { mdFence, mdText as md } from './markdown';
+import { say, sayCheckDetail } from '../i18n/words';
 
 export function renderTicketText(report: Report, t: Translate): string {
   const lines: string[] = [];
@@ -55,12 +57,12 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`## ${t('report_route_heading')}`, '');
   const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
   out(`**${routeLabel(t, verdict.route)}**${unverified}`, '');
-  out(md(verdict.summary), '');
+  out(md(say(t, verdict.summary)), '');
   // The outcome adds the services the app needs to the route (a blocked required service is never "fine").
-  if (report.outcome) out(`**${md(report.outcome.summary)}**`, '');
-  if (report.proxy?.inUse && report.proxy.note) out(md(report.proxy.note), '');
+  if (report.outcome) out(`**${md(say(t, report.outcome.summary))}**`, '');
+  if (report.proxy?.inUse && report.proxy.note) out(md(say(t, report.proxy.note)), '');
   out(`- ${methodLabel(t, 'lan')}: ${t(LAN_KEYS[verdict.lan])}`);
-  out(`- ${t('report_nat', [md(report.nat.mapping), md(report.nat.reason)])}`, '');
+  out(`- ${t('report_nat', [md(report.nat.mapping), md(say(t, report.nat.reason))])}`, '');
 
   out(`## ${t('report_missing_heading', [report.missingRules.length])}`, '');
   if (report.missingRules.length === 0) out(t('report_missing_none'), '');
@@ -81,7 +83,7 @@ export function renderTicketText(report: Report, t: Translate): string {
   for (const section of report.otherCauses ?? []) {
     const keys = causeKeys(section.cause);
     out(`## ${t(keys.heading, [section.rules.length])}`, '', t(keys.hint), '');
-    for (const note of section.notes ?? []) out(`- ${md(note)}`);
+    for (const note of section.notes ?? []) out(`- ${md(say(t, note))}`);
     if ((section.notes ?? []).length > 0) out('');
     for (const rule of section.rules) out(...ruleBlock(t, rule, false));
     out(...mdFence(causeText(section, named, t)), '');
@@ -89,14 +91,14 @@ export function renderTicketText(report: Report, t: Translate): string {
 
   if (profile.errors.length > 0) {
     out(`## ${t('report_profile_errors_heading', [profile.errors.length])}`, '');
-    for (const e of profile.errors) out(`- ${md(e.path || '/')}: ${md(e.message)} (${md(e.code)})`);
+    for (const e of profile.errors) out(`- ${md(e.path || '/')}: ${md(profileErrorText(t, e))} (${md(e.code)})`);
     out('');
   }
 
   out(`## ${t('report_methods_heading')}`, '');
   for (const m of verdict.methods) {
     out(`- ${methodLabel(t, m.method)}: ${methodStatusLabel(t, m.status)}`);
-    for (const r of m.reasons) out(`  - ${md(r.text)}`);
+    for (const r of m.reasons) out(`  - ${md(say(t, r))}`);
   }
   out('');
 
@@ -105,7 +107,7 @@ export function renderTicketText(report: Report, t: Translate): string {
     const reason = c.reason ? `, ${t('report_check_reason', [md(c.reason)])}` : '';
     const time = c.durationMs === null ? t('report_check_not_attempted') : t('report_check_time', [formatDuration(c.durationMs)]);
     out(`- [${checkStatusLabel(t, c.status)}] ${md(c.target)} (${md(c.transport.toUpperCase())}, ${md(c.ruleId)})${reason}, ${time}`);
-    out(`  ${md(c.detail)}`);
+    out(`  ${md(sayCheckDetail(t, c))}`);
   }
   out('');
 
@@ -130,7 +132,7 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`- ${t('report_env_timezone', [md(env.timeZone)])}`);
   out(`- ${t('report_env_managed', [yesNo(t, env.policy.managed)])}`);
   if (env.policy.settingsFromPolicy.length > 0) out(`- ${t('report_env_policy_settings', [md(env.policy.settingsFromPolicy.join(', '))])}`);
-  for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [md(p.field), md(p.message)])}`);
+  for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [md(p.field), md(say(t, p.message))])}`);
   out(`- ${t('report_env_webrtc_policy', [md(webRtcPolicyText(t, env.webRtcIpHandling))])}`);
   out(`- ${t('report_env_device', [md(deviceText(t, env.device))])}`);
   out(`- ${t('report_env_user_agent', [md(env.userAgent)])}`);
@@ -150,7 +152,7 @@ export function loopbackLine(t: Translate, l: LoopbackResult): string {
   ]);
   // Reports stored before the burst existed have no throughput figure.
   const throughput = l.throughputKbps == null ? '' : `, ${t('report_loopback_throughput', [formatRate(l.throughputKbps)])}`;
-  return `${path} (${l.turnUrl}): ${figures}${throughput} — ${t(`report_grade_${gradeCall(l).replace(/-/g, '_')}`)}`;
+  return `${path} (${l.turnUrl}): ${figures}${throughput} — ${t(CALL_GRADE_KEYS[gradeCall(l)])}`;
 }
 
 function ruleBlock(t: Translate, rule: RuleAdvice, withText = true): string[] {
@@ -158,8 +160,8 @@ function ruleBlock(t: Translate, rule: RuleAdvice, withText = true): string[] {
   return [
     `### ${md(rule.purpose)} (${md(rule.ruleId)}, ${required})`,
     '',
-    ...rule.findings.map((f) => `- ${md(f)}`),
+    ...rule.findings.map((f) => `- ${md(say(t, f))}`),
     ...(rule.findings.length > 0 ? [''] : []),
-    ...(withText ? [...mdFence(rule.text), ''] : []),
+    ...(withText ? [...mdFence(ruleText(rule, t)), ''] : []),
   ];
 }

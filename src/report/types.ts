@@ -13,9 +13,10 @@ import type { WebRtcIpHandling } from '../policy/webrtc-ip-handling';
 import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
 import type { Outcome } from './outcome';
+import type { Phrase } from '../i18n/phrase';
 import type { RuleSet } from './rule-set';
 
-export const REPORT_SCHEMA = 'webrtc-network-check/report@2';
+export const REPORT_SCHEMA = 'webrtc-network-check/report@3';
 
 /** Facts about the browser that support needs to read a report. */
 export interface Environment {
@@ -41,7 +42,7 @@ export interface Environment {
    */
   webRtcIpHandling: WebRtcIpHandling;
   /** ChromeOS enterprise device facts (force-installed only), or why they are unavailable. */
-  device: { available: boolean; reason: string | null; facts: Record<string, string> };
+  device: { available: boolean; reason: Phrase | null; facts: Record<string, string> };
 }
 
 /** Who started a run: the popup, an automation message, the alarm or browser start-up. */
@@ -143,6 +144,6 @@ export interface ProxyFinding {
   address: string | null;
   /** The checks that showed it. */
   checkIds: string[];
-  /** Plain words; null when no proxy was seen. */
-  note: string | null;
+  /** What it means for the checks, as a phrase; null when no proxy was seen. */
+  note: Phrase | null;
 }

@@ -3,6 +3,7 @@
  * service worker merges the two — policy wins and locks what it sets — and
  * every page reads the merged view; no page merges on its own.
  */
+import type { Phrase } from '../i18n/phrase';
 import type { Profile, ProfileError } from '../profile/types';
 import type { ReportDestination, ReportEndpoint } from '../fleet/endpoint';
 import { DEFAULT_DEADLINE_MS } from '../checks/deadline';
@@ -35,7 +36,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
 export interface PolicyProblem {
   /** The policy key, e.g. `deadlineMs` or `customProfile.rules[2].ports`. */
   field: string;
-  message: string;
+  /** What is wrong, as a phrase (`policy_expected_whole_number`, …): never the value, which may be a secret. */
+  message: Phrase;
 }
 
 /** What managed policy sets, already validated; fields it does not set are absent. */

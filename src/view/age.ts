@@ -1,6 +1,7 @@
 /** "checked 3 min ago", in keys: Chrome's messages have no plurals, so units are abbreviated. */
+import type { MessageKey } from '../i18n/message-keys';
 export interface AgeText {
-  key: string;
+  key: MessageKey;
   substitutions: number[];
 }
 

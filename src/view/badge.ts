@@ -4,6 +4,7 @@
  * firewall rules and every other cause's findings), or a mark when none are.
  * Colour is never alone: the tooltip carries the headline.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import type { Report } from '../report/types';
 import { outcomeHeadline, type Headline, type Tone } from './headline';
 
@@ -15,7 +16,7 @@ export interface BadgeView {
   /** The tooltip's headline, for `headlineText`. */
   headline: Headline;
   /** Locale key of the tooltip's headline. */
-  headlineKey: string;
+  headlineKey: MessageKey;
   /** Missing firewall rules. */
   missing: number;
   /** Findings of every other cause (proxy, DNS, credentials, vendor, this device). */

@@ -1,7 +1,8 @@
 /** Labels for the details list: every check with its status, evidence and timing. */
+import type { MessageKey } from '../i18n/message-keys';
 import type { CheckStatus } from '../checks/types';
 
-export const CHECK_STATUS_KEYS: Record<CheckStatus, string> = {
+export const CHECK_STATUS_KEYS: Record<CheckStatus, MessageKey> = {
   pass: 'popup_check_pass',
   fail: 'popup_check_fail',
   warn: 'popup_check_warn',

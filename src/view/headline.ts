@@ -4,6 +4,7 @@
  * reads `report.outcome` (route and required services together) and
  * `report.verdict.route`, and only chooses words, colour and icon for them.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import type { Translate } from '../i18n/translate';
 import type { Report } from '../report/types';
 import type { Route, Verdict } from '../verdict';
@@ -17,7 +18,7 @@ export type Tone = 'good' | 'slow' | 'limited' | 'bad' | 'unknown';
 
 export interface Headline {
   /** Locale key of the sentence. */
-  key: string;
+  key: MessageKey;
   /** Its substitutions; empty when the sentence names services (see `services`). */
   substitutions: string[];
   /** The blocked services' names, in the vendor's words, quoted by the reader's locale in `headlineText`. */
@@ -26,10 +27,10 @@ export interface Headline {
   /** A text symbol shown next to the colour, so colour is never alone. */
   icon: string;
   /** Locale key of a second line: what the route alone says, or why it is not proven; null for none. */
-  caveatKey: string | null;
+  caveatKey: MessageKey | null;
 }
 
-export const ROUTE_HEADLINE_KEYS: Record<Route, string> = {
+export const ROUTE_HEADLINE_KEYS: Record<Route, MessageKey> = {
   'hole-punching': 'verdict_headline_hole_punching',
   'relay-udp': 'verdict_headline_relay_udp',
   'relay-tcp': 'verdict_headline_relay_tcp',
@@ -76,7 +77,7 @@ export function outcomeHeadline(report: Pick<Report, 'verdict'> & Partial<Pick<R
   // Offline, nothing else matters: the device is the finding.
   if (!outcome || report.verdict.device === 'offline') return route;
   const blocked = outcome.blockedServices.map((s) => s.purpose);
-  const make = (key: string, tone: Tone, caveatKey: string | null, services: string[] = []): Headline => ({
+  const make = (key: MessageKey, tone: Tone, caveatKey: MessageKey | null, services: string[] = []): Headline => ({
     key,
     substitutions: [],
     services,

@@ -1,25 +1,34 @@
 /**
  * The verdict's five methods folded into the three a teacher knows: direct on
  * this network, hole punching, relay (the best of UDP/TCP/TLS). A reason
- * backed by a failed check is given as that check's translated reason line;
- * one that is not (the NAT's behaviour, say) stays the verdict's own words.
+ * backed by a failed check is given as that check's reason line; one that is
+ * not (the NAT's behaviour, say) is the verdict's own phrase.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import type { CheckResult } from '../checks/types';
 import { gradeCall, type CallGrade, type LoopbackResult } from '../ice/loopback';
 import type { Method, MethodStatus, MethodVerdict, Verdict } from '../verdict';
 import { reasonLineOf, type ReasonLine } from './reasons';
+import type { Phrase } from '../i18n/phrase';
+
+/** A loopback call's grade (src/ice/loopback.ts gradeCall) in words. */
+export const CALL_GRADE_KEYS: Record<CallGrade, MessageKey> = {
+  'good-for-video': 'report_grade_good_for_video',
+  'audio-only': 'report_grade_audio_only',
+  unusable: 'report_grade_unusable',
+};
 
 export type MethodGroup = 'lan' | 'hole-punching' | 'relay';
 
 export interface MethodRow {
   group: MethodGroup;
-  labelKey: string;
+  labelKey: MessageKey;
   status: MethodStatus;
-  statusKey: string;
+  statusKey: MessageKey;
   /** For the relay row: the transport that decided its status (udp/tcp/tls), else null. */
   transport: 'udp' | 'tcp' | 'tls' | null;
-  /** One line: the first reason, for any status but available; null otherwise. */
-  reason: string | null;
+  /** One line: the first reason (a phrase, src/i18n/words.ts says it), for any status but available; null otherwise. */
+  reason: Phrase | null;
   /** The same reason as a translatable line, when a check with a reason code stands behind it. */
   reasonLine: ReasonLine | null;
   /** How many further reasons the details list holds. */
@@ -31,20 +40,20 @@ export interface MethodRow {
 /** A loopback call's grade for the popup: "Test call: good for video (round trip 3 ms, 0 % lost)". */
 export interface CallLine {
   grade: CallGrade;
-  gradeKey: string;
+  gradeKey: MessageKey;
   /** Median round trip, ms; null when no echo came back. */
   rttMs: number | null;
   /** One-way loss, 0..1. */
   loss: number;
 }
 
-export const METHOD_LABEL_KEYS: Record<MethodGroup, string> = {
+export const METHOD_LABEL_KEYS: Record<MethodGroup, MessageKey> = {
   lan: 'verdict_method_lan',
   'hole-punching': 'verdict_method_hole_punching',
   relay: 'verdict_method_relay',
 };
 
-export const STATUS_KEYS: Record<MethodStatus, string> = {
+export const STATUS_KEYS: Record<MethodStatus, MessageKey> = {
   available: 'verdict_status_available',
   unverified: 'verdict_status_unverified',
   unavailable: 'verdict_status_unavailable',
@@ -81,13 +90,13 @@ function callFor(group: MethodGroup, transport: MethodRow['transport'], loopback
         : undefined;
   if (!call || call.setupError !== null || call.sent === 0) return null;
   const grade = gradeCall(call);
-  return { grade, gradeKey: `report_grade_${grade.replace(/-/g, '_')}`, rttMs: call.rttMs, loss: call.loss ?? 1 };
+  return { grade, gradeKey: CALL_GRADE_KEYS[grade], rttMs: call.rttMs, loss: call.loss ?? 1 };
 }
 
 function row(group: MethodGroup, verdict: MethodVerdict | undefined, checks: readonly CheckResult[], loopbacks: readonly LoopbackResult[]): MethodRow {
   const status = verdict?.status ?? 'untested';
   const explained = status === 'available' || !verdict ? [] : verdict.reasons;
-  const reasons = explained.map((r) => r.text);
+  const reasons: Phrase[] = explained;
   const transport = group === 'relay' && verdict ? (verdict.method.slice('relay-'.length) as MethodRow['transport']) : null;
   return {
     group,
@@ -112,13 +121,13 @@ export function methodRows(verdict: Verdict, checks: readonly CheckResult[] = []
 }
 
 /** The LAN line of the report and ticket text, by `verdict.lan`. */
-export const LAN_KEYS: Record<Verdict['lan'], string> = {
+export const LAN_KEYS: Record<Verdict['lan'], MessageKey> = {
   possible: 'report_lan_direct',
   unavailable: 'report_lan_unavailable',
   untested: 'report_lan_untested',
 };
 
-export const RELAY_TRANSPORT_KEYS: Record<'udp' | 'tcp' | 'tls', string> = {
+export const RELAY_TRANSPORT_KEYS: Record<'udp' | 'tcp' | 'tls', MessageKey> = {
   udp: 'verdict_relay_over_udp',
   tcp: 'verdict_relay_over_tcp',
   tls: 'verdict_relay_over_tls',

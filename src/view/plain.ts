@@ -5,11 +5,12 @@
  *
  * Additive to headline.ts: the headline sentence itself is chosen there.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import type { CheckResult } from '../checks/types';
 import type { Translate } from '../i18n/translate';
 import type { RuleKind } from '../profile/types';
 import type { Report } from '../report/types';
-import type { Verdict } from '../verdict';
+import type { MethodStatus, Verdict } from '../verdict';
 import type { Tone } from './headline';
 import { methodRows, type MethodGroup } from './methods';
 
@@ -19,7 +20,7 @@ export type OutcomeTone = 'good' | 'slow' | 'bad' | 'neutral';
 export interface PlainOutcome {
   group: MethodGroup;
   /** Locale key; its one substitution is the profile's word for what users see ("calls"). */
-  key: string;
+  key: MessageKey;
   tone: OutcomeTone;
   /** True when nothing is wrong with it: folded away under "What works". */
   passing: boolean;
@@ -45,11 +46,22 @@ export function plainOutcomes(verdict: Verdict, checks: readonly CheckResult[], 
     // ("possible, not tested"): never a problem, never a warning; folded with what works.
     const lan = row.group === 'lan';
     if (lan && !works) tone = 'neutral';
-    let key = `plain_${row.group.replace('-', '_')}_${row.status}`;
+    let key: MessageKey = PLAIN_KEYS[row.group][row.status];
     if (row.group === 'hole-punching' && row.status === 'unavailable' && relayWorks) key = 'plain_hole_punching_unavailable_relayed';
     return { group: row.group, key, tone, passing: works || lan };
   });
 }
+
+const PLAIN_KEYS: Record<MethodGroup, Record<MethodStatus, MessageKey>> = {
+  lan: { available: 'plain_lan_available', unverified: 'plain_lan_unverified', unavailable: 'plain_lan_unavailable', untested: 'plain_lan_untested' },
+  'hole-punching': {
+    available: 'plain_hole_punching_available',
+    unverified: 'plain_hole_punching_unverified',
+    unavailable: 'plain_hole_punching_unavailable',
+    untested: 'plain_hole_punching_untested',
+  },
+  relay: { available: 'plain_relay_available', unverified: 'plain_relay_unverified', unavailable: 'plain_relay_unavailable', untested: 'plain_relay_untested' },
+};
 
 /** Every key plainOutcomes can return, for the locale test. */
 export const PLAIN_OUTCOME_KEYS = [
@@ -73,7 +85,7 @@ export const PLAIN_OUTCOME_KEYS = [
  * word for what users see). Missing firewall rules go to the network admin;
  * a red outcome without a firewall rule to blame goes to support with the report.
  */
-export function nextStepKey(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'otherCauses'>>): string {
+export function nextStepKey(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'otherCauses'>>): MessageKey {
   const missing = report.missingRules.length > 0;
   const route = report.verdict.route;
   if (report.verdict.device === 'offline') return 'next_step_offline';
@@ -103,19 +115,22 @@ export const NEXT_STEP_KEYS = [
  * thumbnails and module feedback"); every other profile gets `usage_default`
  * ("calls"). Returns the key to look up first and the fallback.
  */
-export function usageKeys(profileId: string): [string, string] {
-  return [`usage_${profileId.replace(/[^A-Za-z0-9]/g, '_')}`, 'usage_default'];
+export function usageKeys(profileId: string): [MessageKey | null, MessageKey] {
+  return [Object.hasOwn(USAGE_KEYS, profileId) ? USAGE_KEYS[profileId]! : null, 'usage_default'];
 }
+
+/** The built-in profiles whose users see something other than "calls", by profile id. */
+const USAGE_KEYS: Record<string, MessageKey> = { senso: 'usage_senso' };
 
 /** The profile's word for what its users see, through a translator that gives `[key]` for a key it lacks. */
 export function usageWord(profileId: string, t: Translate): string {
   const [own, fallback] = usageKeys(profileId);
-  const word = t(own);
-  return word === `[${own}]` || word === '' ? t(fallback) : word;
+  const word = own === null ? '' : t(own);
+  return own === null || word === `[${own}]` || word === '' ? t(fallback) : word;
 }
 
 /** A check while the run goes on, named by what it is for rather than by its URI. */
-export const PURPOSE_KEYS: Record<RuleKind, string> = {
+export const PURPOSE_KEYS: Record<RuleKind, MessageKey> = {
   stun: 'purpose_stun',
   turn: 'purpose_turn',
   https: 'purpose_https',
@@ -125,7 +140,7 @@ export const PURPOSE_KEYS: Record<RuleKind, string> = {
 };
 
 export interface PurposeCount {
-  key: string;
+  key: MessageKey;
   done: number;
   failed: number;
 }

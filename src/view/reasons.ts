@@ -4,9 +4,10 @@
  * browser's evidence, e.g. `net::ERR_CERT_AUTHORITY_INVALID`) stays as it is,
  * beside it, for the admin and for support.
  */
+import type { MessageKey } from '../i18n/message-keys';
 import type { CheckReason, CheckResult } from '../checks/types';
 
-export const REASON_KEYS: Record<CheckReason, string> = {
+export const REASON_KEYS: Record<CheckReason, MessageKey> = {
   timeout: 'reason_timeout',
   refused: 'reason_refused',
   dns: 'reason_dns',
@@ -34,7 +35,7 @@ export const REASON_KEYS: Record<CheckReason, string> = {
 
 /** The message key and substitutions for a check's reason: [target]. */
 export interface ReasonLine {
-  key: string;
+  key: MessageKey;
   substitutions: string[];
 }
 

@@ -3,13 +3,18 @@
  * ticket or a change request. The firewall copy is the report's rule set
  * (duplicates merged, the rules a browser cannot test under "also check"); every
  * other cause has its own copy, addressed to the person who can fix it. The
- * lines stay in the vendor's words; only headings are translated.
+ * lines are phrases said in the reader's language (src/i18n/words.ts); the
+ * vendor's own words in them (purposes, hosts) stay as the vendor wrote them.
+ * A report@2 (lines as English text only) is shown as it was stored.
  */
 import type { Cause } from '../checks/cause';
-import type { CauseAdvice } from '../checks/missing-rules';
+import type { CauseAdvice, RuleAdvice } from '../checks/missing-rules';
 import type { Report } from '../report/types';
-import type { Translate } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/translate';
 import { ruleSetText } from '../report/rule-set-text';
+import type { RuleSetLine } from '../report/rule-set';
+import type { Phrase } from '../i18n/phrase';
+import { say } from '../i18n/words';
 
 /**
  * The firewall admin's copy: the report's rule set (built with the report, so
@@ -22,10 +27,12 @@ export function missingRulesText(
 ): string {
   // A stored report from another version, or damaged, may lack the rule set or hold a broken one.
   const stored = report.firewallRules;
+  const said = (lines: readonly (Pick<RuleSetLine, 'text'> & { line?: Phrase })[]) => lines.map((l) => ({ text: l.line ? say(t, l.line) : l.text }));
+  const words = (rules: readonly Pick<RuleAdvice, 'text' | 'lines'>[]) => rules.map((r) => ({ text: ruleText(r, t) }));
   const set =
     stored && Array.isArray(stored.missing) && Array.isArray(stored.alsoCheck)
-      ? stored
-      : { missing: sortedMissingRules(report), alsoCheck: report.verifyRules };
+      ? { missing: said(stored.missing), alsoCheck: said(stored.alsoCheck) }
+      : { missing: words(sortedMissingRules(report)), alsoCheck: words(report.verifyRules) };
   return ruleSetText(set, {
     missing: t('popup_rules_copy_heading', [report.profile.name, report.profile.version]),
     alsoCheck: t('popup_rules_copy_also_check', [report.profile.name, report.profile.version]),
@@ -37,21 +44,33 @@ export function sortedMissingRules(report: Pick<Report, 'missingRules'>): Report
   return [...report.missingRules].sort((a, b) => Number(b.required) - Number(a.required));
 }
 
-const CAUSE_KEY_NAMES: Record<Exclude<Cause, 'firewall'>, string> = {
-  proxy: 'proxy',
-  'dns-filter': 'dns',
-  'relay-credentials': 'credentials',
-  'vendor-server': 'vendor',
-  'this-device': 'device',
+/** The heading, hint and copy-heading keys of one cause's section. */
+export interface CauseKeys {
+  heading: MessageKey;
+  hint: MessageKey;
+  copyHeading: MessageKey;
+}
+
+const CAUSE_KEYS: Record<Exclude<Cause, 'firewall'>, CauseKeys> = {
+  proxy: { heading: 'cause_proxy_heading', hint: 'cause_proxy_hint', copyHeading: 'cause_proxy_copy_heading' },
+  'dns-filter': { heading: 'cause_dns_heading', hint: 'cause_dns_hint', copyHeading: 'cause_dns_copy_heading' },
+  'relay-credentials': { heading: 'cause_credentials_heading', hint: 'cause_credentials_hint', copyHeading: 'cause_credentials_copy_heading' },
+  'vendor-server': { heading: 'cause_vendor_heading', hint: 'cause_vendor_hint', copyHeading: 'cause_vendor_copy_heading' },
+  'this-device': { heading: 'cause_device_heading', hint: 'cause_device_hint', copyHeading: 'cause_device_copy_heading' },
 };
 
 /** Who can fix each cause other than the firewall: the heading, hint and copy-heading keys of its section. */
-export function causeKeys(cause: Exclude<Cause, 'firewall'>): { heading: string; hint: string; copyHeading: string } {
-  const name = `cause_${CAUSE_KEY_NAMES[cause]}`;
-  return { heading: `${name}_heading`, hint: `${name}_hint`, copyHeading: `${name}_copy_heading` };
+export function causeKeys(cause: Exclude<Cause, 'firewall'>): CauseKeys {
+  return CAUSE_KEYS[cause];
 }
 
 /** One cause's copy: a heading naming the profile, then the section's own paste-ready lines. */
 export function causeText(section: CauseAdvice, report: Pick<Report, 'profile'>, t: Translate): string {
-  return [t(causeKeys(section.cause).copyHeading, [report.profile.name, report.profile.version]), section.text].join('\n');
+  const lines = Array.isArray(section.lines) ? section.lines.map((line) => say(t, line)).join('\n') : section.text;
+  return [t(causeKeys(section.cause).copyHeading, [report.profile.name, report.profile.version]), lines].join('\n');
+}
+
+/** A rule's paste-ready lines in the reader's language (a report@2 has only the English text). */
+export function ruleText(rule: Pick<RuleAdvice, 'text' | 'lines'>, t: Translate): string {
+  return Array.isArray(rule.lines) ? rule.lines.map((line) => say(t, line)).join('\n') : rule.text;
 }

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../src/i18n/english';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { createTopology, type Topology } from '../lab/topology';
@@ -50,7 +51,7 @@ describe('built-in profiles with no route to the internet', () => {
     // Nothing out there can be reached: nothing may pass.
     expect(report.checks.filter((c) => c.status === 'pass')).toEqual([]);
     for (const check of report.checks.filter((c) => c.status === 'fail')) {
-      expect(['dns', 'timeout', 'unreachable', 'refused'], `${check.id}: ${check.detail}`).toContain(check.reason);
+      expect(['dns', 'timeout', 'unreachable', 'refused'], `${check.id}: ${inEnglish(check.detail)} (${check.evidence ?? ''})`).toContain(check.reason);
     }
     expect(report.verdict.route).toBe(route);
     // Every failed check's rule is advised under its cause: a name that does not

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../src/i18n/english';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ describe('faults', () => {
     const report = await run(ext, schoolProfile([{ id: 'turn-silent', kind: 'turn', purpose: 'Relay that hangs', urls: [silent], ...TURN_CREDENTIALS }]));
     const check = report.checks.find((c) => c.ruleId === 'turn-silent')!;
     expect(check).toMatchObject({ status: 'fail', reason: 'timeout', target: silent });
-    expect(check.detail).toMatch(/no answer/i);
+    expect(inEnglish(check.detail)).toMatch(/no answer/i);
     expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-silent']);
     expect(report.verdict.route).toBe('hole-punching');
   });
@@ -111,7 +112,8 @@ describe('faults', () => {
     for (const check of ice) {
       // Our failure, not the network's: "not tested", never a missing rule.
       expect(check).toMatchObject({ status: 'error', reason: 'setup' });
-      expect(check.detail).toMatch(/offscreen document/i);
+      expect(check.detail.code).toBe('detail_not_set_up');
+      expect(check.evidence).toMatch(/offscreen document/i);
     }
     expect(report.checks.filter((c) => c.kind === 'https' || c.kind === 'wss').map((c) => c.status)).toEqual(['pass', 'pass']);
     expect(report.verdict.route).toBe('untested');

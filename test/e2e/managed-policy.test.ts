@@ -1,3 +1,4 @@
+import { inEnglish } from '../../src/i18n/english';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -172,12 +173,12 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
     });
     expect(report.checks.find((c) => c.ruleId === 'turn-udp')?.status).toBe('pass');
     // The verdict keeps the measured route and says what web apps lose.
-    expect(report.verdict.summary).toMatch(/WebRTC IP handling setting \(disable_non_proxied_udp\): at best they will use a relay over TCP/);
+    expect(inEnglish(report.verdict.summary)).toMatch(/WebRTC IP handling setting \(disable_non_proxied_udp\): at best they will use a relay over TCP/);
     const holePunching = report.verdict.methods.find((m) => m.method === 'hole-punching');
-    expect(holePunching?.reasons.map((r) => r.text).join(' ')).toMatch(/web apps in this browser cannot use this/);
+    expect(holePunching?.reasons.map((r) => r.code)).toContain('why_web_app_limited');
     // The browser policy is this device's finding, for whoever manages the browser, never a firewall rule.
     const device = report.otherCauses.find((s) => s.cause === 'this-device');
-    expect(device?.notes.join(' ')).toMatch(/WebRTC IP handling = disable_non_proxied_udp/);
+    expect(device?.notes.map(inEnglish).join(' ')).toMatch(/WebRTC IP handling = disable_non_proxied_udp/);
   });
 
   it('shows a teacher the pushed profile locked, the start-up verdict and the web-app warning, with nothing to set up', async () => {

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../src/i18n/message-keys';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ async function topLayer(page: Page) {
   }));
 }
 
-const LINK_STATE_KEYS: Record<LinkState, string> = {
+const LINK_STATE_KEYS: Record<LinkState, MessageKey> = {
   ok: 'popup_link_ok',
   partial: 'popup_link_partial',
   failed: 'popup_link_failed',
@@ -69,7 +70,7 @@ const LINK_STATE_KEYS: Record<LinkState, string> = {
 /** The diagram's accessible name for a report: each link with its state, in the popup's order. */
 function diagramName(report: Report, t: Translate): string {
   const links = diagramLinks(report);
-  const pairs: [string, string, LinkState][] = [
+  const pairs: [MessageKey, MessageKey, LinkState][] = [
     ['popup_diagram_device', 'popup_diagram_network', links.device],
     ['popup_diagram_network', 'popup_diagram_internet', links.internet],
     ['popup_diagram_internet', 'popup_diagram_stun', links.stun],
@@ -263,7 +264,7 @@ describe('the teacher', () => {
       expect(lan.text).toContain(EN('popup_lan_only'));
       // Built from the network: nothing got out, so both the STUN and the TURN link are blocked.
       expect(top.diagramName).toBe(diagramName(report, EN));
-      for (const server of ['popup_diagram_stun', 'popup_diagram_turn'])
+      for (const server of ['popup_diagram_stun', 'popup_diagram_turn'] as const)
         expect(top.diagramName).toContain(EN('popup_link_text', [EN('popup_diagram_internet'), EN(server), EN('popup_link_failed')]));
       await assertNoAxeViolations(popup, 'popup, failed, all details open');
       await popup.reload();

@@ -1,3 +1,4 @@
+import { sayCheckDetail } from '../../src/i18n/words';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,7 +241,7 @@ describe('popup after lab runs', () => {
     for (const check of report.checks) {
       const line = details.find((d) => d.id === check.id)!;
       expect(line.status).toBe(check.status);
-      expect(line.text).toContain(check.detail);
+      expect(line.text).toContain(sayCheckDetail(EN, check));
       // Numbers in the UI language: 3000 reads "3,000 ms" in English.
       if (check.durationMs !== null) expect(line.text).toContain(EN('popup_ms', [new Intl.NumberFormat('en').format(check.durationMs)]));
     }

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../src/i18n/english';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -263,7 +264,7 @@ describe('scenario 7: an explicit HTTP proxy', () => {
       });
       expect(s.report.proxy).toMatchObject({ inUse: true, checkIds: ['https-api#1'] });
       expect(s.report.otherCauses[0]!.text).toBe('Allow CONNECT through the proxy to web.lab.test port 8443 (HTTPS): API.');
-      expect(s.report.checks.find((c) => c.ruleId === 'https-api')?.detail).toContain('net::ERR_TUNNEL_CONNECTION_FAILED');
+      expect(s.report.checks.find((c) => c.ruleId === 'https-api')?.evidence).toBe('net::ERR_TUNNEL_CONNECTION_FAILED');
     });
 
     it('went through the proxy: every TCP connection is a CONNECT in its log, and webRequest shows the proxy as the peer', () => {
@@ -331,7 +332,7 @@ describe('scenario 7: an explicit HTTP proxy', () => {
       });
       // The proxy named itself in its 407: the report names it as the path of every TCP check.
       expect(s.report.proxy).toMatchObject({ inUse: true, address: `${LAB.routerLanAddress}:${PROXY_PORT}` });
-      expect(s.report.proxy.note).toContain(`a proxy (${LAB.routerLanAddress}:${PROXY_PORT}): every TCP check`);
+      expect(inEnglish(s.report.proxy.note!)).toContain(`a proxy (${LAB.routerLanAddress}:${PROXY_PORT}): every TCP check`);
       expect(s.report.otherCauses[0]!.text).toContain('Exempt from proxy authentication: turn.lab.test port 3478 (TURN over TCP): Relay over TCP.');
     });
 
@@ -378,7 +379,7 @@ describe('scenario 7: an explicit HTTP proxy', () => {
         missing: ['turn-tcp', 'turn-tls'],
         causes: { proxy: ['wss'] },
       });
-      expect(s.report.checks.find((c) => c.ruleId === 'wss')?.detail).toBe(
+      expect(inEnglish(s.report.checks.find((c) => c.ruleId === 'wss')!.detail)).toBe(
         'HTTPS works but WebSocket upgrades are refused — a proxy or filter is likely stripping them',
       );
     });
@@ -415,9 +416,9 @@ describe('scenario 8: TLS interception', () => {
         causes: { proxy: ['https', 'wss', 'https-api'] },
       });
       for (const rule of ['https', 'wss', 'https-api']) {
-        expect(s.report.checks.find((c) => c.ruleId === rule)?.detail).toMatch(
-          /an SSL-inspecting filter may be intercepting this host \(net::ERR_CERT_AUTHORITY_INVALID\)/,
-        );
+        const check = s.report.checks.find((c) => c.ruleId === rule)!;
+        expect(inEnglish(check.detail)).toMatch(/an SSL-inspecting filter may be intercepting this host/);
+        expect(check.evidence).toBe('net::ERR_CERT_AUTHORITY_INVALID');
       }
     });
 

@@ -196,7 +196,7 @@ describe('8. storage: reports kept within quota, stored values read through vali
 
   it('a report of several MB is cut to the budget, says what was cut and stays schema-valid and renderable', () => {
     const candidates = Array.from({ length: 12_000 }, (_, i) => ({ ...report.candidates[0]!, atMs: i }));
-    const huge = { ...report, candidates, checks: report.checks.map((c) => ({ ...c, detail: c.detail + ' x'.repeat(20_000) })) };
+    const huge = { ...report, candidates, checks: report.checks.map((c) => ({ ...c, evidence: `${c.evidence ?? ''}${' x'.repeat(20_000)}` })) };
     expect(jsonBytes(huge)).toBeGreaterThan(3_000_000);
     const fitted = fitReport(huge);
     expect(jsonBytes(fitted)).toBeLessThanOrEqual(250_000);

@@ -50,6 +50,15 @@ describe('readReport', () => {
     expect(readReport(JSON.stringify(newer), validate)).toEqual({ ok: false, key: 'report_file_newer', substitutions: [next, REPORT_SCHEMA] });
   });
 
+  it('says a report from an older schema (English sentences, report@2) cannot be shown, and why', () => {
+    const older = { ...JSON.parse(fixture('direct.json')), schema: 'webrtc-network-check/report@2' };
+    expect(readReport(JSON.stringify(older), validate)).toEqual({
+      ok: false,
+      key: 'report_file_older',
+      substitutions: ['webrtc-network-check/report@2', REPORT_SCHEMA],
+    });
+  });
+
   it('names what is wrong in a damaged report', () => {
     const damaged = JSON.parse(fixture('direct.json'));
     delete damaged.verdict;

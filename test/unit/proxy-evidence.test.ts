@@ -1,3 +1,4 @@
+import { phrase } from '../../src/i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import { emptyObservation, fold, observe, withResponseStatus, type WebRequestEventName } from '../../src/checks/web-request-observation';
 import { fetchResult, webSocketResult } from '../../src/checks/web-evidence';
@@ -106,7 +107,8 @@ describe('captured webRequest evidence behind an open proxy that denies one port
     expect(r.api).toMatchObject({
       status: 'fail',
       reason: 'proxy',
-      detail: 'the proxy refused or failed to connect to this host (net::ERR_TUNNEL_CONNECTION_FAILED)',
+      detail: phrase('detail_proxy_failed'),
+      evidence: 'net::ERR_TUNNEL_CONNECTION_FAILED',
     });
   });
 });
@@ -121,7 +123,7 @@ describe('captured webRequest evidence behind a proxy asking for credentials', (
 
   it('classifies HTTPS and (through its same-origin probe) WSS as proxy-auth', () => {
     const r = results('auth');
-    expect(r.https).toMatchObject({ status: 'fail', reason: 'proxy-auth', detail: 'the proxy asks for authentication (HTTP 407)' });
+    expect(r.https).toMatchObject({ status: 'fail', reason: 'proxy-auth', detail: phrase('detail_proxy_auth'), evidence: 'HTTP 407' });
     expect(brief(r.api)).toEqual({ status: 'fail', reason: 'proxy-auth' });
     expect(brief(r.wss)).toEqual({ status: 'fail', reason: 'proxy-auth' });
   });
@@ -155,7 +157,7 @@ describe('captured webRequest evidence behind a TLS-intercepting proxy that stri
     expect(r.wss).toMatchObject({
       status: 'fail',
       reason: 'upgrade-refused',
-      detail: 'HTTPS works but WebSocket upgrades are refused — a proxy or filter is likely stripping them',
+      detail: phrase('detail_upgrade_refused'),
     });
   });
 
@@ -171,7 +173,8 @@ describe('captured webRequest evidence behind TLS interception with an untrusted
       expect(check).toMatchObject({
         status: 'fail',
         reason: 'cert-untrusted',
-        detail: 'the certificate is not trusted: an SSL-inspecting filter may be intercepting this host (net::ERR_CERT_AUTHORITY_INVALID)',
+        detail: phrase('detail_cert_untrusted'),
+        evidence: 'net::ERR_CERT_AUTHORITY_INVALID',
       });
     }
   });

@@ -1,3 +1,4 @@
+import { phrase } from '../../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import { adviseRules } from '../../checks/missing-rules';
 import { planChecks, plannedTargets } from '../../checks/plan';
@@ -46,7 +47,7 @@ describe.each(vendorProfiles)('$name purposes', (document) => {
         transport: target.transport,
         status: 'fail',
         reason: 'timeout',
-        detail: 'no answer within 5 s',
+        detail: phrase('detail_no_answer_within', { seconds: '5 s' }),
         durationMs: 5000,
       }));
       // A timeout is a firewall cause: every one becomes a missing rule.
