@@ -11,6 +11,7 @@ import { runLoopbacks } from './loopback-calls';
 import { planLoopbacks } from '../../src/checks/loopback-plan';
 import { saveReport } from './report-store';
 import { queueWrite } from './pending-writes';
+import { platform } from '#platform';
 import { showBadge } from '../badge/badge';
 
 export interface RunRequest {
@@ -83,6 +84,7 @@ async function execute(request: RunRequest): Promise<Report> {
       checks: evidence.results,
       gatherings: evidence.gatherings,
       loopbacks,
+      certificatesVisible: platform.securityInfo !== null,
     }),
   );
   // The caller and open popups get the report now; the write follows, and readers of stored reports wait for it.

@@ -1,6 +1,7 @@
 import { fetchCheckResult, webSocketCheckResult } from '../../src/checks/web-results';
 import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from '../../src/checks/types';
 import type { FetchEvidence, WebSocketEvidence } from '../../src/evidence';
+import { interceptedBy, type CertificateEvidence } from '../../src/checks/certificate';
 
 /**
  * Raw probe evidence -> the core's evidence shape. An opaque fetch() answer
@@ -8,8 +9,18 @@ import type { FetchEvidence, WebSocketEvidence } from '../../src/evidence';
  * permission for that URL): it still proves the path.
  */
 export function fetchResult(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
-  const result = fetchResultOf(plan, e);
+  const result = withCertificate(fetchResultOf(plan, e), e.certificate);
   return e.proxyAddress ? { ...result, proxy: e.proxyAddress } : result;
+}
+
+/** The chain the browser showed, kept; a root this device added is named in the detail (TLS inspection, or a private CA). */
+function withCertificate(result: CheckResult, certificate: CertificateEvidence | undefined): CheckResult {
+  if (!certificate) return result;
+  const issuer = interceptedBy(certificate);
+  const detail = issuer
+    ? `${result.detail}; the certificate was issued by “${issuer}”, under a root this device added, not a public CA: TLS inspection is likely in the path`
+    : result.detail;
+  return { ...result, detail, certificate };
 }
 
 function fetchResultOf(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
@@ -56,6 +67,9 @@ function webSocketResultOf(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sa
       detail: 'HTTPS works but WebSocket upgrades are refused — a proxy or filter is likely stripping them',
     };
   }
-  // Otherwise the HTTPS probe of the same origin names the cause the socket could not.
-  return result.reason === 'unknown' ? { ...result, reason: https.reason, detail: https.detail } : result;
+  // Otherwise the HTTPS probe of the same origin names the cause the socket could not;
+  // a proxy that refused the socket is explained by its 407 to the same origin (Firefox
+  // says only NS_ERROR_PROXY_CONNECTION_REFUSED for the socket, measured).
+  const explains = result.reason === 'unknown' || (result.reason === 'proxy' && https.reason === 'proxy-auth');
+  return explains ? { ...result, reason: https.reason, detail: https.detail } : result;
 }

@@ -2,6 +2,8 @@
  * `icecandidateerror` -> check outcome. The texts are Chromium's, captured in
  * the lab (test/fixtures/chrome-156.json); the codes are STUN error codes
  * (RFC 8489), plus 701 for "no answer / could not connect" (WebRTC spec).
+ * Firefox gives the codes with an empty `errorText` (test/fixtures/firefox-153.json):
+ * rows that hold for the code alone also match an empty text.
  */
 import type { IceCandidateError } from '../ice/types';
 import type { CheckOutcome, CheckReason, CheckStatus, IceTarget } from './types';
@@ -13,7 +15,7 @@ interface IceErrorRow {
   code: number;
   text: RegExp;
   status: CheckStatus | ((context: IceErrorContext) => CheckStatus);
-  reason: CheckReason;
+  reason: CheckReason | ((context: IceErrorContext) => CheckReason);
   detail: (context: IceErrorContext) => string;
 }
 
@@ -23,7 +25,8 @@ const OVER = { udp: 'over UDP', tcp: 'over TCP', tls: 'over TLS' } as const;
 export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
   {
     code: 401,
-    text: /unauthorized/i,
+    // RFC 8489: 401 is Unauthorized whatever the text; Firefox gives none.
+    text: /unauthorized|^$/i,
     // The 401 challenge is the server's first answer to any allocation: it proves the
     // server reachable over this transport. Only with real credentials is it a failure.
     status: (context) => (context.hasCredentials ? 'fail' : 'warn'),
@@ -75,13 +78,27 @@ export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
         ? 'the TLS connection failed: port closed, or the TLS handshake was rejected (an SSL-inspecting filter gives the same error)'
         : 'the TCP connection was refused',
   },
+  {
+    // Firefox 153: 701 with no text, within ~150 ms, for a closed TCP port, a TLS handshake
+    // it rejected (untrusted certificate) and a name that does not resolve, over UDP too
+    // (measured). Silence gives no error at all: the run's deadline ends it.
+    code: 701,
+    text: /^$/,
+    status: 'fail',
+    reason: (context) => (context.transport === 'udp' ? 'unknown' : 'refused'),
+    detail: (context) =>
+      context.transport === 'udp'
+        ? 'the browser could not send to the server and gave no reason (a name that does not resolve looks like this)'
+        : `the connection ${OVER[context.transport]} could not be established: refused, a name that does not resolve, or a rejected TLS handshake (the browser does not say which)`,
+  },
 ];
 
 export function classifyIceError(error: IceCandidateError, context: IceErrorContext = { hasCredentials: false, transport: 'udp' }): CheckOutcome {
   const row = ICE_ERROR_TABLE.find((candidate) => candidate.code === error.errorCode && candidate.text.test(error.errorText));
   if (row) {
     const status = typeof row.status === 'function' ? row.status(context) : row.status;
-    return { status, reason: row.reason, detail: row.detail(context) };
+    const reason = typeof row.reason === 'function' ? row.reason(context) : row.reason;
+    return { status, reason, detail: row.detail(context) };
   }
   const answer = `${error.errorCode} ${error.errorText}`.trim();
   // 3xx-6xx come from a STUN/TURN server that did answer (403 Forbidden, 486 Allocation Quota Reached, ...).

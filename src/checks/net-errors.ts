@@ -1,7 +1,9 @@
 /**
  * webRequest evidence -> check outcome, for fetch and WebSocket checks.
  * fetch() itself only ever says "Failed to fetch"; `webRequest.onErrorOccurred`
- * names the reason (net::ERR_…), `onCompleted` / `onHeadersReceived` give the status.
+ * names the reason (Chrome: net::ERR_…; Firefox: NS_ERROR_… names, and for a
+ * TLS or certificate failure NSS's own message in the browser's language,
+ * test/fixtures/firefox-153.json), `onCompleted` / `onHeadersReceived` give the status.
  */
 import type { CheckOutcome, CheckReason, CheckStatus } from './types';
 
@@ -65,6 +67,39 @@ export const NET_ERROR_TABLE: readonly NetErrorRow[] = [
     detail: 'the browser blocked the request (a policy or another extension)',
   },
   { match: /^net::ERR_NETWORK_CHANGED$/, reason: 'network-changed', status: 'fail', detail: 'the network changed during the check; run it again' },
+  // Firefox (error names from ChannelWrapper; measured ones in test/fixtures/firefox-153.json).
+  { match: /^NS_ERROR_UNKNOWN_HOST$/, reason: 'dns', status: 'fail', detail: 'the host name could not be resolved (DNS)' },
+  { match: /^NS_ERROR_CONNECTION_REFUSED$/, reason: 'refused', status: 'fail', detail: 'the connection was refused' },
+  { match: /^NS_ERROR_PROXY_AUTHENTICATION_FAILED$/, reason: 'proxy-auth', status: 'fail', detail: 'the proxy asks for authentication' },
+  {
+    match: /^NS_ERROR_(PROXY_|UNKNOWN_PROXY_HOST$)/,
+    reason: 'proxy',
+    status: 'fail',
+    detail: 'the proxy refused or failed to connect to this host',
+  },
+  {
+    match: /^NS_ERROR_PORT_ACCESS_NOT_ALLOWED$/,
+    reason: 'unsafe-port',
+    status: 'untestable',
+    detail: "the port is on the browser's blocked-port list, so a browser cannot test it",
+  },
+  { match: /^(NS_ERROR_NET_TIMEOUT|NS_BINDING_ABORTED|NS_ERROR_ABORT)$/, reason: 'timeout', status: 'fail', detail: 'no answer before the deadline' },
+  {
+    match: /^NS_ERROR_NET_(RESET|INTERRUPT|PARTIAL_TRANSFER)$/,
+    reason: 'reset',
+    status: 'fail',
+    detail: 'the connection was cut (a firewall or filter resetting it looks like this)',
+  },
+  { match: /^NS_ERROR_OFFLINE$/, reason: 'unreachable', status: 'fail', detail: 'the network could not reach this address' },
+  // Firefox words a security-module failure in NSS's localized message, never a name:
+  // certificate problems by their English words, any other such message as a TLS failure.
+  {
+    match: /^(?!NS_|net::).*\b(certificate|issuer)\b/i,
+    reason: 'cert-untrusted',
+    status: 'fail',
+    detail: 'the certificate is not trusted: an SSL-inspecting filter may be intercepting this host',
+  },
+  { match: /^(?!NS_|net::)\D/, reason: 'tls-failed', status: 'fail', detail: 'the TLS handshake failed' },
 ];
 
 const PROXY_AUTH_REQUIRED = 407;

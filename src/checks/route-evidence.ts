@@ -6,6 +6,7 @@ import type { NatAnalysis } from '../ice/nat';
 import { carriedData, type LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, RelayProtocol } from '../ice/types';
 import { effectivePort, parseIceUri } from '../ice/uri';
+import { isMdnsName } from '../ice/address';
 import type { CheckResult } from './types';
 
 export interface UdpPortLimit {
@@ -73,7 +74,8 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
   const ran = input.checks.filter((check) => check.status !== 'untestable' && check.status !== 'error');
   const notRun = input.checks.filter((check) => check.status === 'error');
   const iceOver = (list: CheckResult[], transport: RelayProtocol) => list.filter((check) => check.kind === 'turn' && check.transport === transport);
-  const hostAddresses = [...new Set(input.candidates.filter((c) => c.type === 'host' && c.address !== null).map((c) => c.address!))];
+  // mDNS names stand for an address the browser hides: the LAN explanation says "hidden", not a random name.
+  const hostAddresses = [...new Set(input.candidates.filter((c) => c.type === 'host' && c.address !== null && !isMdnsName(c.address)).map((c) => c.address!))];
   const hasHost = input.candidates.some((c) => c.type === 'host' && c.protocol === 'udp');
   return {
     device: hasHost ? 'online' : input.localGatheringRan ? 'offline' : 'unknown',

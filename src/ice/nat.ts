@@ -17,6 +17,7 @@
  * duplicate leaves no candidate behind.
  */
 import type { GatheredCandidate } from './types';
+import { isMdnsName } from './address';
 import { parseIceUri } from './uri';
 
 export type NatMapping = 'none' | 'endpoint-independent' | 'endpoint-dependent' | 'unknown';
@@ -67,9 +68,14 @@ export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence):
       `${servers.length === 0 ? 'no STUN server' : 'only one STUN server'} answered; two on different addresses are needed to compare mappings`,
     );
   }
+  // With every local address hidden as an mDNS name (Firefox), a srflx cannot be compared
+  // with the local address: "no NAT" and "a NAT with one mapping" look the same, and both let
+  // hole punching through, so the reading is kept and the doubt said.
+  const hidden = hostAddresses.size > 0 && [...hostAddresses].every((a) => a !== null && isMdnsName(a));
   return result(
     'endpoint-independent',
-    `${servers.join(' and ')} answered and saw the same mapping ${srflx.map(mapped).join(', ')}: one mapping for every destination`,
+    `${servers.join(' and ')} answered and saw the same mapping ${srflx.map(mapped).join(', ')}: one mapping for every destination` +
+      (hidden ? ' (the browser hides local addresses behind mDNS names, so whether a NAT made it cannot be told)' : ''),
   );
 }
 

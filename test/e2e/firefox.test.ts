@@ -1,0 +1,258 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { exitStatusOf } from '../../cli/args';
+import { firefoxExtensionCopy, launchFirefoxWithExtension, sendFromFirefoxPage, type FirefoxExtensionBrowser } from '../../cli/launch-firefox';
+import { isMdnsName } from '../../src/ice/address';
+import type { Report } from '../../src/report/types';
+import { LAB, LAB_HOSTS, TURN_CREDENTIALS, startLab, type Lab } from '../lab/lab';
+import { makeTrustedCa, startProxy, type LabProxy, type ProxyShape } from '../lab/proxy';
+import { LAB_ORIGINS } from './lab-profile';
+import { expectedVerdict, forwardRules, natMode, oracleProfile, specName, type NetworkSpec } from './network-oracle';
+import { proxyProfile } from './proxy-profile';
+
+/**
+ * Issue 18: the same extension, built for Firefox (dist-firefox/), in Debian's
+ * firefox-esr driven over WebDriver BiDi, in the same lab, judged by the same
+ * oracle as Chromium (network-oracle.ts): open, symmetric NAT, UDP blocked,
+ * only TCP 443, everything blocked; then behind the lab's squid, a proxy that
+ * asks for credentials and one that intercepts TLS with a CA this device
+ * trusts, which Firefox (and only Firefox) can name. One lab, two browser
+ * sessions (direct, then proxied), so the suite stays small.
+ */
+const DEADLINE_MS = 3_000;
+const PROXY_PORT = 3128;
+const LAB_CA = 'WebRTC Network Check lab CA';
+const FILTER_CA = 'School IT inspecting filter CA';
+
+let lab: Lab;
+let scratch: string;
+let extension: { dir: string; remove(): Promise<void> };
+let filterCa: { cert: string; key: string };
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  lab = await startLab();
+  scratch = await mkdtemp(join(tmpdir(), 'wnc-firefox-test-'));
+  // The CA file only: Firefox trusts it through its own profile (launchFirefoxWithExtension's trustedCas).
+  filterCa = await makeTrustedCa(scratch, lab.chromiumHome);
+  extension = await firefoxExtensionCopy([...LAB_ORIGINS, 'wss://*.lab.test/*']);
+});
+
+afterAll(async () => {
+  console.log(`Firefox time to verdict (report.durationMs): ${JSON.stringify(timings)}`);
+  await extension?.remove();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+  await lab?.stop();
+});
+
+async function runIn(page: Page, name: string, profile: object): Promise<Report> {
+  const reply = await sendFromFirefoxPage<Report | { error: unknown }>(page, { type: 'run', profile, options: { deadlineMs: DEADLINE_MS } });
+  if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
+  await mkdir('test-results/firefox', { recursive: true });
+  await writeFile(`test-results/firefox/${name}.json`, JSON.stringify(reply, null, 2));
+  timings[name] = reply.durationMs;
+  return reply;
+}
+
+interface RawEvent {
+  event: string;
+  statusCode?: number;
+  error?: string;
+  isProxy?: boolean;
+  challenger?: { host: string; port: number };
+  proxyInfo?: { host: string; port: number; type: string } | null;
+}
+
+/** Every webRequest event Firefox shows an extension page for one fetch, as recorded evidence (test/fixtures/firefox-153.json). */
+function captureEvents(page: Page, url: string): Promise<RawEvent[]> {
+  return page.evaluate(async (u) => {
+    type Ev = { addListener(l: unknown, f: unknown, s?: string[]): void; removeListener(l: unknown): void };
+    const wr = (globalThis as unknown as { browser: { webRequest: Record<string, Ev> } }).browser.webRequest;
+    const events: RawEvent[] = [];
+    const names = ['onBeforeRequest', 'onHeadersReceived', 'onAuthRequired', 'onResponseStarted', 'onCompleted', 'onErrorOccurred'];
+    const listeners = names.map((n) => {
+      const l = (d: Record<string, unknown>) => {
+        if (d.url !== u) return undefined;
+        const keep: Record<string, unknown> = { event: n };
+        for (const key of ['statusCode', 'error', 'isProxy', 'challenger']) if (d[key] !== undefined) keep[key] = d[key];
+        const info = d.proxyInfo as { host: string; port: number; type: string } | null | undefined;
+        if (info !== undefined) keep.proxyInfo = info ? { host: info.host, port: info.port, type: info.type } : null;
+        events.push(keep as unknown as RawEvent);
+        return undefined;
+      };
+      wr[n]!.addListener(l, { urls: ['<all_urls>'] });
+      return [n, l] as const;
+    });
+    await new Promise((r) => setTimeout(r, 250));
+    const outcome = await fetch(u, { cache: 'no-store', mode: 'no-cors', signal: AbortSignal.timeout(3_000) }).then(
+      (r) => `response ${r.status} ${r.type}`,
+      (e: Error) => `rejected ${e.name}: ${e.message}`,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    for (const [n, l] of listeners) wr[n]!.removeListener(l);
+    events.push({ event: `outcome: ${outcome}` });
+    return events;
+  }, url);
+}
+
+describe('Firefox in the lab, direct: the oracle’s verdicts', () => {
+  let ff: FirefoxExtensionBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    ff = await launchFirefoxWithExtension({ netns: lab.topology.lan, extensionDir: extension.dir, trustedCas: [lab.certs.caCert] });
+    page = await ff.openPage('popup/index.html');
+  });
+  afterAll(async () => {
+    await ff?.close();
+    await lab.topology.clearForwardRules();
+    await lab.topology.setNatMode('masquerade');
+  });
+
+  const specs: [string, NetworkSpec][] = [
+    ['open', { nat: 'endpoint-independent', udp: 'all', tcp: 'all', servers: 'two-ports' }],
+    ['symmetric NAT', { nat: 'symmetric', udp: 'all', tcp: 'all', servers: 'two-ports' }],
+    ['UDP blocked', { nat: 'endpoint-independent', udp: 'none', tcp: 'all', servers: 'two-ports' }],
+    ['only TCP 443', { nat: 'endpoint-independent', udp: 'none', tcp: 'only-443', servers: 'two-ports' }],
+    ['everything blocked', { nat: 'endpoint-independent', udp: 'none', tcp: 'none', servers: 'two-ports' }],
+  ];
+
+  it.each(specs)('%s', async (name, spec) => {
+    await lab.topology.clearForwardRules();
+    await lab.topology.setNatMode(natMode(spec));
+    for (const rule of forwardRules(spec)) await lab.topology.forwardRule(rule);
+    const report = await runIn(page, name.replace(/ /g, '-'), oracleProfile(spec));
+    expect(
+      {
+        route: report.verdict.route,
+        routeVerified: report.verdict.routeVerified,
+        mapping: report.nat.mapping,
+        holePunching: report.verdict.methods.find((m) => m.method === 'hole-punching')!.status,
+        checks: Object.fromEntries(report.checks.map((c) => [`${c.ruleId} ${c.target}`, c.reason ? `${c.status}/${c.reason}` : c.status])),
+        missingRules: report.missingRules.map((r) => r.ruleId),
+        exitStatus: exitStatusOf(report),
+      },
+      specName(spec),
+    ).toEqual(expectedVerdict(spec));
+    expect(report.verdict.device).toBe('online');
+    expect(report.environment.browser?.name).toBe('Firefox');
+    expect(JSON.stringify(report)).not.toContain(TURN_CREDENTIALS.credential);
+    // Firefox's background page sees mDNS names, never the LAN address: the LAN reading says "hidden".
+    const hosts = report.candidates.filter((c) => c.type === 'host');
+    expect(hosts.length).toBeGreaterThan(0);
+    expect(hosts.every((c) => c.address !== null && isMdnsName(c.address))).toBe(true);
+    expect(JSON.stringify(report.verdict)).not.toContain(LAB.lanAddress);
+    const lan = report.verdict.methods.find((m) => m.method === 'lan')!;
+    expect(lan.reasons.map((r) => r.text).join(' ')).toContain('(hidden)');
+    expect(lan.reasons.map((r) => r.text).join(' ')).not.toMatch(/\.local/);
+    // Firefox shows certificates: the lab's own CA is one this profile added, and the report says so.
+    expect(report.tls?.certificatesVisible).toBe(true);
+    const webAnswered = report.checks.find((c) => c.ruleId === 'app')!.status === 'pass';
+    expect(report.tls?.privateRoots).toEqual(webAnswered ? [{ checkId: 'app#1', host: LAB_HOSTS.web, issuer: LAB_CA, root: LAB_CA }] : []);
+  });
+});
+
+describe('Firefox in the lab behind an explicit proxy (squid), the only way out for TCP', () => {
+  let ff: FirefoxExtensionBrowser;
+  let page: Page;
+  let proxy: LabProxy | undefined;
+  const startSquid = async (shape: ProxyShape) => {
+    await proxy?.stop();
+    proxy = await startProxy({
+      ns: lab.topology.nat,
+      listenAddress: LAB.routerLanAddress,
+      port: PROXY_PORT,
+      shape,
+      hosts: { [LAB_HOSTS.web]: LAB.webAddress, [LAB_HOSTS.turn]: LAB.turnAddresses[0], [LAB_HOSTS.rogue]: LAB.rogueAddress },
+      labNetwork: '203.0.113.0/24',
+      upstreamCa: lab.certs.caCert,
+    });
+  };
+  beforeAll(async () => {
+    await lab.topology.clearForwardRules();
+    await lab.topology.forwardRule(['-i', 'inside', '-o', 'outside', '-p', 'tcp', '-j', 'DROP']);
+    ff = await launchFirefoxWithExtension({
+      netns: lab.topology.lan,
+      extensionDir: extension.dir,
+      trustedCas: [lab.certs.caCert, filterCa.cert],
+      prefs: {
+        'network.proxy.type': 1,
+        'network.proxy.http': LAB.routerLanAddress,
+        'network.proxy.http_port': PROXY_PORT,
+        'network.proxy.ssl': LAB.routerLanAddress,
+        'network.proxy.ssl_port': PROXY_PORT,
+        'network.proxy.no_proxies_on': '',
+      },
+    });
+    page = await ff.openPage('popup/index.html');
+  });
+  afterAll(async () => {
+    await ff?.close();
+    await proxy?.stop();
+    await lab.topology.clearForwardRules();
+  });
+
+  function summary(report: Report) {
+    return {
+      route: report.verdict.route,
+      checks: Object.fromEntries(report.checks.filter((c) => c.ruleId !== 'stun').map((c) => [c.ruleId, c.reason ? `${c.status}/${c.reason}` : c.status])),
+      missing: report.missingRules.map((r) => r.ruleId),
+      causes: Object.fromEntries(report.otherCauses.map((c) => [c.cause, c.rules.map((r) => r.ruleId)])),
+    };
+  }
+
+  it('asking for credentials: every HTTPS and WSS rule fails as proxy-auth, the proxy named', async () => {
+    await startSquid({ kind: 'auth' });
+    const report = await runIn(page, 'proxy-auth', proxyProfile());
+    // The same verdict as Chromium's (proxy.test.ts): Firefox tunnels TURN over TCP/TLS through the proxy too.
+    expect(summary(report)).toEqual({
+      route: 'hole-punching',
+      checks: {
+        'turn-udp': 'pass',
+        'turn-tcp': 'fail/proxy-auth',
+        'turn-tls': 'fail/proxy-auth',
+        https: 'fail/proxy-auth',
+        wss: 'fail/proxy-auth',
+        'https-api': 'fail/proxy-auth',
+      },
+      missing: [],
+      causes: { proxy: ['turn-tcp', 'turn-tls', 'https', 'wss', 'https-api'] },
+    });
+    expect(report.proxy).toMatchObject({ inUse: true, address: `${LAB.routerLanAddress}:${PROXY_PORT}` });
+  });
+
+  it('intercepting TLS with a CA this device trusts: HTTPS passes, and the report names the intercepting issuer', async () => {
+    await startSquid({ kind: 'bump', ca: filterCa, upgrades: true });
+    const report = await runIn(page, 'proxy-bump-trusted', proxyProfile());
+    const events = await captureEvents(page, `https://${LAB_HOSTS.web}/`);
+    await writeFile('test-results/firefox/events-proxy-bump.json', JSON.stringify({ events, accessLog: await proxy!.accessLog() }, null, 2));
+    expect(summary(report)).toEqual({
+      route: 'hole-punching',
+      checks: {
+        'turn-udp': 'pass',
+        // The proxy expects TLS then HTTP inside every CONNECT: TURN's own bytes break both (as in Chromium).
+        'turn-tcp': 'fail/refused',
+        'turn-tls': 'fail/timeout',
+        https: 'pass',
+        wss: 'pass',
+        'https-api': 'pass',
+      },
+      missing: ['turn-tcp', 'turn-tls'],
+      causes: {},
+    });
+    // Every request names the proxy it went through (Firefox's proxyInfo).
+    expect(events.find((e) => e.event === 'onHeadersReceived')).toMatchObject({ statusCode: 204, proxyInfo: { host: LAB.routerLanAddress, port: PROXY_PORT } });
+    expect(report.tls).toEqual({
+      certificatesVisible: true,
+      privateRoots: [
+        { checkId: 'https#1', host: LAB_HOSTS.web, issuer: FILTER_CA, root: FILTER_CA },
+        { checkId: 'https-api#1', host: `${LAB_HOSTS.web}:8443`, issuer: FILTER_CA, root: FILTER_CA },
+      ],
+    });
+    expect(report.checks.find((c) => c.ruleId === 'https')?.detail).toContain(`issued by “${FILTER_CA}”`);
+    // The proxy really decrypted: it logged the request line it could only see inside TLS.
+    expect(await proxy!.accessLog()).toMatch(/GET https:\/\/web\.lab\.test\//);
+  });
+});
