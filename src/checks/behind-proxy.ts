@@ -7,9 +7,6 @@
  * which alone reads as a closed port. The HTTPS checks of the same run see the
  * proxy's 407 (webRequest, `proxy-auth`): with that evidence the TURN failure is
  * put down to the proxy, so no one opens firewall ports that were never the problem.
- * Firefox 153 sends TURN over TCP/TLS through the proxy too (Squid logs the
- * CONNECT) and, met with the 407, reports nothing at all: the check ends at the
- * run's deadline (measured), so a timeout is put down to the proxy as well.
  */
 import type { CheckResult } from './types';
 
@@ -21,7 +18,7 @@ export function attributeToProxyAuth(results: readonly CheckResult[]): CheckResu
   const proxyAsksForCredentials = results.some((r) => (r.kind === 'https' || r.kind === 'wss' || r.kind === 'tcp') && r.reason === 'proxy-auth');
   if (!proxyAsksForCredentials) return [...results];
   return results.map((r) =>
-    r.kind === 'turn' && r.status === 'fail' && (r.reason === 'refused' || r.reason === 'timeout') && (r.transport === 'tcp' || r.transport === 'tls')
+    r.kind === 'turn' && r.status === 'fail' && r.reason === 'refused' && (r.transport === 'tcp' || r.transport === 'tls')
       ? { ...r, reason: 'proxy-auth', detail: PROXY_AUTH_DETAIL }
       : r,
   );

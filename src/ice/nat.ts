@@ -46,7 +46,8 @@ export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence):
   const unmapped = srflx.find((c) => hostAddresses.has(c.address));
   if (unmapped) return result('none', `the public address ${unmapped.address} is a local address: there is no NAT`);
 
-  const split = findSplitMapping(srflx);
+  const udpHosts = candidates.filter((c) => c.type === 'host' && c.protocol === 'udp').length;
+  const split = findSplitMapping(srflx) ?? findSplitAmongHiddenBases(srflx, udpHosts);
   if (split) {
     const [a, b] = split;
     return result(
@@ -79,10 +80,26 @@ export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence):
   );
 }
 
-/** Two srflx of the same local base with different mappings, if any. */
+/**
+ * Firefox hides a srflx's base (`raddr 0.0.0.0 rport 0`, test/fixtures/firefox-153.json).
+ * Each local UDP socket (one per host candidate) can show each mapping once, so
+ * more distinct mappings than sockets means some socket was mapped twice
+ * (pigeonhole): endpoint-dependent, whichever socket it was.
+ */
+function findSplitAmongHiddenBases(srflx: GatheredCandidate[], udpHosts: number): [GatheredCandidate, GatheredCandidate] | null {
+  const hidden = srflx.filter(hiddenBase);
+  const distinct = [...new Map(hidden.map((c) => [mapped(c), c])).values()];
+  return udpHosts > 0 && distinct.length > udpHosts ? [distinct[0]!, distinct[1]!] : null;
+}
+
+function hiddenBase(candidate: GatheredCandidate): boolean {
+  return candidate.relatedAddress === null || candidate.relatedAddress === '0.0.0.0' || candidate.relatedAddress === '::';
+}
+
+/** Two srflx of the same (known) local base with different mappings, if any. */
 function findSplitMapping(srflx: GatheredCandidate[]): [GatheredCandidate, GatheredCandidate] | null {
   const firstByBase = new Map<string, GatheredCandidate>();
-  for (const candidate of srflx) {
+  for (const candidate of srflx.filter((c) => !hiddenBase(c))) {
     const first = firstByBase.get(baseOf(candidate));
     if (!first) firstByBase.set(baseOf(candidate), candidate);
     else if (mapped(first) !== mapped(candidate)) return [first, candidate];
@@ -91,6 +108,7 @@ function findSplitMapping(srflx: GatheredCandidate[]): [GatheredCandidate, Gathe
 }
 
 function baseOf(candidate: GatheredCandidate): string {
+  if (hiddenBase(candidate)) return 'a port the browser does not name';
   return `${candidate.relatedAddress ?? '?'}:${candidate.relatedPort ?? '?'}`;
 }
 

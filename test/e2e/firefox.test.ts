@@ -206,13 +206,15 @@ describe('Firefox in the lab behind an explicit proxy (squid), the only way out 
   it('asking for credentials: every HTTPS and WSS rule fails as proxy-auth, the proxy named', async () => {
     await startSquid({ kind: 'auth' });
     const report = await runIn(page, 'proxy-auth', proxyProfile());
-    // The same verdict as Chromium's (proxy.test.ts): Firefox tunnels TURN over TCP/TLS through the proxy too.
+    // The same verdict as Chromium's (proxy.test.ts): Firefox tunnels TURN over TCP/TLS through the
+    // proxy too (Squid logs the CONNECT), but met with the 407 WebRTC reports nothing, so those
+    // checks end at the deadline where Chromium says 701; the cause is the proxy either way.
     expect(summary(report)).toEqual({
       route: 'hole-punching',
       checks: {
         'turn-udp': 'pass',
-        'turn-tcp': 'fail/proxy-auth',
-        'turn-tls': 'fail/proxy-auth',
+        'turn-tcp': 'fail/timeout',
+        'turn-tls': 'fail/timeout',
         https: 'fail/proxy-auth',
         wss: 'fail/proxy-auth',
         'https-api': 'fail/proxy-auth',
