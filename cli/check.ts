@@ -6,12 +6,12 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Report } from '../src/report/types';
 import { validateProfile } from '../src/profile/validate';
 import { parseJsonText } from '../src/profile/json-text';
 import { probeOrigins } from '../src/checks/probe-origins';
 import { exitStatusOf, parseCheckArgs, USAGE, type CheckArgs } from './args';
-import { DIST, extensionWithHostAccess, launchProblem, launchWithExtension, sendFromPage } from './launch';
+import { DIST, extensionWithHostAccess, launchProblem, launchWithExtension, requestFromPage } from './launch';
+import type { ReplyOf, RequestOf } from '../src/contract/requests';
 import { renderForCli } from './render';
 
 const EX_USAGE = 64;
@@ -32,7 +32,7 @@ async function readProfileFile(path: string): Promise<unknown> {
 }
 
 /** The run message, and the host permissions a user-chosen profile needs (the CLI user grants them by running it). */
-async function runMessage(args: CheckArgs): Promise<{ message: object; origins: string[] }> {
+async function runMessage(args: CheckArgs): Promise<{ message: RequestOf<'run'>; origins: string[] }> {
   const options = {
     ...(args.region ? { region: args.region } : {}),
     ...(args.deadlineMs ? { deadlineMs: args.deadlineMs } : {}),
@@ -68,9 +68,8 @@ async function check(args: CheckArgs): Promise<number> {
     });
     process.stderr.write(`Checking ${args.profileId ?? args.profileFile} …\n`);
     const page = await ext.openPage('popup/index.html');
-    type Reply = Report | { error: { code: string; message: string; details?: { path: string; message: string }[] } };
     // No reply at all means the service worker stopped mid-run: say that, not Chrome's channel error.
-    const reply = await sendFromPage<Reply>(page, message).catch((): Reply => ({
+    const reply = await requestFromPage(page, message).catch((): ReplyOf<'run'> => ({
       error: { code: 'run-failed', message: "the extension's service worker stopped before the run finished" },
     }));
     if ('error' in reply) {

@@ -1,4 +1,5 @@
 import { constants } from 'node:fs';
+import type { ReplyOf, RequestOf, RequestType } from '../src/contract/requests';
 import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -128,7 +129,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 }
 
 /**
- * Sends a runtime message from an extension page, as the popup does, and
+ * A request of the protocol (src/contract/requests.ts) sent from an extension
+ * page, as the popup's `send` does; the reply type follows from its `type`.
+ */
+export function requestFromPage<T extends RequestType>(page: Page, request: RequestOf<T> & { type: T }): Promise<ReplyOf<T>> {
+  return sendFromPage<ReplyOf<T>>(page, request);
+}
+
+/**
+ * Sends any runtime message (tests send malformed ones too) from an extension page, as the popup does, and
  * returns the service worker's answer. The worker cannot message itself.
  */
 export async function sendFromPage<T>(page: Page, message: unknown): Promise<T> {

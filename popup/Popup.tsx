@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext as browser } from './shared/ext';
-import { isErrorReply, type BackgroundToPopup, type RunProgress } from '../src/messages';
+import { isErrorReply } from '../src/contract/requests';
+import { PROGRESS_PORT, type ProgressEvent, type RunProgress } from '../src/contract/progress';
 import type { Report } from '../src/report/types';
 import type { SettingsView } from '../src/settings/types';
 import { ageText } from '../src/view/age';
@@ -18,7 +19,7 @@ import { t } from './shared/i18n';
 import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
 import { webAppWarning } from '../src/view/webapp-warning';
-import { LAST_REPORT_KEY } from '../src/storage-keys';
+import { STORAGE_KEYS } from '../src/contract/storage-keys';
 import { REPORT_SCHEMA } from '../src/report/types';
 
 /** A report of this version's schema, or null (the full check is src/report/stored.ts, in the service worker's readers). */
@@ -50,15 +51,18 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
   useEffect(() => {
     // Straight from storage: the first paint needs no round trip to the service worker.
     browser.storage.local
-      .get(LAST_REPORT_KEY)
+      .get(STORAGE_KEYS.lastReport)
       .then((stored) => {
         document.body.dataset.storedReportMs = String(Math.round(performance.now()));
         // Another version's value shows as "no report yet"; a damaged one that still throws is caught in main.tsx.
-        setReport(ignoreStored ? null : currentReport(stored[LAST_REPORT_KEY]));
+        setReport(ignoreStored ? null : currentReport(stored[STORAGE_KEYS.lastReport]));
       })
       .catch((err: unknown) => setFailure(String(err)))
       .finally(() => setLoaded(true));
-    send({ type: 'getSettings' }).then(setView, () => undefined);
+    send({ type: 'getSettings' }).then(
+      (reply) => (isErrorReply(reply) ? undefined : setView(reply)),
+      () => undefined,
+    );
     browser.permissions.getAll().then(
       (p) => setGranted(p.origins ?? []),
       () => undefined,
@@ -67,7 +71,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
     let port: chrome.runtime.Port | null = null;
     let runSeen = false;
     const connect = () => {
-      const current = browser.runtime.connect({ name: 'progress' });
+      const current = browser.runtime.connect({ name: PROGRESS_PORT });
       port = current;
       // A live worker says `connected` at once. A port opened while the worker was being
       // stopped can stay open with nobody at the other end: give it up and connect again.
@@ -81,7 +85,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
       current.onMessage.addListener((message: unknown) => {
         answered = true;
         clearTimeout(check);
-        const m = message as BackgroundToPopup;
+        const m = message as ProgressEvent;
         if (m.type === 'connected') return;
         if (m.type === 'progress') {
           runSeen = true;
@@ -126,7 +130,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
     connect();
     // A run that ended while the port was down (a worker restarting) still shows: the report is written once, at the end.
     const onStored = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      const change = changes[LAST_REPORT_KEY];
+      const change = changes[STORAGE_KEYS.lastReport];
       if (area !== 'local' || !change) return;
       const stored = currentReport(change.newValue);
       if (!stored) return;

@@ -1,20 +1,16 @@
-import browser from 'webextension-polyfill';
-import type { HistoryEntry } from '../../src/messages';
-import { addToHistory, historyEntry, readHistoryValue } from '../../src/report/history';
+import { addToHistory, historyEntry, type HistoryEntry } from '../../src/report/history';
 import type { Report } from '../../src/report/types';
 import { writesSettled } from '../run/pending-writes';
+import { readStored } from '../storage/storage-area';
 
-/** storage.local key: the last 20 reports, newest first. Nothing leaves the browser. */
-export const HISTORY_KEY = 'reportHistory';
-
-export async function readHistory(): Promise<Report[]> {
-  const stored = await browser.storage.local.get(HISTORY_KEY);
-  return readHistoryValue(stored[HISTORY_KEY]);
+/** The last 20 reports, newest first (storage key `reportHistory`). Nothing leaves the browser. */
+export function readHistory(): Promise<Report[]> {
+  return readStored('reportHistory');
 }
 
-/** The storage items that add `report` to the history, for the caller's single write. */
-export async function historyWith(report: Report): Promise<Record<string, unknown>> {
-  return { [HISTORY_KEY]: addToHistory(await readHistory(), report) };
+/** The history with `report` added, for the caller's single write. */
+export async function historyWith(report: Report): Promise<Report[]> {
+  return addToHistory(await readHistory(), report);
 }
 
 // Readers wait for queued report writes (pending-writes.ts); historyWith, which runs inside one, must not.

@@ -1,17 +1,23 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { BackgroundToOffscreen, OffscreenReply } from '../../src/messages';
+import type { OffscreenMap, OffscreenType } from '../../src/contract/offscreen';
 import { gatherCandidates } from './gather';
 import { loopbackCall } from './loopback-call';
 
+/** One handler per offscreen request type (src/contract/offscreen.ts): a type without one does not compile. */
+const handlers: { [T in OffscreenType]: (request: OffscreenMap[T]['request']) => Promise<OffscreenMap[T]['reply']> } = {
+  ping: () => Promise.resolve({ ready: true }),
+  gather: (request) => gatherCandidates(request.iceServers, request.deadlineMs, request.finishOn),
+  loopback: (request) => loopbackCall(request),
+};
+
 // The offscreen document exists only to reach RTCPeerConnection, which MV3
 // service workers lack. It answers messages addressed to it and ignores the
-// rest (the popup shares the same runtime message bus).
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<OffscreenReply> | undefined => {
+// rest (the pages share the same runtime message bus).
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
-  const msg = message as BackgroundToOffscreen;
-  if (msg?.target !== 'offscreen') return undefined;
-  if (msg.type === 'ping') return Promise.resolve({ ready: true });
-  if (msg.type === 'loopback') return loopbackCall(msg);
-  if (msg.type !== 'gather') return undefined;
-  return gatherCandidates(msg.iceServers, msg.deadlineMs, msg.finishOn);
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { target, type } = message as { target?: unknown; type?: unknown };
+  if (target !== 'offscreen' || typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+  const handler = handlers[type as OffscreenType] as (request: unknown) => Promise<unknown>;
+  return handler(message);
 });

@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { LoopbackMeasurement } from '../../src/ice/loopback';
 import type { GatherResult, IceServerConfig } from '../../src/ice/types';
-import { isGatherResult, isLoopbackMeasurement, type OffscreenGatherMessage, type OffscreenLoopbackMessage } from '../../src/messages';
+import { isGatherResult, isLoopbackMeasurement, type OffscreenGatherRequest, type OffscreenLoopbackRequest } from '../../src/contract/offscreen';
 import type { HostedGather, LoopbackCallRequest, Platform } from './index';
 import { failedGather, failedLoopback } from './failures';
 import { ensureOffscreenDocument, recreateOffscreenDocument } from './offscreen-document';
@@ -24,7 +24,7 @@ async function gather(iceServers: IceServerConfig[], deadlineMs: number, finishO
   } catch (err) {
     return documentFailure(`The offscreen document could not start: ${String(err)}`);
   }
-  const message: OffscreenGatherMessage = { target: 'offscreen', type: 'gather', iceServers, deadlineMs, ...(finishOn ? { finishOn } : {}) };
+  const message: OffscreenGatherRequest = { target: 'offscreen', type: 'gather', iceServers, deadlineMs, ...(finishOn ? { finishOn } : {}) };
   // The offscreen side keeps its own deadline; this one only guards against a
   // document that died without answering.
   const reply = browser.runtime
@@ -42,7 +42,7 @@ async function loopback(request: LoopbackCallRequest): Promise<LoopbackMeasureme
   } catch (err) {
     return failedLoopback(`The offscreen document could not start: ${String(err)}`);
   }
-  const message: OffscreenLoopbackMessage = { target: 'offscreen', type: 'loopback', ...request };
+  const message: OffscreenLoopbackRequest = { target: 'offscreen', type: 'loopback', ...request };
   return Promise.race([
     browser.runtime
       .sendMessage(message)

@@ -7,10 +7,10 @@
 import type { CertificateEvidence } from '../../src/checks/certificate';
 import type { LoopbackMeasurement } from '../../src/ice/loopback';
 import type { GatherResult, IceServerConfig } from '../../src/ice/types';
-import type { OffscreenLoopbackMessage } from '../../src/messages';
+import type { OffscreenLoopbackRequest } from '../../src/contract/offscreen';
 
 /** A loopback call's parameters (src/ice/loopback.ts): two ends' ICE configurations, the budget, the packets. */
-export type LoopbackCallRequest = Omit<OffscreenLoopbackMessage, 'target' | 'type'>;
+export type LoopbackCallRequest = Omit<OffscreenLoopbackRequest, 'target' | 'type'>;
 
 /** One gathering's outcome, and whether the WebRTC host itself failed (worth one retry after `reset`), not the server. */
 export interface HostedGather {

@@ -8,7 +8,7 @@
  * process, which every extension page shares, so a fresh document frees none
  * (measured). background/offscreen/peer-connections.ts handles the limit.
  */
-import type { OffscreenPingMessage } from '../../src/messages';
+import type { OffscreenPingRequest } from '../../src/contract/offscreen';
 
 const OFFSCREEN_PATH = 'background/offscreen/offscreen.html';
 
@@ -31,7 +31,7 @@ async function offscreenDocumentExists(): Promise<boolean> {
  * comes back `undefined` (measured: the run after a recycle lost its checks).
  */
 async function untilListening(): Promise<void> {
-  const ping: OffscreenPingMessage = { target: 'offscreen', type: 'ping' };
+  const ping: OffscreenPingRequest = { target: 'offscreen', type: 'ping' };
   for (let attempt = 0; attempt < 100; attempt++) {
     const reply: unknown = await chrome.runtime.sendMessage(ping).catch(() => undefined);
     if (typeof reply === 'object' && reply !== null && (reply as { ready?: unknown }).ready === true) return;

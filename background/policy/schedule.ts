@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import { isErrorReply } from '../../src/messages';
+import { isErrorReply } from '../../src/contract/requests';
+import { readStored, removeStored, writeStored } from '../storage/storage-area';
 import { runFromSettings } from '../run/run-from-settings';
 import { readSettingsView } from '../settings/store';
 import { onPolicyChanged } from './read-policy';
@@ -11,8 +12,6 @@ import { onPolicyChanged } from './read-policy';
  * report is saved (badge, history) with nobody opening the popup.
  */
 const ALARM = 'wnc-scheduled-run';
-/** storage.session lives as long as the browser session: exactly "once per start". */
-const STARTUP_PENDING = 'startupRunPendingSince';
 /** A policy arriving this long after start no longer counts as "on start". */
 const STARTUP_WINDOW_MS = 10 * 60_000;
 
@@ -41,10 +40,10 @@ async function syncAlarm(minutes: number | null): Promise<void> {
 }
 
 async function runPendingStartup(): Promise<void> {
-  const stored = await browser.storage.session.get(STARTUP_PENDING);
-  const since = stored[STARTUP_PENDING];
-  if (typeof since !== 'number') return;
-  await browser.storage.session.remove(STARTUP_PENDING);
+  // storage.session lives as long as the browser session: exactly "once per start".
+  const since = await readStored('startupRunPendingSince');
+  if (since === null) return;
+  await removeStored('startupRunPendingSince');
   if (Date.now() - since <= STARTUP_WINDOW_MS) await runAutomatically('startup');
 }
 
@@ -59,7 +58,7 @@ function sync(): Promise<void> {
 }
 
 function markStart(): Promise<void> {
-  return serially(() => browser.storage.session.set({ [STARTUP_PENDING]: Date.now() })).then(sync);
+  return serially(() => writeStored({ startupRunPendingSince: Date.now() })).then(sync);
 }
 
 /** Registered at the service worker's top level so alarms and start-up wake it. */

@@ -1,6 +1,6 @@
-import type { FetchEvidence, FetchTiming } from '../../src/evidence';
+import type { FetchEvidence, FetchTiming } from '../../src/checks/evidence';
 import { originPattern } from '../../src/checks/probe-origins';
-import { withResponseStatus } from './observation';
+import { withResponseStatus } from '../../src/checks/web-request-observation';
 import { watchRequest } from './web-request-watch';
 import { platform } from '#platform';
 import type { CertificateEvidence } from '../../src/checks/certificate';

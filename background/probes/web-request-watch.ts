@@ -1,5 +1,5 @@
-import type { NetObservation } from '../../src/evidence';
-import { emptyObservation, fold, observe } from './observation';
+import type { NetObservation } from '../../src/checks/evidence';
+import { emptyObservation, fold, observe } from '../../src/checks/web-request-observation';
 
 /**
  * fetch() and WebSocket say only "failed"; chrome.webRequest says why

@@ -1,4 +1,4 @@
-import type { WebSocketEvidence } from '../../src/evidence';
+import type { WebSocketEvidence } from '../../src/checks/evidence';
 import { watchRequest } from './web-request-watch';
 
 /**

@@ -3,7 +3,7 @@ import type { Profile, ProfileError } from '../../src/profile/types';
 import { buildReport } from '../../src/report/build';
 import { fitReport } from '../../src/report/fit';
 import type { Report, RunTrigger } from '../../src/report/types';
-import type { RunProgress } from '../../src/messages';
+import type { RunProgress } from '../../src/contract/progress';
 import { readEnvironment } from './environment';
 import { broadcast } from './progress-ports';
 import { runChecks } from './run-checks';
@@ -75,6 +75,7 @@ async function execute(request: RunRequest): Promise<Report> {
       choices: request.choices ?? (request.region ? { region: request.region } : {}),
       redaction: { ipAddresses: false },
       profile: request.profile,
+      plan,
       profileErrors: request.profileErrors,
       region: request.region ?? null,
       deadlineMs: request.deadlineMs,

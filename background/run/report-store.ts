@@ -1,10 +1,7 @@
-import browser from 'webextension-polyfill';
 import type { Report } from '../../src/report/types';
-import { HISTORY_KEY, historyWith } from '../history/history-store';
-import { readStoredReport } from '../../src/report/stored';
+import { historyWith } from '../history/history-store';
+import { readStored, writeStored } from '../storage/storage-area';
 import { writesSettled } from './pending-writes';
-
-import { LAST_REPORT_KEY as LAST_REPORT } from '../../src/storage-keys';
 
 /**
  * Stores the report (already cut to fit by the caller, see fitReport) as the
@@ -15,15 +12,14 @@ import { LAST_REPORT_KEY as LAST_REPORT } from '../../src/storage-keys';
  */
 export async function saveReport(report: Report): Promise<void> {
   try {
-    await browser.storage.local.set({ [LAST_REPORT]: report, ...(await historyWith(report)) });
+    await writeStored({ lastReport: report, reportHistory: await historyWith(report) });
   } catch (err) {
     if (!/quota/i.test(String(err))) throw err;
-    await browser.storage.local.set({ [LAST_REPORT]: report, [HISTORY_KEY]: [report] });
+    await writeStored({ lastReport: report, reportHistory: [report] });
   }
 }
 
 export async function readLastReport(): Promise<Report | null> {
   await writesSettled();
-  const stored = await browser.storage.local.get(LAST_REPORT);
-  return readStoredReport(stored[LAST_REPORT]);
+  return readStored('lastReport');
 }

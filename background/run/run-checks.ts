@@ -1,13 +1,13 @@
 import { iceCheckResults } from '../../src/checks/ice-results';
 import { untestableResult } from '../../src/checks/result';
 import type { CheckResult, PlannedCheck, PlannedIceCheck, PlannedWebSocketCheck } from '../../src/checks/types';
-import type { FetchEvidence } from '../../src/evidence';
+import type { FetchEvidence } from '../../src/checks/evidence';
 import type { GatherResult } from '../../src/ice/types';
 import { gatherReportingDocument } from '../gather-run';
 import { platform } from '#platform';
 import { probeFetch } from '../probes/fetch-probe';
 import { probeWebSocket } from '../probes/websocket-probe';
-import { fetchResult, webSocketResult } from './evaluate-web';
+import { fetchResult, webSocketResult } from '../../src/checks/web-evidence';
 import { localProbe } from '../../src/profile/local-targets';
 
 export interface IceGathering {
@@ -20,7 +20,7 @@ export interface RunEvidence {
   gatherings: IceGathering[];
 }
 
-/** A one-server connection has its proof with the first candidate of this type (see OffscreenGatherMessage). */
+/** A one-server connection has its proof with the first candidate of this type (see OffscreenGatherRequest). */
 const FINISH_ON: Record<PlannedIceCheck['role'], 'srflx' | 'relay' | undefined> = { 'stun-batch': undefined, stun: 'srflx', turn: 'relay' };
 
 /** Called as each check finishes, so the popup can tick it off while the run goes on. */

@@ -1,6 +1,6 @@
 import { applyPolicyOverrides } from '../../src/policy/overrides';
 import { builtinProfile } from '../../src/profile/builtin';
-import type { ErrorReply } from '../../src/messages';
+import type { ErrorReply } from '../../src/contract/requests';
 import type { Profile } from '../../src/profile/types';
 import type { Report, RunTrigger } from '../../src/report/types';
 import { readPolicy } from '../policy/read-policy';

@@ -1,6 +1,6 @@
 import { validateProfile } from '../../src/profile/validate';
 import type { ProfileValidation } from '../../src/profile/validate';
-import { DEFAULT_DEADLINE_MS, type ErrorReply, type RunOptions } from '../../src/messages';
+import { DEFAULT_DEADLINE_MS, type ErrorReply, type RunOptions } from '../../src/contract/requests';
 import type { RunRequest } from './controller';
 
 import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../../src/checks/deadline';

@@ -1,4 +1,4 @@
-import type { ErrorReply, ImportProfileReply } from '../../src/messages';
+import type { ErrorReply, ImportProfileReply } from '../../src/contract/requests';
 import { BUILTIN_PROFILES } from '../../src/profile/builtin';
 import { checkImport, withImported } from '../../src/settings/import';
 import { localTargets } from '../../src/profile/local-targets';

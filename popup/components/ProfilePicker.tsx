@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { isErrorReply } from '../../src/messages';
+import { isErrorReply } from '../../src/contract/requests';
 import type { Settings, SettingsView } from '../../src/settings/types';
 import { BUILTIN_CATALOGUE } from '../../src/view/catalogue';
 import { requestOrigins } from '../shared/request-origins';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { RunProgress } from '../../src/messages';
+import type { RunProgress } from '../../src/contract/progress';
 import type { Report } from '../../src/report/types';
 import { headline } from '../../src/view/headline';
 import { progressRatio } from '../../src/view/checks';

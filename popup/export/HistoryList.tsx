@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext as browser } from '../shared/ext';
-import type { HistoryEntry } from '../../src/messages';
+import { send } from '../shared/send';
+import { isErrorReply } from '../../src/contract/requests';
+import type { HistoryEntry } from '../../src/report/history';
 import { routeLabel } from '../../src/report/labels';
 import { printableUrl } from './exports';
 import { pageTranslate as t } from './page-translate';
@@ -16,9 +18,8 @@ export function HistoryList() {
   const [failure, setFailure] = useState<string | null>(null);
   const [redact] = useRedactSetting();
   useEffect(() => {
-    browser.runtime
-      .sendMessage({ type: 'listHistory' })
-      .then((reply) => setEntries(Array.isArray(reply) ? (reply as HistoryEntry[]) : []))
+    send({ type: 'listHistory' })
+      .then((reply) => (isErrorReply(reply) ? setFailure(reply.error.message) : setEntries(reply)))
       .catch((err: unknown) => setFailure(String(err)));
   }, []);
 

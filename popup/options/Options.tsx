@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext as browser } from '../shared/ext';
-import { isErrorReply } from '../../src/messages';
+import { isErrorReply, type ErrorReply } from '../../src/contract/requests';
 import { validateProfile } from '../../src/profile/validate';
 import { jsonErrorDetail } from '../../src/profile/json-text';
 import type { SettingKey, Settings, SettingsView } from '../../src/settings/types';
@@ -19,7 +19,11 @@ export function Options() {
   const [notice, setNotice] = useState<Notice>(null);
   const [saveNotice, setSaveNotice] = useState<Notice>(null);
 
-  const reload = () => send({ type: 'getSettings' }).then(setView);
+  const showView = (reply: SettingsView | ErrorReply) => {
+    if (isErrorReply(reply)) setNotice({ kind: 'error', text: t('options_load_failed', [reply.error.message]) });
+    else setView(reply);
+  };
+  const reload = () => send({ type: 'getSettings' }).then(showView, (err: unknown) => showView({ error: { code: 'unreachable', message: String(err) } }));
   useEffect(() => {
     void reload();
     browser.permissions.getAll().then(
@@ -94,13 +98,13 @@ export function Options() {
 
   const remove = async (id: string) => {
     try {
-      setView(await send({ type: 'deleteProfile', id }));
+      showView(await send({ type: 'deleteProfile', id }));
     } catch (err) {
       setNotice({ kind: 'error', text: t('options_save_failed', [err instanceof Error ? err.message : String(err)]) });
     }
   };
 
-  if (!view) return null;
+  if (!view) return <NoticeView notice={notice} testid="options-notice" />;
   const locked = (key: SettingKey) => view.locked.includes(key);
   return (
     <main>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ext as browser } from '../shared/ext';
+import { send } from '../shared/send';
+import { isErrorReply } from '../../src/contract/requests';
 import { redactIps } from '../../src/report/redact-ips';
 import type { Report } from '../../src/report/types';
 import { ExportActions } from '../export/ExportActions';
@@ -23,12 +24,11 @@ export function ReportPage(props: { id: string | null; redact?: boolean }) {
   const [redact, setRedact] = useRedactSetting(props.redact);
 
   useEffect(() => {
-    const request = props.id ? { type: 'getReport', id: props.id } : { type: 'getLastReport' };
-    browser.runtime
-      .sendMessage(request)
-      .then((reply) => {
-        const report = reply as Report | null;
-        if (report && typeof report === 'object' && 'verdict' in report) setLoad({ state: 'ready', report });
+    const reply = props.id ? send({ type: 'getReport', id: props.id }) : send({ type: 'getLastReport' });
+    reply
+      .then((report) => {
+        if (isErrorReply(report)) setLoad({ state: 'missing', message: t('export_load_failed', [report.error.message]) });
+        else if (report) setLoad({ state: 'ready', report });
         else setLoad({ state: 'missing', message: t(props.id ? 'export_not_found' : 'export_no_id') });
       })
       .catch((err: unknown) => setLoad({ state: 'missing', message: t('export_load_failed', [String(err)]) }));

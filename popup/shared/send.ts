@@ -1,7 +1,11 @@
 import { ext as browser } from './ext';
-import type { BackgroundReply, PopupToBackground } from '../../src/messages';
+import type { ReplyOf, RequestOf, RequestType } from '../../src/contract/requests';
 
-/** A typed request to the service worker. */
-export function send<M extends PopupToBackground>(message: M): Promise<BackgroundReply<M>> {
-  return browser.runtime.sendMessage(message) as Promise<BackgroundReply<M>>;
+/**
+ * The one way a page asks the service worker (src/contract/requests.ts): the
+ * reply type follows from the request's `type`, and may always be the
+ * documented `{ error }` (check with isErrorReply).
+ */
+export function send<T extends RequestType>(request: RequestOf<T> & { type: T }): Promise<ReplyOf<T>> {
+  return browser.runtime.sendMessage(request) as Promise<ReplyOf<T>>;
 }

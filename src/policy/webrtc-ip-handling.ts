@@ -6,9 +6,17 @@
  * and the report must say so. Semantics from Chromium's
  * content/public/common/webrtc_ip_handling_policy.h and RFC 8828 §5.2.
  */
-import type { Environment } from '../report/types';
-
-export type WebRtcIpHandling = Environment['webRtcIpHandling'];
+/** The setting as the report carries it (`report.environment.webRtcIpHandling`). */
+export interface WebRtcIpHandling {
+  /** e.g. `default`, `disable_non_proxied_udp`; null when it cannot be read. */
+  value: string | null;
+  /** e.g. `controlled_by_other_extensions`, `not_controllable` (set by policy). */
+  levelOfControl: string | null;
+  /** True when web apps cannot use UDP or non-proxied routes the checks used. */
+  limitsWebApps: boolean;
+  /** Plain words for the report; why it could not be read when value is null. */
+  note: string | null;
+}
 /** What a web app loses compared with the extension's checks. */
 export type WebAppLimit = 'lan' | 'other-interfaces' | 'udp' | 'non-proxied';
 

@@ -63,6 +63,7 @@ function schoolRun(overrides: Partial<Record<string, GatherResult>> = {}): Repor
     choices: { region: 'eu' },
     redaction: { ipAddresses: false },
     profile,
+    plan,
     profileErrors: [],
     region: 'eu',
     deadlineMs: 5_000,

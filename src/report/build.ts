@@ -4,12 +4,11 @@
  */
 import { causeContext, causeOf } from '../checks/cause';
 import { adviseRules, withBrowserPolicyNote, type CausedCheck } from '../checks/missing-rules';
-import { planChecks } from '../checks/plan';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
 import { attributeToProxyAuth } from '../checks/behind-proxy';
 import { attributeUdpSilence } from '../checks/udp-silence';
-import type { CheckResult, PlannedIceCheck } from '../checks/types';
+import type { CheckResult, PlannedCheck, PlannedIceCheck } from '../checks/types';
 import { analyzeNatMapping } from '../ice/nat';
 import type { GatherResult } from '../ice/types';
 import type { LoopbackResult } from '../ice/loopback';
@@ -33,6 +32,8 @@ export interface ReportInput {
   choices: Record<string, string>;
   redaction: { ipAddresses: boolean };
   profile: Profile;
+  /** The checks the run planned (planChecks), in plan order: the report keeps that order and finds each check's rule in it. */
+  plan: readonly PlannedCheck[];
   profileErrors: ProfileError[];
   region: string | null;
   deadlineMs: number;
@@ -62,9 +63,7 @@ export function buildReport(raw: ReportInput): Report {
     gatherings: gatheringsIn,
     checks: attributeUdpSilence(attributeToProxyAuth(attributeSameHostDns(redactedChecks)), raw.loopbacks ?? []),
   };
-  // The plan is a pure function of profile, region and deadline: rebuilding it
-  // gives the same check ids, and with them the firewall rule behind each check.
-  const plan = planChecks(input.profile, { ...(input.region === null ? {} : { region: input.region }), deadlineMs: input.deadlineMs });
+  const plan = input.plan;
   const order = new Map(plan.map((check, index) => [check.type === 'ice' ? check.id : check.checkId, index]));
   const gatherings = [...input.gatherings].sort((a, b) => (order.get(a.check.id) ?? 0) - (order.get(b.check.id) ?? 0));
 

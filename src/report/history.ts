@@ -2,10 +2,19 @@
  * The report history: the newest reports, newest first, capped. Pure, so the
  * service worker only reads, calls this, and writes once.
  */
-import type { HistoryEntry } from '../messages';
 import type { Report } from './types';
 import { readStoredReport } from './stored';
 import { jsonBytes } from './fit';
+
+/** One line of the history list; the report itself is read with `getReport`. */
+export interface HistoryEntry {
+  id: string;
+  startedAt: string;
+  profileId: string;
+  profileName: string;
+  route: Report['verdict']['route'];
+  missingRules: number;
+}
 
 export const HISTORY_LIMIT = 20;
 

@@ -9,6 +9,7 @@ import type { NatAnalysis } from '../ice/nat';
 import type { LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, IceCandidateError } from '../ice/types';
 import type { ProfileError } from '../profile/types';
+import type { WebRtcIpHandling } from '../policy/webrtc-ip-handling';
 import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
 import type { Outcome } from './outcome';
@@ -32,16 +33,7 @@ export interface Environment {
    * `chrome.privacy.network.webRTCIPHandlingPolicy`: it binds web pages, not
    * this extension, so a vendor's web app may fail where these checks pass.
    */
-  webRtcIpHandling: {
-    /** e.g. `default`, `disable_non_proxied_udp`; null when it cannot be read. */
-    value: string | null;
-    /** e.g. `controlled_by_other_extensions`, `not_controllable` (set by policy). */
-    levelOfControl: string | null;
-    /** True when web apps cannot use UDP or non-proxied routes the checks used. */
-    limitsWebApps: boolean;
-    /** Plain words for the report; why it could not be read when value is null. */
-    note: string | null;
-  };
+  webRtcIpHandling: WebRtcIpHandling;
   /** ChromeOS enterprise device facts (force-installed only), or why they are unavailable. */
   device: { available: boolean; reason: string | null; facts: Record<string, string> };
 }

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { startLab, TURN_CREDENTIALS, type Lab } from '../lab/lab';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
 import { validateReport } from '../fixtures/schemas';
-import type { HistoryEntry } from '../../src/messages';
+import type { HistoryEntry } from '../../src/report/history';
 import type { Report } from '../../src/report/types';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
 

@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { LAB, LAB_HOSTS, startLab, TURN_CREDENTIALS, TURN_TLS_PORT, type Lab } from '../lab/lab';
 import { DIST, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
-import type { GatherRun } from '../../src/messages';
+import type { ErrorReply } from '../../src/contract/requests';
+import type { Report } from '../../src/report/types';
 
 /**
- * The walking skeleton against real parts: the built extension in Debian's
- * Chromium inside the lab's `lan` namespace, coturn in `srv`, a NAT between.
+ * ICE gathering against real parts, through the one way a page asks for it (a
+ * `run`): the built extension in Debian's Chromium inside the lab's `lan`
+ * namespace, coturn in `srv`, a NAT between. Each test runs a one-rule profile
+ * and reads the gathering's candidates and ICE errors from the report.
  */
-const TURN_USER = TURN_CREDENTIALS.username;
-const TURN_PASSWORD = TURN_CREDENTIALS.credential;
 const [SERVER_A, SERVER_B] = LAB.turnAddresses;
 const DROPPED_TCP_PORT = 3479;
 
@@ -18,8 +19,28 @@ let lab: Lab;
 let ext: ExtensionBrowser;
 let page: Page;
 
-function gather(iceServers: unknown[], deadlineMs = 5_000): Promise<GatherRun> {
-  return sendFromPage<GatherRun>(page, { type: 'gather', iceServers, deadlineMs });
+type Rule = { id: string; kind: 'stun' | 'turn'; urls: string[]; username?: string; credential?: string };
+
+function run(rules: Rule[], deadlineMs = 5_000): Promise<Report | ErrorReply> {
+  const profile = { id: 'gather', name: 'Gathering', version: '1', rules: rules.map((r) => ({ purpose: 'Media', ...r })) };
+  return sendFromPage<Report | ErrorReply>(page, { type: 'run', profile, options: { deadlineMs } });
+}
+
+async function report(rules: Rule[], deadlineMs?: number): Promise<Report> {
+  const reply = await run(rules, deadlineMs);
+  if ('error' in reply) throw new Error(`run refused: ${reply.error.message}`);
+  return reply;
+}
+
+/** The one-server connection of the profile's TURN (or STUN) rule: its gathering, check and candidates. */
+function connectionOf(r: Report, role: 'turn' | 'stun') {
+  const gathering = r.gatherings.find((g) => g.role === role)!;
+  return {
+    gathering,
+    check: r.checks.find((c) => c.id === gathering.id),
+    candidates: r.candidates.filter((c) => c.gatheringId === gathering.id),
+    errors: r.iceErrors.filter((e) => e.gatheringId === gathering.id),
+  };
 }
 
 beforeAll(async () => {
@@ -36,74 +57,83 @@ afterAll(async () => {
 });
 
 describe('ICE gathering in the built extension', () => {
+  const turn = (url: string, credential: string = TURN_CREDENTIALS.credential): Rule => ({
+    id: 'relay',
+    kind: 'turn',
+    urls: [url],
+    username: TURN_CREDENTIALS.username,
+    credential,
+  });
+
   it('gets a relay candidate from coturn over UDP', async () => {
-    const run = await gather([{ urls: [`turn:${SERVER_A}:3478?transport=udp`], username: TURN_USER, credential: TURN_PASSWORD }]);
-    const relays = run.result.candidates.filter((c) => c.type === 'relay');
-    expect(run.result.setupError).toBeNull();
-    expect(relays.length).toBeGreaterThan(0);
-    expect(relays[0]).toMatchObject({ relayProtocol: 'udp', address: SERVER_A, url: `turn:${SERVER_A}:3478?transport=udp` });
-    expect(run.result.gatheringComplete).toBe(true);
+    const r = await report([turn(`turn:${SERVER_A}:3478?transport=udp`)]);
+    const relay = connectionOf(r, 'turn');
+    expect(relay.gathering.setupError).toBeNull();
+    expect(relay.candidates.find((c) => c.type === 'relay')).toMatchObject({
+      relayProtocol: 'udp',
+      address: SERVER_A,
+      url: `turn:${SERVER_A}:3478?transport=udp`,
+    });
+    expect(relay.check?.status).toBe('pass');
   });
 
   it('gets a relay candidate from coturn over TCP', async () => {
-    const run = await gather([{ urls: [`turn:${SERVER_A}:3478?transport=tcp`], username: TURN_USER, credential: TURN_PASSWORD }]);
-    const relays = run.result.candidates.filter((c) => c.type === 'relay');
-    expect(relays.length).toBeGreaterThan(0);
-    expect(relays[0]).toMatchObject({ relayProtocol: 'tcp', address: SERVER_A });
+    const r = await report([turn(`turn:${SERVER_A}:3478?transport=tcp`)]);
+    expect(connectionOf(r, 'turn').candidates.find((c) => c.type === 'relay')).toMatchObject({ relayProtocol: 'tcp', address: SERVER_A });
   });
 
   it('gets a relay candidate from coturn over TLS on 443, by name', async () => {
-    const url = `turns:${LAB_HOSTS.turn}:${TURN_TLS_PORT}?transport=tcp`;
-    const run = await gather([{ urls: [url], username: TURN_USER, credential: TURN_PASSWORD }]);
-    const relays = run.result.candidates.filter((c) => c.type === 'relay');
-    expect(relays.length).toBeGreaterThan(0);
-    expect(relays[0]).toMatchObject({ relayProtocol: 'tls', address: SERVER_A });
+    const r = await report([turn(`turns:${LAB_HOSTS.turn}:${TURN_TLS_PORT}?transport=tcp`)]);
+    expect(connectionOf(r, 'turn').candidates.find((c) => c.type === 'relay')).toMatchObject({ relayProtocol: 'tls', address: SERVER_A });
   });
 
   it('reports 401 with wrong credentials, which proves the server reachable', async () => {
-    const run = await gather([{ urls: [`turn:${SERVER_A}:3478?transport=udp`], username: TURN_USER, credential: 'wrong' }]);
-    expect(run.result.candidates.filter((c) => c.type === 'relay')).toEqual([]);
-    expect(run.result.errors).toContainEqual(expect.objectContaining({ errorCode: 401, url: `turn:${SERVER_A}:3478?transport=udp` }));
+    const url = `turn:${SERVER_A}:3478?transport=udp`;
+    const r = await report([turn(url, 'wrong')]);
+    const relay = connectionOf(r, 'turn');
+    expect(relay.candidates.filter((c) => c.type === 'relay')).toEqual([]);
+    expect(relay.errors).toContainEqual(expect.objectContaining({ errorCode: 401, url }));
+    expect(JSON.stringify(r)).not.toContain('wrong');
   });
 
-  it('sees the NAT: one srflx equal to the router WAN address from two STUN servers', async () => {
-    const run = await gather([{ urls: [`stun:${SERVER_A}:3478`] }, { urls: [`stun:${SERVER_B}:3478`] }]);
-    const hosts = run.result.candidates.filter((c) => c.type === 'host');
-    const srflx = run.result.candidates.filter((c) => c.type === 'srflx');
+  it('sees the NAT: every srflx is the router WAN address, from two STUN servers', async () => {
+    const r = await report([{ id: 'stun', kind: 'stun', urls: [`stun:${SERVER_A}:3478`, `stun:${SERVER_B}:3478`] }]);
+    const hosts = r.candidates.filter((c) => c.type === 'host');
+    const srflx = r.candidates.filter((c) => c.type === 'srflx');
     expect(hosts.map((c) => c.address)).toContain(LAB.lanAddress);
-    // Plain MASQUERADE keeps the source port for both servers, and Chrome drops
-    // a srflx it already has: exactly one.
-    expect(srflx).toHaveLength(1);
-    expect(srflx[0]).toMatchObject({ address: LAB.natWanAddress, relatedAddress: LAB.lanAddress });
+    expect(srflx.length).toBeGreaterThan(0);
+    for (const c of srflx) expect(c).toMatchObject({ address: LAB.natWanAddress, relatedAddress: LAB.lanAddress });
+    // Plain MASQUERADE keeps the source port for both servers (RFC 4787 endpoint-independent mapping).
+    expect(r.nat.mapping).toBe('endpoint-independent');
   });
 
-  it('ends a run at its own deadline when a TCP TURN server is filtered', async () => {
+  it('ends a check at the run deadline when a TCP TURN server is filtered', async () => {
     const deadlineMs = 1_500;
-    const run = await gather([{ urls: [`turn:${SERVER_A}:${DROPPED_TCP_PORT}?transport=tcp`], username: TURN_USER, credential: TURN_PASSWORD }], deadlineMs);
+    const r = await report([turn(`turn:${SERVER_A}:${DROPPED_TCP_PORT}?transport=tcp`)], deadlineMs);
+    const relay = connectionOf(r, 'turn');
     // Chrome alone never completes gathering here; the run must answer anyway.
-    expect(run.result.gatheringComplete).toBe(false);
-    expect(run.result.deadlineReached).toBe(true);
-    expect(run.result.deadlineMs).toBe(deadlineMs);
-    expect(run.result.candidates.filter((c) => c.type === 'relay')).toEqual([]);
+    expect(relay.gathering).toMatchObject({ gatheringComplete: false, deadlineReached: true, deadlineMs });
+    expect(relay.candidates.filter((c) => c.type === 'relay')).toEqual([]);
+    expect(relay.check).toMatchObject({ status: 'fail', reason: 'timeout' });
   });
 
   it('joins a second request to the running one instead of starting another', async () => {
-    const servers = [{ urls: [`stun:${SERVER_A}:3478`] }];
-    const [a, b] = await Promise.all([gather(servers), gather(servers)]);
-    expect(a.startedAt).toBe(b.startedAt);
-    expect(a.result.candidates.some((c) => c.type === 'srflx')).toBe(true);
+    const rules: Rule[] = [{ id: 'stun', kind: 'stun', urls: [`stun:${SERVER_A}:3478`] }];
+    const [a, b] = await Promise.all([report(rules), report(rules)]);
+    expect(a.id).toBe(b.id);
+    expect(a.candidates.some((c) => c.type === 'srflx')).toBe(true);
   });
 
-  it('reports a malformed server list as a setup error, not a crash', async () => {
-    const run = await gather([{ urls: ['turn:'] }]);
-    expect(run.result.setupError).toMatch(/\S/);
-    expect(run.result.candidates).toEqual([]);
+  it('refuses a malformed server URL by name, before any gathering', async () => {
+    const reply = await run([{ id: 'broken', kind: 'turn', urls: ['turn:'] }]);
+    expect(reply).toMatchObject({ error: { code: 'invalid-profile' } });
+    expect(JSON.stringify((reply as ErrorReply).error.details)).toMatch(/rules\[0\]\.urls/);
   });
 
-  it('never stores the TURN credential where the popup or an export can read it', async () => {
-    await gather([{ urls: [`turn:${SERVER_A}:3478?transport=udp`], username: TURN_USER, credential: TURN_PASSWORD }]);
-    const stored = await sendFromPage<GatherRun>(page, { type: 'getLastGather' });
-    expect(JSON.stringify(stored)).not.toContain(TURN_PASSWORD);
-    expect(stored.servers.find((s) => s.urls[0]?.startsWith('turn:'))?.hasCredential).toBe(true);
+  it('never stores the TURN credential: not in the report, the history or anywhere in storage', async () => {
+    await report([turn(`turn:${SERVER_A}:3478?transport=udp`)]);
+    const stored = await page.evaluate(() => chrome.storage.local.get(null));
+    expect(Object.keys(stored)).toContain('lastReport');
+    expect(JSON.stringify(stored)).not.toContain(TURN_CREDENTIALS.credential);
   });
 });

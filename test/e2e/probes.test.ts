@@ -5,7 +5,7 @@ import { LAB, TURN_CREDENTIALS, type Lab } from '../lab/lab';
 import { sendFromPage } from '../support/extension';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
-import type { BackgroundToPopup } from '../../src/messages';
+import type { ProgressEvent } from '../../src/contract/progress';
 import { labProfile } from './lab-profile';
 
 /**
@@ -130,10 +130,10 @@ describe('progress', () => {
   it('streams each finished check to an open port before the run ends', async () => {
     const events = await page.evaluate(
       (profile) =>
-        new Promise<BackgroundToPopup['type'][]>((resolve) => {
-          const seen: BackgroundToPopup['type'][] = [];
+        new Promise<ProgressEvent['type'][]>((resolve) => {
+          const seen: ProgressEvent['type'][] = [];
           const port = chrome.runtime.connect({ name: 'progress' });
-          port.onMessage.addListener((m: BackgroundToPopup) => {
+          port.onMessage.addListener((m: ProgressEvent) => {
             seen.push(m.type);
             if (m.type === 'finished') {
               port.disconnect();

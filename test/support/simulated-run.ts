@@ -67,6 +67,7 @@ export function simulatedReport(
     choices: {},
     redaction: { ipAddresses: false },
     profile,
+    plan,
     profileErrors: options.errors ?? [],
     region: options.region ?? null,
     deadlineMs: 2_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { observe } from '../../background/probes/observation';
+import { observe } from '../../src/checks/web-request-observation';
 import { certificateEvidence, commonName, interceptedBy } from '../../src/checks/certificate';
 import { classifyIceError } from '../../src/checks/ice-errors';
 import { classifyNetError } from '../../src/checks/net-errors';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import example from '../fixtures/profiles/example.json';
 import { parseRunRequest } from '../../background/run/run-request';
 import { planChecks } from '../../src/checks/plan';
-import { readRequest } from '../../src/request';
+import { readRequest } from '../../src/contract/requests';
 import { parsePolicy } from '../../src/policy/parse';
 import { builtinProfile } from '../../src/profile/builtin';
 import { parseJsonText } from '../../src/profile/json-text';

@@ -13,7 +13,7 @@ import example from '../fixtures/profiles/example.json';
 import { parseRunRequest } from '../../background/run/run-request';
 import { launchProblem } from '../../cli/launch';
 import { planChecks } from '../../src/checks/plan';
-import { readRequest, REQUEST_TYPES } from '../../src/request';
+import { readRequest, REQUEST_TYPES } from '../../src/contract/requests';
 import { parsePolicy } from '../../src/policy/parse';
 import { applyPolicyOverrides } from '../../src/policy/overrides';
 import { builtinProfile } from '../../src/profile/builtin';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyObservation, fold, observe, withResponseStatus, type WebRequestEventName } from '../../background/probes/observation';
-import { fetchResult, webSocketResult } from '../../background/run/evaluate-web';
+import { emptyObservation, fold, observe, withResponseStatus, type WebRequestEventName } from '../../src/checks/web-request-observation';
+import { fetchResult, webSocketResult } from '../../src/checks/web-evidence';
 import type { CheckResult, FirewallLine, PlannedFetchCheck, PlannedWebSocketCheck } from '../../src/checks/types';
-import type { FetchEvidence, WebSocketEvidence } from '../../src/evidence';
+import type { FetchEvidence, WebSocketEvidence } from '../../src/checks/evidence';
 import captured from '../fixtures/proxy-webrequest.json';
 
 /**

@@ -1,4 +1,4 @@
-import type { CertificateEvidence } from './checks/certificate';
+import type { CertificateEvidence } from './certificate';
 
 /**
  * Raw evidence the service worker collects for HTTPS and WSS checks, before

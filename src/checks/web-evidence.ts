@@ -1,7 +1,7 @@
-import { fetchCheckResult, webSocketCheckResult } from '../../src/checks/web-results';
-import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from '../../src/checks/types';
-import type { FetchEvidence, WebSocketEvidence } from '../../src/evidence';
-import { interceptedBy, type CertificateEvidence } from '../../src/checks/certificate';
+import { fetchCheckResult, webSocketCheckResult } from './web-results';
+import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from './types';
+import type { FetchEvidence, WebSocketEvidence } from './evidence';
+import { interceptedBy, type CertificateEvidence } from './certificate';
 
 /**
  * Raw probe evidence -> the core's evidence shape. An opaque fetch() answer

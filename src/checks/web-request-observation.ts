@@ -1,4 +1,4 @@
-import type { NetObservation } from '../../src/evidence';
+import type { NetObservation } from './evidence';
 
 /** The fields of a `chrome.webRequest` event detail that carry evidence. */
 export interface WebRequestDetail {
