@@ -17,7 +17,7 @@
  *   schema: the policy reader validates every field itself).
  */
 export const GECKO_ID = 'webrtc-network-check@wnc.example';
-export const GECKO_MIN_VERSION = '128.0';
+export const GECKO_MIN_VERSION = '142.0';
 
 const CHROME_ONLY_PERMISSIONS = new Set(['offscreen', 'enterprise.deviceAttributes', 'enterprise.networkingAttributes']);
 
