@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
-import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -43,6 +43,15 @@ export interface FirefoxLaunchOptions {
   /** Extra about:config prefs (e.g. a proxy). */
   prefs?: Record<string, unknown>;
   firefox?: string;
+  /**
+   * Managed policy: `policies.json` is written to a folder of the test's own,
+   * bind-mounted over `target` for this Firefox only (cli/firefox-in-netns.mjs;
+   * needs `netns`). With a policy that force-installs the extension, pass
+   * `install: false`.
+   */
+  policy?: { json: object; target: string };
+  /** Install the extension over BiDi (a temporary add-on); default true. */
+  install?: boolean;
 }
 
 export interface FirefoxExtensionBrowser {
@@ -82,27 +91,42 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   } catch {
     throw new Error(`no browser to run at ${binary}: install firefox-esr or name one with --firefox`);
   }
+  if (options.policy && !options.netns) throw new Error('a policy is pushed only to a Firefox in a lab namespace');
   const profile = await mkdtemp(join(tmpdir(), 'wnc-firefox-'));
+  const policyDir = options.policy ? await mkdtemp(join(tmpdir(), 'wnc-ff-policy-')) : null;
   let browser: Browser | undefined;
+  let removeCreated: (() => Promise<void>) | null = null;
   const close = async () => {
     await browser?.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true });
+    if (policyDir) await rm(policyDir, { recursive: true, force: true });
+    await removeCreated?.().catch(() => undefined);
   };
   try {
     if (options.trustedCas?.length) {
       await run('certutil', ['-N', '-d', `sql:${profile}`, '--empty-password']);
       for (const [i, ca] of options.trustedCas.entries()) await run('certutil', ['-A', '-d', `sql:${profile}`, '-n', `lab-ca-${i}`, '-t', 'C,,', '-i', ca]);
     }
+    if (policyDir && options.policy) {
+      await writeFile(join(policyDir, 'policies.json'), JSON.stringify(options.policy.json));
+      // The mount point must exist; what this creates under /etc is removed again on close.
+      const created = await firstMissing(options.policy.target);
+      if (created) {
+        await mkdir(options.policy.target, { recursive: true });
+        removeCreated = () => removeEmptyDirs(options.policy!.target, created);
+      }
+    }
+    const policyEnv = policyDir && options.policy ? { WNC_POLICY_DIR: policyDir, WNC_POLICY_TARGET: options.policy.target } : {};
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: options.netns ? IN_NETNS : binary,
-      env: { ...process.env, WNC_NETNS: options.netns ?? '', WNC_FIREFOX: binary },
+      env: { ...process.env, WNC_NETNS: options.netns ?? '', WNC_FIREFOX: binary, ...policyEnv },
       headless: true,
       args: ['--profile', profile],
       extraPrefsFirefox: prefs(options.prefs ?? {}),
     });
     const b = browser;
-    await b.installExtension(options.extensionDir ?? DIST_FIREFOX);
+    if (options.install !== false) await b.installExtension(options.extensionDir ?? DIST_FIREFOX);
     return {
       browser: b,
       async openPage(path) {
@@ -122,6 +146,28 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   } catch (err) {
     await close();
     throw err;
+  }
+}
+
+/** The highest folder of `path` that does not exist yet, or null when it all exists. */
+async function firstMissing(path: string): Promise<string | null> {
+  let missing: string | null = null;
+  for (let p = resolve(path); p !== dirname(p); p = dirname(p)) {
+    try {
+      await access(p);
+      return missing;
+    } catch {
+      missing = p;
+    }
+  }
+  return missing;
+}
+
+/** rmdir from `path` up to and including `top`: only empty folders go (a folder someone else filled meanwhile stays). */
+async function removeEmptyDirs(path: string, top: string): Promise<void> {
+  for (let p = resolve(path); ; p = dirname(p)) {
+    await rmdir(p);
+    if (p === top) return;
   }
 }
 

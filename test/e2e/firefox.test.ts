@@ -1,15 +1,19 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { exitStatusOf } from '../../cli/args';
 import { firefoxExtensionCopy, launchFirefoxWithExtension, sendFromFirefoxPage, type FirefoxExtensionBrowser } from '../../cli/launch-firefox';
 import { isMdnsName } from '../../src/ice/address';
 import type { Report } from '../../src/report/types';
+import type { SettingsView } from '../../src/settings/types';
+import { GECKO_ID } from '../../build/firefox-manifest';
 import { LAB, LAB_HOSTS, TURN_CREDENTIALS, startLab, type Lab } from '../lab/lab';
 import { makeTrustedCa, startProxy, type LabProxy, type ProxyShape } from '../lab/proxy';
-import { LAB_ORIGINS } from './lab-profile';
+import { LAB_ORIGINS, labProfile } from './lab-profile';
 import { expectedVerdict, forwardRules, natMode, oracleProfile, specName, type NetworkSpec } from './network-oracle';
 import { proxyProfile } from './proxy-profile';
 
@@ -258,3 +262,73 @@ describe('Firefox in the lab behind an explicit proxy (squid), the only way out 
     expect(await proxy!.accessLog()).toMatch(/GET https:\/\/web\.lab\.test\//);
   });
 });
+
+describe('Firefox with a policies.json: force-installed, the lab profile pushed, a start-up run with no user action', () => {
+  let ff: FirefoxExtensionBrowser;
+  let page: Page;
+  let xpiDir: string;
+  beforeAll(async () => {
+    await lab.topology.clearForwardRules();
+    xpiDir = await mkdtemp(join(tmpdir(), 'wnc-xpi-'));
+    const xpi = join(xpiDir, 'webrtc-network-check.xpi');
+    await promisify(execFile)('zip', ['-qr', xpi, '.'], { cwd: extension.dir });
+    ff = await launchFirefoxWithExtension({
+      netns: lab.topology.lan,
+      trustedCas: [lab.certs.caCert],
+      install: false,
+      // An unsigned build: ESR honours this pref (release Firefox does not); a signed .xpi needs nothing.
+      prefs: { 'xpinstall.signatures.required': false },
+      policy: { target: FIREFOX_POLICY_DIR, json: firefoxPolicy(`file://${xpi}`) },
+    });
+    page = await poll('the force-installed extension', () => ff.openPage('popup/index.html').catch(() => null), (p) => p !== null, 30_000).then((p) => p!);
+  });
+  afterAll(async () => {
+    await ff?.close();
+    if (xpiDir) await rm(xpiDir, { recursive: true, force: true });
+  });
+
+  it('reads the policy, locks the profile and runs at start-up by itself', async () => {
+    const view = await poll('policy in getSettings', () => sendFromFirefoxPage<SettingsView>(page, { type: 'getSettings' }), (v) => v.managed, 20_000);
+    expect(view.effective).toMatchObject({ profileId: 'lab', deadlineMs: DEADLINE_MS, runOnStartup: true });
+    expect(view.locked).toEqual(expect.arrayContaining(['profileId', 'deadlineMs', 'runOnStartup']));
+    // Nothing here asks for a run: the report is the extension's own, from the policy.
+    const report = await poll(
+      'a start-up report',
+      () => sendFromFirefoxPage<Report | null>(page, { type: 'getLastReport' }),
+      (r) => r?.trigger === 'startup',
+      60_000,
+    ).then((r) => r!);
+    await writeFile('test-results/firefox/policy-startup.json', JSON.stringify(report, null, 2));
+    expect(report.profile.id).toBe('lab');
+    expect(report.environment.policy.managed).toBe(true);
+    expect(report.verdict.route).toBe('hole-punching');
+    expect(JSON.stringify(report)).not.toContain(TURN_CREDENTIALS.credential);
+  });
+});
+
+/** Debian's firefox-esr reads policies.json here (measured: docs/measured.md). */
+const FIREFOX_POLICY_DIR = '/etc/firefox/policies';
+
+function firefoxPolicy(installUrl: string) {
+  return {
+    policies: {
+      ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: installUrl } },
+      '3rdparty': {
+        Extensions: {
+          [GECKO_ID]: { profileId: 'lab', customProfile: labProfile(), lockProfile: true, deadlineMs: DEADLINE_MS, runOnStartup: true },
+        },
+      },
+    },
+  };
+}
+
+async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`${what}: not within ${timeoutMs} ms; last value ${JSON.stringify(value ?? null).slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
