@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -158,6 +158,33 @@ describe('Firefox in the lab, direct: the oracle’s verdicts', () => {
   });
 });
 
+describe('npm run check -- --browser firefox', () => {
+  it('runs the Firefox build in Firefox in the lab and exits with the oracle’s status', async () => {
+    await lab.topology.clearForwardRules();
+    await lab.topology.setNatMode('masquerade');
+    const spec: NetworkSpec = { nat: 'endpoint-independent', udp: 'all', tcp: 'all', servers: 'two-ports' };
+    const profileFile = join(scratch, 'cli-profile.json');
+    // Without the rules over TLS: the CLI's fresh Firefox profile does not trust the lab's CA (on this
+    // open network the oracle passes those rules, so the expected route and exit status stay the same).
+    const profile = oracleProfile(spec);
+    const overTls = (r: (typeof profile.rules)[number]) => r.kind === 'https' || (r.urls ?? []).some((u) => u.startsWith('turns:'));
+    await writeFile(profileFile, JSON.stringify({ ...profile, rules: profile.rules.filter((r) => !overTls(r)) }));
+    const cli = resolve(import.meta.dirname, '../../dist-cli/check.mjs');
+    const args = [cli, '--browser', 'firefox', '--netns', lab.topology.lan, '--profile-file', profileFile, '--format', 'json', '--deadline', '3000'];
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile(process.execPath, args, { timeout: 90_000 }, (error, out, err) =>
+        done({ code: error ? Number(error.code ?? 70) : 0, stdout: out, stderr: err }),
+      );
+    });
+    await writeFile('test-results/firefox/cli.json', stdout);
+    expect(stderr).toContain('in Firefox');
+    const report = JSON.parse(stdout) as Report;
+    expect(report.environment.browser?.name).toBe('Firefox');
+    expect(report.verdict.route).toBe(expectedVerdict(spec).route);
+    expect(code).toBe(expectedVerdict(spec).exitStatus);
+  });
+});
+
 describe('Firefox in the lab behind an explicit proxy (squid), the only way out for TCP', () => {
   let ff: FirefoxExtensionBrowser;
   let page: Page;
@@ -280,7 +307,12 @@ describe('Firefox with a policies.json: force-installed, the lab profile pushed,
       prefs: { 'xpinstall.signatures.required': false },
       policy: { target: FIREFOX_POLICY_DIR, json: firefoxPolicy(`file://${xpi}`) },
     });
-    page = await poll('the force-installed extension', () => ff.openPage('popup/index.html').catch(() => null), (p) => p !== null, 30_000).then((p) => p!);
+    page = await poll(
+      'the force-installed extension',
+      () => ff.openPage('popup/index.html').catch(() => null),
+      (p) => p !== null,
+      30_000,
+    ).then((p) => p!);
   });
   afterAll(async () => {
     await ff?.close();
@@ -288,7 +320,12 @@ describe('Firefox with a policies.json: force-installed, the lab profile pushed,
   });
 
   it('reads the policy, locks the profile and runs at start-up by itself', async () => {
-    const view = await poll('policy in getSettings', () => sendFromFirefoxPage<SettingsView>(page, { type: 'getSettings' }), (v) => v.managed, 20_000);
+    const view = await poll(
+      'policy in getSettings',
+      () => sendFromFirefoxPage<SettingsView>(page, { type: 'getSettings' }),
+      (v) => v.managed,
+      20_000,
+    );
     expect(view.effective).toMatchObject({ profileId: 'lab', deadlineMs: DEADLINE_MS, runOnStartup: true });
     expect(view.locked).toEqual(expect.arrayContaining(['profileId', 'deadlineMs', 'runOnStartup']));
     // Nothing here asks for a run: the report is the extension's own, from the policy.
@@ -331,4 +368,3 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) =>
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
-
