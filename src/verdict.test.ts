@@ -61,6 +61,7 @@ const received = (c: LoopbackResult) => (c.received > 0 ? ('carried' as const) :
 function evidence(overrides: Partial<RouteEvidence> = {}, mapping: NatMapping = 'endpoint-independent'): RouteEvidence {
   return {
     device: 'online',
+    hostGathered: true,
     hostAddresses: ['10.0.0.5'],
     srflxGathered: true,
     nat: { mapping, publicAddresses: ['203.0.113.1'], reason: `mapping is ${mapping}` },
@@ -104,6 +105,7 @@ const relayCases = (transport: RelayProtocol) => {
 /** One case per VERDICT_TABLE row. */
 const ROW_CASES: Record<string, RouteEvidence> = {
   'lan.offline': evidence({ device: 'offline' }),
+  'lan.no-host': evidence({ hostGathered: false, hostAddresses: [] }),
   'lan.host': evidence(),
   'lan.not-run': evidence({ device: 'unknown', hostAddresses: [] }),
   'hole-punching.offline': evidence({ device: 'offline' }),

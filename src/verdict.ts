@@ -208,6 +208,18 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
 export const VERDICT_TABLE: readonly VerdictRow[] = [
   offlineRow('lan'),
   {
+    id: 'lan.no-host',
+    method: 'lan',
+    status: 'unavailable',
+    when: 'online, yet the browser gave WebRTC no local address (its WebRTC IP handling setting hides them): no direct call on the local network',
+    applies: (e) => e.device === 'online' && !e.hostGathered,
+    explain: () => [
+      why(
+        "the browser offers WebRTC no local address (its WebRTC IP handling setting, in the report's environment): a call to a peer on the same network cannot go direct and takes the route a call across the internet would",
+      ),
+    ],
+  },
+  {
     id: 'lan.host',
     method: 'lan',
     status: 'unverified',

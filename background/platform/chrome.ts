@@ -56,4 +56,5 @@ export const platform: Platform = {
   name: 'chrome',
   webrtc: { gather, loopback, reset: recreateOffscreenDocument },
   securityInfo: null,
+  webRtcIpHandlingBindsChecks: false,
 };

@@ -35,4 +35,5 @@ export const platform: Platform = {
   // Nothing to recreate: the page that gathers is the one that asks.
   webrtc: { gather, loopback, reset: () => Promise.resolve() },
   securityInfo: firefoxSecurityInfo,
+  webRtcIpHandlingBindsChecks: true,
 };

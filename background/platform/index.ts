@@ -49,4 +49,10 @@ export interface Platform {
   readonly name: 'chrome' | 'firefox';
   readonly webrtc: WebRtcHost;
   readonly securityInfo: SecurityInfoReader | null;
+  /**
+   * `privacy.network.webRTCIPHandlingPolicy` binds the extension's own WebRTC too
+   * (Firefox, measured) rather than web pages only (Chrome, measured): the report
+   * then puts the routes it forbids down to the browser, not the firewall.
+   */
+  readonly webRtcIpHandlingBindsChecks: boolean;
 }

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { platform } from '#platform';
 import { assessWebRtcIpHandling, unreadWebRtcIpHandling, type WebRtcIpHandling } from '../../src/policy/webrtc-ip-handling';
 
 /** Reads, never sets: the extension only reports what the browser imposes on web pages. */
@@ -10,7 +11,7 @@ export async function readWebRtcIpHandling(): Promise<WebRtcIpHandling> {
     return unreadWebRtcIpHandling('this browser offers no privacy.network.webRTCIPHandlingPolicy to extensions (or the privacy permission is missing).');
   try {
     const { value, levelOfControl } = await setting.get({});
-    return assessWebRtcIpHandling(value, levelOfControl);
+    return assessWebRtcIpHandling(value, levelOfControl, platform.webRtcIpHandlingBindsChecks);
   } catch (err) {
     return unreadWebRtcIpHandling(err instanceof Error ? err.message : String(err));
   }

@@ -16,6 +16,12 @@ export interface WebRtcIpHandling {
   limitsWebApps: boolean;
   /** Plain words for the report; why it could not be read when value is null. */
   note: string | null;
+  /**
+   * The setting binds this extension's own checks too (Firefox: measured with
+   * `proxy_only` and `default_public_interface_only`); false in Chrome, where it
+   * binds web pages only. Absent in reports written before issue 18.
+   */
+  bindsChecks?: boolean;
 }
 /** What a web app loses compared with the extension's checks. */
 export type WebAppLimit = 'lan' | 'other-interfaces' | 'udp' | 'non-proxied';
@@ -56,15 +62,25 @@ const CONTROL: Record<string, string> = {
   controllable_by_this_extension: '',
 };
 
+/**
+ * What the setting forbids the checks themselves, where it binds them: every STUN/TURN
+ * route but a proxied one (`all`), UDP ones (`udp`), or nothing.
+ */
+export function iceForbiddenToChecks(setting: Pick<WebRtcIpHandling, 'value' | 'bindsChecks'> | undefined): 'all' | 'udp' | 'none' {
+  if (!setting?.bindsChecks) return 'none';
+  const limits = webAppLimits(setting.value);
+  return limits.includes('non-proxied') ? 'all' : limits.includes('udp') ? 'udp' : 'none';
+}
+
 /** Which routes web apps lose under the setting; the checks' own results do not show this. */
 export function webAppLimits(value: string | null): WebAppLimit[] {
   return value === null ? [] : (MEANINGS[value]?.limits ?? []);
 }
 
 /** The environment entry for a report: value, who controls it, and whether web apps lose routes the checks used. */
-export function assessWebRtcIpHandling(value: unknown, levelOfControl: unknown): WebRtcIpHandling {
+export function assessWebRtcIpHandling(value: unknown, levelOfControl: unknown, bindsChecks = false): WebRtcIpHandling {
   if (typeof value !== 'string') {
-    return { value: null, levelOfControl: null, limitsWebApps: false, note: 'The browser did not report its WebRTC IP handling policy.' };
+    return { value: null, levelOfControl: null, limitsWebApps: false, note: 'The browser did not report its WebRTC IP handling policy.', bindsChecks };
   }
   const control = typeof levelOfControl === 'string' ? levelOfControl : null;
   const meaning = MEANINGS[value];
@@ -73,7 +89,9 @@ export function assessWebRtcIpHandling(value: unknown, levelOfControl: unknown):
   const limits = meaning?.limits ?? [];
   // Losing only a second interface changes nothing the checks measured; losing LAN, UDP or direct routes does.
   const limitsWebApps = limits.some((limit) => limit !== 'other-interfaces');
-  return { value, levelOfControl: control, limitsWebApps, note: [text, who].filter((part) => part !== '').join(' ') };
+  // Where the setting binds the checks too, their results already are what web apps here get.
+  const binds = bindsChecks && limits.length > 0 ? 'This browser applies it to these checks too: what they found is what web apps here get.' : '';
+  return { value, levelOfControl: control, limitsWebApps, note: [text, who, binds].filter((part) => part !== '').join(' '), bindsChecks };
 }
 
 /** Why it could not be read (no `privacy` API, e.g. a browser without it, or an error). */

@@ -19,6 +19,7 @@ import { redactCheckDetail, redactedTexts, redactGatherResult } from './redact';
 import { decideOutcome } from './outcome';
 import { ruleSet } from './rule-set';
 import { commonName, interceptedBy } from '../checks/certificate';
+import { iceForbiddenToChecks } from '../policy/webrtc-ip-handling';
 import { REPORT_SCHEMA, type Environment, type ProxyFinding, type TlsFinding, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {
@@ -80,7 +81,7 @@ export function buildReport(raw: ReportInput): Report {
   const verdict = withWebAppLimits(decideVerdict(evidence), input.environment.webRtcIpHandling);
   // Who can fix each fault: only firewall causes become "allow outbound" rules.
   // With no network at all, no firewall rule is missing: the device is (this-device.offline).
-  const context = causeContext(input.checks, evidence.device === 'offline');
+  const context = causeContext(input.checks, evidence.device === 'offline', iceForbiddenToChecks(input.environment.webRtcIpHandling));
   const checks: CausedCheck[] = input.checks.map((c) => ({ ...c, cause: causeOf(c, context) }));
   const advice = adviseRules(input.profile, plan, checks);
 

@@ -158,6 +158,56 @@ describe('Firefox in the lab, direct: the oracle’s verdicts', () => {
   });
 });
 
+describe('Firefox’s WebRTC IP handling setting binds the extension too: read, explained, and its effect put down to the browser', () => {
+  const open: NetworkSpec = { nat: 'endpoint-independent', udp: 'all', tcp: 'all', servers: 'two-ports' };
+  beforeAll(async () => {
+    await lab.topology.clearForwardRules();
+    await lab.topology.setNatMode('masquerade');
+  });
+
+  async function runWith(name: string, prefs: Record<string, unknown>): Promise<Report> {
+    const ff = await launchFirefoxWithExtension({ netns: lab.topology.lan, extensionDir: extension.dir, trustedCas: [lab.certs.caCert], prefs });
+    try {
+      return await runIn(await ff.openPage('popup/index.html'), name, oracleProfile(open));
+    } finally {
+      await ff.close();
+    }
+  }
+
+  it('proxy_only with no proxy: no STUN/TURN route, the browser named as the cause, no firewall rule asked for', async () => {
+    // about:config's media.peerconnection.ice.proxy_only is what privacy.network.webRTCIPHandlingPolicy reads as proxy_only.
+    const report = await runWith('webrtc-proxy-only', { 'media.peerconnection.ice.proxy_only': true });
+    expect(report.environment.webRtcIpHandling).toMatchObject({ value: 'proxy_only', limitsWebApps: true, bindsChecks: true });
+    expect(report.verdict.device).toBe('online');
+    expect(report.verdict.route).toBe('none');
+    const ice = report.checks.filter((c) => c.kind === 'stun' || c.kind === 'turn');
+    expect(ice.length).toBeGreaterThan(0);
+    expect(ice.every((c) => c.status === 'fail')).toBe(true);
+    expect(report.missingRules).toEqual([]);
+    expect(
+      report.otherCauses
+        .find((c) => c.cause === 'this-device')
+        ?.rules.map((r) => r.ruleId)
+        .sort(),
+    ).toEqual(['stun', 'turn-tcp', 'turn-tls', 'turn-udp']);
+    expect(report.checks.find((c) => c.ruleId === 'app')?.status).toBe('pass');
+  });
+
+  it('no local addresses for WebRTC (default_public_interface_only): LAN unavailable, every other route as on the open network', async () => {
+    const report = await runWith('webrtc-no-host', { 'media.peerconnection.ice.default_address_only': true, 'media.peerconnection.ice.no_host': true });
+    expect(report.environment.webRtcIpHandling).toMatchObject({ value: 'default_public_interface_only', bindsChecks: true });
+    expect(report.candidates.filter((c) => c.type === 'host')).toEqual([]);
+    expect(report.verdict.device).toBe('online');
+    expect(report.verdict.methods.find((m) => m.method === 'lan')).toMatchObject({ status: 'unavailable', rowId: 'lan.no-host' });
+    const want = expectedVerdict(open);
+    expect({ route: report.verdict.route, mapping: report.nat.mapping, missingRules: report.missingRules.map((r) => r.ruleId) }).toEqual({
+      route: want.route,
+      mapping: want.mapping,
+      missingRules: want.missingRules,
+    });
+  });
+});
+
 describe('npm run check -- --browser firefox', () => {
   it('runs the Firefox build in Firefox in the lab and exits with the oracle’s status', async () => {
     await lab.topology.clearForwardRules();

@@ -5,6 +5,8 @@ import { classifyIceError } from '../../src/checks/ice-errors';
 import { classifyNetError } from '../../src/checks/net-errors';
 import { isMdnsName } from '../../src/ice/address';
 import { analyzeNatMapping } from '../../src/ice/nat';
+import { routeEvidence } from '../../src/checks/route-evidence';
+import { assessWebRtcIpHandling, iceForbiddenToChecks } from '../../src/policy/webrtc-ip-handling';
 import type { GatheredCandidate } from '../../src/ice/types';
 import firefox from '../fixtures/firefox-153.json';
 
@@ -115,5 +117,55 @@ describe('certificate evidence (getSecurityInfo)', () => {
     expect(commonName("CN=R11,O=Let's Encrypt,C=US")).toBe('R11');
     expect(commonName('O=Filter\\, Inc.,CN=Filter\\, CA')).toBe('Filter, CA');
     expect(commonName('O=No Common Name')).toBe('O=No Common Name');
+  });
+});
+
+describe('a WebRTC IP handling setting that binds the checks (Firefox)', () => {
+  it('forbids every unproxied STUN/TURN route under proxy_only, UDP ones under disable_non_proxied_udp, nothing where it binds web pages only', () => {
+    expect(iceForbiddenToChecks(assessWebRtcIpHandling('proxy_only', 'controllable_by_this_extension', true))).toBe('all');
+    expect(iceForbiddenToChecks(assessWebRtcIpHandling('disable_non_proxied_udp', 'not_controllable', true))).toBe('udp');
+    expect(iceForbiddenToChecks(assessWebRtcIpHandling('default_public_interface_only', null, true))).toBe('none');
+    expect(iceForbiddenToChecks(assessWebRtcIpHandling('proxy_only', null, false))).toBe('none');
+    expect(iceForbiddenToChecks(undefined)).toBe('none');
+    expect(assessWebRtcIpHandling('proxy_only', null, true).note).toMatch(/applies it to these checks too/);
+    expect(assessWebRtcIpHandling('proxy_only', null, false).note).not.toMatch(/these checks too/);
+  });
+
+  it('no host candidate, yet srflx gathered: online, LAN evidence absent, and a direct-end call that never connected proves nothing', () => {
+    const srflxOnly = batch.filter((c) => c.type === 'srflx');
+    const stun = firefox.answeredServers.map((url, i) => ({
+      id: `stun#${i + 1}`,
+      ruleId: 'stun',
+      kind: 'stun' as const,
+      target: url,
+      transport: 'udp' as const,
+      status: 'pass' as const,
+      reason: null,
+      detail: 'answered',
+      durationMs: 100,
+    }));
+    const direct = {
+      id: 'loopback-relay-direct-udp',
+      path: 'relay-direct' as const,
+      transport: 'udp' as const,
+      turnUrl: 'turn:203.0.113.10:3478?transport=udp',
+      checkId: 'turn-udp#1',
+      connected: false,
+      sent: 0,
+      received: 0,
+      rttMs: null,
+      jitterMs: null,
+      loss: null,
+      selectedPair: null,
+      durationMs: 2500,
+      setupError: null,
+    };
+    const nat = analyzeNatMapping({ candidates: srflxOnly, answeredServers: firefox.answeredServers });
+    const e = routeEvidence({ checks: stun, candidates: srflxOnly, nat, localGatheringRan: true, loopbacks: [direct] });
+    expect(e).toMatchObject({ device: 'online', hostGathered: false, hostAddresses: [] });
+    expect(e.udpHighPorts.status).toBe('unknown');
+    // With a host candidate the same silent call is evidence.
+    const withHost = routeEvidence({ checks: stun, candidates: batch, nat, localGatheringRan: true, loopbacks: [direct] });
+    expect(withHost.udpHighPorts.status).not.toBe('unknown');
   });
 });
