@@ -156,6 +156,17 @@ describe('Firefox in the lab, direct: the oracle’s verdicts', () => {
     const webAnswered = report.checks.find((c) => c.ruleId === 'app')!.status === 'pass';
     expect(report.tls?.privateRoots).toEqual(webAnswered ? [{ checkId: 'app#1', host: LAB_HOSTS.web, issuer: LAB_CA, root: LAB_CA }] : []);
   });
+
+  it('shows the last report in the popup, as in Chromium', async () => {
+    const popup = await ff.openPage('popup/index.html');
+    await popup.waitForSelector('[data-testid="headline"]');
+    const route = await popup.evaluate(() => document.querySelector('[data-testid="headline"]')?.getAttribute('data-route'));
+    // The last run above: everything blocked.
+    expect(route).toBe(expectedVerdict(specs.at(-1)![1]).route);
+    await mkdir('test-results/screenshots', { recursive: true });
+    await popup.screenshot({ path: 'test-results/screenshots/popup-firefox.png' });
+    await popup.close();
+  });
 });
 
 describe('Firefox’s WebRTC IP handling setting binds the extension too: read, explained, and its effect put down to the browser', () => {
