@@ -2,19 +2,21 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
 /**
- * The command-line runner (`npm run check`), bundled for Node into dist-cli/.
- * It shares the core's validator and renderers with the extension, so the
- * text it prints is the text the popup copies.
+ * The command-line tools, bundled for Node into dist-cli/: the runner
+ * (`npm run check`), which shares the core's validator and renderers with the
+ * extension, so the text it prints is the text the popup copies, and the
+ * fleet summary (`npm run fleet`), which loads DuckDB's native module at run time.
  */
 export default defineConfig({
   build: {
     outDir: 'dist-cli',
     emptyOutDir: true,
-    ssr: 'cli/check.ts',
+    ssr: true,
     target: 'node20',
     rollupOptions: {
-      external: ['puppeteer-core', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { entryFileNames: 'check.mjs', format: 'es' },
+      input: { check: 'cli/check.ts', fleet: 'cli/fleet.ts' },
+      external: ['puppeteer-core', '@duckdb/node-api', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', format: 'es' },
     },
   },
 });

@@ -7,11 +7,13 @@ import { handleRequest } from './request-handlers';
 import { listenForProgressPorts } from './run/progress-ports';
 import { readLastReport } from './run/report-store';
 import { removeRetiredKeys } from './storage/storage-area';
+import { listenForSending } from './fleet/sender';
 
 // Top level, so a policy change, an alarm or the browser's start wakes the worker.
 listenForPolicyChanges();
 listenForSchedule();
 listenForProgressPorts();
+listenForSending();
 // An update must not leave an earlier version's keys behind (the skeleton kept TURN credentials in clear).
 browser.runtime.onInstalled.addListener(() => void removeRetiredKeys().catch((err: unknown) => console.warn('storage clean-up:', err)));
 // The badge is not kept across browser restarts: show the stored verdict again.

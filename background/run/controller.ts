@@ -13,6 +13,7 @@ import { saveReport } from './report-store';
 import { queueWrite } from './pending-writes';
 import { platform } from '#platform';
 import { showBadge } from '../badge/badge';
+import { sendToCollector } from '../fleet/sender';
 
 export interface RunRequest {
   profile: Profile;
@@ -89,11 +90,13 @@ async function execute(request: RunRequest): Promise<Report> {
     }),
   );
   // The caller and open popups get the report now; the write follows, and readers of stored reports wait for it.
-  void queueWrite(() => saveReport(report))
-    .catch((err: unknown) => console.error('The report could not be stored:', err instanceof Error ? err.message : String(err)))
-    // The badge is a convenience: a failure to set it must not lose the report.
-    .then(() => showBadge(report))
-    .catch(() => undefined);
+  const stored = queueWrite(() => saveReport(report)).catch((err: unknown) =>
+    console.error('The report could not be stored:', err instanceof Error ? err.message : String(err)),
+  );
+  // The badge is a convenience: a failure to set it must not lose the report.
+  void stored.then(() => showBadge(report)).catch(() => undefined);
+  // Sending follows storing and never holds up the run, the badge or a reader of the report.
+  void stored.then(() => sendToCollector(report)).catch(() => undefined);
   broadcast({ type: 'finished', report });
   return report;
 }

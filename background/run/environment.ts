@@ -3,6 +3,12 @@ import type { Environment } from '../../src/report/types';
 import { readWebRtcIpHandling } from '../policy/webrtc-ip-handling';
 import { readPolicy } from '../policy/read-policy';
 import { readDeviceFacts } from './device-facts';
+import { reportDestination, type ReportDestination } from '../../src/fleet/endpoint';
+
+/** Where reports go, for the report itself: no header name or value. */
+function sentTo({ endpoint, site, triggers }: ReportDestination) {
+  return { endpoint, site, triggers };
+}
 
 /** Chromium-family user agents name the browser last-but-one; enough for a support ticket. */
 function browserFromUserAgent(userAgent: string): Environment['browser'] {
@@ -27,7 +33,12 @@ export async function readEnvironment(): Promise<Environment> {
     arch: platform?.arch ?? null,
     uiLanguage: browser.i18n.getUILanguage(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    policy: { managed: policy.managed, settingsFromPolicy: Object.keys(policy.settings), problems: policy.problems },
+    policy: {
+      managed: policy.managed,
+      settingsFromPolicy: Object.keys(policy.settings),
+      problems: policy.problems,
+      reportsSentTo: policy.reportEndpoint ? sentTo(reportDestination(policy.reportEndpoint)) : null,
+    },
     // Binds web pages, not this extension: the report and verdict say what web apps lose.
     webRtcIpHandling,
     device,

@@ -9,6 +9,7 @@ import { t } from '../shared/i18n';
 import { send } from '../shared/send';
 import { CheckSettings } from './CheckSettings';
 import { PolicyInfo } from './PolicyInfo';
+import { FleetInfo } from './FleetInfo';
 import { NoticeView, type Notice } from './Notice';
 import { describePath } from './rule-path';
 
@@ -158,6 +159,7 @@ export function Options() {
 
       <h2>{t('options_policy_heading')}</h2>
       <PolicyInfo view={view} />
+      <FleetInfo view={view} />
     </main>
   );
 }

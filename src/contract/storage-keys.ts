@@ -15,6 +15,10 @@ export const STORAGE_KEYS = {
   customProfiles: 'customProfiles',
   /** session: when the browser started (ms since epoch) while a start-up run is still owed. */
   startupRunPendingSince: 'startupRunPendingSince',
+  /** local: reports waiting for the district's collector (QueuedReport[], src/fleet/queue.ts): OTLP payloads, never read by a page. */
+  reportSendQueue: 'reportSendQueue',
+  /** local: counts and named problems of sending (SendStatus, src/fleet/status.ts): the options page shows them. */
+  reportSendStatus: 'reportSendStatus',
 } as const;
 
 export type StorageName = keyof typeof STORAGE_KEYS;

@@ -13,6 +13,8 @@ import type { Report } from '../report/types';
 import { readStoredProfiles, readStoredSettings } from '../settings/stored';
 import type { Settings, StoredProfile } from '../settings/types';
 import { STORAGE_KEYS, type StorageName } from './storage-keys';
+import { readQueuedReports, type QueuedReport } from '../fleet/queue';
+import { readSendStatus, type SendStatus } from '../fleet/status';
 
 export type StorageAreaName = 'local' | 'session';
 
@@ -63,6 +65,14 @@ export const STORAGE_SCHEMA: { [N in StorageName]: StorageEntry<StorageValue<N>>
     read: (raw) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : null),
     problems: (raw, value) => (isPresent(raw) && value === null ? ['`startupRunPendingSince` is not a time; the start-up run is dropped'] : []),
   },
+  reportSendQueue: { area: 'local', key: STORAGE_KEYS.reportSendQueue, fallback: [], read: readQueuedReports, problems: listProblems('reportSendQueue') },
+  reportSendStatus: {
+    area: 'local',
+    key: STORAGE_KEYS.reportSendStatus,
+    fallback: readSendStatus(undefined),
+    read: readSendStatus,
+    problems: (raw) => (isPresent(raw) && (typeof raw !== 'object' || raw === null) ? ['`reportSendStatus` is not an object; the counts start again'] : []),
+  },
 };
 
 /** The type each key holds once read. */
@@ -72,6 +82,8 @@ export interface StorageValues {
   settings: Partial<Settings>;
   customProfiles: StoredProfile[];
   startupRunPendingSince: number | null;
+  reportSendQueue: QueuedReport[];
+  reportSendStatus: SendStatus;
 }
 export type StorageValue<N extends StorageName> = StorageValues[N];
 

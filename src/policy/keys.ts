@@ -15,6 +15,7 @@ export const POLICY_KEYS = [
   'runOnStartup',
   'runEveryMinutes',
   'redactIpsInExports',
+  'reportEndpoint',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 

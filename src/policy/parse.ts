@@ -14,6 +14,7 @@ import { readProbeHosts, readTurnCredentials } from './overrides';
 import { got, PolicyProblems } from './problems';
 import { fieldName } from '../profile/fields';
 import { namedProfile, readChoices, readProfileId } from './profile-choice';
+import { readReportEndpoint } from '../fleet/endpoint';
 
 function readBoolean(raw: Record<string, unknown>, key: string, problems: PolicyProblems): boolean | undefined {
   const value = raw[key];
@@ -80,6 +81,8 @@ export function parsePolicy(raw: unknown): PolicyOverlay {
   const redact = readBoolean(input, 'redactIpsInExports', problems);
   if (redact !== undefined) settings.redactIpsInExports = redact;
 
+  const reportEndpoint = input.reportEndpoint === undefined ? undefined : readReportEndpoint(input.reportEndpoint, problems);
+
   const locked: SettingKey[] = lockProfile === true ? ['profileId', 'choices'] : [];
   return {
     managed: true,
@@ -90,5 +93,6 @@ export function parsePolicy(raw: unknown): PolicyOverlay {
     ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
     ...(probeHosts && Object.keys(probeHosts).length > 0 ? { probeHosts } : {}),
     ...(turnCredentials && Object.keys(turnCredentials).length > 0 ? { turnCredentials } : {}),
+    ...(reportEndpoint ? { reportEndpoint } : {}),
   };
 }

@@ -28,7 +28,13 @@ export interface Environment {
   /** Parsed from the user agent; null when it cannot be read. */
   browser: { name: string; version: string } | null;
   /** Whether an admin manages the extension, which settings came from policy (names only) and what was wrong with it. */
-  policy: { managed: boolean; settingsFromPolicy: string[]; problems: PolicyProblem[] };
+  policy: {
+    managed: boolean;
+    settingsFromPolicy: string[];
+    problems: PolicyProblem[];
+    /** Where the policy sends reports of these triggers (docs/fleet.md); null or absent: nowhere. No header or query string. */
+    reportsSentTo?: { endpoint: string; site: string | null; triggers: string[] } | null;
+  };
   /**
    * `chrome.privacy.network.webRTCIPHandlingPolicy`: it binds web pages, not
    * this extension, so a vendor's web app may fail where these checks pass.

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, type PolicyOverlay, type Settings, type SettingKey, type SettingsView, type StoredProfile } from './types';
 import { stripCredentials } from './strip-credentials';
 import { probeOrigins } from '../checks/probe-origins';
+import { reportDestination } from '../fleet/endpoint';
 
 /** Policy over user over defaults, field by field; every key policy sets is locked. */
 export function effectiveSettings(user: Partial<Settings>, policy: PolicyOverlay, stored: readonly StoredProfile[] = []): SettingsView {
@@ -19,6 +20,7 @@ export function effectiveSettings(user: Partial<Settings>, policy: PolicyOverlay
     customProfiles,
     policyProfileId: policy.customProfile?.id ?? null,
     policyCredentialRules,
+    reportDestination: policy.reportEndpoint ? reportDestination(policy.reportEndpoint) : null,
     probeOrigins: Object.fromEntries(
       customProfiles.map((p) => [p.id, Object.fromEntries(['', ...(p.regions ?? [])].map((r) => [r, probeOrigins(p, r === '' ? undefined : r)]))]),
     ),

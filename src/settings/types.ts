@@ -4,6 +4,7 @@
  * every page reads the merged view; no page merges on its own.
  */
 import type { Profile, ProfileError } from '../profile/types';
+import type { ReportDestination, ReportEndpoint } from '../fleet/endpoint';
 import { DEFAULT_DEADLINE_MS } from '../checks/deadline';
 
 export interface Settings {
@@ -53,6 +54,8 @@ export interface PolicyOverlay {
   probeHosts?: Record<string, string>;
   /** Rule id -> TURN credentials; applied to the run only, never shown on a page or written to a report. */
   turnCredentials?: Record<string, TurnCredentials>;
+  /** Where finished reports are sent (issue 19); its headers are secrets, like turnCredentials. */
+  reportEndpoint?: ReportEndpoint;
 }
 
 export interface TurnCredentials {
@@ -88,4 +91,6 @@ export interface SettingsView {
    * user's gesture without loading the planner (its 25 KB budget).
    */
   probeOrigins?: Record<string, Record<string, string[]>>;
+  /** Where the policy sends reports (no header value, no query string); null: reports stay on this device. */
+  reportDestination?: ReportDestination | null;
 }

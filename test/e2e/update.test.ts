@@ -22,9 +22,19 @@ async function writeVersion(version: string): Promise<void> {
   await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, version }));
 }
 
-async function storageAfter(id: string): Promise<Record<string, unknown>> {
+/**
+ * Storage once the update's clean-up ran: installExtension resolves when the
+ * new version is loaded, before its onInstalled handler has finished, so wait
+ * (up to 10 s) for the retired keys to go. Without the clean-up they never do.
+ */
+async function storageAfterUpdate(id: string): Promise<Record<string, unknown>> {
   const page = await browser.newPage();
   await page.goto(`chrome-extension://${id}/popup/index.html`);
+  await page
+    .waitForFunction(async (retired: string[]) => Object.keys(await chrome.storage.local.get(retired)).length === 0, { timeout: 10_000 }, [
+      ...RETIRED_LOCAL_KEYS,
+    ])
+    .catch(() => undefined);
   return page.evaluate(() => chrome.storage.local.get(null));
 }
 
@@ -61,7 +71,7 @@ describe('an update from an earlier version', () => {
     await writeVersion('99.0.0');
     expect(await browser.installExtension(dir)).toBe(id);
 
-    const stored = await storageAfter(id);
+    const stored = await storageAfterUpdate(id);
     for (const key of RETIRED_LOCAL_KEYS) expect(stored).not.toHaveProperty(key);
     expect(JSON.stringify(stored)).not.toContain(secret);
     expect(stored.settings).toEqual({ deadlineMs: 3000 });

@@ -10,7 +10,20 @@ import { gzipSync } from 'node:zlib';
  */
 export function pageScripts(dist: string, page: string, { dynamic = true } = {}): Map<string, { bytes: number; gzip: number }> {
   const html = readFileSync(join(dist, page), 'utf8');
-  const queue = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  return scriptsFrom(
+    dist,
+    [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!),
+    dynamic,
+  );
+}
+
+/** Every JS file the service worker loads: its loader (`service-worker-loader.js`) and what that imports, transitively. */
+export function workerScripts(dist: string): Map<string, { bytes: number; gzip: number }> {
+  return scriptsFrom(dist, ['service-worker-loader.js'], true);
+}
+
+function scriptsFrom(dist: string, entries: string[], dynamic: boolean): Map<string, { bytes: number; gzip: number }> {
+  const queue = [...entries];
   const seen = new Map<string, { bytes: number; gzip: number }>();
   while (queue.length > 0) {
     const file = queue.shift()!;
