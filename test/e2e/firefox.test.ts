@@ -219,6 +219,46 @@ describe('Firefox’s WebRTC IP handling setting binds the extension too: read, 
   });
 });
 
+describe('Firefox without host access for the lab (the build as shipped: a user who revoked it, or a custom profile)', () => {
+  it('passes the hosts that answered, fails the others, and says what it could not see (host-access.test.ts’s oracle)', async () => {
+    await lab.topology.clearForwardRules();
+    await lab.topology.setNatMode('masquerade');
+    const bare = await firefoxExtensionCopy([]);
+    const ff = await launchFirefoxWithExtension({ netns: lab.topology.lan, extensionDir: bare.dir, trustedCas: [lab.certs.caCert] });
+    try {
+      const page = await ff.openPage('popup/index.html');
+      const granted = await page.evaluate(() =>
+        (globalThis as unknown as { browser: typeof chrome }).browser.permissions.contains({ origins: ['https://web.lab.test/*'] }),
+      );
+      expect(granted).toBe(false);
+      const report = await runIn(page, 'no-host-access', labProfile());
+      const outcome = (ruleId: string) => {
+        const c = report.checks.find((check) => check.ruleId === ruleId);
+        return c ? (c.reason ? `${c.status}/${c.reason}` : c.status) : 'missing';
+      };
+      // Ground truth from the lab's construction (test/lab/lab.ts), as in host-access.test.ts.
+      expect({ https: outcome('https'), wss: outcome('wss'), 'wss-stripped': outcome('wss-stripped'), 'https-silent': outcome('https-silent') }).toEqual({
+        https: 'pass',
+        wss: 'pass',
+        'wss-stripped': 'fail/upgrade-refused',
+        'https-silent': 'fail/timeout',
+      });
+      for (const rule of ['https-closed', 'https-dns', 'https-rogue']) {
+        const check = report.checks.find((c) => c.ruleId === rule)!;
+        expect(check.status, rule).toBe('fail');
+        expect(check.detail, rule).toMatch(/without host access/);
+      }
+      expect(report.checks.find((c) => c.ruleId === 'https')!.detail).toMatch(/without host access/);
+      expect(report.missingRules.map((r) => r.ruleId)).not.toEqual(expect.arrayContaining(['https']));
+      // Without host access Firefox shows no certificate either: nothing is named, nothing is claimed.
+      expect(report.tls?.privateRoots).toEqual([]);
+    } finally {
+      await ff.close();
+      await bare.remove();
+    }
+  });
+});
+
 describe('npm run check -- --browser firefox', () => {
   it('runs the Firefox build in Firefox in the lab and exits with the oracle’s status', async () => {
     await lab.topology.clearForwardRules();
