@@ -3,15 +3,12 @@ import { platform } from '#platform';
 import { PLACEHOLDER_CREDENTIALS } from '../src/checks/plan';
 import { redactGatherResult, secretsOf } from '../src/report/redact';
 
-/** The browser's answer, without the secrets it was given: from here on no gathering text can carry one. */
-export async function gatherInOffscreen(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: 'srflx' | 'relay'): Promise<GatherResult> {
-  return (await gatherReportingDocument(iceServers, deadlineMs, finishOn)).result;
-}
-
 /**
- * gatherInOffscreen, also saying whether the WebRTC host itself failed (Chrome's
- * offscreen document did not start, died, never answered) rather than the
- * browser refusing this server: only the former is worth a retry in a fresh one.
+ * The browser's answer for one gathering (through the platform's WebRTC host),
+ * without the secrets it was given: from here on no gathering text can carry one.
+ * Also says whether the host itself failed (Chrome's offscreen document did not
+ * start, died, never answered) rather than the browser refusing this server: only
+ * the former is worth a retry in a fresh one.
  */
 export async function gatherReportingDocument(
   iceServers: IceServerConfig[],
