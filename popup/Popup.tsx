@@ -245,7 +245,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
           </div>
           <details class="it-details" data-testid="it-details">
             <summary>{t('popup_it_details')}</summary>
-            <Methods verdict={report.verdict} checks={report.checks} />
+            <Methods verdict={report.verdict} checks={report.checks} loopbacks={report.loopbacks} />
             <ul class="it-facts" data-testid="it-facts">
               <li>{t('report_nat', [report.nat.mapping, report.nat.reason])}</li>
               <li>{t('popup_candidates', [candidateTypes(report)])}</li>

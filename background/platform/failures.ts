@@ -8,5 +8,18 @@ export function failedGather(deadlineMs: number, message: string): GatherResult 
 
 /** A loopback call that could not run at all. */
 export function failedLoopback(message: string): LoopbackMeasurement {
-  return { connected: false, sent: 0, received: 0, rttMs: null, jitterMs: null, loss: null, selectedPair: null, durationMs: 0, setupError: message };
+  return {
+    connected: false,
+    sent: 0,
+    received: 0,
+    rttMs: null,
+    jitterMs: null,
+    loss: null,
+    throughputKbps: null,
+    pairRttMs: null,
+    availableOutgoingBitrate: null,
+    selectedPair: null,
+    durationMs: 0,
+    setupError: message,
+  };
 }

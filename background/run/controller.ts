@@ -7,8 +7,7 @@ import type { RunProgress } from '../../src/contract/progress';
 import { readEnvironment } from './environment';
 import { broadcast } from './progress-ports';
 import { runChecks } from './run-checks';
-import { runLoopbacks } from './loopback-calls';
-import { planLoopbacks } from '../../src/checks/loopback-plan';
+import { loopbackCalls } from './loopback-calls';
 import { saveReport } from './report-store';
 import { queueWrite } from './pending-writes';
 import { platform } from '#platform';
@@ -61,13 +60,15 @@ async function execute(request: RunRequest): Promise<Report> {
   };
   // Read while the checks run: nothing in it depends on them, and it is on the path to the verdict.
   const environment = readEnvironment();
+  // Data through the routes that allocated (what gathering only suggests), each call started as soon as its relay is there.
+  const calls = loopbackCalls(plan);
   const evidence = await runChecks(plan, (result, _done, total) => {
     progress.total = total;
     progress.done.push(result);
     broadcast({ type: 'progress', progress: { ...progress, done: [...progress.done] } });
+    if (result.kind === 'turn' && result.status === 'pass') calls.consider(progress.done);
   });
-  // Data through the routes that allocated: what gathering only suggests.
-  const loopbacks = await runLoopbacks(planLoopbacks(plan, evidence.results));
+  const loopbacks = await calls.finish(evidence.results);
   // Cut to what storage can keep before anyone sees it: the reply, the popup and storage all hold the same report.
   const report = fitReport(
     buildReport({

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../src/checks/types';
+import type { LoopbackResult } from '../../src/ice/loopback';
 import type { Verdict } from '../../src/verdict';
 import { methodRows, RELAY_TRANSPORT_KEYS } from '../../src/view/methods';
 import { t } from '../shared/i18n';
@@ -9,11 +10,11 @@ const STATUS_ICON = { available: '✓', unverified: '▲', unavailable: '✕', u
  * The methods in the field's names, for IT. Under a red outcome a LAN that works
  * is shown neutral, "only within this network": it does not carry calls outside.
  */
-export function Methods({ verdict, checks }: { verdict: Verdict; checks: CheckResult[] }) {
+export function Methods({ verdict, checks, loopbacks = [] }: { verdict: Verdict; checks: CheckResult[]; loopbacks?: LoopbackResult[] }) {
   const lanOnly = verdict.route === 'none';
   return (
     <ul class="methods" data-testid="methods">
-      {methodRows(verdict, checks).map((row) => {
+      {methodRows(verdict, checks, loopbacks).map((row) => {
         const neutral = lanOnly && row.group === 'lan' && (row.status === 'available' || row.status === 'unverified');
         return (
           <li key={row.group} data-method={row.group} data-status={row.status} class={`status-${neutral ? 'untested' : row.status}`}>
@@ -29,6 +30,15 @@ export function Methods({ verdict, checks }: { verdict: Verdict; checks: CheckRe
               <p class="reason" data-testid="method-reason">
                 {row.reasonLine ? t(row.reasonLine.key, row.reasonLine.substitutions) : row.reason}
                 {row.moreReasons > 0 && ` ${t('popup_more_reasons', [row.moreReasons])}`}
+              </p>
+            )}
+            {row.call && (
+              <p class={`call grade-${row.call.grade}`} data-testid="method-call" data-grade={row.call.grade}>
+                {t('popup_call_grade', [
+                  t(row.call.gradeKey),
+                  row.call.rttMs === null ? '–' : `${Math.round(row.call.rttMs)} ms`,
+                  `${Math.round(row.call.loss * 1000) / 10} %`,
+                ])}
               </p>
             )}
           </li>

@@ -54,6 +54,9 @@ describe('planLoopbacks', () => {
 
   it('makes no call without an allocation or without credentials (a 401 proves no relay)', () => {
     expect(planLoopbacks(plan, [])).toEqual([]);
+    // A relay that allocated at once gets the base budget; a slow one six allocations plus a second (callBudgetMs).
+    expect(planLoopbacks(plan, [pass('turn#1')]).map((c) => c.budgetMs)).toEqual([2_500, 2_500]);
+    expect(planLoopbacks(plan, [{ ...pass('turn#1'), durationMs: 700 }]).map((c) => c.budgetMs)).toEqual([5_200, 5_200]);
     expect(planLoopbacks(plan, [{ ...pass('turn#1'), status: 'warn', reason: 'auth-401' }])).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * them (most built-in profiles) no call is possible and the evidence stays
  * what gathering showed.
  */
-import type { LoopbackPath } from '../ice/loopback';
+import { callBudgetMs, type LoopbackPath } from '../ice/loopback';
 import type { IceServerConfig, RelayProtocol } from '../ice/types';
 import { formatIceUri, parseIceUri } from '../ice/uri';
 import type { CheckResult, PlannedCheck, PlannedIceCheck } from './types';
@@ -22,6 +22,8 @@ export interface PlannedLoopback {
   transport: RelayProtocol;
   turnUrl: string;
   checkId: string;
+  /** From how long the allocation took (callBudgetMs). */
+  budgetMs: number;
   caller: LoopbackEnd;
   callee: LoopbackEnd;
 }
@@ -50,7 +52,8 @@ export function planLoopbacks(plan: readonly PlannedCheck[], results: readonly C
     if (!turn) continue;
     const target = turn.targets[0]!;
     const relayOnly: LoopbackEnd = { iceServers: turn.iceServers, iceTransportPolicy: 'relay' };
-    const base = { transport, turnUrl: target.target, checkId: target.checkId };
+    const allocationMs = results.find((r) => r.id === target.checkId)?.durationMs ?? null;
+    const base = { transport, turnUrl: target.target, checkId: target.checkId, budgetMs: callBudgetMs(allocationMs) };
     calls.push({ id: `loopback-relay-${transport}`, path: 'relay-relay', ...base, caller: relayOnly, callee: relayOnly });
     const stun = transport === 'udp' ? stunUrlOf(target.target) : null;
     if (stun) {

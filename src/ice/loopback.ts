@@ -43,6 +43,17 @@ export interface LoopbackMeasurement {
   jitterMs: number | null;
   /** One-way loss, 1 - received / sent; null when nothing was sent. */
   loss: number | null;
+  /**
+   * A short throughput figure, kbit/s: 50 KB sent at once after the quality
+   * packets, bytes that arrived over the time from the first send to the last
+   * arrival. A lower bound (SCTP starts slow, so a long round trip lowers it);
+   * null when the burst had not left the sender by the budget's end or nothing of it arrived.
+   */
+  throughputKbps: number | null;
+  /** The selected pair's `currentRoundTripTime` from getStats (ICE consent checks), ms. */
+  pairRttMs: number | null;
+  /** The selected pair's `availableOutgoingBitrate` from getStats, bit/s: null where Chrome gives none (a data-channel-only call, measured). */
+  availableOutgoingBitrate: number | null;
   selectedPair: SelectedPair | null;
   durationMs: number;
   /** Why the call could not run at all (our failure, not evidence): null when it ran. */
@@ -58,6 +69,37 @@ export interface LoopbackResult extends LoopbackMeasurement {
   turnUrl: string;
   /** The TURN check whose allocation the call rests on. */
   checkId: string;
+  /** The call's budget, ms: longer when the allocation was slow (callBudgetMs). */
+  budgetMs: number;
+}
+
+/** A call's budget on a relay that answers at once: connection (70-400 ms in the lab), 0.6 s of packets, the burst and the drain. */
+export const BASE_CALL_BUDGET_MS = 2_500;
+/** However slow the relay, a call ends by then. */
+export const MAX_CALL_BUDGET_MS = 6_000;
+
+/**
+ * The budget of a call through a relay whose allocation took `allocationMs`.
+ * An allocation is two round trips to the TURN server (401, then success); a
+ * relayed connection (ICE check, DTLS, SCTP through two allocations) took
+ * 3.6-5.4 times as long in the lab (docs/measured.md), so a slow relay gets
+ * six allocations' time plus a second for the packets, up to 6 s. Without
+ * that, a relayed path of 600 ms round trip (still fine for audio) never
+ * connected within 2.5 s and read as "no data got through".
+ */
+export function callBudgetMs(allocationMs: number | null): number {
+  return Math.min(MAX_CALL_BUDGET_MS, Math.max(BASE_CALL_BUDGET_MS, Math.round(6 * (allocationMs ?? 0) + 1_000)));
+}
+
+/**
+ * Packets sent after this time (ms, the call's clock) are still in flight at
+ * `endMs` as far as anyone can tell and are left out of the loss figure:
+ * without this, a 200 ms one-way path counted the last 200 ms of packets as
+ * lost (measured: 8 of 75, "11 % loss", on a lossless path). The margin is
+ * 1.5 times the slowest transit seen; with nothing received, every packet counts.
+ */
+export function inFlightCutoff(endMs: number, transitMs: readonly number[]): number {
+  return transitMs.length === 0 ? endMs : endMs - 1.5 * Math.max(...transitMs);
 }
 
 /** Data got through: the route carries media. */
@@ -84,18 +126,19 @@ export function median(values: readonly number[]): number | null {
 }
 
 /**
- * A plain-words grade of a route for a teacher. Thresholds (docs/verdict.md):
- * ITU-T G.114 keeps one-way delay under 150 ms for good interactivity and
- * calls 400 ms the limit, so round trips of 300 / 800 ms; video degrades
- * visibly past ~2 % loss and ~30 ms jitter, voice codecs (Opus with FEC)
- * stay intelligible to ~10 % loss and ~60 ms jitter.
+ * A plain-words grade of a route for a teacher. Thresholds and their sources
+ * (docs/verdict.md): good for video = Cisco's interactive-video targets (loss
+ * ≤ 1 %, one-way delay ≤ 150 ms, so round trip ≤ 300 ms, jitter ≤ 30 ms);
+ * audio only = ITU-T G.114's 400 ms one-way limit (round trip 800 ms), and
+ * loss ≤ 10 % / jitter ≤ 60 ms, our judgement of what Opus with in-band FEC
+ * and WebRTC's adaptive jitter buffer still conceal (no standard gives them).
  */
 export type CallGrade = 'good-for-video' | 'audio-only' | 'unusable';
 
 export function gradeCall(m: Pick<LoopbackMeasurement, 'received' | 'rttMs' | 'jitterMs' | 'loss'>): CallGrade {
   if (!carriedData(m) || m.rttMs === null || m.loss === null) return 'unusable';
   const jitter = m.jitterMs ?? 0;
-  if (m.rttMs <= 300 && m.loss <= 0.02 && jitter <= 30) return 'good-for-video';
+  if (m.rttMs <= 300 && m.loss <= 0.01 && jitter <= 30) return 'good-for-video';
   if (m.rttMs <= 800 && m.loss <= 0.1 && jitter <= 60) return 'audio-only';
   return 'unusable';
 }

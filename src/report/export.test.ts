@@ -4,6 +4,7 @@ import { translatorFromMessages, type MessagesFile } from '../i18n/translate';
 import { validateReport } from '../../test/fixtures/schemas';
 import { TURN_CREDENTIALS } from '../../test/lab/lab';
 import { redactIps } from './redact-ips';
+import { formatRate } from './labels';
 import { renderTicketText } from './ticket-text';
 import type { Report } from './types';
 
@@ -146,12 +147,16 @@ describe('loopback calls in the ticket text', () => {
         transport: 'udp',
         turnUrl: 'turn:203.0.113.10:3478?transport=udp',
         checkId: 'turn-udp#1',
+        budgetMs: 2500,
         connected: true,
         sent: 30,
         received: 29,
         rttMs: 12,
         jitterMs: 1.26,
         loss: 1 / 30,
+        throughputKbps: 1_840,
+        pairRttMs: 11,
+        availableOutgoingBitrate: null,
         selectedPair: { localType: 'relay', remoteType: 'relay', protocol: 'udp', relayProtocol: 'udp', localPort: 49160, remotePort: 49161 },
         durationMs: 900,
         setupError: null,
@@ -159,11 +164,15 @@ describe('loopback calls in the ticket text', () => {
     ],
   };
 
+  it('gives rates in kbit/s below 1 Mbit/s, one decimal below 10 Mbit/s, whole Mbit/s above', () => {
+    expect([640, 1_840, 25_379].map(formatRate)).toEqual(['640 kbit/s', '1.8 Mbit/s', '25 Mbit/s']);
+  });
+
   it('lists each call with its figures and grade, and the report still validates', () => {
     expect(validateReport(withCalls)).toEqual([]);
     const text = renderTicketText(withCalls, t);
     expect(text).toContain(
-      'Relay ↔ relay over UDP (turn:203.0.113.10:3478?transport=udp): 29 of 30 packets arrived, round trip 12 ms, jitter 1.3 ms — audio only',
+      'Relay ↔ relay over UDP (turn:203.0.113.10:3478?transport=udp): 29 of 30 packets arrived, round trip 12 ms, jitter 1.3 ms, throughput at least 1.8 Mbit/s — audio only',
     );
   });
 });

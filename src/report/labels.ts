@@ -21,6 +21,13 @@ export function formatDuration(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
+/** "320 kbit/s", "1.8 Mbit/s", "25 Mbit/s": as locale-independent as formatDuration. */
+export function formatRate(kbps: number): string {
+  if (kbps < 1_000) return `${Math.round(kbps)} kbit/s`;
+  if (kbps < 10_000) return `${Math.round(kbps / 100) / 10} Mbit/s`;
+  return `${Math.round(kbps / 1_000)} Mbit/s`;
+}
+
 /** "region=eu, connection=legacy", or the word for none. */
 export function formatChoices(t: Translate, choices: Record<string, string>): string {
   const entries = Object.entries(choices);

@@ -5,6 +5,7 @@
  * one that is not (the NAT's behaviour, say) stays the verdict's own words.
  */
 import type { CheckResult } from '../checks/types';
+import { gradeCall, type CallGrade, type LoopbackResult } from '../ice/loopback';
 import type { Method, MethodStatus, MethodVerdict, Verdict } from '../verdict';
 import { reasonLineOf, type ReasonLine } from './reasons';
 
@@ -23,6 +24,18 @@ export interface MethodRow {
   reasonLine: ReasonLine | null;
   /** How many further reasons the details list holds. */
   moreReasons: number;
+  /** What the loopback call through this route measured, graded; null when none ran. */
+  call: CallLine | null;
+}
+
+/** A loopback call's grade for the popup: "Test call: good for video (round trip 3 ms, 0 % lost)". */
+export interface CallLine {
+  grade: CallGrade;
+  gradeKey: string;
+  /** Median round trip, ms; null when no echo came back. */
+  rttMs: number | null;
+  /** One-way loss, 0..1. */
+  loss: number;
 }
 
 export const METHOD_LABEL_KEYS: Record<MethodGroup, string> = {
@@ -53,7 +66,25 @@ function bestRelay(verdict: Verdict): MethodVerdict | undefined {
   return [...relays].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])[0];
 }
 
-function row(group: MethodGroup, verdict: MethodVerdict | undefined, checks: readonly CheckResult[]): MethodRow {
+/**
+ * The call that speaks for a row: for relay, the relay ↔ relay call over the
+ * transport that decided the row; for hole punching, the call from this
+ * network to the relay's port (direct UDP to an arbitrary port, as a peer's
+ * would be). The LAN has none.
+ */
+function callFor(group: MethodGroup, transport: MethodRow['transport'], loopbacks: readonly LoopbackResult[]): CallLine | null {
+  const call =
+    group === 'relay'
+      ? loopbacks.find((l) => l.path === 'relay-relay' && l.transport === transport)
+      : group === 'hole-punching'
+        ? loopbacks.find((l) => l.path === 'relay-direct')
+        : undefined;
+  if (!call || call.setupError !== null || call.sent === 0) return null;
+  const grade = gradeCall(call);
+  return { grade, gradeKey: `report_grade_${grade.replace(/-/g, '_')}`, rttMs: call.rttMs, loss: call.loss ?? 1 };
+}
+
+function row(group: MethodGroup, verdict: MethodVerdict | undefined, checks: readonly CheckResult[], loopbacks: readonly LoopbackResult[]): MethodRow {
   const status = verdict?.status ?? 'untested';
   const explained = status === 'available' || !verdict ? [] : verdict.reasons;
   const reasons = explained.map((r) => r.text);
@@ -68,11 +99,16 @@ function row(group: MethodGroup, verdict: MethodVerdict | undefined, checks: rea
     reason: reasons[0] ?? null,
     reasonLine: explained[0] ? reasonLineOf(explained[0].checkIds, checks) : null,
     moreReasons: Math.max(0, reasons.length - 1),
+    call: callFor(group, transport, loopbacks),
   };
 }
 
-export function methodRows(verdict: Verdict, checks: readonly CheckResult[] = []): MethodRow[] {
-  return [row('lan', pick(verdict, 'lan'), checks), row('hole-punching', pick(verdict, 'hole-punching'), checks), row('relay', bestRelay(verdict), checks)];
+export function methodRows(verdict: Verdict, checks: readonly CheckResult[] = [], loopbacks: readonly LoopbackResult[] = []): MethodRow[] {
+  return [
+    row('lan', pick(verdict, 'lan'), checks, loopbacks),
+    row('hole-punching', pick(verdict, 'hole-punching'), checks, loopbacks),
+    row('relay', bestRelay(verdict), checks, loopbacks),
+  ];
 }
 
 /** The LAN line of the report and ticket text, by `verdict.lan`. */

@@ -5,6 +5,7 @@ import symmetric from '../../test/fixtures/reports/lab-symmetric-nat.json';
 import en from '../../_locales/en/messages.json';
 import { translatorFromMessages, type MessagesFile } from '../i18n/translate';
 import type { Report } from '../report/types';
+import type { LoopbackResult } from '../ice/loopback';
 import { ageText } from './age';
 import { badgeFor, BADGE_COLOURS } from './badge';
 import { progressRatio } from './checks';
@@ -70,6 +71,46 @@ describe('method rows', () => {
     expect(punching.status).toBe('unavailable');
     expect(punching.reason).toMatch(/mapping|symmetric/i);
     expect(methodRows(SYMMETRIC.verdict)[2]).toMatchObject({ status: 'available', transport: 'udp' });
+  });
+
+  it('grades each route by the loopback call through it: relay by its deciding transport, hole punching by the call to the relay port', () => {
+    const call = (
+      path: LoopbackResult['path'],
+      transport: LoopbackResult['transport'],
+      received: number,
+      setupError: string | null = null,
+    ): LoopbackResult => ({
+      id: `loopback-${path}-${transport}`,
+      path,
+      transport,
+      turnUrl: `turn:203.0.113.10:3478?transport=${transport}`,
+      checkId: 'turn#1',
+      budgetMs: 2500,
+      connected: received > 0,
+      sent: setupError ? 0 : 150,
+      received,
+      rttMs: received > 0 ? 3.4 : null,
+      jitterMs: received > 1 ? 0.4 : null,
+      loss: setupError ? null : 1 - received / 150,
+      throughputKbps: null,
+      pairRttMs: null,
+      availableOutgoingBitrate: null,
+      selectedPair: null,
+      durationMs: 900,
+      setupError,
+    });
+    const rows = methodRows(SYMMETRIC.verdict, SYMMETRIC.checks, [
+      call('relay-relay', 'udp', 150),
+      call('relay-direct', 'udp', 140),
+      call('relay-relay', 'tcp', 0),
+    ]);
+    expect(rows[0]!.call).toBeNull();
+    expect(rows[1]!.call).toMatchObject({ grade: 'audio-only', gradeKey: 'report_grade_audio_only', rttMs: 3.4 });
+    expect(rows[1]!.call!.loss).toBeCloseTo(10 / 150);
+    expect(rows[2]!.call).toMatchObject({ grade: 'good-for-video', loss: 0 });
+    expect(t('popup_call_grade', [t(rows[2]!.call!.gradeKey), '3 ms', '0 %'])).toBe('Test call: good for video (round trip 3 ms, 0 % lost)');
+    // A call that could not run says nothing about the route.
+    expect(methodRows(SYMMETRIC.verdict, SYMMETRIC.checks, [call('relay-relay', 'udp', 0, 'The offscreen document did not answer.')])[2]!.call).toBeNull();
   });
 });
 
