@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'build/generated/**'] },
+  { ignores: ['dist/**', 'dist-firefox/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'build/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

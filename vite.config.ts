@@ -1,19 +1,35 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { reportValidatorPlugin } from './build/report-validator';
+import { firefoxManifest } from './build/firefox-manifest';
 
-export default defineConfig({
-  plugins: [preact(), crx({ manifest }), reportValidatorPlugin()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // The offscreen document is opened by chrome.offscreen at run time and the
-    // printable report by tabs.create, so nothing in the manifest points at
-    // them: list them as extra entries.
-    rollupOptions: {
-      input: { offscreen: 'background/offscreen/offscreen.html', report: 'popup/report/report.html' },
+/**
+ * `vite build` makes the Chrome extension in dist/; `vite build --mode firefox`
+ * the Firefox one in dist-firefox/ from the same sources. What differs is
+ * chosen here, once: the manifest (build/firefox-manifest.ts) and the platform
+ * module behind `#platform` (background/platform/).
+ */
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  const platform = fileURLToPath(new URL(`./background/platform/${firefox ? 'firefox' : 'chrome'}.ts`, import.meta.url));
+  return {
+    plugins: [preact(), crx({ manifest: firefox ? firefoxManifest(manifest) : manifest, browser: firefox ? 'firefox' : 'chrome' }), reportValidatorPlugin()],
+    resolve: { alias: { '#platform': platform } },
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      // The offscreen document (Chrome only) is opened by chrome.offscreen at run
+      // time and the printable report by tabs.create, so nothing in the manifest
+      // points at them: list them as extra entries.
+      rollupOptions: {
+        input: {
+          report: 'popup/report/report.html',
+          ...(firefox ? {} : { offscreen: 'background/offscreen/offscreen.html' }),
+        } as Record<string, string>,
+      },
     },
-  },
+  };
 });

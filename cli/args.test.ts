@@ -19,7 +19,24 @@ describe('parseCheckArgs', () => {
 
   it('defaults to ticket text and the system Chromium', () => {
     const parsed = parseCheckArgs(['--profile-file', 'my.json']);
-    expect(parsed.ok && parsed.args).toMatchObject({ format: 'text', chromium: '/usr/bin/chromium', profileFile: 'my.json', redactIps: null });
+    expect(parsed.ok && parsed.args).toMatchObject({
+      format: 'text',
+      browser: 'chromium',
+      chromium: '/usr/bin/chromium',
+      profileFile: 'my.json',
+      redactIps: null,
+    });
+  });
+
+  it('takes --browser firefox, with Debian’s firefox-esr unless --firefox names another', () => {
+    expect(parseCheckArgs(['--profile', 'senso', '--browser', 'firefox'])).toMatchObject({
+      ok: true,
+      args: { browser: 'firefox', firefox: '/usr/bin/firefox-esr' },
+    });
+    expect(parseCheckArgs(['--profile', 'senso', '--browser=firefox', '--firefox', '/opt/ff/firefox'])).toMatchObject({
+      ok: true,
+      args: { browser: 'firefox', firefox: '/opt/ff/firefox' },
+    });
   });
 
   it.each([
@@ -30,6 +47,7 @@ describe('parseCheckArgs', () => {
     [['--profile', 'senso', '--deadline', '10'], '--deadline must be whole milliseconds'],
     [['--profile', 'senso', '--option', 'legacy'], '--option takes name=value'],
     [['--profile', 'senso', '--netns', 'a b'], 'is not a namespace name'],
+    [['--profile', 'senso', '--browser', 'safari'], '--browser must be chromium or firefox, got "safari"'],
     [['--profile', 'senso', '--verbose'], 'unknown argument "--verbose"'],
     [['--profile-file', 'x.json', '--option', 'a=b'], 'built-in profiles only'],
   ])('refuses %j with a message naming the problem', (argv, message) => {

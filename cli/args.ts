@@ -15,9 +15,12 @@ export interface CheckArgs {
   choices: Record<string, string>;
   format: OutputFormat;
   deadlineMs: number | null;
-  /** Run Chromium inside this network namespace (labs, isolated checks). */
+  /** Run the browser inside this network namespace (labs, isolated checks). */
   netns: string | null;
+  /** Which build runs where: dist/ in Chromium, or dist-firefox/ in Firefox. */
+  browser: 'chromium' | 'firefox';
   chromium: string;
+  firefox: string;
   /** Replace IP addresses with placeholders; default: yes for the ticket text, no for JSON. */
   redactIps: boolean | null;
   help: boolean;
@@ -34,8 +37,12 @@ export const USAGE = `Usage: npm run check -- (--profile <id> | --profile-file <
   --redact-ips            replace this computer's IP addresses with host-1, public-1 …
                           (the default for text)
   --keep-ips              keep them (the default for json)
-  --netns <name>          run Chromium inside this network namespace
-  --chromium <path>       browser binary (default /usr/bin/chromium)
+  --netns <name>          run the browser inside this network namespace
+  --browser chromium|firefox
+                          the Chrome build (dist/) in Chromium (default), or the
+                          Firefox build (dist-firefox/) in Firefox
+  --chromium <path>       Chromium binary (default /usr/bin/chromium)
+  --firefox <path>        Firefox binary (default /usr/bin/firefox-esr)
 
 Exit status: 0 calls will connect and no rule is missing; 1 rules are missing;
 2 calls will not connect (route none, or no network); 3 nothing the profile names
@@ -44,7 +51,18 @@ can be tested from a browser (verify its rules on the firewall); 64 bad argument
 
 export type ParsedArgs = { ok: true; args: CheckArgs } | { ok: false; message: string };
 
-const VALUE_FLAGS = new Set(['--profile', '--profile-file', '--region', '--option', '--format', '--deadline', '--netns', '--chromium']);
+const VALUE_FLAGS = new Set([
+  '--profile',
+  '--profile-file',
+  '--region',
+  '--option',
+  '--format',
+  '--deadline',
+  '--netns',
+  '--browser',
+  '--chromium',
+  '--firefox',
+]);
 
 export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
   const args: CheckArgs = {
@@ -55,7 +73,9 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
     format: 'text',
     deadlineMs: null,
     netns: null,
+    browser: 'chromium',
     chromium: '/usr/bin/chromium',
+    firefox: '/usr/bin/firefox-esr',
     redactIps: null,
     help: false,
   };
@@ -106,8 +126,15 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
         if (!/^[\w.-]{1,64}$/.test(value)) return { ok: false, message: `--netns "${value}" is not a namespace name` };
         args.netns = value;
         break;
+      case '--browser':
+        if (value !== 'chromium' && value !== 'firefox') return { ok: false, message: `--browser must be chromium or firefox, got "${value}"` };
+        args.browser = value;
+        break;
       case '--chromium':
         args.chromium = value;
+        break;
+      case '--firefox':
+        args.firefox = value;
         break;
     }
   }

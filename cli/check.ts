@@ -11,6 +11,7 @@ import { parseJsonText } from '../src/profile/json-text';
 import { probeOrigins } from '../src/checks/probe-origins';
 import { exitStatusOf, parseCheckArgs, USAGE, type CheckArgs } from './args';
 import { DIST, extensionWithHostAccess, launchProblem, launchWithExtension, requestFromPage } from './launch';
+import { DIST_FIREFOX, firefoxExtensionCopy, launchFirefoxWithExtension, sendFromFirefoxPage } from './launch-firefox';
 import type { ReplyOf, RequestOf } from '../src/contract/requests';
 import { renderForCli } from './render';
 
@@ -50,12 +51,14 @@ async function runMessage(args: CheckArgs): Promise<{ message: RequestOf<'run'>;
 }
 
 async function check(args: CheckArgs): Promise<number> {
+  const dist = args.browser === 'firefox' ? DIST_FIREFOX : DIST;
   try {
-    await access(join(DIST, 'manifest.json'));
+    await access(join(dist, 'manifest.json'));
   } catch {
-    throw new Error(`no built extension in ${DIST}: run \`npm run build\` first`);
+    throw new Error(`no built extension in ${dist}: run \`npm run build\` first`);
   }
   const { message, origins } = await runMessage(args);
+  if (args.browser === 'firefox') return checkInFirefox(args, message, origins);
   const problem = await launchProblem({ chromium: args.chromium, ...(args.netns ? { netns: args.netns } : {}) });
   if (problem) throw new UsageError(problem);
   const copy = origins.length > 0 ? await extensionWithHostAccess(origins) : null;
@@ -84,6 +87,33 @@ async function check(args: CheckArgs): Promise<number> {
     // Also when Chromium failed to start: no copy of the extension is left in the temp folder.
     await ext?.close();
     await copy?.remove();
+  }
+}
+
+/** The run in Firefox: the same request, through an extension page reached as Firefox allows under BiDi. */
+async function checkInFirefox(args: CheckArgs, message: RequestOf<'run'>, origins: string[]): Promise<number> {
+  const problem = await launchProblem({ chromium: args.firefox, ...(args.netns ? { netns: args.netns } : {}) });
+  if (problem) throw new UsageError(problem.replace('install chromium or name one with --chromium', 'install firefox-esr or name one with --firefox'));
+  // Always a copy: its pages must be web-accessible for BiDi to open one (cli/launch-firefox.ts).
+  const copy = await firefoxExtensionCopy(origins);
+  let ff: Awaited<ReturnType<typeof launchFirefoxWithExtension>> | null = null;
+  try {
+    ff = await launchFirefoxWithExtension({ extensionDir: copy.dir, firefox: args.firefox, ...(args.netns ? { netns: args.netns } : {}) });
+    process.stderr.write(`Checking ${args.profileId ?? args.profileFile} in Firefox …\n`);
+    const page = await ff.openPage('popup/index.html');
+    const reply = await sendFromFirefoxPage<ReplyOf<'run'>>(page, message).catch((): ReplyOf<'run'> => ({
+      error: { code: 'run-failed', message: "the extension's background page stopped before the run finished" },
+    }));
+    if ('error' in reply) {
+      const details = (reply.error.details ?? []).map((d) => `\n  ${d.path || '(document)'}: ${d.message}`).join('');
+      if (reply.error.code === 'run-failed') throw new Error(`the check could not run (run-failed): ${reply.error.message}`);
+      throw new UsageError(`the extension refused the run (${reply.error.code}): ${reply.error.message}${details}`);
+    }
+    process.stdout.write(renderForCli(reply, args));
+    return exitStatusOf(reply);
+  } finally {
+    await ff?.close();
+    await copy.remove();
   }
 }
 

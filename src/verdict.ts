@@ -211,6 +211,14 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
 export const VERDICT_TABLE: readonly VerdictRow[] = [
   offlineRow('lan'),
   {
+    id: 'lan.no-host',
+    method: 'lan',
+    status: 'unavailable',
+    when: 'online, yet the browser gave WebRTC no local address (its WebRTC IP handling setting hides them): no direct call on the local network',
+    applies: (e) => e.device === 'online' && !e.hostGathered,
+    explain: () => [why(phrase('why_lan_no_host'))],
+  },
+  {
     id: 'lan.host',
     method: 'lan',
     status: 'unverified',

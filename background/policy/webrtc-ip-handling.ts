@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { platform } from '#platform';
 import { assessWebRtcIpHandling, unreadWebRtcIpHandling, type WebRtcIpHandling } from '../../src/policy/webrtc-ip-handling';
 import { phrase } from '../../src/i18n/phrase';
 
@@ -10,7 +11,7 @@ export async function readWebRtcIpHandling(): Promise<WebRtcIpHandling> {
   if (!setting) return unreadWebRtcIpHandling(phrase('webrtc_no_api'));
   try {
     const { value, levelOfControl } = await setting.get({});
-    return assessWebRtcIpHandling(value, levelOfControl);
+    return assessWebRtcIpHandling(value, levelOfControl, platform.webRtcIpHandlingBindsChecks);
   } catch (err) {
     return unreadWebRtcIpHandling(err instanceof Error ? err.message : String(err));
   }

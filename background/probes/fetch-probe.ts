@@ -2,6 +2,8 @@ import type { FetchEvidence, FetchTiming } from '../../src/checks/evidence';
 import { originPattern } from '../../src/checks/probe-origins';
 import { withResponseStatus } from '../../src/checks/web-request-observation';
 import { watchRequest } from './web-request-watch';
+import { platform } from '#platform';
+import type { CertificateEvidence } from '../../src/checks/certificate';
 
 /** webRequest's onErrorOccurred can land just after fetch() rejects: wait this long for it. */
 const EVIDENCE_SETTLE_MS = 150;
@@ -51,6 +53,9 @@ async function hasHostAccess(url: string): Promise<boolean> {
 
 async function fetchOnce(url: string, deadlineMs: number, hostAccess: boolean): Promise<FetchEvidence> {
   const watch = watchRequest(url);
+  // Firefox shows the chain of the answer (getSecurityInfo); Chrome shows extensions none.
+  let certificate: CertificateEvidence | undefined;
+  const stopCertificates = platform.securityInfo?.watch(url, (info) => (certificate = info));
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -80,7 +85,9 @@ async function fetchOnce(url: string, deadlineMs: number, hostAccess: boolean): 
   }
   const durationMs = Math.round(performance.now() - started);
   watch.stop();
+  stopCertificates?.();
   return {
+    ...(certificate ? { certificate } : {}),
     url,
     hostAccess,
     responded,

@@ -10,6 +10,7 @@ import { runChecks } from './run-checks';
 import { loopbackCalls } from './loopback-calls';
 import { saveReport } from './report-store';
 import { queueWrite } from './pending-writes';
+import { platform } from '#platform';
 import { showBadge } from '../badge/badge';
 import { sendToCollector } from '../fleet/sender';
 
@@ -86,6 +87,7 @@ async function execute(request: RunRequest): Promise<Report> {
       checks: evidence.results,
       gatherings: evidence.gatherings,
       loopbacks,
+      certificatesVisible: platform.securityInfo !== null,
     }),
   );
   // The caller and open popups get the report now; the write follows, and readers of stored reports wait for it.

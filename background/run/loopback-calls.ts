@@ -1,8 +1,7 @@
 import { planLoopbacks, type PlannedLoopback } from '../../src/checks/loopback-plan';
 import type { CheckResult, PlannedCheck } from '../../src/checks/types';
-import type { LoopbackMeasurement, LoopbackResult } from '../../src/ice/loopback';
-import { isLoopbackMeasurement, type OffscreenLoopbackRequest } from '../../src/contract/offscreen';
-import { ensureOffscreenDocument } from '../platform/offscreen-document';
+import type { LoopbackResult } from '../../src/ice/loopback';
+import { platform } from '#platform';
 
 /**
  * Each call: connection through the relay (ICE, DTLS, SCTP; 70-400 ms in the
@@ -12,58 +11,17 @@ import { ensureOffscreenDocument } from '../platform/offscreen-document';
  */
 const PACKETS = 150;
 const INTERVAL_MS = 20;
-/** The offscreen reply's grace beyond the budget, for a document that died. */
-const REPLY_GRACE_MS = 2_000;
-
-function failed(message: string): LoopbackMeasurement {
-  return {
-    connected: false,
-    sent: 0,
-    received: 0,
-    rttMs: null,
-    jitterMs: null,
-    loss: null,
-    throughputKbps: null,
-    pairRttMs: null,
-    availableOutgoingBitrate: null,
-    selectedPair: null,
-    durationMs: 0,
-    setupError: message,
-  };
-}
-
-async function call(planned: PlannedLoopback): Promise<LoopbackResult> {
-  const message: OffscreenLoopbackRequest = {
-    target: 'offscreen',
-    type: 'loopback',
+/** One planned call, in the platform's WebRTC host; never rejects (a failure to run is the result's `setupError`). */
+async function runLoopback(planned: PlannedLoopback): Promise<LoopbackResult> {
+  const measurement = await platform.webrtc.loopback({
     caller: planned.caller,
     callee: planned.callee,
     budgetMs: planned.budgetMs,
     packets: PACKETS,
     intervalMs: INTERVAL_MS,
-  };
-  const measurement = await Promise.race([
-    chrome.runtime
-      .sendMessage(message)
-      .then((reply: unknown) => (isLoopbackMeasurement(reply) ? reply : failed('The offscreen document gave no result.')))
-      .catch((err: unknown) => failed(`The offscreen document failed: ${err instanceof Error ? err.message : String(err)}`)),
-    new Promise<LoopbackMeasurement>((resolve) =>
-      setTimeout(() => resolve(failed('The offscreen document did not answer.')), planned.budgetMs + REPLY_GRACE_MS),
-    ),
-  ]);
+  });
   const { caller: _caller, callee: _callee, ...described } = planned;
   return { ...described, ...measurement };
-}
-
-/** One planned call; never rejects (a failure to run is the result's `setupError`). */
-async function runLoopback(planned: PlannedLoopback): Promise<LoopbackResult> {
-  try {
-    await ensureOffscreenDocument();
-  } catch (err) {
-    const { caller: _c, callee: _e, ...described } = planned;
-    return { ...described, ...failed(`The offscreen document could not start: ${String(err)}`) };
-  }
-  return call(planned);
 }
 
 /** The run's loopback calls, each started as soon as the allocation it rests on is there. */

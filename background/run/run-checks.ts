@@ -4,7 +4,7 @@ import type { CheckResult, PlannedCheck, PlannedIceCheck, PlannedWebSocketCheck 
 import type { FetchEvidence } from '../../src/checks/evidence';
 import type { GatherResult } from '../../src/ice/types';
 import { gatherReportingDocument } from '../gather-run';
-import { recreateOffscreenDocument } from '../platform/offscreen-document';
+import { platform } from '#platform';
 import { probeFetch } from '../probes/fetch-probe';
 import { probeWebSocket } from '../probes/websocket-probe';
 import { fetchResult, webSocketResult } from '../../src/checks/web-evidence';
@@ -66,7 +66,7 @@ export async function runChecks(plan: PlannedCheck[], onDone: OnCheckDone): Prom
     const finishOn = FINISH_ON[check.role];
     const first = await gatherReportingDocument(check.iceServers, check.deadlineMs, finishOn);
     if (!first.documentFailed) return first.result;
-    freshDocument ??= recreateOffscreenDocument().catch(() => undefined);
+    freshDocument ??= platform.webrtc.reset().catch(() => undefined);
     await freshDocument;
     const second = await gatherReportingDocument(check.iceServers, check.deadlineMs, finishOn);
     return second.result.setupError === null ? second.result : { ...second.result, setupError: `${second.result.setupError} (tried twice)` };

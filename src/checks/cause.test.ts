@@ -18,18 +18,22 @@ function check(overrides: Partial<CheckResult>): CheckResult {
     ...overrides,
   };
 }
-const plain: CauseContext = { proxyInUse: false, offline: false };
+const plain: CauseContext = { proxyInUse: false, offline: false, iceForbidden: 'none' };
 
 /** One case per CAUSE_TABLE row: a check and the context in which that row decides. */
 const ROW_CASES: Record<string, [Partial<CheckResult>, CauseContext]> = {
-  'this-device.offline': [{ reason: 'timeout' }, { proxyInUse: false, offline: true }],
+  'this-device.offline': [{ reason: 'timeout' }, { proxyInUse: false, offline: true, iceForbidden: 'none' }],
+  'this-device.webrtc-setting': [
+    { kind: 'turn', transport: 'tcp', reason: 'timeout' },
+    { ...plain, iceForbidden: 'all' },
+  ],
   'this-device.browser': [{ reason: 'blocked', detail: phrase('detail_browser_blocked'), evidence: 'net::ERR_BLOCKED_BY_ADMINISTRATOR' }, plain],
   'relay-credentials.rejected': [{ kind: 'turn', transport: 'tcp', reason: 'auth-401', detail: phrase('detail_auth_rejected', { transport: 'TCP' }) }, plain],
   'dns-filter.unresolved': [{ reason: 'dns' }, plain],
   'proxy.refused': [{ reason: 'proxy-auth' }, plain],
   'proxy.turn-connect': [
     { kind: 'turn', transport: 'tcp', reason: 'refused' },
-    { proxyInUse: true, offline: false },
+    { proxyInUse: true, offline: false, iceForbidden: 'none' },
   ],
   'vendor-server.error': [
     { kind: 'turn', transport: 'udp', reason: 'server-error', detail: phrase('detail_server_error'), evidence: '486 Allocation Quota Reached' },
@@ -75,7 +79,7 @@ describe('causeOf', () => {
 
   it('puts TURN over TCP down to the proxy only when the proxy was seen, and never UDP', () => {
     expect(causeOf(check({ kind: 'turn', transport: 'tcp', reason: 'refused' }), plain)).toBe('firewall');
-    expect(causeOf(check({ kind: 'turn', transport: 'udp', reason: 'timeout' }), { proxyInUse: true, offline: false })).toBe('firewall');
+    expect(causeOf(check({ kind: 'turn', transport: 'udp', reason: 'timeout' }), { proxyInUse: true, offline: false, iceForbidden: 'none' })).toBe('firewall');
   });
 
   it('tells an offline device from a disconnected one by the browser’s own words', () => {

@@ -26,6 +26,12 @@ export interface CauseContext {
   proxyInUse: boolean;
   /** Nothing answered and the browser had no local address: the device is offline. */
   offline: boolean;
+  /**
+   * STUN/TURN routes the browser's WebRTC IP handling setting forbids the checks
+   * themselves (src/policy/webrtc-ip-handling.ts `iceForbiddenToChecks`): `all` but a
+   * proxied one, `udp`, or `none` (Chrome: the setting binds web pages only).
+   */
+  iceForbidden: 'all' | 'udp' | 'none';
 }
 
 export interface CauseRow {
@@ -53,6 +59,17 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     when: 'nothing answered and the browser found no local address',
     evidence: 'no host candidate, no check passed',
     applies: (_c, context) => context.offline,
+  },
+  {
+    id: 'this-device.webrtc-setting',
+    cause: 'this-device',
+    when: 'a STUN/TURN check failed over a route the browser’s WebRTC IP handling setting forbids its own WebRTC (a browser where it binds extensions too)',
+    evidence:
+      '`privacy.network.webRTCIPHandlingPolicy` = `proxy_only` (every STUN/TURN check) or `disable_non_proxied_udp` (UDP ones) in Firefox, where it binds the extension (measured)',
+    applies: (c, context) =>
+      c.status === 'fail' &&
+      (c.kind === 'stun' || c.kind === 'turn') &&
+      (context.iceForbidden === 'all' || (context.iceForbidden === 'udp' && c.transport === 'udp')),
   },
   {
     id: 'this-device.browser',
@@ -123,9 +140,9 @@ export function causeOf(check: Pick<CheckResult, 'status' | 'reason' | 'kind' | 
  * The run-wide facts causes depend on. `noLocalAddress`: ICE gathering ran and
  * found no host candidate (a profile without STUN/TURN tells nothing about it).
  */
-export function causeContext(checks: readonly CheckResult[], noLocalAddress: boolean): CauseContext {
+export function causeContext(checks: readonly CheckResult[], noLocalAddress: boolean, iceForbidden: CauseContext['iceForbidden'] = 'none'): CauseContext {
   const proxyInUse = checks.some((c) => c.kind !== 'turn' && c.kind !== 'stun' && (c.reason === 'proxy' || c.reason === 'proxy-auth'));
   const tested = checks.filter((c) => c.status !== 'untestable' && c.status !== 'error');
   const offline = noLocalAddress && tested.length > 0 && tested.every((c) => c.status === 'fail');
-  return { proxyInUse, offline };
+  return { proxyInUse, offline, iceForbidden };
 }

@@ -1,3 +1,5 @@
+import type { CertificateEvidence } from './certificate';
+
 /**
  * Raw evidence the service worker collects for HTTPS and WSS checks, before
  * any conclusion is drawn from it. Plain JSON, no secrets.
@@ -40,6 +42,8 @@ export interface FetchEvidence extends NetObservation {
   timedOut: boolean;
   durationMs: number;
   timing: FetchTiming | null;
+  /** The certificate chain, where the browser shows it (Firefox: webRequest.getSecurityInfo); absent otherwise. */
+  certificate?: CertificateEvidence;
 }
 
 export interface WebSocketEvidence extends NetObservation {

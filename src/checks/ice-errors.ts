@@ -2,6 +2,8 @@
  * `icecandidateerror` -> check outcome. The texts are Chromium's, captured in
  * the lab (test/fixtures/chrome-156.json); the codes are STUN error codes
  * (RFC 8489), plus 701 for "no answer / could not connect" (WebRTC spec).
+ * Firefox gives the codes with an empty `errorText` (test/fixtures/firefox-153.json):
+ * rows that hold for the code alone also match an empty text.
  */
 import { phrase, type Phrase } from '../i18n/phrase';
 import type { IceCandidateError } from '../ice/types';
@@ -14,7 +16,7 @@ interface IceErrorRow {
   code: number;
   text: RegExp;
   status: CheckStatus | ((context: IceErrorContext) => CheckStatus);
-  reason: CheckReason;
+  reason: CheckReason | ((context: IceErrorContext) => CheckReason);
   detail: (context: IceErrorContext) => Phrase;
 }
 
@@ -24,7 +26,8 @@ const OVER = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' } as const;
 export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
   {
     code: 401,
-    text: /unauthorized/i,
+    // RFC 8489: 401 is Unauthorized whatever the text; Firefox gives none.
+    text: /unauthorized|^$/i,
     // The 401 challenge is the server's first answer to any allocation: it proves the
     // server reachable over this transport. Only with real credentials is it a failure.
     status: (context) => (context.hasCredentials ? 'fail' : 'warn'),
@@ -73,6 +76,17 @@ export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
     // An untrusted certificate on turns: gives the very same text (measured).
     detail: (context) => (context.transport === 'tls' ? phrase('detail_tls_connection_failed') : phrase('detail_tcp_refused')),
   },
+  {
+    // Firefox 153: 701 with no text, within ~150 ms, for a closed TCP port, a TLS handshake
+    // it rejected (untrusted certificate) and a name that does not resolve, over UDP too
+    // (measured). Silence gives no error at all: the run's deadline ends it.
+    code: 701,
+    text: /^$/,
+    status: 'fail',
+    reason: (context) => (context.transport === 'udp' ? 'unknown' : 'refused'),
+    detail: (context) =>
+      context.transport === 'udp' ? phrase('detail_udp_send_failed') : phrase('detail_connection_failed_unsaid', { transport: OVER[context.transport] }),
+  },
 ];
 
 export function classifyIceError(error: IceCandidateError, context: IceErrorContext = { hasCredentials: false, transport: 'udp' }): CheckOutcome {
@@ -80,7 +94,8 @@ export function classifyIceError(error: IceCandidateError, context: IceErrorCont
   const answer = `${error.errorCode} ${error.errorText}`.trim();
   if (row) {
     const status = typeof row.status === 'function' ? row.status(context) : row.status;
-    return { status, reason: row.reason, detail: row.detail(context), evidence: answer };
+    const reason = typeof row.reason === 'function' ? row.reason(context) : row.reason;
+    return { status, reason, detail: row.detail(context), evidence: answer };
   }
   // 3xx-6xx come from a STUN/TURN server that did answer (403 Forbidden, 486 Allocation Quota Reached, ...).
   if (error.errorCode >= 300 && error.errorCode < 700) {

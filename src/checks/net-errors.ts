@@ -1,7 +1,9 @@
 /**
  * webRequest evidence -> check outcome, for fetch and WebSocket checks.
  * fetch() itself only ever says "Failed to fetch"; `webRequest.onErrorOccurred`
- * names the reason (net::ERR_…), `onCompleted` / `onHeadersReceived` give the status.
+ * names the reason (Chrome: net::ERR_…; Firefox: NS_ERROR_… names, and for a
+ * TLS or certificate failure NSS's own message in the browser's language,
+ * test/fixtures/firefox-153.json), `onCompleted` / `onHeadersReceived` give the status.
  */
 import { phrase, type Phrase } from '../i18n/phrase';
 import type { CheckOutcome, CheckReason, CheckStatus } from './types';
@@ -66,6 +68,39 @@ export const NET_ERROR_TABLE: readonly NetErrorRow[] = [
     detail: phrase('detail_browser_blocked'),
   },
   { match: /^net::ERR_NETWORK_CHANGED$/, reason: 'network-changed', status: 'fail', detail: phrase('detail_network_changed') },
+  // Firefox (error names from ChannelWrapper; measured ones in test/fixtures/firefox-153.json).
+  { match: /^NS_ERROR_UNKNOWN_HOST$/, reason: 'dns', status: 'fail', detail: phrase('detail_dns') },
+  { match: /^NS_ERROR_CONNECTION_REFUSED$/, reason: 'refused', status: 'fail', detail: phrase('detail_refused') },
+  { match: /^NS_ERROR_PROXY_AUTHENTICATION_FAILED$/, reason: 'proxy-auth', status: 'fail', detail: phrase('detail_proxy_auth') },
+  {
+    match: /^NS_ERROR_(PROXY_|UNKNOWN_PROXY_HOST$)/,
+    reason: 'proxy',
+    status: 'fail',
+    detail: phrase('detail_proxy_failed'),
+  },
+  {
+    match: /^NS_ERROR_PORT_ACCESS_NOT_ALLOWED$/,
+    reason: 'unsafe-port',
+    status: 'untestable',
+    detail: phrase('detail_unsafe_port'),
+  },
+  { match: /^(NS_ERROR_NET_TIMEOUT|NS_BINDING_ABORTED|NS_ERROR_ABORT)$/, reason: 'timeout', status: 'fail', detail: phrase('detail_no_answer') },
+  {
+    match: /^NS_ERROR_NET_(RESET|INTERRUPT|PARTIAL_TRANSFER)$/,
+    reason: 'reset',
+    status: 'fail',
+    detail: phrase('detail_reset'),
+  },
+  { match: /^NS_ERROR_OFFLINE$/, reason: 'unreachable', status: 'fail', detail: phrase('detail_address_unreachable') },
+  // Firefox words a security-module failure in NSS's localized message, never a name:
+  // certificate problems by their English words, any other such message as a TLS failure.
+  {
+    match: /^(?!NS_|net::).*\b(certificate|issuer)\b/i,
+    reason: 'cert-untrusted',
+    status: 'fail',
+    detail: phrase('detail_cert_untrusted'),
+  },
+  { match: /^(?!NS_|net::)\D/, reason: 'tls-failed', status: 'fail', detail: phrase('detail_tls_failed') },
 ];
 
 const PROXY_AUTH_REQUIRED = 407;

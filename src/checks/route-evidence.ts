@@ -6,6 +6,7 @@ import type { NatAnalysis } from '../ice/nat';
 import { carriedData, type LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, RelayProtocol } from '../ice/types';
 import { effectivePort, parseIceUri } from '../ice/uri';
+import { isMdnsName } from '../ice/address';
 import type { CheckResult } from './types';
 
 export interface UdpPortLimit {
@@ -39,6 +40,8 @@ export interface MediaEvidence {
 
 export interface RouteEvidence {
   device: DeviceNetwork;
+  /** The browser gave WebRTC a local (UDP host) candidate at all. */
+  hostGathered: boolean;
   /** Distinct local addresses of host candidates (for the LAN explanation). */
   hostAddresses: string[];
   srflxGathered: boolean;
@@ -73,10 +76,16 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
   const ran = input.checks.filter((check) => check.status !== 'untestable' && check.status !== 'error');
   const notRun = input.checks.filter((check) => check.status === 'error');
   const iceOver = (list: CheckResult[], transport: RelayProtocol) => list.filter((check) => check.kind === 'turn' && check.transport === transport);
-  const hostAddresses = [...new Set(input.candidates.filter((c) => c.type === 'host' && c.address !== null).map((c) => c.address!))];
-  const hasHost = input.candidates.some((c) => c.type === 'host' && c.protocol === 'udp');
+  // mDNS names stand for an address the browser hides: the LAN explanation says "hidden", not a random name.
+  const hostAddresses = [...new Set(input.candidates.filter((c) => c.type === 'host' && c.address !== null && !isMdnsName(c.address)).map((c) => c.address!))];
+  const hostGathered = input.candidates.some((c) => c.type === 'host' && c.protocol === 'udp');
+  // A browser may hide every local address from WebRTC (Firefox under `default_public_interface_only`
+  // or `proxy_only`, measured) while the network answers: a mapped or relayed address, or any check
+  // that passed, shows the device online all the same.
+  const reached = input.candidates.some((c) => c.type === 'srflx' || c.type === 'relay') || input.checks.some((c) => c.status === 'pass');
   return {
-    device: hasHost ? 'online' : input.localGatheringRan ? 'offline' : 'unknown',
+    device: hostGathered || reached ? 'online' : input.localGatheringRan ? 'offline' : 'unknown',
+    hostGathered,
     hostAddresses,
     srflxGathered: input.candidates.some((c) => c.type === 'srflx'),
     nat: input.nat,
@@ -92,17 +101,20 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
           .filter((p): p is number => p !== null),
       ),
     ].sort((a, b) => a - b),
-    ...mediaEvidence(input.loopbacks ?? []),
+    ...mediaEvidence(input.loopbacks ?? [], hostGathered),
   };
 }
 
-function mediaEvidence(loopbacks: readonly LoopbackResult[]): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts'> {
+function mediaEvidence(loopbacks: readonly LoopbackResult[], hostGathered: boolean): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts'> {
   const of = (call: LoopbackResult | undefined): MediaEvidence =>
     !call || call.setupError !== null ? { status: 'unknown', call: call ?? null } : { status: carriedData(call) ? 'carried' : 'blocked', call };
   const relay = (transport: RelayProtocol) => of(loopbacks.find((l) => l.path === 'relay-relay' && l.transport === transport));
   const relayMedia = { udp: relay('udp'), tcp: relay('tcp'), tls: relay('tls') };
   const direct = of(loopbacks.find((l) => l.path === 'relay-direct'));
   // Nothing from the direct end proves the high port blocked only when the relay itself carried data over UDP.
+  // The direct end sends from a local (host) candidate: where the browser gives WebRTC none (Firefox under
+  // `default_public_interface_only`, measured: the call never connected on an open network), its silence proves nothing.
+  if (!hostGathered && direct.status !== 'carried') return { relayMedia, udpHighPorts: { ...direct, status: 'unknown' } };
   const udpHighPorts = direct.status === 'blocked' && relayMedia.udp.status !== 'carried' ? { ...direct, status: 'failed' as const } : direct;
   return { relayMedia, udpHighPorts };
 }

@@ -6,6 +6,7 @@
 import type { Phrase } from '../i18n/phrase';
 import type { IceServerConfig, RelayProtocol } from '../ice/types';
 import type { RuleKind } from '../profile/types';
+import type { CertificateEvidence } from './certificate';
 
 /**
  * - pass: the browser reached the target.
@@ -100,6 +101,8 @@ export interface CheckResult extends CheckOutcome {
   durationMs: number | null;
   /** `host:port` of the browser's proxy, when it answered this check itself (a 407 names it); absent otherwise. */
   proxy?: string;
+  /** HTTPS: the certificate chain the browser showed (Firefox only); absent where the browser shows none. */
+  certificate?: CertificateEvidence;
 }
 
 /** A STUN/TURN server as one target of an ICE gathering. */

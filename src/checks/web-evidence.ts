@@ -2,6 +2,7 @@ import { fetchCheckResult, webSocketCheckResult, withNote } from './web-results'
 import { phrase } from '../i18n/phrase';
 import type { CheckResult, PlannedFetchCheck, PlannedWebSocketCheck } from './types';
 import type { FetchEvidence, WebSocketEvidence } from './evidence';
+import { interceptedBy, type CertificateEvidence } from './certificate';
 
 /**
  * Raw probe evidence -> the core's evidence shape. An opaque fetch() answer
@@ -9,8 +10,16 @@ import type { FetchEvidence, WebSocketEvidence } from './evidence';
  * permission for that URL): it still proves the path.
  */
 export function fetchResult(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
-  const result = fetchResultOf(plan, e);
+  const result = withCertificate(fetchResultOf(plan, e), e.certificate);
   return e.proxyAddress ? { ...result, proxy: e.proxyAddress } : result;
+}
+
+/** The chain the browser showed, kept; a root this device added is named in the detail (TLS inspection, or a private CA). */
+function withCertificate(result: CheckResult, certificate: CertificateEvidence | undefined): CheckResult {
+  if (!certificate) return result;
+  const issuer = interceptedBy(certificate);
+  const detail = issuer ? phrase('detail_cert_private_root', { detail: result.detail, issuer }) : result.detail;
+  return { ...result, detail, certificate };
 }
 
 function fetchResultOf(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
@@ -52,8 +61,9 @@ function webSocketResultOf(plan: PlannedWebSocketCheck, e: WebSocketEvidence, sa
       detail: phrase('detail_upgrade_refused'),
     };
   }
-  // Otherwise the HTTPS probe of the same origin names the cause the socket could not.
-  return result.reason === 'unknown'
-    ? { ...result, reason: https.reason, detail: https.detail, ...(https.evidence ? { evidence: https.evidence } : {}) }
-    : result;
+  // Otherwise the HTTPS probe of the same origin names the cause the socket could not;
+  // a proxy that refused the socket is explained by its 407 to the same origin (Firefox
+  // says only NS_ERROR_PROXY_CONNECTION_REFUSED for the socket, measured).
+  const explains = result.reason === 'unknown' || (result.reason === 'proxy' && https.reason === 'proxy-auth');
+  return explains ? { ...result, reason: https.reason, detail: https.detail, ...(https.evidence ? { evidence: https.evidence } : {}) } : result;
 }

@@ -8,6 +8,8 @@ export interface WebRequestDetail {
   ip?: string;
   /** onAuthRequired: who asks for credentials. */
   challenger?: { host: string; port: number };
+  /** Firefox only: the proxy the request went through (null when direct). */
+  proxyInfo?: { host: string; port: number } | null;
 }
 
 export type WebRequestEventName = 'onBeforeRequest' | 'onHeadersReceived' | 'onResponseStarted' | 'onErrorOccurred' | 'onAuthRequired';
@@ -21,7 +23,11 @@ export function observe(event: WebRequestEventName, d: WebRequestDetail): Partia
     case 'onBeforeRequest':
       return {};
     case 'onHeadersReceived':
-      return { statusCode: d.statusCode };
+      // Firefox names the proxy of every request (`proxyInfo`) and gave this extension no
+      // onAuthRequired challenger (measured: the proxy went unnamed): a 407 through it names the asking proxy.
+      return d.statusCode === PROXY_AUTH_REQUIRED && d.proxyInfo
+        ? { statusCode: d.statusCode, proxyAuthRequired: true, proxyAddress: `${d.proxyInfo.host}:${d.proxyInfo.port}` }
+        : { statusCode: d.statusCode };
     case 'onResponseStarted':
       return { remoteIp: d.ip ?? null };
     case 'onErrorOccurred':

@@ -42,7 +42,9 @@ export interface MessageParams {
   detail_auth_rejected: ['transport'];
   detail_browser_blocked: [];
   detail_browser_error: [];
+  detail_cert_private_root: ['detail', 'issuer'];
   detail_cert_untrusted: [];
+  detail_connection_failed_unsaid: ['transport'];
   detail_dns: [];
   detail_failed: [];
   detail_failed_after_no_host_access: ['ms'];
@@ -82,6 +84,7 @@ export interface MessageParams {
   detail_tls_failed: [];
   detail_turn_behind_proxy_auth: [];
   detail_turn_timeout: ['transport'];
+  detail_udp_send_failed: [];
   detail_unnamed_host: [];
   detail_unreachable: [];
   detail_unsafe_port: [];
@@ -151,6 +154,7 @@ export interface MessageParams {
   fw_vendor_servers: [];
   nat_another_server: [];
   nat_independent: ['servers', 'mapping'];
+  nat_independent_hidden: ['servers', 'mapping'];
   nat_none_answered: ['servers'];
   nat_none_local: ['address'];
   nat_one_server: [];
@@ -584,12 +588,14 @@ export interface MessageParams {
   webrtc_no_api: [];
   webrtc_not_read: ['reason'];
   webrtc_not_reported: [];
+  webrtc_note_binds: ['note'];
   webrtc_note_control: ['meaning', 'control'];
   why_addresses_hidden: [];
   why_credentials_rejected: ['check'];
   why_direct_udp_failed: ['ports', 'figures'];
   why_high_ports_blocked: ['port', 'figures'];
   why_lan_host: ['addresses'];
+  why_lan_no_host: [];
   why_lan_not_run: [];
   why_mapping_unknown: ['nat'];
   why_no_stun_server: [];
@@ -634,6 +640,7 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   cause_vendor_copy_heading: ['profile', 'version'],
   check_detail_evidence: ['detail', 'evidence'],
   check_target_detail: ['target', 'detail'],
+  detail_cert_private_root: ['detail', 'issuer'],
   detail_push_ports: ['detail', 'service'],
   detail_relay_allocated: ['transport', 'address'],
   detail_relay_unroutable: ['transport', 'address', 'range'],
@@ -650,6 +657,7 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   fw_place: ['destination', 'ports'],
   fw_place_service: ['destination', 'ports', 'service'],
   nat_independent: ['servers', 'mapping'],
+  nat_independent_hidden: ['servers', 'mapping'],
   nat_symmetric: ['base', 'first', 'first_server', 'second', 'second_server'],
   note_tcp_probed_over_http: ['port', 'scheme', 'host'],
   options_error_rule_field: ['rule', 'field'],

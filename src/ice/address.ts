@@ -53,3 +53,13 @@ export function isDnsName(text: string): boolean {
   const labels = name.split('.');
   return labels.every((label) => LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1] ?? '');
 }
+
+/**
+ * A host candidate address the browser replaced by an mDNS name (`<uuid>.local`,
+ * draft-ietf-mmusic-mdns-ice-candidates) to hide the real IP: web pages in every
+ * browser, and Firefox's extension background page too (measured, docs/measured.md).
+ * It says the device has a local address, never which one.
+ */
+export function isMdnsName(address: string): boolean {
+  return /\.local\.?$/i.test(address);
+}

@@ -18,6 +18,7 @@
  */
 import { phrase, type Phrase } from '../i18n/phrase';
 import type { GatheredCandidate } from './types';
+import { isMdnsName } from './address';
 import { parseIceUri } from './uri';
 
 export type NatMapping = 'none' | 'endpoint-independent' | 'endpoint-dependent' | 'unknown';
@@ -46,7 +47,8 @@ export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence):
   const unmapped = srflx.find((c) => hostAddresses.has(c.address));
   if (unmapped) return result('none', phrase('nat_none_local', { address: unmapped.address ?? '?' }));
 
-  const split = findSplitMapping(srflx);
+  const udpHosts = candidates.filter((c) => c.type === 'host' && c.protocol === 'udp').length;
+  const split = findSplitMapping(srflx) ?? findSplitAmongHiddenBases(srflx, udpHosts);
   if (split) {
     const [a, b] = split;
     return result(
@@ -70,13 +72,36 @@ export function analyzeNatMapping({ candidates, answeredServers }: NatEvidence):
   if (servers.length < 2) {
     return result('unknown', phrase(servers.length === 0 ? 'nat_unknown_none' : 'nat_unknown_one'));
   }
-  return result('endpoint-independent', phrase('nat_independent', { servers: servers.join(', '), mapping: srflx.map(mapped).join(', ') }));
+  // With every local address hidden as an mDNS name (Firefox), a srflx cannot be compared
+  // with the local address: "no NAT" and "a NAT with one mapping" look the same, and both let
+  // hole punching through, so the reading is kept and the doubt said.
+  const hidden = hostAddresses.size > 0 && [...hostAddresses].every((a) => a !== null && isMdnsName(a));
+  return result(
+    'endpoint-independent',
+    phrase(hidden ? 'nat_independent_hidden' : 'nat_independent', { servers: servers.join(', '), mapping: srflx.map(mapped).join(', ') }),
+  );
 }
 
-/** Two srflx of the same local base with different mappings, if any. */
+/**
+ * Firefox hides a srflx's base (`raddr 0.0.0.0 rport 0`, test/fixtures/firefox-153.json).
+ * Each local UDP socket (one per host candidate) can show each mapping once, so
+ * more distinct mappings than sockets means some socket was mapped twice
+ * (pigeonhole): endpoint-dependent, whichever socket it was.
+ */
+function findSplitAmongHiddenBases(srflx: GatheredCandidate[], udpHosts: number): [GatheredCandidate, GatheredCandidate] | null {
+  const hidden = srflx.filter(hiddenBase);
+  const distinct = [...new Map(hidden.map((c) => [mapped(c), c])).values()];
+  return udpHosts > 0 && distinct.length > udpHosts ? [distinct[0]!, distinct[1]!] : null;
+}
+
+function hiddenBase(candidate: GatheredCandidate): boolean {
+  return candidate.relatedAddress === null || candidate.relatedAddress === '0.0.0.0' || candidate.relatedAddress === '::';
+}
+
+/** Two srflx of the same (known) local base with different mappings, if any. */
 function findSplitMapping(srflx: GatheredCandidate[]): [GatheredCandidate, GatheredCandidate] | null {
   const firstByBase = new Map<string, GatheredCandidate>();
-  for (const candidate of srflx) {
+  for (const candidate of srflx.filter((c) => !hiddenBase(c))) {
     const first = firstByBase.get(baseOf(candidate));
     if (!first) firstByBase.set(baseOf(candidate), candidate);
     else if (mapped(first) !== mapped(candidate)) return [first, candidate];
@@ -85,6 +110,7 @@ function findSplitMapping(srflx: GatheredCandidate[]): [GatheredCandidate, Gathe
 }
 
 function baseOf(candidate: GatheredCandidate): string {
+  if (hiddenBase(candidate)) return 'a port the browser does not name';
   return `${candidate.relatedAddress ?? '?'}:${candidate.relatedPort ?? '?'}`;
 }
 

@@ -18,6 +18,12 @@ export interface WebRtcIpHandling {
   limitsWebApps: boolean;
   /** What it means for web apps, and who set it (a phrase); why it could not be read when value is null. */
   note: Phrase | null;
+  /**
+   * The setting binds this extension's own checks too (Firefox: measured with
+   * `proxy_only` and `default_public_interface_only`); false in Chrome, where it
+   * binds web pages only. Absent in reports written before issue 18.
+   */
+  bindsChecks?: boolean;
 }
 /** What a web app loses compared with the extension's checks. */
 export type WebAppLimit = 'lan' | 'other-interfaces' | 'udp' | 'non-proxied';
@@ -58,15 +64,25 @@ const CONTROL: Record<string, Phrase | null> = {
   controllable_by_this_extension: null,
 };
 
+/**
+ * What the setting forbids the checks themselves, where it binds them: every STUN/TURN
+ * route but a proxied one (`all`), UDP ones (`udp`), or nothing.
+ */
+export function iceForbiddenToChecks(setting: Pick<WebRtcIpHandling, 'value' | 'bindsChecks'> | undefined): 'all' | 'udp' | 'none' {
+  if (!setting?.bindsChecks) return 'none';
+  const limits = webAppLimits(setting.value);
+  return limits.includes('non-proxied') ? 'all' : limits.includes('udp') ? 'udp' : 'none';
+}
+
 /** Which routes web apps lose under the setting; the checks' own results do not show this. */
 export function webAppLimits(value: string | null): WebAppLimit[] {
   return value === null ? [] : (MEANINGS[value]?.limits ?? []);
 }
 
 /** The environment entry for a report: value, who controls it, and whether web apps lose routes the checks used. */
-export function assessWebRtcIpHandling(value: unknown, levelOfControl: unknown): WebRtcIpHandling {
+export function assessWebRtcIpHandling(value: unknown, levelOfControl: unknown, bindsChecks = false): WebRtcIpHandling {
   if (typeof value !== 'string') {
-    return { value: null, levelOfControl: null, limitsWebApps: false, note: phrase('webrtc_not_reported') };
+    return { value: null, levelOfControl: null, limitsWebApps: false, note: phrase('webrtc_not_reported'), bindsChecks };
   }
   const control = typeof levelOfControl === 'string' ? levelOfControl : null;
   const meaning = MEANINGS[value];
@@ -75,7 +91,10 @@ export function assessWebRtcIpHandling(value: unknown, levelOfControl: unknown):
   const limits = meaning?.limits ?? [];
   // Losing only a second interface changes nothing the checks measured; losing LAN, UDP or direct routes does.
   const limitsWebApps = limits.some((limit) => limit !== 'other-interfaces');
-  return { value, levelOfControl: control, limitsWebApps, note: who === null ? text : phrase('webrtc_note_control', { meaning: text, control: who }) };
+  const described = who === null ? text : phrase('webrtc_note_control', { meaning: text, control: who });
+  // Where the setting binds the checks too, their results already are what web apps here get.
+  const note = bindsChecks && limits.length > 0 ? phrase('webrtc_note_binds', { note: described }) : described;
+  return { value, levelOfControl: control, limitsWebApps, note, bindsChecks };
 }
 
 /** Why it could not be read: no `privacy` API (a browser without it), or the browser's error text. */

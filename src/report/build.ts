@@ -19,7 +19,9 @@ import { redactCheckDetail, redactedTexts, redactGatherResult } from './redact';
 import { decideOutcome } from './outcome';
 import { ruleSet } from './rule-set';
 import { phrase } from '../i18n/phrase';
-import { REPORT_SCHEMA, type Environment, type ProxyFinding, type Report, type ReportGathering, type RunTrigger } from './types';
+import { commonName, interceptedBy } from '../checks/certificate';
+import { iceForbiddenToChecks } from '../policy/webrtc-ip-handling';
+import { REPORT_SCHEMA, type Environment, type ProxyFinding, type TlsFinding, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {
   check: PlannedIceCheck;
@@ -45,6 +47,8 @@ export interface ReportInput {
   gatherings: Gathering[];
   /** Loopback calls through the routes that allocated (absent = none were made). */
   loopbacks?: LoopbackResult[];
+  /** The browser showed the run HTTPS certificate chains (Firefox); absent or false: it cannot (Chrome). */
+  certificatesVisible?: boolean;
 }
 
 export function buildReport(raw: ReportInput): Report {
@@ -78,7 +82,7 @@ export function buildReport(raw: ReportInput): Report {
   const verdict = withWebAppLimits(decideVerdict(evidence), input.environment.webRtcIpHandling);
   // Who can fix each fault: only firewall causes become "allow outbound" rules.
   // With no network at all, no firewall rule is missing: the device is (this-device.offline).
-  const context = causeContext(input.checks, evidence.device === 'offline');
+  const context = causeContext(input.checks, evidence.device === 'offline', iceForbiddenToChecks(input.environment.webRtcIpHandling));
   const checks: CausedCheck[] = input.checks.map((c) => ({ ...c, cause: causeOf(c, context) }));
   const advice = adviseRules(input.profile, plan, checks);
 
@@ -108,11 +112,28 @@ export function buildReport(raw: ReportInput): Report {
     verdict,
     outcome: decideOutcome(input.profile, verdict, checks),
     proxy: proxyFinding(checks),
+    tls: tlsFinding(checks, input.certificatesVisible === true),
     ...advice,
     otherCauses: withBrowserPolicyNote(advice.otherCauses, input.environment.webRtcIpHandling),
     firewallRules: ruleSet(advice),
   };
   return report;
+}
+
+/** HTTPS checks whose chain ends in a root this device added: what only a browser that shows certificates can say. */
+function tlsFinding(checks: readonly CausedCheck[], certificatesVisible: boolean): TlsFinding {
+  const privateRoots = checks.flatMap((c) => {
+    const issuer = interceptedBy(c.certificate);
+    if (!issuer) return [];
+    let host = c.target;
+    try {
+      host = new URL(c.target).host;
+    } catch {
+      // A target that is no URL is named as written.
+    }
+    return [{ checkId: c.id, host, issuer, root: c.certificate?.root ? commonName(c.certificate.root) : null }];
+  });
+  return { certificatesVisible, privateRoots };
 }
 
 function proxyFinding(checks: readonly CausedCheck[]): ProxyFinding {

@@ -81,6 +81,18 @@ export interface ReportIceError extends IceCandidateError {
   gatheringId: string;
 }
 
+/**
+ * TLS interception as far as the browser shows it. Firefox gives extensions
+ * the certificate chain (webRequest.getSecurityInfo): a chain ending in a root
+ * this device added, not one the browser ships, is named with its issuer.
+ * Chrome shows extensions no chain: `certificatesVisible` false says
+ * "cannot tell", never "not intercepted".
+ */
+export interface TlsFinding {
+  certificatesVisible: boolean;
+  privateRoots: { checkId: string; host: string; issuer: string; root: string | null }[];
+}
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   /** Unique per run; history entries and exports name it. */
@@ -108,6 +120,8 @@ export interface Report {
   outcome: Outcome;
   /** The browser's proxy, as far as the run saw it. */
   proxy: ProxyFinding;
+  /** What the browser let the run see of HTTPS certificates; absent in reports written before issue 18. */
+  tls?: TlsFinding;
   /** Firewall causes only: the rules a network admin must add. */
   missingRules: RuleAdvice[];
   /** Rules a browser cannot test: "also check on your firewall". */

@@ -468,6 +468,8 @@ describe('scenario 8: TLS interception', () => {
       });
       // The proxy really decrypted: it logged the HTTPS request line it could only see inside TLS.
       expect(s.accessLog).toMatch(/GET https:\/\/web\.lab\.test\//);
+      // Chrome shows extensions no certificate: the report says it cannot tell (Firefox names the CA: firefox.test.ts).
+      expect(s.report.tls).toEqual({ certificatesVisible: false, privateRoots: [] });
     });
 
     it('shows the substitute certificate only to a listener asking for securityInfo, behind a developer flag', () => {
