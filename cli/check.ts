@@ -75,14 +75,7 @@ async function check(args: CheckArgs): Promise<number> {
     const reply = await requestFromPage(page, message).catch((): ReplyOf<'run'> => ({
       error: { code: 'run-failed', message: "the extension's service worker stopped before the run finished" },
     }));
-    if ('error' in reply) {
-      const details = (reply.error.details ?? []).map((d) => `\n  ${d.path || '(document)'}: ${d.message}`).join('');
-      // A refused request is the caller's to fix (64); a run that failed is ours (70).
-      if (reply.error.code === 'run-failed') throw new Error(`the check could not run (run-failed): ${reply.error.message}`);
-      throw new UsageError(`the extension refused the run (${reply.error.code}): ${reply.error.message}${details}`);
-    }
-    process.stdout.write(renderForCli(reply, args));
-    return exitStatusOf(reply);
+    return printReply(reply, args);
   } finally {
     // Also when Chromium failed to start: no copy of the extension is left in the temp folder.
     await ext?.close();
@@ -104,13 +97,7 @@ async function checkInFirefox(args: CheckArgs, message: RequestOf<'run'>, origin
     const reply = await sendFromFirefoxPage<ReplyOf<'run'>>(page, message).catch((): ReplyOf<'run'> => ({
       error: { code: 'run-failed', message: "the extension's background page stopped before the run finished" },
     }));
-    if ('error' in reply) {
-      const details = (reply.error.details ?? []).map((d) => `\n  ${d.path || '(document)'}: ${d.message}`).join('');
-      if (reply.error.code === 'run-failed') throw new Error(`the check could not run (run-failed): ${reply.error.message}`);
-      throw new UsageError(`the extension refused the run (${reply.error.code}): ${reply.error.message}${details}`);
-    }
-    process.stdout.write(renderForCli(reply, args));
-    return exitStatusOf(reply);
+    return printReply(reply, args);
   } finally {
     await ff?.close();
     await copy.remove();
@@ -136,3 +123,14 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main();
+
+/** The run's reply on stdout and as the exit status; a refusal is the caller's to fix (64), a run that failed is ours (70). */
+function printReply(reply: ReplyOf<'run'>, args: CheckArgs): number {
+  if ('error' in reply) {
+    const details = (reply.error.details ?? []).map((d) => `\n  ${d.path || '(document)'}: ${d.message}`).join('');
+    if (reply.error.code === 'run-failed') throw new Error(`the check could not run (run-failed): ${reply.error.message}`);
+    throw new UsageError(`the extension refused the run (${reply.error.code}): ${reply.error.message}${details}`);
+  }
+  process.stdout.write(renderForCli(reply, args));
+  return exitStatusOf(reply);
+}

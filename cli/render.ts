@@ -1,5 +1,5 @@
 import type { Report } from '../src/report/types';
-import { renderTicketText } from '../src/report/ticket-text';
+import { renderTicketText } from '../src/view/ticket-text';
 import { redactIps } from '../src/report/redact-ips';
 import { translatorFromMessages, type MessagesFile } from '../src/i18n/translate';
 import english from '../_locales/en/messages.json';

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Report } from '../../src/report/types';
-import type { ReportEndpoint } from '../../src/fleet/endpoint';
+import type { ReportEndpoint } from '../../src/settings/report-destination';
 import { otlpLogsRequest, partialRejection } from '../../src/fleet/record';
 import { attemptResult, SEND_TIMEOUT_MS, type AttemptAnswer } from '../../src/fleet/outcome';
 import { afterAttempt, checkClock, enqueue, markSending, nextDue, readSendState, recoverCutOffSends, type SendState } from '../../src/fleet/queue';

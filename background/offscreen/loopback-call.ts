@@ -1,4 +1,4 @@
-import { inFlightCutoff, interarrivalJitter, median, type LoopbackMeasurement, type SelectedPair } from '../../src/ice/loopback';
+import { emptyMeasurement, inFlightCutoff, interarrivalJitter, median, type LoopbackMeasurement, type SelectedPair } from '../../src/ice/loopback';
 import type { CandidateType, RelayProtocol } from '../../src/ice/types';
 import { createPeerConnection } from './peer-connections';
 
@@ -44,20 +44,7 @@ const BURST = 1;
  */
 export async function loopbackCall(options: LoopbackCallOptions): Promise<LoopbackMeasurement> {
   const started = performance.now();
-  const result: LoopbackMeasurement = {
-    connected: false,
-    sent: 0,
-    received: 0,
-    rttMs: null,
-    jitterMs: null,
-    loss: null,
-    throughputKbps: null,
-    pairRttMs: null,
-    availableOutgoingBitrate: null,
-    selectedPair: null,
-    durationMs: 0,
-    setupError: null,
-  };
+  const result: LoopbackMeasurement = emptyMeasurement(null);
   let caller: RTCPeerConnection | null = null;
   let callee: RTCPeerConnection | null = null;
   // Every packet's transit and round trip, and those of the packets that left at once (see `queued`).

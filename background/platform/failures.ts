@@ -1,4 +1,4 @@
-import type { LoopbackMeasurement } from '../../src/ice/loopback';
+import { emptyMeasurement, type LoopbackMeasurement } from '../../src/ice/loopback';
 import type { GatherResult } from '../../src/ice/types';
 
 /** A gathering that could not run at all: `setupError` says why (our failure, not evidence about the network). */
@@ -8,18 +8,5 @@ export function failedGather(deadlineMs: number, message: string): GatherResult 
 
 /** A loopback call that could not run at all. */
 export function failedLoopback(message: string): LoopbackMeasurement {
-  return {
-    connected: false,
-    sent: 0,
-    received: 0,
-    rttMs: null,
-    jitterMs: null,
-    loss: null,
-    throughputKbps: null,
-    pairRttMs: null,
-    availableOutgoingBitrate: null,
-    selectedPair: null,
-    durationMs: 0,
-    setupError: message,
-  };
+  return emptyMeasurement(message);
 }

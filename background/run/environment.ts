@@ -4,7 +4,7 @@ import { readWebRtcIpHandling } from '../policy/webrtc-ip-handling';
 import { readPolicy } from '../policy/read-policy';
 import { readDeviceFacts } from './device-facts';
 import { phrase } from '../../src/i18n/phrase';
-import { reportDestination, type ReportDestination } from '../../src/fleet/endpoint';
+import { reportDestination, type ReportDestination } from '../../src/settings/report-destination';
 
 /** Where reports go, for the report itself: no header name or value. */
 function sentTo({ endpoint, site, triggers }: ReportDestination) {

@@ -1,6 +1,6 @@
 import { reportFileName } from '../../src/report/filename';
 import { redactIps } from '../../src/report/redact-ips';
-import { renderTicketText } from '../../src/report/ticket-text';
+import { renderTicketText } from '../../src/view/ticket-text';
 import type { Report } from '../../src/report/types';
 import type { Translate } from '../../src/i18n/translate';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext as browser } from '../shared/ext';
-import type { SendTrigger } from '../../src/fleet/endpoint';
+import type { SendTrigger } from '../../src/settings/report-destination';
 import { readSendStatus, SEND_STATUS_STORAGE_KEY, type SendProblemCode, type SendStatus } from '../../src/fleet/status';
 // Neither module loads the OTLP serializer: that stays in the service worker.
 import { SEND_TIMEOUT_MS } from '../../src/fleet/outcome';

@@ -19,7 +19,7 @@ import { causeKeys, causeText, missingRulesText, ruleText } from '../../src/view
 import { ruleSetCsv } from '../../src/report/rule-set-csv';
 import { saveFile } from '../export/save-file';
 import { LAN_KEYS } from '../../src/view/methods';
-import { loopbackLine } from '../../src/report/ticket-text';
+import { loopbackLine } from '../../src/view/ticket-text';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 import { formatDateTime } from '../shared/format';

@@ -11,7 +11,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import type { Attributes, HrTime } from '@opentelemetry/api';
 import type { Report } from '../report/types';
-import type { ReportEndpoint } from './endpoint';
+import type { ReportEndpoint } from '../settings/report-destination';
 
 /** `service.name` of every record; collectors route on it. */
 export const SERVICE_NAME = 'webrtc-network-check';

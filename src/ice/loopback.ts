@@ -60,6 +60,24 @@ export interface LoopbackMeasurement {
   setupError: string | null;
 }
 
+/** A call that measured nothing (yet): the start of every measurement, and the whole of one that could not run (`setupError` says why). */
+export function emptyMeasurement(setupError: string | null): LoopbackMeasurement {
+  return {
+    connected: false,
+    sent: 0,
+    received: 0,
+    rttMs: null,
+    jitterMs: null,
+    loss: null,
+    throughputKbps: null,
+    pairRttMs: null,
+    availableOutgoingBitrate: null,
+    selectedPair: null,
+    durationMs: 0,
+    setupError,
+  };
+}
+
 export interface LoopbackResult extends LoopbackMeasurement {
   id: string;
   path: LoopbackPath;

@@ -15,7 +15,7 @@ import { readProbeHosts, readTurnCredentials } from './overrides';
 import { got, PolicyProblems } from './problems';
 import { fieldName } from '../profile/fields';
 import { namedProfile, readChoices, readProfileId } from './profile-choice';
-import { readReportEndpoint } from '../fleet/endpoint';
+import { readReportEndpoint } from './report-endpoint';
 
 function readBoolean(raw: Record<string, unknown>, key: string, problems: PolicyProblems): boolean | undefined {
   const value = raw[key];

@@ -6,7 +6,7 @@ import { validateReport } from '../../test/fixtures/schemas';
 import { TURN_CREDENTIALS } from '../../test/lab/lab';
 import { redactIps } from './redact-ips';
 import { formatRate } from './labels';
-import { renderTicketText } from './ticket-text';
+import { renderTicketText } from '../view/ticket-text';
 import type { Report } from './types';
 
 const messages = (lang: string) => JSON.parse(readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as MessagesFile;

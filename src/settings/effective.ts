@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, type PolicyOverlay, type Settings, type SettingKey, type SettingsView, type StoredProfile } from './types';
 import { stripCredentials } from './strip-credentials';
 import { probeOrigins } from '../checks/probe-origins';
-import { reportDestination } from '../fleet/endpoint';
+import { reportDestination } from './report-destination';
 
 /** Policy over user over defaults, field by field; every key policy sets is locked. */
 export function effectiveSettings(user: Partial<Settings>, policy: PolicyOverlay, stored: readonly StoredProfile[] = []): SettingsView {

@@ -5,7 +5,7 @@
  */
 import type { Phrase } from '../i18n/phrase';
 import type { Profile, ProfileError } from '../profile/types';
-import type { ReportDestination, ReportEndpoint } from '../fleet/endpoint';
+import type { ReportDestination, ReportEndpoint } from './report-destination';
 import { DEFAULT_DEADLINE_MS } from '../checks/deadline';
 
 export interface Settings {

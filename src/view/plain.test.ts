@@ -10,7 +10,7 @@ import type { MessagesFile } from '../i18n/translate';
 import type { Report } from '../report/types';
 import type { MethodStatus, Verdict } from '../verdict';
 import { headline, ROUTE_HEADLINE_KEYS } from './headline';
-import { renderTicketText } from '../report/ticket-text';
+import { renderTicketText } from './ticket-text';
 import { translatorFromMessages } from '../i18n/translate';
 import { NEXT_STEP_KEYS, nextStepKey, PLAIN_OUTCOME_KEYS, plainOutcomes, progressByPurpose, PURPOSE_KEYS, usageKeys } from './plain';
 

@@ -10,7 +10,7 @@ import { translatorFromMessages, type MessagesFile } from '../../src/i18n/transl
 import { reportFileName } from '../../src/report/filename';
 import { historyEntry } from '../../src/report/history';
 import { redactIps } from '../../src/report/redact-ips';
-import { renderTicketText } from '../../src/report/ticket-text';
+import { renderTicketText } from '../../src/view/ticket-text';
 import type { Report } from '../../src/report/types';
 import { badgeFor } from '../../src/view/badge';
 import { diagramLinks } from '../../src/view/diagram';

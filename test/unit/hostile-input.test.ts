@@ -24,7 +24,7 @@ import { formatProfileError, MAX_DEPTH, validateProfile } from '../../src/profil
 import { fitReport, jsonBytes } from '../../src/report/fit';
 import { addToHistory, readHistoryValue } from '../../src/report/history';
 import { readStoredReport } from '../../src/report/stored';
-import { renderTicketText } from '../../src/report/ticket-text';
+import { renderTicketText } from '../../src/view/ticket-text';
 import { checkImport } from '../../src/settings/import';
 import { readStoredProfiles, readStoredSettings } from '../../src/settings/stored';
 import { translatorFromMessages, type MessagesFile } from '../../src/i18n/translate';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { translatorFromMessages, type MessagesFile, type Translate } from '../../src/i18n/translate';
 import { say } from '../../src/i18n/words';
 import type { Phrase } from '../../src/i18n/phrase';
-import { renderTicketText } from '../../src/report/ticket-text';
+import { renderTicketText } from '../../src/view/ticket-text';
 import { readStoredReport } from '../../src/report/stored';
 import type { Report } from '../../src/report/types';
 import { methodRows } from '../../src/view/methods';

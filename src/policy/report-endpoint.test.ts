@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../policy/parse';
 import { effectiveSettings } from '../settings/effective';
 import { PolicyProblems } from '../policy/problems';
-import { readReportEndpoint, reportDestination } from './endpoint';
+import { readReportEndpoint } from './report-endpoint';
+import { reportDestination } from '../settings/report-destination';
 
 const TOKEN = 'Bearer s3cret-collector-token';
 

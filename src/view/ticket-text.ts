@@ -8,7 +8,7 @@
  * so it cannot add markup (links, images, HTML, fences) to the ticket.
  */
 import type { Translate } from '../i18n/translate';
-import { CALL_GRADE_KEYS, LAN_KEYS } from '../view/methods';
+import { CALL_GRADE_KEYS, LAN_KEYS } from './methods';
 import {
   browserText,
   checkStatusLabel,
@@ -24,14 +24,14 @@ import {
   triggerLabel,
   webRtcPolicyText,
   yesNo,
-} from './labels';
+} from '../report/labels';
 import type { RuleAdvice } from '../checks/missing-rules';
-import { causeKeys, causeText, missingRulesText, ruleText } from '../view/rules';
-import type { Report } from './types';
+import { causeKeys, causeText, missingRulesText, ruleText } from './rules';
+import type { Report } from '../report/types';
 import { gradeCall, type LoopbackResult } from '../ice/loopback';
-import { headline } from '../view/headline';
-import { nextStepKey, usageWord } from '../view/plain';
-import { mdFence, mdText as md } from './markdown';
+import { headline } from './headline';
+import { nextStepKey, usageWord } from './plain';
+import { mdFence, mdText as md } from '../report/markdown';
 import { say, sayCheckDetail } from '../i18n/words';
 
 export function renderTicketText(report: Report, t: Translate): string {
