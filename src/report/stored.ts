@@ -106,6 +106,27 @@ const optional =
   (v) =>
     v === undefined || check(v);
 
+/** A loopback call (src/ice/loopback.ts LoopbackResult). Figures added later (throughput, the pair's round trip) may be absent. */
+const LOOPBACK = shape({
+  id: str,
+  path: oneOf('relay-relay', 'relay-direct'),
+  transport: oneOf('udp', 'tcp', 'tls'),
+  turnUrl: str,
+  checkId: str,
+  connected: bool,
+  sent: num,
+  received: num,
+  rttMs: nullable(num),
+  jitterMs: nullable(num),
+  loss: nullable(num),
+  throughputKbps: optional(nullable(num)),
+  pairRttMs: optional(nullable(num)),
+  availableOutgoingBitrate: optional(nullable(num)),
+  selectedPair: (v) => v === null || (typeof v === 'object' && !Array.isArray(v)),
+  durationMs: num,
+  setupError: nullable(str),
+});
+
 const environment = shape({
   extensionVersion: str,
   userAgent: str,
@@ -188,8 +209,8 @@ const isReport = shape({
   firewallRules: optional(
     shape({ missing: list(shape({ line: phrase, text: str, destination: str })), alsoCheck: list(shape({ line: phrase, text: str, destination: str })) }),
   ),
-  // No page lays loopback calls out one by one yet; a list is enough (older stored reports have none).
-  loopbacks: (v) => v === undefined || Array.isArray(v),
+  // Every field a renderer reads (ticket text, printable page, method rows); older stored reports have no list.
+  loopbacks: optional(list(LOOPBACK)),
   truncated: (v) => v === undefined || list(shape({ field: str, kept: num, total: num }))(v),
 });
 
