@@ -2,9 +2,10 @@
 # Installs the Debian packages the tests drive for real: Chromium, firefox-esr, coturn,
 # squid-openssl (the lab's explicit and TLS-intercepting proxy; the tests start
 # it themselves inside the lab, never as a system service),
-# and the tools that build the network lab. Safe to run again.
+# and the tools that build the network lab (openssl makes its certificates, certutil from
+# libnss3-tools puts its CA into the browsers' stores). Safe to run again.
 set -euo pipefail
-packages=(chromium firefox-esr coturn iproute2 iptables procps libnss3-tools squid-openssl)
+packages=(chromium firefox-esr coturn iproute2 iptables procps libnss3-tools openssl squid-openssl)
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 export DEBIAN_FRONTEND=noninteractive
 as_root apt-get update -q

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import type { Translate } from '../../src/i18n/translate';
 import type { Report } from '../../src/report/types';
 import { badgeFor } from '../../src/view/badge';
 import { headlineText } from '../../src/view/headline';
@@ -9,7 +10,7 @@ import { headlineText } from '../../src/view/headline';
  */
 export async function showBadge(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses'>>): Promise<void> {
   const badge = badgeFor(report);
-  const t = (key: string, subs?: readonly (string | number)[]) => browser.i18n.getMessage(key, subs?.map(String));
+  const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs?.map(String));
   const lines = [t('extName'), headlineText(badge.headline, t)];
   if (badge.missing > 0) lines.push(t('badge_missing', [badge.missing]));
   if (badge.otherFindings > 0) lines.push(t('badge_other_findings', [badge.otherFindings]));

@@ -47,7 +47,7 @@ export interface ImportProfileReply {
 }
 
 /** Why a request could not run. `details` lists the profile's or settings' errors, field by field. */
-export type RequestErrorCode = 'bad-request' | 'invalid-profile' | 'unknown-profile' | 'run-failed' | 'locked' | 'not-found' | 'failed';
+export type RequestErrorCode = 'bad-request' | 'invalid-profile' | 'unknown-profile' | 'run-failed' | 'locked' | 'failed';
 export interface ErrorReply {
   error: { code: RequestErrorCode | string; message: string; details?: ProfileError[] };
 }
