@@ -17,12 +17,11 @@ export interface LabCerts {
 }
 
 /** Makes a lab CA, a server certificate for `names`, a rogue one, and an NSS db that trusts the CA. */
-export async function makeLabCerts(names: string[], ips: string[]): Promise<LabCerts> {
-  const dir = await mkdtemp(join(tmpdir(), 'wnc-certs-'));
-  const p = (f: string) => join(dir, f);
-  const subjectAltName = [...names.map((n) => `DNS:${n}`), ...ips.map((ip) => `IP:${ip}`)].join(',');
-  await writeFile(p('server.ext'), `subjectAltName=${subjectAltName}\nextendedKeyUsage=serverAuth\n`);
-
+/**
+ * A self-signed CA certificate (2 days, RSA 2048) at `cert`, its key at `key`:
+ * the lab's own CA and the inspecting filters' CAs (test/lab/proxy.ts).
+ */
+export async function makeCa(subject: string, key: string, cert: string): Promise<void> {
   await sh('openssl', [
     'req',
     '-x509',
@@ -32,16 +31,25 @@ export async function makeLabCerts(names: string[], ips: string[]): Promise<LabC
     '-days',
     '2',
     '-subj',
-    '/CN=WebRTC Network Check lab CA',
+    `/CN=${subject}`,
     '-keyout',
-    p('ca.key'),
+    key,
     '-out',
-    p('ca.pem'),
+    cert,
     '-addext',
     'basicConstraints=critical,CA:TRUE',
     '-addext',
     'keyUsage=critical,keyCertSign,cRLSign',
   ]);
+}
+
+export async function makeLabCerts(names: string[], ips: string[]): Promise<LabCerts> {
+  const dir = await mkdtemp(join(tmpdir(), 'wnc-certs-'));
+  const p = (f: string) => join(dir, f);
+  const subjectAltName = [...names.map((n) => `DNS:${n}`), ...ips.map((ip) => `IP:${ip}`)].join(',');
+  await writeFile(p('server.ext'), `subjectAltName=${subjectAltName}\nextendedKeyUsage=serverAuth\n`);
+
+  await makeCa('WebRTC Network Check lab CA', p('ca.key'), p('ca.pem'));
   await sh('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${names[0] ?? ips[0]}`, '-keyout', p('server.key'), '-out', p('server.csr')]);
   await sh('openssl', [
     'x509',

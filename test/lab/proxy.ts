@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeCa } from './certs';
 import { inNetns, sh, startDaemon, waitFor, type Daemon } from './exec';
 
 /**
@@ -187,25 +188,7 @@ async function squidUser(): Promise<{ uid: number; gid: number }> {
 export async function makeUntrustedCa(dir: string): Promise<{ cert: string; key: string }> {
   const cert = join(dir, 'filter-ca.pem');
   const key = join(dir, 'filter-ca.key');
-  await sh('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Inspecting filter CA',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
+  await makeCa('Inspecting filter CA', key, cert);
   return { cert, key };
 }
 
@@ -213,25 +196,7 @@ export async function makeUntrustedCa(dir: string): Promise<{ cert: string; key:
 export async function makeTrustedCa(dir: string, chromiumHome: string): Promise<{ cert: string; key: string }> {
   const cert = join(dir, 'it-filter-ca.pem');
   const key = join(dir, 'it-filter-ca.key');
-  await sh('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=School IT inspecting filter CA',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
+  await makeCa('School IT inspecting filter CA', key, cert);
   await sh('certutil', ['-d', `sql:${join(chromiumHome, '.pki', 'nssdb')}`, '-A', '-n', 'it-filter-ca', '-t', 'C,,', '-i', cert]);
   return { cert, key };
 }

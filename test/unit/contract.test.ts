@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readRequest, REQUEST_TYPES, type RequestType } from '../../src/contract/requests';
+import { readRequest, REQUEST_TYPES } from '../../src/contract/requests';
 import { readStorageValue, STORAGE_SCHEMA } from '../../src/contract/storage';
 import { RETIRED_LOCAL_KEYS, STORAGE_KEYS } from '../../src/contract/storage-keys';
 import type { RequestHandlers } from '../../background/request-handlers';
@@ -21,8 +22,15 @@ describe('the request contract', () => {
     // @ts-expect-error -- a reply of the wrong shape (a number for a report list) does not compile either.
     const wrong: Pick<RequestHandlers, 'listHistory'> = { listHistory: async () => 7 };
     expect(wrong).toBeDefined();
-    const all: Record<RequestType, true> = Object.fromEntries(REQUEST_TYPES.map((t) => [t, true])) as Record<RequestType, true>;
-    expect(Object.keys(all).sort()).toEqual([...REQUEST_TYPES].sort());
+  });
+});
+
+describe('docs/automation.md', () => {
+  it('documents every request type of the protocol, and no other', () => {
+    const doc = readFileSync(new URL('../../docs/automation.md', import.meta.url), 'utf8');
+    const table = doc.slice(doc.indexOf('## Messages'), doc.indexOf('### Errors'));
+    const documented = new Set([...table.matchAll(/^\| `\{ type: '(\w+)'/gm)].map((m) => m[1]));
+    expect([...documented].sort()).toEqual([...REQUEST_TYPES].sort());
   });
 });
 

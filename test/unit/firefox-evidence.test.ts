@@ -5,6 +5,7 @@ import { classifyIceError } from '../../src/checks/ice-errors';
 import { classifyNetError } from '../../src/checks/net-errors';
 import { isMdnsName } from '../../src/ice/address';
 import { analyzeNatMapping } from '../../src/ice/nat';
+import { emptyMeasurement } from '../../src/ice/loopback';
 import { routeEvidence } from '../../src/checks/route-evidence';
 import { assessWebRtcIpHandling, iceForbiddenToChecks } from '../../src/policy/webrtc-ip-handling';
 import type { GatheredCandidate } from '../../src/ice/types';
@@ -152,19 +153,10 @@ describe('a WebRTC IP handling setting that binds the checks (Firefox)', () => {
       transport: 'udp' as const,
       turnUrl: 'turn:203.0.113.10:3478?transport=udp',
       checkId: 'turn-udp#1',
-      connected: false,
-      sent: 0,
-      received: 0,
-      rttMs: null,
-      jitterMs: null,
-      loss: null,
-      throughputKbps: null,
-      pairRttMs: null,
-      availableOutgoingBitrate: null,
       budgetMs: 2500,
-      selectedPair: null,
+      // A call that ran its whole budget and carried nothing.
+      ...emptyMeasurement(null),
       durationMs: 2500,
-      setupError: null,
     };
     const nat = analyzeNatMapping({ candidates: srflxOnly, answeredServers: firefox.answeredServers });
     const e = routeEvidence({ checks: stun, candidates: srflxOnly, nat, localGatheringRan: true, loopbacks: [direct] });
