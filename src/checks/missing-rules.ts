@@ -7,17 +7,24 @@
  * as "also check on your firewall": they are never reported as passed.
  */
 import type { Profile, ProfileRule } from '../profile/types';
-import { CAUSES, type Cause } from './cause';
+import { CAUSES, type Cause, type Doubt } from './cause';
 import { firewallLinePhrase, placePhrase } from './firewall-text';
 import { phrase, type Phrase } from '../i18n/phrase';
 import { inEnglish } from '../i18n/english';
 import { checkLine } from './check-line';
+import { endpointOf } from './endpoints';
 import { plannedTargets } from './plan';
 import type { CheckResult, FirewallLine, PlannedCheck } from './types';
 
 /** A check as the report holds it: with the cause of its fault, null when there is nothing to fix. */
 export interface CausedCheck extends CheckResult {
   cause: Cause | null;
+  /** The CAUSE_TABLE row that decided the cause (docs/verdict.md, "Causes"); absent when there is none. */
+  causeRow?: string;
+  /** Why the cause stayed `unknown`: what the advice tells the admin to look at. */
+  doubt?: Doubt;
+  /** `dns-filter.sinkhole`: the address the public name led to. */
+  sinkhole?: string;
 }
 
 export interface RuleAdvice {
@@ -159,13 +166,39 @@ function causeLine(cause: Exclude<Cause, 'firewall'>, check: CausedCheck, line: 
           return phrase('cause_line_connect', { where, what });
       }
     case 'dns-filter':
-      return phrase('cause_line_dns', { host: hostOf(check, line), what });
+      return check.sinkhole
+        ? phrase('cause_line_dns_sinkhole', { host: hostOf(check, line), address: check.sinkhole, what })
+        : phrase('cause_line_dns', { host: hostOf(check, line), what });
     case 'relay-credentials':
       return phrase('cause_line_credentials', { target: check.target, what });
     case 'vendor-server':
       return phrase('cause_line_vendor', { target: check.target, what, detail: check.detail });
     case 'this-device':
       return phrase('cause_line_device', { target: check.target, what, detail: check.detail });
+    case 'network-path':
+      return phrase('cause_line_path', { target: check.target, detail: check.detail });
+    case 'unknown':
+      return phrase('cause_line_unknown', { target: check.target, what, detail: check.detail, doubt: doubtPhrase(check, line) });
+  }
+}
+
+/** What could be behind an undecided finding, and what would decide it, with the firewall rule it needs if it is the firewall. */
+function doubtPhrase(check: CausedCheck, line: FirewallLine | undefined): Phrase {
+  const rule = line ? firewallLinePhrase(line) : check.target;
+  const endpoint = endpointOf(check);
+  switch (check.doubt ?? 'other') {
+    case 'host-silent':
+      return phrase('doubt_host_silent', { host: endpoint?.host ?? check.target, rule });
+    case 'port-or-server':
+      return phrase('doubt_port_or_server', { rule });
+    case 'nothing-answered':
+      return phrase('doubt_nothing_answered', { rule });
+    case 'tls':
+      return phrase('doubt_tls', { host: endpoint?.host ?? check.target, port: endpoint?.port ?? 443 });
+    case 'no-reason':
+      return phrase('doubt_no_reason');
+    case 'other':
+      return phrase('doubt_other');
   }
 }
 

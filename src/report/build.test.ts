@@ -123,18 +123,21 @@ describe('buildReport', () => {
   });
 
   it('lists as missing firewall rules only what the firewall blocked, with paste-ready text', () => {
-    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-eu', 'web-tcp']);
+    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-eu']);
     expect(report.missingRules.every((r) => r.cause === 'firewall')).toBe(true);
     const [turn] = report.missingRules;
     // TURN over TCP answered 401 (credentials), over TLS refused (firewall): only the TLS port is a firewall rule.
     expect(turn!.text.split('\n')).toEqual(['Allow outbound TCP to turn-eu.senso.cloud port 443 (TURN over TLS): Media relay (Europe).']);
-    expect(report.missingRules[1]!.text).toBe('Allow outbound TCP to *.senso.cloud port 443: Fallback media over TCP (optional).');
+    // Its probe host was silent on 443 while the web app answered on 443: a host-level fault
+    // (a DNS filter, a dead host, a blocked address), not a port rule, and the run cannot say which.
+    expect(report.checks.find((c) => c.ruleId === 'web-tcp')).toMatchObject({ cause: 'unknown', causeRow: 'unknown.undecided', doubt: 'host-silent' });
   });
 
   it('gives every other cause its own section, addressed to who can fix it', () => {
     expect(report.otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([
       ['dns-filter', ['signalling']],
       ['relay-credentials', ['turn-eu']],
+      ['unknown', ['web-tcp']],
     ]);
     expect(report.otherCauses[0]!.text).toBe(
       "Let the DNS resolver answer for signal.senso.cloud (this network's DNS gave no address; check the DNS or content filter): Call signalling.",
