@@ -74,6 +74,12 @@ const ROW_CASES: Record<string, () => { checks: CheckResult[]; subject: CheckRes
     const subject = check({ reason: 'cert-untrusted', address: '198.51.100.7' });
     return { checks: [subject], subject };
   },
+  'proxy.inspection-turn': () => {
+    // A transparent middlebox re-signs HTTPS and breaks TURN inside TLS; TURN over TCP 3478 answers.
+    const subject = turn('turns:turn.example.com:443?transport=tcp', 'tls', { reason: 'refused' });
+    const app = web('https://app.example.com/', { reason: 'cert-untrusted' });
+    return { checks: [subject, app, pass({ kind: 'turn', transport: 'tcp', target: 'turn:turn.example.com:3478?transport=tcp' })], subject };
+  },
   'proxy.tls-broken': () => {
     const subject = check({ reason: 'tls-failed' });
     return { checks: [subject, web('https://b.example/', { reason: 'proxy' })], subject };
@@ -197,6 +203,36 @@ describe('a firewall only on a firewall’s signature', () => {
       row: 'unknown.undecided',
       doubt: 'no-reason',
     });
+  });
+});
+
+describe('TLS that fails on a port that is open', () => {
+  it('leaves a certificate for another name undecided while the vendor’s other names answer (vendor certificate or a one-name block page)', () => {
+    const app = web('https://app.example.com/', { reason: 'cert-name-mismatch' });
+    const relay = pass({ kind: 'turn', transport: 'udp', target: 'turn:turn.example.com:3478' });
+    expect(causeFindingOf(app, causeContext([app, relay], false))).toEqual({ cause: 'unknown', row: 'unknown.undecided', doubt: 'cert-name' });
+  });
+
+  it('calls it a block page when no name of the run answered at all', () => {
+    const app = web('https://app.example.com/', { reason: 'cert-name-mismatch' });
+    const turnTcp = turn('turn:turn.example.com:3478?transport=tcp', 'tcp', { reason: 'refused' });
+    const stunName = stun('stun:stun.example.com:3478');
+    const context = causeContext([app, turnTcp, stunName], false);
+    expect(causeRowOf(app, context)?.id).toBe('dns-filter.block-page');
+    // The block page's host answers nothing on 3478: the names' other failures stay undecided, never a firewall rule.
+    expect([causeOf(turnTcp, context), causeOf(stunName, context)]).toEqual(['unknown', 'unknown']);
+  });
+
+  it('sends an expired certificate to the vendor', () => {
+    const app = web('https://app.example.com/', { reason: 'cert-expired' });
+    expect(causeOf(app, causeContext([app, pass({ kind: 'stun', transport: 'udp', target: 'stun:stun.example.com:3478' })], false))).toBe('vendor-server');
+  });
+
+  it('puts TURN over TLS down to inspection once inspection was seen, not to the firewall', () => {
+    const turns = turn('turns:turn.example.com:443?transport=tcp', 'tls', { reason: 'refused' });
+    const turnUdp = pass({ kind: 'turn', transport: 'udp', target: 'turn:turn.example.com:3478' });
+    expect(causeOf(turns, causeContext([turns, turnUdp], false))).toBe('firewall');
+    expect(causeOf(turns, causeContext([turns, turnUdp, web('https://app.example.com/', { reason: 'cert-untrusted' })], false))).toBe('proxy');
   });
 });
 

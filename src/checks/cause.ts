@@ -15,6 +15,7 @@
 import type { Cause } from './cause-info';
 import {
   addressKnownPublic,
+  blockPageShown,
   hostAlive,
   portFilterShown,
   ruleEndpointOpenElsewhere,
@@ -25,6 +26,7 @@ import {
   type RunFacts,
 } from './endpoints';
 import type { CheckReason, CheckResult } from './types';
+import { interceptedBy } from './certificate';
 
 export { CAUSE_INFO, CAUSES, type Cause, type CauseInfo } from './cause-info';
 
@@ -40,6 +42,8 @@ export interface CauseContext {
    * proxied one, `udp`, or `none` (Chrome: the setting binds web pages only).
    */
   iceForbidden: 'all' | 'udp' | 'none';
+  /** Another check showed TLS inspection: an untrusted issuer (Chrome's error) or a private root (Firefox's chain). */
+  inspectionSeen: boolean;
   /** Hosts, ports and addresses across every check of the run (src/checks/endpoints.ts). */
   facts: RunFacts;
 }
@@ -116,10 +120,11 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'dns-filter.block-page',
     cause: 'dns-filter',
-    when: 'TLS failed at an address where another name of the run failed TLS too: one server answering for unrelated names, as a filter’s block page does',
-    evidence: '`net::ERR_CERT_*` for two names or more at one address (webRequest `ip`)',
+    when: 'TLS to a name failed on its certificate (another name’s, or an untrusted issuer) while no name of the run answered at all: one server answering for the vendor’s names, as a filter’s block page does',
+    evidence: '`net::ERR_CERT_COMMON_NAME_INVALID` / `_AUTHORITY_INVALID`, and every other name of the run silent or failing',
     applies: (c, { facts }) =>
-      is('cert-untrusted', 'cert-name-mismatch', 'cert-expired')(c) && c.address !== undefined && facts.sharedFailingTlsAddresses.has(c.address),
+      is('cert-untrusted', 'cert-name-mismatch')(c) &&
+      ((c.address !== undefined && facts.sharedFailingTlsAddresses.has(c.address)) || blockPageShown(c, facts)),
   },
   {
     id: 'proxy.refused',
@@ -135,6 +140,13 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     when: 'TCP connected and the TLS certificate came from an issuer the browser does not trust: an inspecting filter (with or without a proxy setting) replaced it',
     evidence: '`net::ERR_CERT_AUTHORITY_INVALID` (Chrome), a chain ending in a root this device added (Firefox `getSecurityInfo`)',
     applies: is('cert-untrusted'),
+  },
+  {
+    id: 'proxy.inspection-turn',
+    cause: 'proxy',
+    when: 'TURN over TLS failed on a network where another check showed TLS inspection: an inspecting middlebox expects HTTP inside TLS and breaks TURN',
+    evidence: 'another check’s `net::ERR_CERT_AUTHORITY_INVALID` or a private root (Firefox), and `701 Failed to establish connection` or silence for `turns:`',
+    applies: (c, context) => context.inspectionSeen && c.kind === 'turn' && c.transport === 'tls' && is('refused', 'timeout', 'tls-failed')(c),
   },
   {
     id: 'proxy.tls-broken',
@@ -153,9 +165,9 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'vendor-server.certificate',
     cause: 'vendor-server',
-    when: 'the server presented a certificate for another name, or an expired one, from its own address',
-    evidence: '`net::ERR_CERT_COMMON_NAME_INVALID`, `net::ERR_CERT_DATE_INVALID`',
-    applies: is('cert-name-mismatch', 'cert-expired'),
+    when: 'the server presented an expired certificate (block pages and inspecting filters present current ones); a certificate for another name stays `unknown` in Chrome: the vendor’s certificate and a block page for that one name look alike',
+    evidence: '`net::ERR_CERT_DATE_INVALID`',
+    applies: is('cert-expired'),
   },
   {
     id: 'vendor-server.error',
@@ -203,14 +215,16 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
  * - port-or-server: another port answered, this one did not, and no filter pattern shows (port limit or server down);
  * - nothing-answered: nothing at all answered in the run (everything blocked, or no way out);
  * - tls: TCP connected, TLS failed, no proxy seen (a filter on the path, or no TLS server there);
+ * - cert-name: a certificate for another name (the vendor's certificate, or a block page for this one name);
  * - no-reason: the browser gave no reason (a bare failure, e.g. without host access);
  * - other: none of the above.
  */
-export type Doubt = 'host-silent' | 'port-or-server' | 'nothing-answered' | 'tls' | 'no-reason' | 'other';
+export type Doubt = 'host-silent' | 'port-or-server' | 'nothing-answered' | 'tls' | 'cert-name' | 'no-reason' | 'other';
 
 export function doubtOf(check: CausedFacts, { facts }: CauseContext): Doubt {
   if (!facts.anyAnswered) return 'nothing-answered';
   if (check.reason === 'tls-failed') return 'tls';
+  if (check.reason === 'cert-name-mismatch') return 'cert-name';
   if (check.reason === 'unknown') return 'no-reason';
   if (check.reason !== null && SILENT_LIKE.has(check.reason)) return hostAlive(check, facts) ? 'port-or-server' : 'host-silent';
   return 'other';
@@ -262,5 +276,6 @@ export function causeContext(checks: readonly CheckResult[], noLocalAddress: boo
   const proxyInUse = checks.some((c) => c.kind !== 'turn' && c.kind !== 'stun' && (c.reason === 'proxy' || c.reason === 'proxy-auth'));
   const tested = checks.filter((c) => c.status !== 'untestable' && c.status !== 'error');
   const offline = noLocalAddress && tested.length > 0 && tested.every((c) => c.status === 'fail');
-  return { proxyInUse, offline, iceForbidden, facts: runFacts(checks) };
+  const inspectionSeen = checks.some((c) => c.reason === 'cert-untrusted' || interceptedBy(c.certificate) !== null);
+  return { proxyInUse, offline, iceForbidden, inspectionSeen, facts: runFacts(checks) };
 }

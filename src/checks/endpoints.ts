@@ -77,6 +77,9 @@ export const SILENT_LIKE: ReadonlySet<CheckReason> = new Set(['timeout', 'refuse
 export interface RunFacts {
   /** Hosts that answered authentically on some port. */
   aliveHosts: ReadonlySet<string>;
+  /** Host names (not IP literals) the run tried, and those of them that answered authentically. */
+  names: ReadonlySet<string>;
+  aliveNames: ReadonlySet<string>;
   /** `udp:3478`, `tcp:443`: ports some host answered on (TLS reached counts: the firewall let it out). */
   openEndpoints: ReadonlySet<string>;
   /** `ruleId udp:3478`: a rule whose firewall line is evidently open, since one of its servers answered on it. */
@@ -117,6 +120,8 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
     return endpoint ? [{ check, endpoint }] : [];
   });
   const aliveHosts = new Set(ran.filter(({ check }) => answeredAuthentically(check)).map(({ endpoint }) => endpoint.host));
+  const names = new Set(ran.filter(({ endpoint }) => !endpoint.literal).map(({ endpoint }) => endpoint.host));
+  const aliveNames = new Set([...names].filter((name) => aliveHosts.has(name)));
   const openEndpoints = new Set<string>();
   const openRuleEndpoints = new Set<string>();
   const openFamilies = new Set<PortFamily>();
@@ -146,6 +151,8 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
   const sharedFailingTlsAddresses = new Set([...namesFailingTlsAt].filter(([, names]) => names.size >= 2).map(([address]) => address));
   return {
     aliveHosts,
+    names,
+    aliveNames,
     openEndpoints,
     openRuleEndpoints,
     openFamilies,
@@ -211,6 +218,17 @@ export function portFilterShown(check: CheckFacts, facts: RunFacts): boolean {
   const liveOnFamily = facts.liveHostsFailingOnFamily.get(endpoint.family)?.size ?? 0;
   const literalsOnFamily = facts.literalHostsFailingOnFamily.get(endpoint.family)?.size ?? 0;
   return liveOnFamily > 0 || literalsOnFamily >= 2;
+}
+
+/**
+ * A filter's block page: TLS to this name failed on its certificate while no name
+ * of the run answered at all (two names or more tried). One DNS filter explains
+ * that; a wrong vendor certificate would leave the vendor's other names answering,
+ * and TLS inspection leaves STUN and TURN alone.
+ */
+export function blockPageShown(check: CheckFacts, facts: RunFacts): boolean {
+  const endpoint = endpointOf(check);
+  return endpoint !== null && !endpoint.literal && facts.aliveNames.size === 0 && facts.names.size >= 2;
 }
 
 /** A host given as an IP literal, or whose name the browser was seen to reach at a public address. */

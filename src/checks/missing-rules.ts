@@ -104,6 +104,23 @@ export function withBrowserPolicyNote(
   return [...sections.filter((s) => s.cause !== 'this-device'), updated];
 }
 
+/**
+ * Findings tied to no rule (the loopback calls' evidence, src/checks/call-causes.ts)
+ * added to their cause's section as notes, in CAUSES order. Each note is its own
+ * paste-ready line.
+ */
+export function withNotes(sections: readonly CauseAdvice[], notes: readonly { cause: CauseAdvice['cause']; note: Phrase }[]): CauseAdvice[] {
+  if (notes.length === 0) return [...sections];
+  const causes = CAUSES.filter((cause): cause is CauseAdvice['cause'] => cause !== 'firewall');
+  return causes.flatMap((cause): CauseAdvice[] => {
+    const existing = sections.find((s) => s.cause === cause);
+    const added = notes.filter((n) => n.cause === cause).map((n) => n.note);
+    if (added.length === 0) return existing ? [existing] : [];
+    const lines = [...(existing?.lines ?? []), ...added.map((note) => phrase('cause_line_note', { note }))];
+    return [causeAdvice(cause, existing?.rules ?? [], [...(existing?.notes ?? []), ...added], lines)];
+  });
+}
+
 function ruleAdvice(rule: ProfileRule, cause: Cause | null, checks: CausedCheck[], firewallById: Map<string, FirewallLine>): RuleAdvice {
   const firewall = uniqueLines(checks.flatMap((check) => firewallById.get(check.id) ?? []));
   const lines =
@@ -195,6 +212,8 @@ function doubtPhrase(check: CausedCheck, line: FirewallLine | undefined): Phrase
       return phrase('doubt_nothing_answered', { rule });
     case 'tls':
       return phrase('doubt_tls', { host: endpoint?.host ?? check.target, port: endpoint?.port ?? 443 });
+    case 'cert-name':
+      return phrase('doubt_cert_name', { host: endpoint?.host ?? check.target });
     case 'no-reason':
       return phrase('doubt_no_reason');
     case 'other':

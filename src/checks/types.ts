@@ -86,6 +86,8 @@ export interface CheckTarget {
   transport: CheckTransport;
   /** The firewall rule this check stands for, as an admin would write it. */
   firewall: FirewallLine;
+  /** A reference STUN server outside the vendor's addresses (profile rule `reference`): evidence about UDP beyond the vendor. */
+  reference?: true;
 }
 
 /** One firewall rule in an admin's terms. Browsers only ever open connections outward. */
@@ -107,6 +109,8 @@ export interface CheckResult extends CheckOutcome {
   transport: CheckTransport;
   /** Time to the evidence; null when nothing was attempted. */
   durationMs: number | null;
+  /** A reference STUN server outside the vendor's addresses (profile rule `reference`). */
+  reference?: true;
   /** `host:port` of the browser's proxy, when it answered this check itself (a 407 names it); absent otherwise. */
   proxy?: string;
   /**

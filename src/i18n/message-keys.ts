@@ -4,6 +4,10 @@
 export interface MessageParams {
   badge_missing: ['count'];
   badge_other_findings: ['count'];
+  call_note_relay_no_data: ['urls'];
+  call_note_relay_port_unreached: ['url', 'port'];
+  call_note_relay_ports_closed: ['url', 'port'];
+  call_note_udp_media_lost: ['url'];
   cause_copy: [];
   cause_credentials_copy_heading: ['profile', 'version'];
   cause_credentials_heading: ['count'];
@@ -22,6 +26,7 @@ export interface MessageParams {
   cause_line_dns_sinkhole: ['host', 'address', 'what'];
   cause_line_inspection_or_ca: ['where', 'what'];
   cause_line_inspection_required: ['where', 'what'];
+  cause_line_note: ['note'];
   cause_line_path: ['target', 'detail'];
   cause_line_proxy_auth: ['where', 'what'];
   cause_line_unknown: ['target', 'what', 'detail', 'doubt'];
@@ -110,6 +115,7 @@ export interface MessageParams {
   device_not_force_installed: [];
   device_nothing_returned: [];
   device_read_failed: ['error'];
+  doubt_cert_name: ['host'];
   doubt_host_silent: ['host', 'rule'];
   doubt_no_reason: [];
   doubt_nothing_answered: ['rule'];
@@ -277,6 +283,7 @@ export interface MessageParams {
   outcome_summary_limited: ['calls', 'services'];
   outcome_summary_nothing_blocked: ['calls'];
   outcome_summary_nothing_testable: [];
+  outcome_summary_relay_login: [];
   outcome_summary_service_blocked: ['services'];
   outcome_summary_services_blocked: ['services'];
   plain_hole_punching_available: [];
@@ -628,9 +635,15 @@ export interface MessageParams {
   why_one_udp_port: ['nat', 'ports'];
   why_open_high_port: ['nat', 'port', 'figures'];
   why_open_ports: ['nat', 'ports'];
+  why_reference_answered: ['servers'];
+  why_reference_silent: ['check'];
   why_relay_media_blocked: ['url', 'figures'];
   why_relay_media_carried: ['url', 'figures'];
+  why_relay_refuses_data: ['url', 'figures'];
+  why_relay_udp_lost: ['url', 'figures'];
+  why_udp_media_lost: ['url'];
   why_udp_ports_limited: ['answered', 'silent'];
+  why_vendor_only: ['nat', 'ports'];
   why_web_app_limited: ['value'];
 }
 
@@ -646,6 +659,8 @@ export type MessageParamName<K extends MessageKey> = MessageParams[K][number];
  * small for the popup's size budget.
  */
 export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageParamName<K>[] } = {
+  call_note_relay_port_unreached: ['url', 'port'],
+  call_note_relay_ports_closed: ['url', 'port'],
   cause_credentials_copy_heading: ['profile', 'version'],
   cause_device_copy_heading: ['profile', 'version'],
   cause_dns_copy_heading: ['profile', 'version'],
@@ -722,5 +737,8 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   why_open_ports: ['nat', 'ports'],
   why_relay_media_blocked: ['url', 'figures'],
   why_relay_media_carried: ['url', 'figures'],
+  why_relay_refuses_data: ['url', 'figures'],
+  why_relay_udp_lost: ['url', 'figures'],
   why_udp_ports_limited: ['answered', 'silent'],
+  why_vendor_only: ['nat', 'ports'],
 };

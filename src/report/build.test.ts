@@ -103,14 +103,16 @@ describe('buildReport', () => {
 
   it('classifies the NAT from the STUN batch and picks the route', () => {
     expect(report.nat).toMatchObject({ mapping: 'endpoint-independent', publicAddresses: ['203.0.113.1'] });
-    expect(report.verdict).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'possible', device: 'online' });
-    expect(report.verdict.methods.map((m) => [m.method, m.status])).toEqual([
-      ['lan', 'unverified'],
-      ['hole-punching', 'available'],
-      ['relay-udp', 'available'],
-      // 401 to the profile's credentials: server and transport reachable, the login fails.
-      ['relay-tcp', 'unverified'],
-      ['relay-tls', 'unavailable'],
+    // The profile names no reference server outside the vendor's: UDP was shown to reach the
+    // vendor only, so hole punching is not proven and the proven relay is the route.
+    expect(report.verdict).toMatchObject({ route: 'relay-udp', routeVerified: true, lan: 'possible', device: 'online' });
+    expect(report.verdict.methods.map((m) => [m.method, m.status, m.rowId])).toEqual([
+      ['lan', 'unverified', 'lan.host'],
+      ['hole-punching', 'unverified', 'hole-punching.vendor-only'],
+      ['relay-udp', 'available', 'relay-udp.allocated'],
+      // 401 to the profile's credentials: server and transport reachable, no relay with this login.
+      ['relay-tcp', 'unavailable', 'relay-tcp.credentials-rejected'],
+      ['relay-tls', 'unavailable', 'relay-tls.failed'],
     ]);
   });
 
@@ -148,9 +150,9 @@ describe('buildReport', () => {
   });
 
   it('names the blocked required service in the outcome: calls connect, the app does not', () => {
-    expect(report.outcome).toMatchObject({ tone: 'limited', calls: 'direct', nothingTestable: false });
+    expect(report.outcome).toMatchObject({ tone: 'limited', calls: 'relayed', nothingTestable: false });
     expect(report.outcome.blockedServices.map((s) => [s.ruleId, s.cause])).toEqual([['signalling', 'dns-filter']]);
-    expect(inEnglish(report.outcome.summary)).toBe('Calls can connect directly, but “Call signalling” is blocked.');
+    expect(inEnglish(report.outcome.summary)).toMatch(/^Calls can connect .*, but “Call signalling” is blocked\.$/);
   });
 
   it('lists what a browser cannot test apart, never as passed', () => {

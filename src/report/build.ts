@@ -3,7 +3,8 @@
  * inputs (times included) give the same report, so it can be tested whole.
  */
 import { causeContext, causeFindingOf } from '../checks/cause';
-import { adviseRules, withBrowserPolicyNote, type CausedCheck } from '../checks/missing-rules';
+import { adviseRules, withBrowserPolicyNote, withNotes, type CausedCheck } from '../checks/missing-rules';
+import { callFindings } from '../checks/call-causes';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
 import { attributeToProxyAuth } from '../checks/behind-proxy';
@@ -124,7 +125,7 @@ export function buildReport(raw: ReportInput): Report {
     proxy: proxyFinding(checks),
     tls: tlsFinding(checks, input.certificatesVisible === true),
     ...advice,
-    otherCauses: withBrowserPolicyNote(advice.otherCauses, input.environment.webRtcIpHandling),
+    otherCauses: withBrowserPolicyNote(withNotes(advice.otherCauses, callFindings(evidence)), input.environment.webRtcIpHandling),
     firewallRules: ruleSet(advice),
   };
   return report;

@@ -103,7 +103,15 @@ const CANDIDATE_TYPE = known<CandidateType>({ host: true, srflx: true, prflx: tr
 const NAT_MAPPING = known<NatMapping>({ none: true, 'endpoint-independent': true, 'endpoint-dependent': true, unknown: true });
 const TRIGGER = known<RunTrigger>({ user: true, automation: true, schedule: true, startup: true });
 const CAUSE = known<Cause>(Object.fromEntries(CAUSES.map((cause) => [cause, true])) as Record<Cause, true>);
-const DOUBT = known<Doubt>({ 'host-silent': true, 'port-or-server': true, 'nothing-answered': true, tls: true, 'no-reason': true, other: true });
+const DOUBT = known<Doubt>({
+  'host-silent': true,
+  'port-or-server': true,
+  'nothing-answered': true,
+  tls: true,
+  'cert-name': true,
+  'no-reason': true,
+  other: true,
+});
 const OUTCOME_TONE = known<OutcomeTone>({ good: true, slow: true, limited: true, bad: true, untested: true });
 const CALLS = known<CallsOutcome>({ direct: true, relayed: true, fail: true, untested: true });
 /** Fields added by a later version (issue 14): absent in older stored reports, checked when present. */
@@ -192,6 +200,7 @@ const isReport = shape({
       causeRow: optional(str),
       doubt: optional(DOUBT),
       sinkhole: optional(str),
+      reference: optional(bool),
     }),
   ),
   nat: shape({ mapping: NAT_MAPPING, publicAddresses: strings, reason: phrase }),
