@@ -27,9 +27,14 @@ export const FAULT_LAB = {
   expired: '203.0.113.32',
   /** Where the router's DNAT sends TCP 443 under transparent inspection: a certificate from an untrusted CA. */
   inspector: '203.0.113.33',
-  /** Not the vendor's: a UDP echo on a high port, the ground truth for "UDP reaches other addresses". */
+  /**
+   * Not the vendor's: UDP echoes and TCP listeners on the ports the profile
+   * uses and on a high port, the ground truth for "the network lets
+   * (protocol, port) out to any address" and for packet sizes.
+   */
   reference: '203.0.113.50',
-  referencePort: 40000,
+  referenceUdpPorts: [3478, 19302, 40000],
+  referenceTcpPorts: [443, 3478],
   /** The block page's certificate names this, never a vendor name. */
   blockPageName: 'blocked.filter.test',
   wrongCertName: 'www.other-vendor.test',
@@ -45,7 +50,7 @@ export interface FaultServers {
 }
 
 const WEB_SERVER = resolve(import.meta.dirname, 'web-server.mjs');
-export const UDP_PROBE = resolve(import.meta.dirname, 'udp-probe.mjs');
+export const REACH_PROBE = resolve(import.meta.dirname, 'reach-probe.mjs');
 
 /**
  * Starts the fault servers on a running lab: addresses, two more coturns,
@@ -101,9 +106,12 @@ export async function startFaultServers(lab: Lab): Promise<FaultServers> {
     );
     daemons.push(await startCoturn({ ...common, listeningIps: [FAULT_LAB.turnQuota], relayPorts: [...RELAY_RANGES.quota], extraArgs: ['--user-quota=1'] }));
 
-    const echo = startDaemon('udp echo', srv, process.execPath, [UDP_PROBE, 'echo', FAULT_LAB.reference, String(FAULT_LAB.referencePort)]);
-    daemons.push(echo);
-    await waitFor('udp echo', async () => (await inNetns(srv, 'ss', ['-Hlnu'])).includes(`${FAULT_LAB.reference}:${FAULT_LAB.referencePort}`));
+    const { reference, referenceUdpPorts, referenceTcpPorts } = FAULT_LAB;
+    daemons.push(startDaemon('reference echo', srv, process.execPath, [REACH_PROBE, 'echo', reference, referenceUdpPorts.join(','), referenceTcpPorts.join(',')]));
+    await waitFor('reference echo', async () => {
+      const [udp, tcp] = await Promise.all([inNetns(srv, 'ss', ['-Hlnu']), inNetns(srv, 'ss', ['-Hlnt'])]);
+      return referenceUdpPorts.every((p) => udp.includes(`${reference}:${p}`)) && referenceTcpPorts.every((p) => tcp.includes(`${reference}:${p}`));
+    });
 
     const dns = await startDns(lan);
     daemons.push(dns);
