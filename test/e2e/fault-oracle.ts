@@ -80,7 +80,7 @@ export function faultKind(f: Fault): string {
 
 const ALL_DNS: DnsAnswerKind[] = ['nxdomain', 'zero', 'loopback', 'private', 'block-page'];
 
-/** Every fault network: ≥ 80, each name distinct. */
+/** Every fault network (84), each name distinct. */
 export function faultNetworks(): FaultSpec[] {
   const specs: FaultSpec[] = [];
   const add = (fault: Fault, ...bases: Base[]) => bases.forEach((base) => specs.push({ base, fault }));
@@ -88,6 +88,7 @@ export function faultNetworks(): FaultSpec[] {
     for (const names of ['stun', 'turn', 'app', 'all'] as const) add({ class: 'dns', answer, names }, BASES.open);
     add({ class: 'dns', answer, names: 'all' }, BASES.symmetric, BASES.only3478);
     add({ class: 'dns', answer, names: 'turn' }, BASES.noUdp443);
+    add({ class: 'dns', answer, names: 'app' }, BASES.noNat);
   }
   for (const kind of ['transparent-untrusted', 'vendor-wrong-name', 'vendor-expired', 'turns-web-server'] as const) {
     add({ class: 'tls', kind }, BASES.open, BASES.symmetric, BASES.only3478, BASES.noNat);
@@ -261,9 +262,9 @@ export type Probe =
   | { kind: 'udp'; port: number; bytes: number; expect: 'echoed' | 'silent' }
   | { kind: 'tcp'; port: number; expect: 'connected' | 'silent' }
   | { kind: 'tls'; name: string; expect: { subject: string; issuer: string; verify: string } }
-  | { kind: 'server-rule'; expect: string };
+  | { kind: 'server-rule'; rule: string[]; expect: 'present' };
 
-/** IP + UDP headers: a payload of n bytes is an IP packet of n + 28. */
+/** IP + UDP headers: a payload of n bytes is an IP packet of n + 28 (the router's `-m length` counts IP bytes). */
 const UDP_OVERHEAD = 28;
 
 export function probes(spec: FaultSpec, index: number): Probe[] {
@@ -271,7 +272,8 @@ export function probes(spec: FaultSpec, index: number): Probe[] {
   const out: Probe[] = Object.entries(c.dns).map(([name, expect]) => ({ kind: 'dns', name, expect }));
   const ref = FAULT_LAB.reference;
   for (const port of FAULT_LAB.referenceUdpPorts) {
-    for (const payload of [100, 1172]) {
+    // 100 B: any datagram; 1200 B: a media-sized one (IP length 1228).
+    for (const payload of [100, 1200]) {
       const bytes = payload + UDP_OVERHEAD;
       out.push({ kind: 'udp', port, bytes: payload, expect: routerLetsOut(spec, 'udp', port, ref, bytes) ? 'echoed' : 'silent' });
     }
@@ -294,7 +296,7 @@ export function probes(spec: FaultSpec, index: number): Probe[] {
     // What answers TLS where `turns:` points is the vendor's web server, with a valid certificate.
     out.push({ kind: 'tls', name: h.app, expect: { subject: 'turn.lab.test', issuer: 'WebRTC Network Check lab CA', verify: '0' } });
   }
-  for (const rule of c.server) out.push({ kind: 'server-rule', expect: rule.join(' ') });
+  for (const rule of c.server) out.push({ kind: 'server-rule', rule, expect: 'present' });
   return out;
 }
 
@@ -418,19 +420,23 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
         ? { status: 'pass', causes: [null, f.class === 'vendor' ? 'vendor-server' : 'network-path', 'unknown'], undecidable: 'the check passed; the fault shows in the loopback calls' }
         : { status: 'pass', causes: [null] };
     } else {
-      const causes: Cause[] = o.undecidable ? [...new Set<Cause>([...o.truth, 'unknown'])] : [o.truth[0]];
+      const causes: Cause[] = o.undecidable ? [...new Set<Cause>([...o.truth, 'unknown'])] : o.truth.slice(0, 1);
       checks[key] = { status: 'fail', causes, ...(o.undecidable ? { undecidable: o.undecidable } : {}) };
     }
   }
 
   // Routes: what works, by construction.
   const byRule = (ruleId: string) => defs.filter((d) => d.ruleId === ruleId);
+  const one = (ruleId: string): CheckDef => {
+    const d = byRule(ruleId)[0];
+    if (!d) throw new Error(`fault-oracle: the profile has no ${ruleId} check`);
+    return d;
+  };
   const passes = (d: CheckDef) => outcome(d).pass;
   const turnServer = serverAt(answers.turn);
-  const turnAddress = answers.turn;
   // A relay carries a call when it allocates and two allocations can exchange data through the server.
   const relayCarries = (ruleId: 'turn-udp' | 'turn-tcp' | 'turn-tls') => {
-    const d = byRule(ruleId)[0];
+    const d = one(ruleId);
     if (!passes(d) || turnServer === 'coturn-denied' || turnServer === 'coturn-quota') return false;
     // The relayed call's DTLS flight is 1251-1300 B on the client's UDP leg (measured): a smaller path limit kills it.
     return !(ruleId === 'turn-udp' && udpMax(f) !== null);
@@ -446,8 +452,12 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
   else {
     // Nothing proven: any route claimed must say it is unverified.
     if (holePunchingWorks || (stunAnswers && spec.base.nat !== 'symmetric')) routes.push('hole-punching/false');
-    for (const r of ['relay-udp', 'relay-tcp', 'relay-tls', 'none'] as const) routes.push(`${r}/false`);
+    // A relay that allocated but carried nothing may be offered unverified; one that did not allocate may not.
+    const allocated = (r: 'turn-udp' | 'turn-tcp' | 'turn-tls') => passes(one(r));
+    if (allocated('turn-udp')) routes.push('relay-udp/false');
+    if (allocated('turn-tcp')) routes.push('relay-tcp/false');
+    if (allocated('turn-tls')) routes.push('relay-tls/false');
+    routes.push('none/false');
   }
-  void turnAddress;
   return { checks, routes: [...new Set(routes)], holePunchingNotAvailable: !holePunchingWorks };
 }
