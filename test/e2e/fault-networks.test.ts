@@ -94,7 +94,9 @@ async function runProbe(p: Probe): Promise<string> {
       return /ANSWER SECTION:\n\S+\s+\d+\s+IN\s+A\s+(\S+)/.exec(out)?.[1] ?? `no answer: ${out.slice(0, 200)}`;
     }
     case 'udp':
-      return (await inNetns(lan, process.execPath, [REACH_PROBE, 'send', ref, String(p.port), String(p.bytes), '1000'])).trim().replace(/^echoed \d+$/, 'echoed');
+      return (await inNetns(lan, process.execPath, [REACH_PROBE, 'send', ref, String(p.port), String(p.bytes), '1000']))
+        .trim()
+        .replace(/^echoed \d+$/, 'echoed');
     case 'tcp':
       return (await inNetns(lan, process.execPath, [REACH_PROBE, 'tcp', ref, String(p.port), '1000'])).trim();
     case 'tls': {
@@ -109,7 +111,9 @@ async function runProbe(p: Probe): Promise<string> {
     }
     case 'server-rule':
       // `iptables -C` exits 0 only when exactly this rule is in the chain.
-      return (await inNetns(srv, 'iptables', ['-C', 'INPUT', ...p.rule]).then(() => 'present').catch(() => 'missing')) as string;
+      return (await inNetns(srv, 'iptables', ['-C', 'INPUT', ...p.rule])
+        .then(() => 'present')
+        .catch(() => 'missing')) as string;
   }
 }
 
@@ -164,7 +168,10 @@ function compare(spec: FaultSpec, index: number, report: Report): string[] {
   const open = openPorts(spec);
   for (const line of report.firewallRules.missing) {
     const hit = open.find((o) => o.protocol === line.protocol.toLowerCase() && portsCover(line.ports, o.port));
-    if (hit) problems.push(`missing firewall rule ${line.protocol} ${line.ports} (${line.ruleIds.join(', ')}) on a port the probes showed open (${hit.protocol} ${hit.port})`);
+    if (hit)
+      problems.push(
+        `missing firewall rule ${line.protocol} ${line.ports} (${line.ruleIds.join(', ')}) on a port the probes showed open (${hit.protocol} ${hit.port})`,
+      );
   }
   return problems;
 }

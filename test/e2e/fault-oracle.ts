@@ -359,7 +359,8 @@ interface Outcome {
   undecidable?: string;
 }
 
-const ADDRESS_UNSEEN = 'Chromium shows no server address for a failed STUN/TURN/HTTPS request (measured): a sinkhole, a dead server and an address filter look alike';
+const ADDRESS_UNSEEN =
+  'Chromium shows no server address for a failed STUN/TURN/HTTPS request (measured): a sinkhole, a dead server and an address filter look alike';
 
 export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
   const defs = checkDefs(spec, index);
@@ -369,7 +370,8 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
 
   const outcome = (d: CheckDef): Outcome => {
     const address = answers[d.name];
-    const firewall = address !== 'NXDOMAIN' && !routerLetsOut(spec, d.transport, d.port, serverAt(address) === 'coturn' || serverAt(address) === 'web' ? address : A);
+    const firewall =
+      address !== 'NXDOMAIN' && !routerLetsOut(spec, d.transport, d.port, serverAt(address) === 'coturn' || serverAt(address) === 'web' ? address : A);
     const sinkholed = f.class === 'dns' && f.answer !== 'nxdomain' && (f.names === 'all' || f.names === roleOf(d.name));
     if (address === 'NXDOMAIN') return { pass: false, truth: ['dns-filter'] };
     if (sinkholed) {
@@ -380,7 +382,11 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
     if (inspected && d.transport === 'tcp' && d.port === 443) {
       return d.service === 'https'
         ? { pass: false, truth: ['proxy'] }
-        : { pass: false, truth: ['proxy'], undecidable: 'turns: fails with the same "Failed to establish connection" as a refused port; the HTTPS check on 443 shows the inspection' };
+        : {
+            pass: false,
+            truth: ['proxy'],
+            undecidable: 'turns: fails with the same "Failed to establish connection" as a refused port; the HTTPS check on 443 shows the inspection',
+          };
     }
     const server = serverAt(address);
     switch (server) {
@@ -417,7 +423,11 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
       const relayFault =
         d.service !== 'stun' && d.service !== 'https' && ((f.class === 'vendor' && f.kind === 'denied-peer') || (d.transport === 'udp' && udpMax(f) !== null));
       checks[key] = relayFault
-        ? { status: 'pass', causes: [null, f.class === 'vendor' ? 'vendor-server' : 'network-path', 'unknown'], undecidable: 'the check passed; the fault shows in the loopback calls' }
+        ? {
+            status: 'pass',
+            causes: [null, f.class === 'vendor' ? 'vendor-server' : 'network-path', 'unknown'],
+            undecidable: 'the check passed; the fault shows in the loopback calls',
+          }
         : { status: 'pass', causes: [null] };
     } else {
       const causes: Cause[] = o.undecidable ? [...new Set<Cause>([...o.truth, 'unknown'])] : o.truth.slice(0, 1);
@@ -445,7 +455,9 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
   // Hole punching works when the NAT keeps one mapping and UDP of full size reaches any peer address.
   const peerUdp = routerLetsOut(spec, 'udp', 40000, FAULT_LAB.reference, 1300);
   const holePunchingWorks = stunAnswers && spec.base.nat !== 'symmetric' && peerUdp && udpMax(f) === null;
-  const proven = (['relay-udp', 'relay-tcp', 'relay-tls'] as const).filter((r) => relayCarries(r === 'relay-udp' ? 'turn-udp' : r === 'relay-tcp' ? 'turn-tcp' : 'turn-tls'));
+  const proven = (['relay-udp', 'relay-tcp', 'relay-tls'] as const).filter((r) =>
+    relayCarries(r === 'relay-udp' ? 'turn-udp' : r === 'relay-tcp' ? 'turn-tcp' : 'turn-tls'),
+  );
   const routes: string[] = [];
   if (holePunchingWorks) routes.push('hole-punching/true');
   if (proven.length > 0) routes.push(`${proven[0]}/true`);

@@ -65,7 +65,16 @@ export async function startFaultServers(lab: Lab): Promise<FaultServers> {
     for (const d of daemons.reverse()) await d.stop();
   };
   try {
-    const addresses = [FAULT_LAB.turnDenied, FAULT_LAB.turnQuota, FAULT_LAB.dead, FAULT_LAB.blockPage, FAULT_LAB.wrongName, FAULT_LAB.expired, FAULT_LAB.inspector, FAULT_LAB.reference];
+    const addresses = [
+      FAULT_LAB.turnDenied,
+      FAULT_LAB.turnQuota,
+      FAULT_LAB.dead,
+      FAULT_LAB.blockPage,
+      FAULT_LAB.wrongName,
+      FAULT_LAB.expired,
+      FAULT_LAB.inspector,
+      FAULT_LAB.reference,
+    ];
     for (const address of addresses) await inNetns(srv, 'ip', ['addr', 'add', `${address}/24`, 'dev', 'srv0']);
 
     const dir = lab.certs.dir;
@@ -107,7 +116,9 @@ export async function startFaultServers(lab: Lab): Promise<FaultServers> {
     daemons.push(await startCoturn({ ...common, listeningIps: [FAULT_LAB.turnQuota], relayPorts: [...RELAY_RANGES.quota], extraArgs: ['--user-quota=1'] }));
 
     const { reference, referenceUdpPorts, referenceTcpPorts } = FAULT_LAB;
-    daemons.push(startDaemon('reference echo', srv, process.execPath, [REACH_PROBE, 'echo', reference, referenceUdpPorts.join(','), referenceTcpPorts.join(',')]));
+    daemons.push(
+      startDaemon('reference echo', srv, process.execPath, [REACH_PROBE, 'echo', reference, referenceUdpPorts.join(','), referenceTcpPorts.join(',')]),
+    );
     await waitFor('reference echo', async () => {
       const [udp, tcp] = await Promise.all([inNetns(srv, 'ss', ['-Hlnu']), inNetns(srv, 'ss', ['-Hlnt'])]);
       return referenceUdpPorts.every((p) => udp.includes(`${reference}:${p}`)) && referenceTcpPorts.every((p) => tcp.includes(`${reference}:${p}`));
