@@ -14,6 +14,14 @@ import { FAULT_LAB, startFaultServers, REACH_PROBE, type FaultServers } from '..
 import { startLabBrowser, type LabBrowser } from '../test/support/lab-browser';
 import type { Report } from '../src/report/types';
 
+/** The webRequest detail fields logged (onErrorOccurred, onResponseStarted, onCompleted). */
+interface Logged {
+  url: string;
+  ip?: string;
+  error?: string;
+  statusCode?: number;
+}
+
 let lb: LabBrowser;
 let fs: FaultServers;
 const OUT = '/tmp/fl-measure';
@@ -28,7 +36,7 @@ beforeAll(async () => {
     const f = { urls: ['<all_urls>'] };
     const t0 = performance.now();
     for (const ev of ['onErrorOccurred', 'onResponseStarted', 'onCompleted'] as const) {
-      (chrome.webRequest[ev] as chrome.webRequest.WebRequestEvent<(d: any) => void, string[]>).addListener((d: any) => {
+      (chrome.webRequest[ev] as chrome.webRequest.WebRequestEvent<(d: Logged) => void, string[]>).addListener((d: Logged) => {
         g.__wr.push({ ev, url: d.url, ip: d.ip ?? '(absent)', error: d.error, status: d.statusCode, ms: Math.round(performance.now() - t0) });
       }, f);
     }
@@ -79,7 +87,7 @@ async function plainIce(urls: string[], creds: boolean, ms: number) {
         out.push(
           `${Math.round(performance.now() - t0)}ms cand ${e.candidate.type} ${e.candidate.protocol} ${e.candidate.address}:${e.candidate.port} ${e.candidate.url ?? ''}`,
         );
-      pc.onicecandidateerror = (e: any) =>
+      pc.onicecandidateerror = (e: RTCPeerConnectionIceErrorEvent) =>
         out.push(`${Math.round(performance.now() - t0)}ms err ${e.errorCode} "${e.errorText}" ${e.url} addr=${e.address} port=${e.port}`);
       pc.onicegatheringstatechange = () => out.push(`${Math.round(performance.now() - t0)}ms gathering ${pc.iceGatheringState}`);
       pc.createDataChannel('x');
@@ -159,11 +167,18 @@ async function measure(net: Net, extra?: (k: number) => Promise<Record<string, u
     echo1200: await sh(lan, process.execPath, [REACH_PROBE, 'send', FAULT_LAB.reference, '40000', '1200', '1000']),
     echo100: await sh(lan, process.execPath, [REACH_PROBE, 'send', FAULT_LAB.reference, '40000', '100', '1000']),
   };
-  await lb.ext.worker.evaluate(() => ((globalThis as any).__wr = []));
+  await lb.ext.worker.evaluate(() => ((globalThis as unknown as { __wr: unknown[] }).__wr = []));
   const t0 = Date.now();
   const report: Report = await lb.run(profile(k, net.turnUrl ? net.turnUrl(k)[0] : undefined), 2000);
   const runMs = Date.now() - t0;
-  const wr = (await lb.ext.worker.evaluate(() => (globalThis as any).__wr)) as any[];
+  const wr = (await lb.ext.worker.evaluate(() => (globalThis as unknown as { __wr: unknown[] }).__wr)) as {
+    ev: string;
+    url: string;
+    ip: string;
+    error?: string;
+    status?: number;
+    ms: number;
+  }[];
   const more = extra ? await extra(k) : {};
   await writeFile(`${OUT}/${net.name}.json`, JSON.stringify(report, null, 2));
   const lines = [
