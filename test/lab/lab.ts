@@ -81,7 +81,8 @@ export async function startLab(options: Omit<LabOptions, 'hosts'> = {}): Promise
         [LAB_HOSTS.rogue]: LAB.rogueAddress,
       },
     });
-    certs = await makeLabCerts(Object.values(LAB_HOSTS), [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress]);
+    // `*.lab.test`: the fault networks give each network names of its own (test/lab/fault-lab.ts).
+    certs = await makeLabCerts([...Object.values(LAB_HOSTS), '*.lab.test'], [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress]);
     daemons.push(
       await startCoturn({
         ns: topology.srv,
