@@ -96,6 +96,11 @@ const ROW_CASES: Record<string, () => { checks: CheckResult[]; subject: CheckRes
     const subject = turn('turn:t.example:3478', 'udp', { reason: 'quota', evidence: '486 Allocation Quota Reached' });
     return { checks: [subject], subject };
   },
+  'firewall.destination-filter': () => {
+    // The admin's own reference STUN server is silent on the very port the vendor's answered on.
+    const subject = stun('stun:198.51.100.40:3478', { reference: true, ruleId: 'reference' });
+    return { checks: [pass({ kind: 'stun', transport: 'udp', target: 'stun:203.0.113.10:3478' }), subject], subject };
+  },
   'vendor-server.down': () => {
     // A second STUN server silent on the very port the first answered on.
     const subject = stun('stun:198.51.100.2:3478');

@@ -18,6 +18,7 @@ import {
   blockPageShown,
   hostAlive,
   portFilterShown,
+  endpointOpenElsewhere,
   ruleEndpointOpenElsewhere,
   runFacts,
   SILENT_LIKE,
@@ -48,7 +49,7 @@ export interface CauseContext {
   facts: RunFacts;
 }
 
-export type CausedFacts = CheckFacts & Pick<CheckResult, 'detail' | 'evidence'>;
+export type CausedFacts = CheckFacts & Pick<CheckResult, 'detail' | 'evidence' | 'reference'>;
 
 export interface CauseRow {
   /** Stable id, quoted in docs/verdict.md. */
@@ -176,6 +177,13 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     evidence:
       'a STUN/TURN error code 3xx–6xx other than 401 (403 Forbidden, 486 Allocation Quota Reached, 508 …); `unroutable-relay` (a relay address outside public unicast space, ipaddr.js); `server-silent` (a loopback call carried UDP to a relay port meanwhile); gathering complete, no relay candidate',
     applies: (c) => is('server-error', 'forbidden', 'quota', 'unroutable-relay', 'server-silent')(c) || (c.kind === 'turn' && c.reason === 'no-candidate'),
+  },
+  {
+    id: 'firewall.destination-filter',
+    cause: 'firewall',
+    when: 'a reference STUN server outside the vendor’s addresses was silent on a UDP port a vendor server answered on: the firewall lets UDP out only to some destinations (hole punching needs a peer’s address)',
+    evidence: 'the reference rule’s silence (profile rule `reference`) beside a vendor check’s answer on the same transport and port',
+    applies: (c, { facts }) => c.reference === true && silentLike(c) && endpointOpenElsewhere(c, facts),
   },
   {
     id: 'vendor-server.down',

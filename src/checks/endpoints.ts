@@ -191,6 +191,12 @@ export const hostAlive = (check: CheckFacts, facts: RunFacts): boolean => {
   return endpoint !== null && facts.aliveHosts.has(endpoint.host);
 };
 
+/** True when some host answered on exactly this family and port: the network lets it out to someone. */
+export function endpointOpenElsewhere(check: CheckFacts, facts: RunFacts): boolean {
+  const endpoint = endpointOf(check);
+  return endpoint !== null && facts.openEndpoints.has(endpointKey(endpoint));
+}
+
 /**
  * True when another server of the same rule answered on exactly this family and
  * port: the rule's firewall line is evidently open (an admin who follows the

@@ -21,7 +21,7 @@
  * address, so the address a name resolved to is never seen on a failure;
  * NXDOMAIN is the one DNS answer Chromium names.
  */
-import { LAB, TURN_CREDENTIALS } from '../lab/lab';
+import { LAB, REFERENCE_STUN_RULE, REFERENCE_STUN_URL, TURN_CREDENTIALS } from '../lab/lab';
 import { FAULT_LAB } from '../lab/fault-lab';
 import type { NatKind, TcpPolicy } from './network-oracle';
 
@@ -184,6 +184,7 @@ export function faultProfile(spec: FaultSpec, index: number) {
     version: '1',
     rules: [
       { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: urls('stun') },
+      REFERENCE_STUN_RULE,
       { id: 'turn-udp', kind: 'turn', purpose: 'Relay over UDP', urls: urls('turn-udp'), ...TURN_CREDENTIALS },
       { id: 'turn-tcp', kind: 'turn', purpose: 'Relay over TCP', urls: urls('turn-tcp'), ...TURN_CREDENTIALS },
       { id: 'turn-tls', kind: 'turn', purpose: 'Relay over TLS', urls: urls('turn-tls'), ...TURN_CREDENTIALS },
@@ -434,6 +435,18 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
       checks[key] = { status: 'fail', causes, ...(o.undecidable ? { undecidable: o.undecidable } : {}) };
     }
   }
+
+  // The district's reference STUN server (not the vendor's, no DNS name): it answers wherever the
+  // router lets UDP 3478 out to it. Its silence beside the vendor's answer on the same port is a
+  // destination filter (the firewall's); without any UDP answer it is the firewall or unknown.
+  const referenceOut = routerLetsOut(spec, 'udp', 3478, LAB.referenceStunAddress);
+  checks[`reference ${REFERENCE_STUN_URL}`] = referenceOut
+    ? { status: 'pass', causes: [null] }
+    : {
+        status: 'fail',
+        causes: ['firewall', 'unknown'],
+        undecidable: 'silence on a port nothing answered on at a literal address: a port filter or the server',
+      };
 
   // Routes: what works, by construction.
   const byRule = (ruleId: string) => defs.filter((d) => d.ruleId === ruleId);

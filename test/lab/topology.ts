@@ -33,12 +33,18 @@ export const LAB = {
   webAddress: '203.0.113.20',
   /** HTTPS with a self-signed certificate, as an untrusted inspecting filter presents. */
   rogueAddress: '203.0.113.21',
+  /**
+   * A STUN server that is not the vendor's (a district's own, or a public one): the
+   * profiles' `reference` rule. Its answer is what proves UDP reaches addresses beyond
+   * the vendor's, which hole punching needs (docs/verdict.md, hole-punching.vendor-only).
+   */
+  referenceStunAddress: '203.0.113.40',
   /** The servers' default gateway, in the sink namespace (198.51.100.0/24 is TEST-NET-2). */
   sinkAddress: '198.51.100.1',
   srvSinkAddress: '198.51.100.2',
 } as const;
 
-const SERVER_ADDRESSES = [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress];
+const SERVER_ADDRESSES = [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress, LAB.referenceStunAddress];
 
 /** `none`: the router forwards without translating; servers route the LAN's addresses back to it. */
 export type NatMode = 'masquerade' | 'symmetric' | 'none';
