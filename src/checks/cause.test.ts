@@ -80,6 +80,11 @@ const ROW_CASES: Record<string, () => { checks: CheckResult[]; subject: CheckRes
     const app = web('https://app.example.com/', { reason: 'cert-untrusted' });
     return { checks: [subject, app, pass({ kind: 'turn', transport: 'tcp', target: 'turn:turn.example.com:3478?transport=tcp' })], subject };
   },
+  'vendor-server.not-turn': () => {
+    // turns: points at the vendor's web server: HTTPS answers on the very host and port.
+    const subject = turn('turns:app.example.com:443?transport=tcp', 'tls', { reason: 'refused' });
+    return { checks: [subject, pass({ target: 'https://app.example.com/' })], subject };
+  },
   'proxy.tls-broken': () => {
     const subject = check({ reason: 'tls-failed' });
     return { checks: [subject, web('https://b.example/', { reason: 'proxy' })], subject };

@@ -18,6 +18,7 @@ import {
   blockPageShown,
   hostAlive,
   portFilterShown,
+  webAnsweredThere,
   endpointOpenElsewhere,
   ruleEndpointOpenElsewhere,
   runFacts,
@@ -148,6 +149,13 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     when: 'TURN over TLS failed on a network where another check showed TLS inspection: an inspecting middlebox expects HTTP inside TLS and breaks TURN',
     evidence: 'another check’s `net::ERR_CERT_AUTHORITY_INVALID` or a private root (Firefox), and `701 Failed to establish connection` or silence for `turns:`',
     applies: (c, context) => context.inspectionSeen && c.kind === 'turn' && c.transport === 'tls' && is('refused', 'timeout', 'tls-failed')(c),
+  },
+  {
+    id: 'vendor-server.not-turn',
+    cause: 'vendor-server',
+    when: 'TURN over TLS failed on a host and port where HTTPS got an answer: TCP and TLS work there, and what answers is not a TURN server (a web server where `turns:` points)',
+    evidence: 'an HTTPS/WSS check of the same host and port passed; `701 Failed to establish connection` or silence for `turns:`',
+    applies: (c, { facts }) => c.kind === 'turn' && c.transport === 'tls' && is('refused', 'timeout', 'tls-failed')(c) && webAnsweredThere(c, facts),
   },
   {
     id: 'proxy.tls-broken',

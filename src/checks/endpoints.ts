@@ -84,6 +84,8 @@ export interface RunFacts {
   openEndpoints: ReadonlySet<string>;
   /** `ruleId udp:3478`: a rule whose firewall line is evidently open, since one of its servers answered on it. */
   openRuleEndpoints: ReadonlySet<string>;
+  /** `host:port` where an HTTPS or WSS check got an answer: TCP and TLS work there. */
+  webAnswered: ReadonlySet<string>;
   /** Families some host answered on. */
   openFamilies: ReadonlySet<PortFamily>;
   /** Anything at all answered in this run. */
@@ -124,6 +126,7 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
   const aliveNames = new Set([...names].filter((name) => aliveHosts.has(name)));
   const openEndpoints = new Set<string>();
   const openRuleEndpoints = new Set<string>();
+  const webAnswered = new Set<string>();
   const openFamilies = new Set<PortFamily>();
   for (const { check, endpoint } of ran) {
     if (answeredAuthentically(check) || (check.reason !== null && TLS_REACHED.has(check.reason))) {
@@ -131,6 +134,7 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
       openFamilies.add(endpoint.family);
     }
     if (answeredAuthentically(check)) openRuleEndpoints.add(`${check.ruleId} ${endpointKey(endpoint)}`);
+    if (check.status === 'pass' && (check.kind === 'https' || check.kind === 'wss')) webAnswered.add(`${endpoint.host}:${endpoint.port}`);
   }
   const liveHostsFailingOn = new Map<string, Set<string>>();
   const liveHostsFailingOnFamily = new Map<PortFamily, Set<string>>();
@@ -155,6 +159,7 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
     aliveNames,
     openEndpoints,
     openRuleEndpoints,
+    webAnswered,
     openFamilies,
     anyAnswered: aliveHosts.size > 0 || openEndpoints.size > 0,
     liveHostsFailingOn,
@@ -235,6 +240,12 @@ export function portFilterShown(check: CheckFacts, facts: RunFacts): boolean {
 export function blockPageShown(check: CheckFacts, facts: RunFacts): boolean {
   const endpoint = endpointOf(check);
   return endpoint !== null && !endpoint.literal && facts.aliveNames.size === 0 && facts.names.size >= 2;
+}
+
+/** An HTTPS/WSS check of the same host and port got an answer: TCP and TLS work exactly where this check went. */
+export function webAnsweredThere(check: CheckFacts, facts: RunFacts): boolean {
+  const endpoint = endpointOf(check);
+  return endpoint !== null && facts.webAnswered.has(`${endpoint.host}:${endpoint.port}`);
 }
 
 /** A host given as an IP literal, or whose name the browser was seen to reach at a public address. */

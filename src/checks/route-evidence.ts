@@ -46,7 +46,7 @@ export interface RouteEvidence {
   hostAddresses: string[];
   srflxGathered: boolean;
   nat: NatAnalysis;
-  /** STUN checks that ran and told something about the network (untestable and `error` left out). */
+  /** The vendor's STUN checks that ran and told something about the network (untestable, `error` and reference servers left out). */
   stun: CheckResult[];
   /** STUN checks we failed to run (status `error`): "could not test", never evidence. */
   stunNotRun: CheckResult[];
@@ -112,7 +112,8 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
     hostAddresses,
     srflxGathered: input.candidates.some((c) => c.type === 'srflx'),
     nat: input.nat,
-    stun: ran.filter((check) => check.kind === 'stun'),
+    // The vendor's STUN servers: what the app uses. A reference server shows what UDP reaches, not that the app's STUN works.
+    stun: ran.filter((check) => check.kind === 'stun' && check.reference !== true),
     stunNotRun: notRun.filter((check) => check.kind === 'stun'),
     turn: { udp: iceOver(ran, 'udp'), tcp: iceOver(ran, 'tcp'), tls: iceOver(ran, 'tls') },
     turnNotRun: { udp: iceOver(notRun, 'udp'), tcp: iceOver(notRun, 'tcp'), tls: iceOver(notRun, 'tls') },

@@ -379,7 +379,21 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
       // Nothing of the vendor's answers behind a wrong address; a firewall that also blocks the port is true as well.
       return { pass: false, truth: ['dns-filter', ...(firewall ? (['firewall'] as const) : [])], undecidable: ADDRESS_UNSEEN };
     }
-    if (firewall) return { pass: false, truth: ['firewall'] };
+    if (firewall) {
+      // The browser sees a firewall's signature only when the same name answered on another port
+      // (or the other transport answered while two literal servers failed): a name silent on every
+      // port may as well be sinkholed or down (docs/verdict.md, Causes).
+      const sameNameAnswers = defs.some(
+        (o) => o.name === d.name && o !== d && routerLetsOut(spec, o.transport, o.port, address) && answers[o.name] === address,
+      );
+      return sameNameAnswers
+        ? { pass: false, truth: ['firewall'] }
+        : {
+            pass: false,
+            truth: ['firewall'],
+            undecidable: 'a name silent on every port it was tried on: a port filter, a sinkhole or a dead server look alike',
+          };
+    }
     if (inspected && d.transport === 'tcp' && d.port === 443) {
       return d.service === 'https'
         ? { pass: false, truth: ['proxy'] }
