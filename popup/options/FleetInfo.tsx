@@ -7,6 +7,7 @@ import { SEND_TIMEOUT_MS } from '../../src/fleet/outcome';
 import { QUEUE_BOUNDS } from '../../src/fleet/queue';
 import type { SettingsView } from '../../src/settings/types';
 import { t } from '../shared/i18n';
+import { formatDateTime } from '../shared/format';
 import type { MessageKey } from '../../src/i18n/message-keys';
 
 const TRIGGERS: Record<SendTrigger, MessageKey> = {
@@ -55,7 +56,7 @@ function problemText(code: SendProblemCode, status: number | undefined, count: n
   }
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+const when = (iso: string) => formatDateTime(iso);
 
 /**
  * Where the policy sends reports (never a header value) and how sending

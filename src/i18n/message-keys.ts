@@ -458,8 +458,10 @@ export interface MessageParams {
   report_env_user_agent: ['agent'];
   report_env_webrtc_policy: ['setting'];
   report_environment_heading: [];
+  report_file_bad_date: ['path'];
   report_file_drop: [];
   report_file_invalid: ['errors'];
+  report_file_list_too_long: ['path', 'max'];
   report_file_newer: ['found', 'ours'];
   report_file_not_json: ['where'];
   report_file_not_report: [];
@@ -467,6 +469,10 @@ export interface MessageParams {
   report_file_open: [];
   report_file_refused: ['file', 'problem'];
   report_file_shown: ['file'];
+  report_file_text_too_long: ['path', 'max'];
+  report_file_too_deep: ['path', 'max'];
+  report_file_too_large: ['size', 'max'];
+  report_file_too_many_values: ['max'];
   report_grade_audio_only: [];
   report_grade_good_for_video: [];
   report_grade_unusable: [];
@@ -676,9 +682,13 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   popup_rules_copy_heading: ['profile', 'version'],
   report_duration: ['duration', 'deadline'],
   report_env_policy_problem: ['field', 'problem'],
+  report_file_list_too_long: ['path', 'max'],
   report_file_newer: ['found', 'ours'],
   report_file_older: ['found', 'ours'],
   report_file_refused: ['file', 'problem'],
+  report_file_text_too_long: ['path', 'max'],
+  report_file_too_deep: ['path', 'max'],
+  report_file_too_large: ['size', 'max'],
   report_loopback_figures: ['received', 'sent', 'rtt', 'jitter'],
   report_nat: ['mapping', 'reason'],
   report_profile: ['name', 'id', 'version'],

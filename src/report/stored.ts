@@ -18,6 +18,7 @@ import type { Method, MethodStatus, Route, Verdict } from '../verdict';
 import type { Cause } from '../checks/cause';
 import type { CallsOutcome, OutcomeTone } from './outcome';
 import { REPORT_SCHEMA, type Report, type RunTrigger } from './types';
+import { describeLimitProblem, reportLimitProblem } from './limits';
 
 type Check = (value: unknown) => boolean;
 
@@ -230,7 +231,19 @@ function ruleAdvice(): Check {
   });
 }
 
-/** The stored value as a report the pages can render, or null for anything else (nothing stored, another version's or a damaged value). */
+/**
+ * The stored value as a report the pages can render, or null for anything else
+ * (nothing stored, another version's or a damaged value). Sizes, depth and
+ * dates (src/report/limits.ts) are checked first: the shape check below
+ * recurses into phrases, and a page formats `startedAt`.
+ */
 export function readStoredReport(value: unknown): Report | null {
-  return isReport(value) ? (value as Report) : null;
+  return reportLimitProblem(value) === null && isReport(value) ? (value as Report) : null;
+}
+
+/** Why `readStoredReport` refuses `value`, in English for the storage log (never quoting a value), or null when it reads. */
+export function storedReportProblem(value: unknown): string | null {
+  const limit = reportLimitProblem(value);
+  if (limit) return describeLimitProblem(limit);
+  return isReport(value) ? null : 'another version or damaged';
 }
