@@ -8,6 +8,7 @@ import { ageText } from '../src/view/age';
 import { CheckDetails } from './components/Checks';
 import { Checking, NextStep, Outcomes } from './components/TopLayer';
 import { formatAge, formatTime } from './shared/format';
+import { truncationList } from '../src/view/truncated';
 import { BUILTIN_CATALOGUE } from '../src/view/catalogue';
 import { Headline } from './components/Headline';
 import { Methods } from './components/Methods';
@@ -233,6 +234,11 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
           {running && (
             <p class="stale-note" data-testid="previous-note">
               {t('popup_previous_result', [formatTime(report.startedAt)])}
+            </p>
+          )}
+          {truncationList(report) !== null && (
+            <p class="warning" role="note" data-testid="truncated">
+              {t('report_truncated', [truncationList(report)!])}
             </p>
           )}
           {webAppNote && (
