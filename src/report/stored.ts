@@ -128,6 +128,21 @@ const LOOPBACK = shape({
   setupError: nullable(str),
 });
 
+/** A merged firewall line (src/report/rule-set.ts RuleSetLine). */
+const RULE_SET_LINE = shape({
+  protocol: str,
+  ports: str,
+  destinations: strings,
+  destination: str,
+  services: strings,
+  purposes: strings,
+  ruleIds: strings,
+  required: bool,
+  excludeFromInspection: bool,
+  line: phrase,
+  text: str,
+});
+
 const environment = shape({
   extensionVersion: str,
   userAgent: str,
@@ -207,9 +222,8 @@ const isReport = shape({
   ),
   proxy: optional(shape({ inUse: bool, address: nullable(str), checkIds: strings, note: nullable(phrase) })),
   otherCauses: optional(list(shape({ cause: CAUSE, rules: list(ruleAdvice()), notes: phrases, lines: phrases, text: str }))),
-  firewallRules: optional(
-    shape({ missing: list(shape({ line: phrase, text: str, destination: str })), alsoCheck: list(shape({ line: phrase, text: str, destination: str })) }),
-  ),
+  // Every field the CSV export reads too (src/report/rule-set-csv.ts): it joins the lists.
+  firewallRules: optional(shape({ missing: list(RULE_SET_LINE), alsoCheck: list(RULE_SET_LINE) })),
   // Every field a renderer reads (ticket text, printable page, method rows); older stored reports have no list.
   loopbacks: optional(list(LOOPBACK)),
   truncated: (v) => v === undefined || list(shape({ field: str, kept: num, total: num }))(v),

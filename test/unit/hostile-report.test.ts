@@ -15,6 +15,8 @@ import { isFormattableDate, MAX_REPORT_FILE_CHARS, REPORT_VALUE_LIMITS, reportLi
 import { readStorageValue } from '../../src/contract/storage';
 import { readSendStatus } from '../../src/fleet/status';
 import { renderEverything } from '../support/render-all';
+import Papa from 'papaparse';
+import { FORMULA_START, ruleSetCsv } from '../../src/report/rule-set-csv';
 
 /**
  * Issue 29: report files (the help desk opens what arrives by e-mail) and
@@ -174,5 +176,40 @@ describe('3. nesting depth and sizes', () => {
     for (const name of ['direct.json', 'failed.json', 'relayed-tcp.json', 'lab-open.json', 'scenario-nothing.json']) {
       expect(reportLimitProblem(JSON.parse(fixture(name)))).toBeNull();
     }
+  });
+});
+
+describe('5. the CSV rule set never carries a formula', () => {
+  it.each([
+    ['a rule id', "=cmd|' /C calc'!A0"],
+    ['a rule id with a line break after the formula (papaparse’s own pattern let it through)', "=cmd|' /C calc'!A0\nx"],
+    ['a purpose starting with +', '+1+cmd'],
+    ['a service starting with -', '-2+3'],
+    ['a destination starting with @', '@SUM(1+1)*cmd'],
+    ['a tab', '\t=1'],
+    ['a carriage return', '\r=1'],
+    ['a full-width equals sign', '＝cmd'],
+  ])('%s from an opened report file', (_name, evil) => {
+    const report = JSON.parse(fixture('failed.json')) as Report;
+    const line = report.firewallRules!.missing[0] ?? report.firewallRules!.alsoCheck[0]!;
+    const hostile = { ...line, ruleIds: [evil], purposes: [evil], services: [evil], destination: evil, ports: evil, protocol: 'TCP' as const };
+    const text = JSON.stringify({ ...report, firewallRules: { missing: [hostile], alsoCheck: [hostile] } });
+    const opened = readReport(text, validate);
+    expect(opened).toMatchObject({ ok: true });
+    if (!opened.ok) return;
+    const rows = Papa.parse<string[]>(ruleSetCsv(opened.report.firewallRules!).trim()).data.slice(1);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      for (const cell of row) expect(cell).not.toMatch(FORMULA_START);
+      expect(row[10]).toBe(`'${evil}`);
+    }
+  });
+
+  it('a stored report whose rule set lacks a list the CSV joins is not read', () => {
+    const report = JSON.parse(fixture('failed.json')) as Report;
+    const line = report.firewallRules!.missing[0] ?? report.firewallRules!.alsoCheck[0]!;
+    const { services: _dropped, ...withoutServices } = line;
+    expect(readStoredReport({ ...report, firewallRules: { missing: [withoutServices], alsoCheck: [] } })).toBeNull();
+    expect(readStoredReport(report)).not.toBeNull();
   });
 });
