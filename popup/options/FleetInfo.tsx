@@ -29,6 +29,7 @@ const PROBLEMS: Record<SendProblemCode, MessageKey> = {
   'queue-full': 'options_fleet_problem_queue_full',
   'clock-changed': 'options_fleet_problem_clock_changed',
   resent: 'options_fleet_problem_resent',
+  'header-refused': 'options_fleet_problem_header_refused',
 };
 
 const SEND_TIMEOUT_S = SEND_TIMEOUT_MS / 1000;

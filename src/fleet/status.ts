@@ -19,7 +19,8 @@ import { isFormattableDate } from '../report/limits';
  * - `partially-rejected`: 2xx with OTLP partialSuccess.rejectedLogRecords > 0;
  * - `queue-full`: the queue was at its bound and the oldest report was dropped;
  * - `clock-changed`: the device clock moved back; waiting times were reset;
- * - `resent`: a send was cut off by the worker stopping; it was sent again with the same log.record.uid.
+ * - `resent`: a send was cut off by the worker stopping; it was sent again with the same log.record.uid;
+ * - `header-refused`: the browser refused to build the request (a header value it cannot send, e.g. beyond Latin-1): nothing left the device.
  */
 export const SEND_PROBLEM_CODES = [
   'unreachable',
@@ -34,6 +35,7 @@ export const SEND_PROBLEM_CODES = [
   'queue-full',
   'clock-changed',
   'resent',
+  'header-refused',
 ] as const;
 export type SendProblemCode = (typeof SEND_PROBLEM_CODES)[number];
 

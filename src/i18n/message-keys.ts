@@ -128,7 +128,9 @@ export interface MessageParams {
   fleet_header_forbidden: [];
   fleet_header_line_break: [];
   fleet_header_name: [];
+  fleet_header_not_latin1: [];
   fleet_header_value: ['got'];
+  fleet_header_whitespace: [];
   fleet_not_a_url: [];
   fleet_not_https: ['scheme'];
   fleet_quoted: ['value'];
@@ -193,6 +195,7 @@ export interface MessageParams {
   options_fleet_problem_busy: ['status'];
   options_fleet_problem_clock_changed: [];
   options_fleet_problem_cors_refused: ['origin'];
+  options_fleet_problem_header_refused: [];
   options_fleet_problem_http_error: ['status'];
   options_fleet_problem_partially_rejected: ['count'];
   options_fleet_problem_queue_full: ['count', 'max'];
