@@ -63,7 +63,7 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
  */
 export function headerValueProblem(value: string): 'line-break' | 'not-latin1' | 'whitespace' | null {
   if (/[\r\n\0]/.test(value)) return 'line-break';
-  if (/[^\u0000-\u00ff]/.test(value)) return 'not-latin1';
+  if ([...value].some((c) => c.codePointAt(0)! > 0xff)) return 'not-latin1';
   if (/^[ \t]|[ \t]$/.test(value)) return 'whitespace';
   return null;
 }
