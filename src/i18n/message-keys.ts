@@ -139,6 +139,7 @@ export interface MessageParams {
   fleet_unknown_trigger: ['known', 'got'];
   fleet_url_credentials: [];
   fleet_url_fragment: [];
+  fleet_url_local: ['range'];
   fw_advice: ['line', 'what'];
   fw_advice_no_inspection: ['line', 'what'];
   fw_allow: ['protocol', 'place'];
@@ -402,6 +403,7 @@ export interface MessageParams {
   range_cgnat: [];
   range_link_local: [];
   range_loopback: [];
+  range_metadata: [];
   range_private: [];
   range_unique_local: [];
   range_unspecified: [];

@@ -5,7 +5,8 @@
  * Parsed field by field like the other keys: a wrong field is a named
  * problem; without a usable `url` nothing is ever sent.
  */
-import { phrase } from '../i18n/phrase';
+import { phrase, type Phrase } from '../i18n/phrase';
+import { localKind, type LocalKind } from '../profile/local-targets';
 import { got, type PolicyProblems } from './problems';
 import { fieldName } from '../profile/fields';
 import { SEND_TRIGGERS, type ReportEndpoint, type SendTrigger } from '../settings/report-destination';
@@ -70,6 +71,33 @@ export function headerValueProblem(value: string): 'line-break' | 'not-latin1' |
 
 export const MAX_SITE_LENGTH = 200;
 
+const RANGE_PHRASES: Record<Exclude<LocalKind, 'site-name'>, Phrase> = {
+  loopback: phrase('range_loopback'),
+  private: phrase('range_private'),
+  carrierGradeNat: phrase('range_cgnat'),
+  linkLocal: phrase('range_link_local'),
+  uniqueLocal: phrase('range_unique_local'),
+  unspecified: phrase('range_unspecified'),
+  metadata: phrase('range_metadata'),
+};
+
+/**
+ * Why a collector host is refused, or null: an address on this device or its
+ * network (loopback, private, link-local, CGNAT, ULA, a cloud metadata
+ * service), in any form the URL standard accepts, or `localhost`. The
+ * collector's token goes with every send, and a policy (or whoever wrote it)
+ * must not make the browser post it to a router or the metadata service.
+ * Internal names (`otel.district.internal`) pass: a district's collector may
+ * well have one, and what it resolves to is not known here.
+ */
+function collectorRange(hostname: string): Phrase | null {
+  const kind = localKind(hostname);
+  if (kind === null) return null;
+  if (kind !== 'site-name') return RANGE_PHRASES[kind];
+  const name = hostname.replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost') ? RANGE_PHRASES.loopback : null;
+}
+
 function readUrl(value: unknown, problems: PolicyProblems): string | undefined {
   const field = 'reportEndpoint.url';
   if (typeof value !== 'string' || value.trim() === '') return problems.add(field, phrase('fleet_expected_url', { got: got(value) }));
@@ -82,6 +110,8 @@ function readUrl(value: unknown, problems: PolicyProblems): string | undefined {
   if (url.protocol !== 'https:') return problems.add(field, phrase('fleet_not_https', { scheme: url.protocol.replace(':', '') }));
   if (url.username || url.password) return problems.add(field, phrase('fleet_url_credentials'));
   if (url.hash) return problems.add(field, phrase('fleet_url_fragment'));
+  const local = collectorRange(url.hostname);
+  if (local) return problems.add(field, phrase('fleet_url_local', { range: local }));
   return url.href;
 }
 
