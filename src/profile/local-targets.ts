@@ -10,7 +10,7 @@
  * service worker when it runs a check, so that the popup, which plans checks
  * for its host-permission request, does not carry ipaddr.js), and the options
  * page lists them (`localTargets`) when a profile is imported, before it first runs.
- * Address ranges come from ipaddr.js (src/ice/address-range.ts). A host is
+ * Address ranges come from ipaddr.js, as in src/ice/address-range.ts. A host is
  * first read the way the browser will read it (the WHATWG URL parser), so an
  * address written in another form the URL standard accepts (`0x7f.0.0.1`,
  * `127.1`, `2130706433`, `0177.0.0.1`, full-width digits, `[::ffff:127.0.0.1]`)
@@ -18,7 +18,6 @@
  */
 import ipaddr from 'ipaddr.js';
 import { phrase, type Phrase } from '../i18n/phrase';
-import { unroutableRange } from '../ice/address-range';
 import { parseIceUri, effectivePort, serverTransport } from '../ice/uri';
 import { hostPatternKind } from './hosts';
 import { formatPortRange, portRanges } from './ports';
