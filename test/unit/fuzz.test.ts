@@ -320,6 +320,7 @@ const hostileReportArb = fc
     candidates: fc.nat(12_000),
   })
   .map((h) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a free-form copy of a fixture, written into as a file would be
     const report = JSON.parse(openerFixture) as Record<string, any>;
     report.startedAt = h.startedAt;
     report.verdict.summary = h.summary;
