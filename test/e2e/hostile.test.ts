@@ -9,6 +9,8 @@ import type { Report } from '../../src/report/types';
 import { schoolProfile } from './school-profile';
 import { translatorFromMessages, type MessagesFile } from '../../src/i18n/translate';
 import en from '../../_locales/en/messages.json';
+import { readFileSync } from 'node:fs';
+import { firefoxExtensionCopy, launchFirefoxWithExtension } from '../../cli/launch-firefox';
 
 /**
  * Issue 20's faults in the real built extension: malformed messages, storage
@@ -371,4 +373,48 @@ describe('issue 29: report files and stored values the schema accepts but a page
     expect(options.errors).toEqual([]);
     await options.page.close();
   });
+});
+
+describe('issue 29 in Firefox: the same report files through the same opener', () => {
+  it('lays out prototype-name codes as [code], refuses an impossible date and 50,000-deep phrases by name, no page error', async () => {
+    const EN = translatorFromMessages(en as MessagesFile);
+    const base = JSON.parse(readFileSync(new URL('../fixtures/reports/failed.json', import.meta.url), 'utf8')) as Report;
+    const copy = await firefoxExtensionCopy([]);
+    const ff = await launchFirefoxWithExtension({ netns: lb.lab.topology.lan, extensionDir: copy.dir });
+    try {
+      const page = await ff.openPage('popup/report/report.html');
+      const errors: string[] = [];
+      page.on('pageerror', (err) => errors.push(String(err)));
+      await page.waitForSelector('[data-testid="open-report-input"]');
+      const drop = (name: string, text: string) =>
+        page.evaluate(
+          (n, t) => {
+            const data = new DataTransfer();
+            data.items.add(new File([t], n, { type: 'application/json' }));
+            document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+          },
+          name,
+          text,
+        );
+      const problemFor = async (name: string) => {
+        await page.waitForFunction((n) => document.querySelector('[data-testid="open-report-problem"]')?.textContent?.includes(n), {}, name);
+        return page.$eval('[data-testid="open-report-problem"]', (el) => el.textContent ?? '');
+      };
+      const proto = { ...base, verdict: { ...base.verdict, summary: { code: 'constructor' } }, nat: { ...base.nat, reason: { code: '__proto__' } } };
+      await drop('proto.json', JSON.stringify(proto));
+      await page.waitForFunction(() => document.querySelector('[data-testid="printable-report"]')?.textContent?.includes('[constructor]'), {
+        timeout: 10_000,
+      });
+      expect(await page.$eval('[data-testid="printable-report"]', (el) => el.textContent ?? '')).toContain('[__proto__]');
+      await drop('month-13.json', JSON.stringify({ ...base, startedAt: '2026-13-01T10:00:00Z' }));
+      expect(await problemFor('month-13.json')).toBe(EN('report_file_refused', ['month-13.json', EN('report_file_bad_date', ['/startedAt'])]));
+      const deep = '{"code":"detail_with_note","params":{"note":"n","detail":'.repeat(50_000) + '{"code":"summary_none"}' + '}}'.repeat(50_000);
+      await drop('deep.json', JSON.stringify({ ...base, verdict: { ...base.verdict, summary: 'DEEP' } }).replace('"summary":"DEEP"', `"summary":${deep}`));
+      expect(await problemFor('deep.json')).toContain('more than 40 levels deep');
+      expect(errors).toEqual([]);
+    } finally {
+      await ff.close();
+      await copy.remove();
+    }
+  }, 60_000);
 });
