@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportValidatorCode } from '../../build/report-validator';
 import { readReport, type Validate } from '../../popup/report/open-report';
 import { FORMULA_START, ruleSetCsv } from '../../src/report/rule-set-csv';
+import { readSendStatus } from '../../src/fleet/status';
 import type { Report } from '../../src/report/types';
 import example from '../fixtures/profiles/example.json';
 import { parseRunRequest } from '../../background/run/run-request';
@@ -368,4 +369,32 @@ describe('fuzz: the report-file opener and stored reports (issue 29)', () => {
       { numRuns: 120, seed: SEED },
     );
   }, 120_000);
+});
+
+describe('fuzz: the fleet send status from storage (issue 29)', () => {
+  it('any stored value reads as a status whose every date formats', () => {
+    const dateish = fc.oneof(dateArb, fc.anything({ maxDepth: 1 }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything({ maxDepth: 3 }),
+          fc.record({
+            queued: fc.anything({ maxDepth: 0 }),
+            lastSentAt: dateish,
+            nextAttemptAt: dateish,
+            problems: fc.array(
+              fc.record({ code: fc.constantFrom('unreachable', 'constructor', 'header-refused'), at: dateish, count: fc.anything({ maxDepth: 0 }) }),
+            ),
+          }),
+        ),
+        (value) => {
+          const status = readSendStatus(value);
+          for (const date of [status.lastSentAt, status.nextAttemptAt, ...status.problems.map((p) => p.at)]) {
+            if (date !== null) expect(() => new Intl.DateTimeFormat('de', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(date))).not.toThrow();
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
 });
