@@ -7,7 +7,6 @@ import { SEND_TIMEOUT_MS } from '../../src/fleet/outcome';
 import { QUEUE_BOUNDS } from '../../src/fleet/queue';
 import type { SettingsView } from '../../src/settings/types';
 import { t } from '../shared/i18n';
-import { formatDateTime } from '../shared/format';
 import type { MessageKey } from '../../src/i18n/message-keys';
 
 const TRIGGERS: Record<SendTrigger, MessageKey> = {
@@ -57,7 +56,8 @@ function problemText(code: SendProblemCode, status: number | undefined, count: n
   }
 }
 
-const when = (iso: string) => formatDateTime(iso);
+// readSendStatus keeps only dates that format; should one get past it, it is shown as written.
+const when = (iso: string) => (Number.isFinite(Date.parse(iso)) ? new Date(iso).toLocaleString() : iso);
 
 /**
  * Where the policy sends reports (never a header value) and how sending
