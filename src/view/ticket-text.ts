@@ -33,6 +33,7 @@ import { headline } from './headline';
 import { nextStepKey, usageWord } from './plain';
 import { mdFence, mdText as md } from '../report/markdown';
 import { say, sayCheckDetail } from '../i18n/words';
+import { truncationList } from './truncated';
 
 export function renderTicketText(report: Report, t: Translate): string {
   const lines: string[] = [];
@@ -49,9 +50,8 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`- ${t('report_trigger', [triggerLabel(t, report.trigger)])}`);
   out(`- ${t('report_id', [md(report.id)])}`);
   out(`- ${t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}`);
-  if (report.truncated && report.truncated.length > 0) {
-    out(`- ${t('report_truncated', [md(report.truncated.map((c) => `${c.field} ${c.kept}/${c.total}`).join(', '))])}`);
-  }
+  const cuts = truncationList(report);
+  if (cuts !== null) out(`- ${t('report_truncated', [md(cuts)])}`);
   out('');
 
   out(`## ${t('report_route_heading')}`, '');
