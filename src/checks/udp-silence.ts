@@ -5,10 +5,15 @@
  * only to some ports is ruled out, and what is left is the server. Such a
  * check keeps its failure and gets reason `server-silent`, which no firewall
  * rule fixes (src/checks/missing-rules.ts leaves it out of the missing rules).
+ * Only for a server given as an IP literal: a NAME silent while UDP reaches any
+ * port may as well lead to a DNS filter's sinkhole (measured: a STUN name
+ * answered with 0.0.0.0, 127.0.0.1 or a private address is silent exactly so),
+ * which the run cannot see; that stays for the cause table to call `unknown`.
  */
 import { carriedData, type LoopbackResult } from '../ice/loopback';
 import { phrase } from '../i18n/phrase';
 import type { CheckResult } from './types';
+import { endpointOf } from './endpoints';
 
 export function attributeUdpSilence(checks: readonly CheckResult[], loopbacks: readonly LoopbackResult[]): CheckResult[] {
   const direct = loopbacks.find((l) => l.path === 'relay-direct' && l.setupError === null && carriedData(l));
@@ -20,7 +25,8 @@ export function attributeUdpSilence(checks: readonly CheckResult[], loopbacks: r
     (check.kind === 'stun' || check.kind === 'turn') &&
     check.status === 'fail' &&
     check.reason === 'timeout' &&
-    check.reference !== true
+    check.reference !== true &&
+    endpointOf(check)?.literal === true
       ? {
           ...check,
           reason: 'server-silent',
