@@ -8,3 +8,12 @@ export function storeManifestProblems(manifest: Record<string, unknown>, message
 export function updatesXml(app: { id: string; version: string; codebase: string; minimumChromeVersion?: string }): string;
 export function checkedBaseUrl(text: string): string;
 export function sha256sums(files: Iterable<{ name: string; bytes: Uint8Array }>): string;
+export const PACKAGE_NAME: string;
+export function filesUnder(dir: string): string[];
+export function packChrome(options: {
+  dist: string;
+  out: string;
+  keyPath: string;
+  baseUrl: string;
+  mtime?: Date;
+}): Promise<{ id: string; version: string; zipName: string; crxName: string; updateUrl: string }>;

@@ -2,7 +2,13 @@
 // tools: the extension id a key gives, the manifest each package carries,
 // the update manifest, the checksum list. Types: release-lib.d.mts.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import crx3 from 'crx3';
+import yazl from 'yazl';
+
+/** Base name of every package file. */
+export const PACKAGE_NAME = 'webrtc-network-check';
 
 /**
  * Chrome's extension id for a key: the SHA-256 of the DER SubjectPublicKeyInfo,
@@ -135,4 +141,66 @@ export function sha256sums(files) {
       .map((f) => `${createHash('sha256').update(f.bytes).digest('hex')}  ${f.name}`)
       .join('\n') + '\n'
   );
+}
+
+/** Every file under `dir`, sorted, as paths. */
+export function filesUnder(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+}
+
+/** Zips `dir` with `manifest` in place of its manifest.json: sorted entries, one fixed time, so the same tree gives the same bytes. */
+function zipDir(dir, manifest, target, mtime) {
+  return new Promise((done, fail) => {
+    const zip = new yazl.ZipFile();
+    const out = createWriteStream(target);
+    out.on('close', done);
+    out.on('error', fail);
+    zip.outputStream.on('error', fail).pipe(out);
+    for (const file of filesUnder(dir)) {
+      const name = relative(dir, file).split(sep).join('/');
+      if (name === 'manifest.json') zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), name, { mtime });
+      else zip.addFile(file, name, { mtime });
+    }
+    zip.end();
+  });
+}
+
+/**
+ * The Chrome packages of a built extension folder `dist` into `out`: the
+ * store zip (`<name>-<version>-chrome.zip`, manifest without `key`), the CRX3
+ * signed with the key at `keyPath` (crx3), and `updates.xml` pointing at the
+ * CRX under `baseUrl`. The CRX's manifest also names that updates.xml as its
+ * `update_url`: Chrome uses ExtensionSettings' `update_url` only for the first
+ * install and the manifest's for every update after it (measured in
+ * test/e2e/release.test.ts: without it requestUpdateCheck answered no_update
+ * and never asked the server). The store sets its own, so the store zip has
+ * none. Returns the file names and the id; throws when crx3's id and ours
+ * disagree.
+ */
+export async function packChrome({ dist, out, keyPath, baseUrl, mtime = new Date('2026-01-01T00:00:00Z') }) {
+  const { id } = readSigningKey(keyPath);
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+  const version = manifest.version;
+  const zipName = `${PACKAGE_NAME}-${version}-chrome.zip`;
+  const crxName = `${PACKAGE_NAME}-${version}.crx`;
+  const updateUrl = new URL('updates.xml', baseUrl).href;
+  await zipDir(dist, packagedManifest(manifest), join(out, zipName), mtime);
+  const crxZip = join(out, `.${crxName}.zip`);
+  try {
+    await zipDir(dist, { ...packagedManifest(manifest), update_url: updateUrl }, crxZip, mtime);
+    const packed = await crx3(createReadStream(crxZip), { keyPath, crxPath: join(out, crxName) });
+    if (packed.appId !== id) throw new Error(`crx3 signed for id ${packed.appId}, the key gives ${id}`);
+  } finally {
+    rmSync(crxZip, { force: true });
+  }
+  writeFileSync(
+    join(out, 'updates.xml'),
+    updatesXml({ id, version, codebase: new URL(crxName, baseUrl).href, minimumChromeVersion: manifest.minimum_chrome_version }),
+  );
+  return { id, version, zipName, crxName, updateUrl };
 }

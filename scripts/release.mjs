@@ -5,25 +5,24 @@
 // id a key gives. The private key is read from where the admin keeps it and
 // never copied into release/.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import crx3 from 'crx3';
-import yazl from 'yazl';
 import {
   checkedBaseUrl,
+  filesUnder,
+  PACKAGE_NAME,
   extensionIdFromPem,
   newSigningKeyPem,
+  packChrome,
   packagedManifest,
   readSigningKey,
   sha256sums,
   storeManifestProblems,
-  updatesXml,
 } from './release-lib.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
-const NAME = 'webrtc-network-check';
 
 const USAGE = `usage:
   npm run release -- (--key FILE.pem | --new-key FILE.pem) --base-url https://HOST/PATH/ [--out DIR] [--allow-dirty] [--no-build]
@@ -91,32 +90,6 @@ function sourceDate() {
   }
 }
 
-function filesUnder(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-}
-
-/** Zips `dir` with `manifest` in place of its manifest.json: sorted entries, one fixed time, so the same tree gives the same bytes. */
-function zipDir(dir, manifest, target, mtime) {
-  return new Promise((done, fail) => {
-    const zip = new yazl.ZipFile();
-    const out = createWriteStream(target);
-    out.on('close', done);
-    out.on('error', fail);
-    zip.outputStream.on('error', fail).pipe(out);
-    for (const file of filesUnder(dir)) {
-      const name = relative(dir, file).split(sep).join('/');
-      if (name === 'manifest.json') zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), name, { mtime });
-      else zip.addFile(file, name, { mtime });
-    }
-    zip.end();
-  });
-}
-
 function readJson(path) {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
@@ -169,22 +142,10 @@ async function release(args) {
   mkdirSync(args.out, { recursive: true });
   const mtime = sourceDate();
 
-  // The store upload and the CRX hold the same zip: dist/ without the manifest key.
-  const zipName = `${NAME}-${version}-chrome.zip`;
-  const zipPath = join(args.out, zipName);
-  await zipDir(dist, packaged, zipPath, mtime);
-
-  const crxName = `${NAME}-${version}.crx`;
-  const packed = await crx3(createReadStream(zipPath), { keyPath, crxPath: join(args.out, crxName) });
-  if (packed.appId !== key.id) throw new Error(`crx3 signed for id ${packed.appId}, the key gives ${key.id}`);
-
-  writeFileSync(
-    join(args.out, 'updates.xml'),
-    updatesXml({ id: key.id, version, codebase: new URL(crxName, args.baseUrl).href, minimumChromeVersion: manifest.minimum_chrome_version }),
-  );
+  const { crxName } = await packChrome({ dist, out: args.out, keyPath, baseUrl: args.baseUrl, mtime });
   writeFileSync(join(args.out, 'extension-id.txt'), `${key.id}\n`);
 
-  const firefoxName = `${NAME}-${version}-firefox.zip`;
+  const firefoxName = `${PACKAGE_NAME}-${version}-firefox.zip`;
   run(join(BIN, 'web-ext'), [
     'build',
     '--source-dir',
