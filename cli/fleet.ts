@@ -8,7 +8,7 @@
  * for cron). The logic is src/fleet/summary.ts; docs/fleet.md explains it.
  */
 import { writeFile } from 'node:fs/promises';
-import { NO_DEVICE_ID, parseDuration, summarize, type FleetReport, type FleetSummary, type Ranked } from '../src/fleet/summary';
+import { NO_DEVICE_ID, parseDuration, summarize, type FleetSummary, type Ranked } from '../src/fleet/summary';
 import { InputError, readReports } from './fleet-input';
 import { fleetPage } from './fleet-page';
 import { changeWords, routeWords } from './fleet-words';
