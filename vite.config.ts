@@ -5,6 +5,8 @@ import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { reportValidatorPlugin } from './build/report-validator';
 import { firefoxManifest } from './build/firefox-manifest';
+import { withVersion } from './build/manifest-version';
+import pkg from './package.json' with { type: 'json' };
 
 /**
  * `vite build` makes the Chrome extension in dist/; `vite build --mode firefox`
@@ -15,8 +17,10 @@ import { firefoxManifest } from './build/firefox-manifest';
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   const platform = fileURLToPath(new URL(`./background/platform/${firefox ? 'firefox' : 'chrome'}.ts`, import.meta.url));
+  // package.json is the one version source (build/manifest-version.ts).
+  const chrome = withVersion(manifest, pkg.version);
   return {
-    plugins: [preact(), crx({ manifest: firefox ? firefoxManifest(manifest) : manifest, browser: firefox ? 'firefox' : 'chrome' }), reportValidatorPlugin()],
+    plugins: [preact(), crx({ manifest: firefox ? firefoxManifest(chrome) : chrome, browser: firefox ? 'firefox' : 'chrome' }), reportValidatorPlugin()],
     resolve: { alias: { '#platform': platform } },
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',

@@ -1,127 +1,172 @@
 /**
- * `npm run fleet -- <collected.jsonl | folder> [--since <time>] [--json]`:
- * the district's view over reports its collector received (OTLP/JSON lines
- * from the file exporter) or reports exported by hand into a folder, queried
- * with DuckDB: each site's route, the rules missing most often, and every
- * change of a site's route over time. docs/fleet.md has the same SQL.
+ * `npm run fleet -- <collected.jsonl | folder> [--since 7d] [--schedule 1h] [--html page.html] [--json]`,
+ * and the same as one file from the release: `node wnc-fleet.mjs …`.
+ * The district's view over the reports its collector received (OTLP/JSON
+ * lines from the file exporter) or reports exported by hand: per site and per
+ * device (worst first), devices not heard from, the rules missing most often
+ * and the causes, and with --since the sites that got worse (exit status 1,
+ * for cron). The logic is src/fleet/summary.ts; docs/fleet.md explains it.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { loadReportsSql, MISSING_RULES_SQL, ROUTE_BY_SITE_SQL, ROUTE_CHANGES_SQL } from './fleet-sql';
+import { writeFile } from 'node:fs/promises';
+import { NO_DEVICE_ID, parseDuration, summarize, type FleetSummary, type Ranked } from '../src/fleet/summary';
+import { InputError, readReports } from './fleet-input';
+import { fleetPage } from './fleet-page';
+import { changeWords, routeWords } from './fleet-words';
 
-export const FLEET_USAGE = `usage: npm run fleet -- <collected.jsonl | folder of exported reports> [--since <ISO 8601 time>] [--json]
+export const FLEET_USAGE = `usage: npm run fleet -- <collected.jsonl | folder> [options]
+       node wnc-fleet.mjs <collected.jsonl | folder> [options]     (from a release)
 
 Reads OTLP/JSON lines written by an OpenTelemetry Collector's file exporter and
-report JSON files exported from the extension (a folder may hold both), and
-prints each site's route, the rules missing most often, and route changes
-(those from --since on). --json prints the three tables as JSON.`;
+report JSON files exported from the extension (a folder may hold both).
 
-export type Row = Record<string, string | number | boolean | null | string[]>;
-export interface FleetSummary {
-  reports: number;
-  routeBySite: Row[];
-  missingRules: Row[];
-  routeChanges: Row[];
-}
+  --since <7d | 24h | ISO time>  list the sites whose route got worse or whose missing
+                                 rules grew since then, with the first report showing it;
+                                 exit status 1 when there is one
+  --schedule <1h | 30m | 1d>     how often devices report (the policy's runEveryMinutes;
+                                 default 1d): a device silent for twice that is "not heard from"
+  --html <file>                  also write the fleet page (one file, works offline)
+  --json                         print the summary as JSON
+  --now <ISO time>               the time to compare with (default: now)
+
+Exit status: 0 fine, 1 a regression since --since, 64 bad input or usage.`;
 
 class UsageError extends Error {}
 
-/** The .json/.jsonl files of `path` (a file, or a folder read one level deep). */
-async function inputFiles(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => null);
-  if (!info) throw new UsageError(`${path}: no such file or folder`);
-  if (info.isFile()) return [resolve(path)];
-  const names = (await readdir(path)).filter((n) => /\.jsonl?$/i.test(n)).sort();
-  if (names.length === 0) throw new UsageError(`${path}: the folder holds no .json or .jsonl file`);
-  return names.map((n) => resolve(join(path, n)));
+interface Args {
+  path: string;
+  since: string | null;
+  schedule: string;
+  html: string | null;
+  json: boolean;
+  now: string | null;
 }
 
-/** DuckDB values as JSON-friendly values (BIGINT counts become numbers: a district has fewer than 2^53 reports). */
-function plain(rows: Record<string, unknown>[]): Row[] {
-  return rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : Array.isArray(v) ? v.map(String) : (v as Row[string])])),
-  );
-}
-
-/** Runs the queries of cli/fleet-sql.ts over the input. Throws a UsageError naming the input when it holds no report. */
-export async function fleetSummary(path: string, since: string | null = null): Promise<FleetSummary> {
-  const files = await inputFiles(path);
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    try {
-      await connection.run(loadReportsSql(files));
-    } catch (err) {
-      throw new UsageError(`${path}: not OTLP/JSON lines or report JSON (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
-    }
-    const count = Number((await connection.runAndReadAll('SELECT count(*) AS n FROM reports')).getRowObjectsJS()[0]!.n);
-    if (count === 0) throw new UsageError(`${path}: no reports found (expected records with eventName wnc.report, or report JSON files)`);
-    const read = async (sql: string, values?: Record<string, string | null>) => plain((await connection.runAndReadAll(sql, values)).getRowObjectsJS());
-    return {
-      reports: count,
-      routeBySite: await read(ROUTE_BY_SITE_SQL),
-      missingRules: await read(MISSING_RULES_SQL),
-      routeChanges: await read(ROUTE_CHANGES_SQL, { since }),
-    };
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
-
-function cell(value: Row[string]): string {
-  if (value === null) return '—';
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.join(', ');
-  return String(value);
-}
-
-/** A plain-text table with a title; "(none)" when there are no rows. */
-export function renderTable(title: string, rows: Row[]): string {
-  if (rows.length === 0) return `${title}\n  (none)\n`;
-  const columns = Object.keys(rows[0]!);
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]!).length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
-  return [title, line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]!)))), ''].join('\n');
-}
-
-export function renderSummary(summary: FleetSummary, since: string | null): string {
-  return [
-    `${summary.reports} reports`,
-    '',
-    renderTable('Route by site (latest report)', summary.routeBySite),
-    renderTable('Missing rules by frequency', summary.missingRules),
-    renderTable(`Route changes over time${since ? ` since ${since}` : ''}`, summary.routeChanges),
-  ].join('\n');
-}
-
-function parseArgs(argv: string[]): { path: string; since: string | null; json: boolean } {
+export function parseFleetArgs(argv: string[]): Args {
+  const args: Args = { path: '', since: null, schedule: '1d', html: null, json: false, now: null };
   let path: string | null = null;
-  let since: string | null = null;
-  let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--since') {
-      since = argv[++i] ?? null;
-      if (since === null || Number.isNaN(Date.parse(since))) throw new UsageError('--since needs a time such as 2026-11-24T14:00:00Z');
-    } else if (arg === '--help' || arg === '-h') throw new UsageError('');
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--json') args.json = true;
+    else if (arg === '--since') args.since = value();
+    else if (arg === '--schedule') args.schedule = value();
+    else if (arg === '--html') args.html = value();
+    else if (arg === '--now') args.now = value();
+    else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (path === null) path = arg;
     else throw new UsageError(`one input only (got ${path} and ${arg})`);
   }
   if (path === null) throw new UsageError('name the collected file or the folder of reports');
-  return { path, since, json };
+  return { ...args, path };
+}
+
+/** `--since`: a duration back from `now`, or a time. */
+export function sinceTime(text: string, now: number): number {
+  const duration = parseDuration(text);
+  if (duration !== null) return now - duration;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) throw new UsageError(`--since ${text}: give a duration (7d, 24h, 90m) or a time such as 2026-11-24T14:00:00Z`);
+  return at;
+}
+
+const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+const list = (xs: string[]) => (xs.length === 0 ? '—' : xs.join(', '));
+
+/** A plain-text table with a title; "(none)" when there are no rows. */
+export function renderTable(title: string, rows: Record<string, string | number>[]): string {
+  if (rows.length === 0) return `${title}\n  (none)\n`;
+  const columns = Object.keys(rows[0]!);
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
+  return [title, line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => String(r[c])))), ''].join('\n');
+}
+
+const rankedRows = (rows: Ranked[], what: string) =>
+  rows.map((r) => ({ [what]: r.name, reports: r.reports, sites: r.sites.length, at_sites: r.sites.join(', ') }));
+
+export function renderSummary(s: FleetSummary): string {
+  const silent = s.devices.filter((d) => d.silent);
+  const hours = (ms: number) => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} d` : `${Math.round(ms / 60_000)} min`);
+  const out = [
+    `${s.reports} reports, ${s.sites.length} sites, ${s.devices.length} devices, as of ${utc(s.now)} UTC`,
+    '',
+    renderTable(
+      'Sites (latest report; change against the latest report a week before)',
+      s.sites.map((x) => ({
+        site: x.site,
+        devices: x.devices,
+        reports: x.reports,
+        last_utc: utc(x.lastReportAt),
+        route: routeWords(x.latest),
+        outcome: x.latest.tone,
+        missing_rules: list(x.latest.missingRules),
+        since_last_week: changeWords(x.change, x.addedRules, x.removedRules),
+      })),
+    ),
+    renderTable(
+      'Devices, worst first',
+      s.devices.map((d) => ({
+        site: d.site,
+        device: d.label,
+        reports: d.reports,
+        last_utc: utc(d.latest.startedAt),
+        heard: d.device === NO_DEVICE_ID ? 'n/a' : d.silent ? 'NOT HEARD FROM' : 'ok',
+        route: routeWords(d.latest),
+        outcome: d.latest.tone,
+        missing_rules: list(d.latest.missingRules),
+        causes: list(d.latest.causes),
+        version: d.latest.extensionVersion,
+      })),
+    ),
+    renderTable(
+      `Not heard from within twice the schedule (${hours(s.scheduleMs)})`,
+      silent.map((d) => ({ site: d.site, device: d.label, last_utc: utc(d.latest.startedAt) })),
+    ),
+    renderTable('Missing rules across the district', rankedRows(s.missingRules, 'rule')),
+    renderTable('Causes across the district', rankedRows(s.causes, 'cause')),
+  ];
+  if (s.since !== null) {
+    out.push(
+      renderTable(
+        `Regressions since ${utc(s.since)} UTC`,
+        s.regressions.map((r) => ({
+          site: r.site,
+          device: r.deviceLabel,
+          first_seen_utc: utc(r.first.startedAt),
+          report_id: r.first.id,
+          route: r.routeWorse ? `${routeWords(r.before)} -> ${routeWords(r.first)}` : routeWords(r.first),
+          new_missing_rules: list(r.addedRules),
+        })),
+      ),
+    );
+  }
+  return out.join('\n');
 }
 
 async function main(): Promise<number> {
   try {
-    const args = parseArgs(process.argv.slice(2));
-    const summary = await fleetSummary(args.path, args.since);
-    process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary, args.since));
-    return 0;
+    const args = parseFleetArgs(process.argv.slice(2));
+    const now = args.now === null ? Date.now() : Date.parse(args.now);
+    if (Number.isNaN(now)) throw new UsageError(`--now ${args.now}: not a time`);
+    const scheduleMs = parseDuration(args.schedule);
+    if (scheduleMs === null) throw new UsageError(`--schedule ${args.schedule}: give a duration such as 1h, 30m or 1d`);
+    const since = args.since === null ? null : sinceTime(args.since, now);
+    const { rows, skipped, skippedCount } = await readReports(args.path);
+    const summary = summarize(rows, { now, since, scheduleMs });
+    if (skippedCount > 0) process.stderr.write(`fleet: ${skippedCount} documents left out:\n  ${skipped.join('\n  ')}\n`);
+    process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
+    if (args.html) {
+      await writeFile(args.html, fleetPage(summary));
+      process.stderr.write(`fleet: page written to ${args.html}\n`);
+    }
+    return summary.regressions.length > 0 ? 1 : 0;
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof InputError) {
       process.stderr.write(err.message ? `fleet: ${err.message}\n\n${FLEET_USAGE}\n` : `${FLEET_USAGE}\n`);
       return 64;
     }
@@ -130,5 +175,5 @@ async function main(): Promise<number> {
   }
 }
 
-// Run as the command, not when a test imports the module.
+// Run as the command (dist-cli/fleet.mjs, the release's wnc-fleet.mjs), not when a test imports the module.
 if (process.argv[1] && /fleet\.(mjs|ts)$/.test(process.argv[1])) void main().then((code) => process.exit(code));

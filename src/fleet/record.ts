@@ -26,9 +26,15 @@ function hrTime(ms: number): HrTime {
   return [seconds, Math.round((ms - seconds * 1000) * 1e6)];
 }
 
-function severity(report: Report): keyof typeof SEVERITY {
+/**
+ * docs/fleet.md: INFO when the route is proven and nothing is missing (a
+ * proven relay too: slower, but calls work), WARN when rules are missing, the
+ * route is unproven or a required service failed, ERROR when calls will fail.
+ */
+export function severity(report: Pick<Report, 'verdict' | 'outcome' | 'missingRules'>): keyof typeof SEVERITY {
   if (report.verdict.route === 'none' || report.outcome.tone === 'bad') return 'ERROR';
-  if (report.missingRules.length > 0 || !report.verdict.routeVerified || report.outcome.tone !== 'good') return 'WARN';
+  if (report.missingRules.length > 0 || !report.verdict.routeVerified || report.verdict.route === 'untested' || report.outcome.tone === 'limited')
+    return 'WARN';
   return 'INFO';
 }
 

@@ -11,7 +11,10 @@ import { expectedVerdict, forwardRules, natMode, oracleProfile, specName, type N
 import type { Report } from '../../src/report/types';
 import type { SettingsView } from '../../src/settings/types';
 import type { SendStatus } from '../../src/fleet/status';
-import { fleetSummary, renderSummary } from '../../cli/fleet';
+import { renderSummary } from '../../cli/fleet';
+import { readReports } from '../../cli/fleet-input';
+import { fleetPage } from '../../cli/fleet-page';
+import { routeRank, summarize } from '../../src/fleet/summary';
 import type { OtlpLogsRequest } from '../lab/otlp-strict.mjs';
 
 /**
@@ -400,14 +403,29 @@ describe('reports to the district’s OpenTelemetry collector', () => {
     expect((await refusals()).filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([401, 413, 307]);
   });
 
-  it('npm run fleet over what the collector received prints the table the networks imply', async () => {
-    const summary = await fleetSummary(out());
+  it('npm run fleet over what the collector received prints the table the networks imply, and flags Ashgrove', async () => {
+    const { rows } = await readReports(out());
     const a = [OPEN, NO_UDP, NO_UDP].map(expectedVerdict);
     const b = [STRICT, STRICT, STRICT].map(expectedVerdict);
     const last = (runs: typeof a) => runs[runs.length - 1]!;
-    expect(summary.routeBySite.map(({ site, reports, route, verified, missing_rules }) => ({ site, reports, route, verified, missing_rules }))).toEqual([
-      { site: SITE_A, reports: 3, route: last(a).route, verified: last(a).routeVerified, missing_rules: [...last(a).missingRules].sort() },
-      { site: SITE_B, reports: 3, route: last(b).route, verified: last(b).routeVerified, missing_rules: [...last(b).missingRules].sort() },
+    const ashgroveTimes = rows
+      .filter((r) => r.site === SITE_A)
+      .map((r) => r.startedAt)
+      .sort((x, y) => x - y);
+    // Since the first run after UDP was dropped: the open network's run is the baseline.
+    const since = ashgroveTimes[1]!;
+    const summary = summarize(rows, { now: Date.now(), since, scheduleMs: 3600_000 });
+    expect(
+      summary.sites.map((x) => ({
+        site: x.site,
+        reports: x.reports,
+        route: x.latest.route,
+        verified: x.latest.routeVerified,
+        missing_rules: x.latest.missingRules,
+      })),
+    ).toEqual([
+      { site: SITE_A, reports: 3, route: last(a).route, verified: last(a).routeVerified, missing_rules: [...new Set(last(a).missingRules)].sort() },
+      { site: SITE_B, reports: 3, route: last(b).route, verified: last(b).routeVerified, missing_rules: [...new Set(last(b).missingRules)].sort() },
     ]);
     const counts = new Map<string, { reports: number; sites: Set<string> }>();
     for (const [site, runs] of [
@@ -415,23 +433,24 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       [SITE_B, b],
     ] as const) {
       for (const run of runs)
-        for (const rule of run.missingRules) {
+        for (const rule of new Set(run.missingRules)) {
           const c = counts.get(rule) ?? { reports: 0, sites: new Set<string>() };
           c.reports += 1;
           c.sites.add(site);
           counts.set(rule, c);
         }
     }
-    const expectedRules = [...counts]
-      .map(([rule, c]) => ({ rule, reports: c.reports, sites: c.sites.size }))
-      .sort((x, y) => y.reports - x.reports || x.rule.localeCompare(y.rule));
-    expect(summary.missingRules.map(({ rule, reports, sites }) => ({ rule, reports, sites }))).toEqual(expectedRules);
-    const changes = a[0]!.route === a[1]!.route ? [] : [{ site: SITE_A, from_route: a[0]!.route, to_route: a[1]!.route }];
-    expect(summary.routeChanges.map(({ site, from_route, to_route }) => ({ site, from_route, to_route }))).toEqual(changes);
-    expect(changes.length).toBe(1);
-    const text = renderSummary(summary, null);
+    expect(Object.fromEntries(summary.missingRules.map((r) => [r.name, [r.reports, r.sites.length]]))).toEqual(
+      Object.fromEntries([...counts].map(([rule, c]) => [rule, [c.reports, c.sites.size]])),
+    );
+    // The oracle says the route got worse at Ashgrove (or rules were added) and nothing at Birchwood.
+    const worse = routeRank(a[1]!.route)! > routeRank(a[0]!.route)! || a[1]!.missingRules.some((r) => !a[0]!.missingRules.includes(r));
+    expect(worse).toBe(true);
+    expect(summary.regressions.map((r) => [r.site, r.first.startedAt])).toEqual([[SITE_A, since]]);
+    const text = renderSummary(summary);
     await writeFile('test-results/fleet-summary.txt', text);
-    expect(text).toMatch(/Route by site \(latest report\)/);
+    await writeFile('test-results/fleet-lab.html', fleetPage(summary));
+    expect(text).toMatch(/Regressions since/);
     expect(text).toContain(SITE_B);
   });
 });

@@ -45,7 +45,7 @@ function extensionPolicy(block: Record<string, unknown>): Record<string, unknown
   const firefox = (block.policies as Record<string, Record<string, Record<string, Record<string, unknown>>>> | undefined)?.['3rdparty']?.Extensions;
   if (firefox) return Object.values(firefox)[0]!;
   const thirdParty = (block['3rdparty'] as { extensions: Record<string, Record<string, unknown>> } | undefined)?.extensions;
-  if (thirdParty) return thirdParty[ID]!;
+  if (thirdParty) return Object.values(thirdParty)[0]!;
   if ('ExtensionSettings' in block) return null;
   // Admin console: every policy wrapped as {"Value": ...}.
   return Object.fromEntries(Object.entries(block).map(([key, wrapped]) => [key, (wrapped as { Value: unknown }).Value]));
@@ -63,10 +63,19 @@ describe('docs/admin.md policy examples', () => {
     expect(parsePolicy(policy).problems).toEqual([]);
   });
 
-  it('targets the stable id wherever Chrome policy names the extension', () => {
+  it('names one extension id per example, the fixed one or (self-hosted release) the one a key gives, in both ExtensionSettings and 3rdparty', () => {
+    const ids = new Set<string>();
     for (const block of blocks) {
       const settings = block.ExtensionSettings as Record<string, unknown> | undefined;
-      if (settings) expect(Object.keys(settings)).toEqual([ID]);
+      const thirdParty = (block['3rdparty'] as { extensions: Record<string, unknown> } | undefined)?.extensions;
+      if (settings) expect(Object.keys(settings)).toHaveLength(1);
+      if (settings && thirdParty) expect(Object.keys(thirdParty)).toEqual(Object.keys(settings));
+      for (const id of [...Object.keys(settings ?? {}), ...Object.keys(thirdParty ?? {})]) {
+        expect(id).toMatch(/^[a-p]{32}$/);
+        ids.add(id);
+      }
     }
+    expect(ids).toContain(ID);
+    expect(ids.size).toBeLessThanOrEqual(2);
   });
 });
