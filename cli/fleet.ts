@@ -118,7 +118,9 @@ async function main(): Promise<number> {
   try {
     const args = parseArgs(process.argv.slice(2));
     const summary = await fleetSummary(args.path, args.since);
-    process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary, args.since));
+    const text = args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary, args.since);
+    // Flushed before process.exit: into a pipe, a large --json answer was cut off at 64 KB.
+    await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
