@@ -19,6 +19,11 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
   },
   {
+    // The popup's one classic script (public/popup-read-stored.js, copied as is into the build).
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { chrome: 'readonly', document: 'readonly', performance: 'readonly', globalThis: 'readonly' } },
+  },
+  {
     // The diagnostic core is pure: no extension APIs (tsconfig.core.json also compiles it without their types).
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.test.ts'],

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     name: 'bench',
     include: ['bench/**/*.bench-run.ts'],
+    // Prints issue 26's table from this run's results once every file is done.
+    globalSetup: ['bench/summary.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 900_000,

@@ -1,63 +1,110 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
-import { DIST } from '../test/support/extension';
+import { DIST, extensionWithHostAccess, launchWithExtension, type ExtensionBrowser } from '../test/support/extension';
 import { gzipTotal, pageScripts } from '../test/support/page-size';
-import { startLabBrowser, type LabBrowser } from '../test/support/lab-browser';
-import { schoolProfile } from '../test/e2e/school-profile';
+import { STORAGE_KEYS } from '../src/contract/storage-keys';
 import { median, ms, table } from './stats';
 
 /**
  * The popup's first paint of the stored verdict (navigation start to the
- * render that shows the stored report, `document.body.dataset.firstReportMs`
- * set by popup/main.tsx) and the JavaScript it loads, gzipped.
+ * frame after the render that shows the stored report,
+ * `document.body.dataset.firstReportMs` set by popup/first-paint.tsx) beside
+ * a blank extension page of the same extension, opened in the same browser,
+ * interleaved with it: the blank page loads one module script that marks the
+ * next frame the same way, so the ratio is what the popup costs above the
+ * floor any extension page pays on this machine (process, navigation, the
+ * DevTools protocol the bench drives it with). And the JavaScript it loads, gzipped.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Page opens are cheap and the machine is shared: more of them steady the median. */
+const OPENS = RUNS * 4;
 const BUDGET_MS = 100;
+const BUDGET_RATIO = 1.2;
 const BUDGET_GZIP = 25 * 1024;
+const BLANK = 'bench-blank.html';
 
-let labBrowser: LabBrowser;
+let ext: ExtensionBrowser;
+let removeCopy: () => Promise<unknown>;
+
+/** Written into the bench's copy of dist/ only: the product ships no blank page. */
+async function addBlankPage(dir: string): Promise<void> {
+  await writeFile(
+    join(dir, BLANK),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>blank</title><script type="module" src="/bench-blank.js"></script></head><body></body></html>',
+  );
+  await writeFile(
+    join(dir, 'bench-blank.js'),
+    'document.body.dataset.scriptStartMs = String(Math.round(performance.now()));\n' +
+      'requestAnimationFrame(() => (document.body.dataset.firstReportMs = String(Math.round(performance.now()))));\n',
+  );
+}
 
 beforeAll(async () => {
-  labBrowser = await startLabBrowser();
-  await labBrowser.run(schoolProfile(), 3_000); // a stored report to paint
+  const copy = await extensionWithHostAccess([]);
+  removeCopy = copy.remove;
+  await addBlankPage(copy.dir);
+  ext = await launchWithExtension({ extensionDir: copy.dir });
+  // A report the built extension wrote in the lab (test/fixtures/reports/README.md), stored as a run stores it.
+  const report: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, '../test/fixtures/reports/direct.json'), 'utf8'));
+  // From an extension page: right after launch the worker's context was seen without `chrome` yet.
+  const page = await ext.openPage(BLANK);
+  await page.evaluate((key, value) => chrome.storage.local.set({ [key]: value }), STORAGE_KEYS.lastReport, report as never);
+  await page.close();
 });
 
 afterAll(async () => {
-  await labBrowser?.stop();
+  await ext?.close();
+  await removeCopy?.();
 });
 
-it('popup first paint and size', async () => {
-  const paints: number[] = [];
-  const scriptStarts: number[] = [];
-  const reportsRead: number[] = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    const page = await labBrowser.ext.openPage('popup/index.html');
-    await page.waitForFunction(() => document.body.dataset.firstReportMs !== undefined);
-    const timing = await page.evaluate(() => ({
-      paint: Number(document.body.dataset.firstReportMs),
-      script: Number(document.body.dataset.scriptStartMs),
-      read: Number(document.body.dataset.storedReportMs),
-    }));
-    await page.close();
-    if (i === 0) continue; // the first open also compiles the scripts
-    paints.push(timing.paint);
-    scriptStarts.push(timing.script);
-    reportsRead.push(timing.read);
+async function open(path: string): Promise<{ paint: number; script: number; read: number; below: number }> {
+  const page = await ext.openPage(path);
+  await page.waitForFunction(
+    (popup) => document.body.dataset.firstReportMs !== undefined && (!popup || document.body.dataset.belowHeadlineMs !== undefined),
+    {},
+    path !== BLANK,
+  );
+  const timing = await page.evaluate(() => ({
+    paint: Number(document.body.dataset.firstReportMs),
+    script: Number(document.body.dataset.scriptStartMs),
+    read: Number(document.documentElement.dataset.storedReportMs),
+    below: Number(document.body.dataset.belowHeadlineMs),
+  }));
+  await page.close();
+  return timing;
+}
+
+it('popup first paint beside a blank extension page, and size', async () => {
+  const popup: Awaited<ReturnType<typeof open>>[] = [];
+  const blank: Awaited<ReturnType<typeof open>>[] = [];
+  // The first open of each also compiles its scripts.
+  await open(BLANK);
+  await open('popup/index.html');
+  for (let i = 0; i < OPENS; i++) {
+    blank.push(await open(BLANK));
+    popup.push(await open('popup/index.html'));
   }
+  const of = (runs: typeof popup, key: keyof (typeof popup)[number]) => median(runs.map((r) => r[key]));
+  const ratio = of(popup, 'paint') / of(blank, 'paint');
   const scripts = pageScripts(DIST, 'popup/index.html');
   const gzip = gzipTotal(scripts);
   const firstPaintScripts = pageScripts(DIST, 'popup/index.html', { dynamic: false });
   const output = table(
-    ['measure', `median of ${RUNS}`, 'target'],
+    ['measure', `median of ${OPENS}`, 'target'],
     [
-      ['popup: navigation start → stored verdict painted', ms(median(paints)), `< ${BUDGET_MS} ms`],
-      ['popup: navigation start → its script starts', ms(median(scriptStarts)), '—'],
-      ['popup: navigation start → stored report read', ms(median(reportsRead)), '—'],
+      ['popup: navigation start → stored verdict painted', ms(of(popup, 'paint')), `< ${BUDGET_MS} ms`],
+      ['blank extension page (same browser, interleaved): navigation start → painted', ms(of(blank, 'paint')), '—'],
+      ['popup ÷ blank page', `${ratio.toFixed(2)}×`, `≤ ${BUDGET_RATIO}×`],
+      ['popup: navigation start → its script starts', ms(of(popup, 'script')), '—'],
+      ['popup: navigation start → stored report read', ms(of(popup, 'read')), '—'],
+      ['popup: navigation start → everything below the headline painted', ms(of(popup, 'below')), '—'],
       [`popup JS, all of it (${scripts.size} files), gzipped`, `${gzip} bytes`, `< ${BUDGET_GZIP} bytes`],
-      [`popup JS before first paint (${firstPaintScripts.size} files), gzipped`, `${gzipTotal(firstPaintScripts)} bytes`, '—'],
+      [`popup JS the entry loads statically (${firstPaintScripts.size} files), gzipped`, `${gzipTotal(firstPaintScripts)} bytes`, '—'],
     ],
   );
   console.log(`\nPopup\n\n${output}\n`);
   await mkdir('test-results', { recursive: true });
-  await writeFile('test-results/bench-popup.json', JSON.stringify({ runs: RUNS, paints, scriptStarts, gzip, files: Object.fromEntries(scripts) }, null, 2));
+  await writeFile('test-results/bench-popup.json', JSON.stringify({ opens: OPENS, popup, blank, ratio, gzip, files: Object.fromEntries(scripts) }, null, 2));
 });

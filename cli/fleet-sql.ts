@@ -15,36 +15,66 @@ export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/**
+ * What is read of each JSON object, in one parse (json_transform): an OTLP
+ * request's records with their timestamp and attributes, or a report file's
+ * own fields. An OTLP record's body (the whole report, ~35 KB) is not read:
+ * its attributes carry what the summary needs (src/fleet/record.ts), and
+ * parsing the body a second time was most of the time over 100,000 records
+ * (`npm run bench`).
+ */
+const SHAPE = JSON.stringify({
+  resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: 'VARCHAR', attributes: [{ key: 'VARCHAR', value: 'JSON' }] }] }] }],
+  schema: 'VARCHAR',
+  id: 'VARCHAR',
+  startedAt: 'VARCHAR',
+  trigger: 'VARCHAR',
+  profile: { id: 'VARCHAR' },
+  verdict: { route: 'VARCHAR', routeVerified: 'BOOLEAN' },
+  missingRules: [{ ruleId: 'VARCHAR' }],
+  environment: { policy: { reportsSentTo: { site: 'VARCHAR' } } },
+});
+
 /** `files`: paths of .json/.jsonl files. */
 export function loadReportsSql(files: readonly string[]): string {
   return `
 CREATE TEMP TABLE documents AS
-  WITH objects AS (
-    SELECT json FROM read_json_objects([${files.map(sqlString).join(', ')}], format = 'auto')
-  )
-  SELECT CAST(record ->> '$.body.stringValue' AS JSON) AS report
-  FROM (
-    SELECT unnest(json_extract(json, '$.resourceLogs[*].scopeLogs[*].logRecords[*]')) AS record
-    FROM objects
-    WHERE json_exists(json, '$.resourceLogs')
-  )
-  WHERE record ->> '$.eventName' = 'wnc.report'
-  UNION ALL
-  SELECT json AS report FROM objects WHERE json ->> '$.schema' LIKE 'webrtc-network-check/report@%';
+  SELECT json_transform(json, ${sqlString(SHAPE)}) AS d
+  FROM read_json_objects([${files.map(sqlString).join(', ')}], format = 'auto');
 
 CREATE TEMP TABLE reports AS
   SELECT DISTINCT ON (id) *
   FROM (
     SELECT
-      report ->> '$.id' AS id,
-      coalesce(report ->> '$.environment.policy.reportsSentTo.site', '(no site)') AS site,
-      CAST(report ->> '$.startedAt' AS TIMESTAMPTZ) AS started_at,
-      report ->> '$.trigger' AS trigger,
-      report ->> '$.profile.id' AS profile_id,
-      report ->> '$.verdict.route' AS route,
-      CAST(report ->> '$.verdict.routeVerified' AS BOOLEAN) AS route_verified,
-      coalesce(json_extract_string(report, '$.missingRules[*].ruleId'), []) AS missing_rules
+      a['log.record.uid'] ->> '$.stringValue' AS id,
+      coalesce(a['wnc.site'] ->> '$.stringValue', '(no site)') AS site,
+      to_timestamp(0) + to_microseconds(CAST(CAST(r.timeUnixNano AS HUGEINT) // 1000 AS BIGINT)) AS started_at,
+      a['wnc.trigger'] ->> '$.stringValue' AS trigger,
+      a['wnc.profile.id'] ->> '$.stringValue' AS profile_id,
+      a['wnc.route'] ->> '$.stringValue' AS route,
+      CAST(a['wnc.route_verified'] ->> '$.boolValue' AS BOOLEAN) AS route_verified,
+      coalesce(json_extract_string(a['wnc.missing_rules.ids'], '$.arrayValue.values[*].stringValue'), []) AS missing_rules
+    FROM (
+      SELECT r, map_from_entries([{'k': x.key, 'v': x.value} FOR x IN r.attributes]) AS a
+      FROM (
+        SELECT unnest(flatten(flatten([[sl.logRecords FOR sl IN rl.scopeLogs] FOR rl IN d.resourceLogs]))) AS r
+        FROM documents
+        WHERE d.resourceLogs IS NOT NULL
+      )
+    )
+    WHERE a['wnc.report.schema'] ->> '$.stringValue' LIKE 'webrtc-network-check/report@%'
+    UNION ALL
+    SELECT
+      d.id,
+      coalesce(d.environment.policy.reportsSentTo.site, '(no site)'),
+      CAST(d.startedAt AS TIMESTAMPTZ),
+      d.trigger,
+      d.profile.id,
+      d.verdict.route,
+      d.verdict.routeVerified,
+      coalesce([m.ruleId FOR m IN d.missingRules], [])
     FROM documents
+    WHERE d.schema LIKE 'webrtc-network-check/report@%'
   )
   ORDER BY id, started_at;`;
 }

@@ -34,7 +34,8 @@ const NOW = Date.parse('2026-11-26T00:00:00Z');
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wnc-fleet-'));
-  const lines = [a1, a2, b1, a2].map((r) => otlpLogsRequest(r, { site: null }, Date.parse(r.startedAt)));
+  // As the extension sends them: the record's wnc.site is the policy's site the report names (src/fleet/record.ts).
+  const lines = [a1, a2, b1, a2].map((r) => otlpLogsRequest(r, { site: r.environment.policy.reportsSentTo?.site ?? null }, Date.parse(r.startedAt)));
   // a2 twice: a send cut off by a worker stop arrives again with the same uid.
   await writeFile(join(dir, 'collected.jsonl'), lines.join('\n') + '\n');
   await writeFile(join(dir, 'exported-1.json'), JSON.stringify(exported, null, 2));

@@ -159,7 +159,9 @@ async function main(): Promise<number> {
     const { rows, skipped, skippedCount } = await readReports(args.path);
     const summary = summarize(rows, { now, since, scheduleMs });
     if (skippedCount > 0) process.stderr.write(`fleet: ${skippedCount} documents left out:\n  ${skipped.join('\n  ')}\n`);
-    process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
+    const text = args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary);
+    // Flushed before process.exit: into a pipe, a large --json answer was cut off at 64 KB (measured).
+    await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
     if (args.html) {
       await writeFile(args.html, fleetPage(summary));
       process.stderr.write(`fleet: page written to ${args.html}\n`);

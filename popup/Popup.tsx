@@ -1,82 +1,45 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { ext as browser } from './shared/ext';
 import { isErrorReply } from '../src/contract/requests';
 import { PROGRESS_PORT, type ProgressEvent, type RunProgress } from '../src/contract/progress';
 import type { Report } from '../src/report/types';
 import type { SettingsView } from '../src/settings/types';
 import { ageText } from '../src/view/age';
-import { CheckDetails } from './components/Checks';
-import { Checking, NextStep, Outcomes } from './components/TopLayer';
-import { formatAge, formatTime } from './shared/format';
-import { truncationList } from '../src/view/truncated';
-import { BUILTIN_CATALOGUE } from '../src/view/catalogue';
+import { formatAge } from './shared/format';
 import { Headline } from './components/Headline';
-import { Methods } from './components/Methods';
-import { ProfilePicker } from './components/ProfilePicker';
-import { RouteDiagram } from './components/RouteDiagram';
-import { MissingRules, VerifyRules } from './components/Rules';
-import { CauseSections } from './components/CauseSections';
 import { t } from './shared/i18n';
-import { say } from '../src/i18n/words';
 import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
-import { webAppWarning } from '../src/view/webapp-warning';
 import { STORAGE_KEYS } from '../src/contract/storage-keys';
-import { REPORT_SCHEMA } from '../src/report/types';
+import { currentReport } from './shared/stored-read';
+
+/** After the browser has painted what is on screen now: what the first paint does not need waits for this. */
+const afterNextPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 
 /**
- * A report of this version's schema whose start the popup can format, or
- * null. The full check is src/report/stored.ts, in the service worker's
- * readers (with it the popup is 2.6 KB over its size budget, measured); a
- * damaged value that still throws is caught in main.tsx. Issue 29: a stored
- * start in month 13 was shown as "checked NaN minutes ago".
+ * The popup: the stored verdict at once (no waiting for a run or for the
+ * service worker), its age, and "Check again". It renders the report; it never
+ * decides anything itself. This chunk holds only what the headline needs;
+ * everything below it (next step, outcomes, Details for IT, the profile
+ * picker, the progress of a run) is `components/BelowHeadline.tsx`, a chunk of
+ * its own rendered right after. The service worker is woken (progress port,
+ * settings) only after the first paint, so its start-up does not compete with it.
  */
-function currentReport(value: unknown): Report | null {
-  if (typeof value !== 'object' || value === null || (value as Report).schema !== REPORT_SCHEMA) return null;
-  return Number.isFinite(Date.parse(String((value as Report).startedAt))) ? (value as Report) : null;
-}
-
-/** "host 2, srflx 1, relay 2": the candidate types gathered, for IT. */
-function candidateTypes(report: Report): string {
-  const counts = new Map<string, number>();
-  for (const c of report.candidates) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
-  return counts.size === 0 ? '—' : [...counts].map(([type, n]) => `${type} ${n}`).join(', ');
-}
-
-/**
- * The popup: the stored verdict at once (no waiting for a run), its age, and
- * "Check again". It renders the report; it never decides anything itself.
- */
-export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport(): void; ignoreStored?: boolean }) {
-  const [report, setReport] = useState<Report | null>(null);
-  const [loaded, setLoaded] = useState(false);
+export function Popup({ stored, readError, onFirstReport }: { stored: Report | null; readError: string | null; onFirstReport(): void }) {
+  const [report, setReport] = useState<Report | null>(stored);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [running, setRunning] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(readError);
   const [view, setView] = useState<SettingsView | null>(null);
   const [granted, setGranted] = useState<string[]>([]);
   const [now, setNow] = useState(Date.now());
+  const below = useAfterPaint(() => import('./components/BelowHeadline'));
+
+  // Right after the first render is in the DOM (useEffect would wait for a frame to be painted first).
+  useLayoutEffect(onFirstReport, []);
 
   useEffect(() => {
-    // Straight from storage: the first paint needs no round trip to the service worker.
-    browser.storage.local
-      .get(STORAGE_KEYS.lastReport)
-      .then((stored) => {
-        document.body.dataset.storedReportMs = String(Math.round(performance.now()));
-        // Another version's value shows as "no report yet"; a damaged one that still throws is caught in main.tsx.
-        setReport(ignoreStored ? null : currentReport(stored[STORAGE_KEYS.lastReport]));
-      })
-      .catch((err: unknown) => setFailure(String(err)))
-      .finally(() => setLoaded(true));
-    send({ type: 'getSettings' }).then(
-      (reply) => (isErrorReply(reply) ? undefined : setView(reply)),
-      () => undefined,
-    );
-    browser.permissions.getAll().then(
-      (p) => setGranted(p.origins ?? []),
-      () => undefined,
-    );
-
+    let live = true;
     let port: chrome.runtime.Port | null = null;
     let runSeen = false;
     const connect = () => {
@@ -134,9 +97,19 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
         if (live) reconnect = setTimeout(connect, 1_000);
       });
     };
-    let live = true;
     let reconnect: ReturnType<typeof setTimeout> | undefined;
-    connect();
+    afterNextPaint(() => {
+      if (!live) return;
+      send({ type: 'getSettings' }).then(
+        (reply) => (isErrorReply(reply) ? undefined : setView(reply)),
+        () => undefined,
+      );
+      browser.permissions.getAll().then(
+        (p) => setGranted(p.origins ?? []),
+        () => undefined,
+      );
+      connect();
+    });
     // A run that ended while the port was down (a worker restarting) still shows: the report is written once, at the end.
     const onStored = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
       const change = changes[STORAGE_KEYS.lastReport];
@@ -159,8 +132,9 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
   }, []);
 
   useEffect(() => {
-    if (loaded) onFirstReport();
-  }, [loaded]);
+    // The part below the headline is on screen: read by the e2e (test/support/popup.ts) before it looks there.
+    if (below) requestAnimationFrame(() => (document.body.dataset.belowHeadlineMs = String(Math.round(performance.now()))));
+  }, [below]);
 
   const checkAgain = async () => {
     setRunning(true);
@@ -180,13 +154,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
     }
   };
 
-  const exports = useAfterPaint(() => import('./export/ExportActions'));
   const age = report ? ageText(report.startedAt, now) : null;
-  const warning = report ? webAppWarning(report.environment.webRtcIpHandling) : null;
-  const webAppNote = warning === null ? null : 'keys' in warning ? warning.keys.map((key) => t(key)).join(' ') : say(t, warning.note);
-  const chosen = view
-    ? (BUILTIN_CATALOGUE.find((p) => p.id === view.effective.profileId) ?? view.customProfiles.find((p) => p.id === view.effective.profileId))
-    : undefined;
   return (
     <main>
       <header>
@@ -198,20 +166,16 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
       {/* The top layer: one sentence, the one next step, problems in plain words. Nothing technical. */}
       <section class="top" data-testid="top-layer" aria-label={t('popup_top_label')}>
         {running ? (
-          <Checking progress={progress} />
-        ) : !loaded ? null : report ? (
+          below && <below.Checking progress={progress} />
+        ) : report ? (
           <Headline report={report} />
         ) : (
           <div data-testid="no-report">
             <p class="first-run">{t('popup_no_report')}</p>
-            {chosen && (
-              <p class="muted" data-testid="first-run-product">
-                {t('popup_first_run_product', [chosen.name])}
-              </p>
-            )}
+            {below && view && <below.FirstRunProduct view={view} />}
           </div>
         )}
-        {report && !running && <NextStep report={report} />}
+        {below && report && !running && <below.NextStep report={report} />}
         <div class="actions">
           <button type="button" class={report ? undefined : 'primary'} onClick={checkAgain} disabled={running} aria-busy={running} data-testid="check-again">
             <span aria-hidden="true">↻ </span>
@@ -234,45 +198,10 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
             {failure}
           </p>
         )}
-        {report && !running && <Outcomes report={report} />}
+        {below && report && !running && <below.Outcomes report={report} />}
       </section>
-      {report && (
-        <div class={running ? 'stale' : undefined} data-testid={running ? 'previous' : 'result'}>
-          {running && (
-            <p class="stale-note" data-testid="previous-note">
-              {t('popup_previous_result', [formatTime(report.startedAt)])}
-            </p>
-          )}
-          {truncationList(report) !== null && (
-            <p class="warning" role="note" data-testid="truncated">
-              {t('report_truncated', [truncationList(report)!])}
-            </p>
-          )}
-          {webAppNote && (
-            <p class="warning" role="note" data-testid="webapp-warning">
-              <span aria-hidden="true">⚠ </span>
-              {t('popup_webapp_warning', [webAppNote])}
-            </p>
-          )}
-          <div class="export-slot" data-testid="export-slot">
-            {exports && <exports.ExportActions report={report} />}
-          </div>
-          <details class="it-details" data-testid="it-details">
-            <summary>{t('popup_it_details')}</summary>
-            <Methods verdict={report.verdict} checks={report.checks} loopbacks={report.loopbacks} />
-            <ul class="it-facts" data-testid="it-facts">
-              <li>{t('report_nat', [report.nat.mapping, say(t, report.nat.reason)])}</li>
-              <li>{t('popup_candidates', [candidateTypes(report)])}</li>
-            </ul>
-            <RouteDiagram report={report} />
-            <MissingRules key={report.id} report={report} />
-            <CauseSections key={`causes-${report.id}`} report={report} />
-            <VerifyRules report={report} />
-            <CheckDetails checks={report.checks} />
-          </details>
-        </div>
-      )}
-      {view && <ProfilePicker view={view} granted={granted} onSaved={setView} onError={(m) => setFailure(m)} />}
+      {below && report && <below.ReportDetails report={report} running={running} />}
+      {below && view && <below.ProfilePicker view={view} granted={granted} onSaved={setView} onError={(m) => setFailure(m)} />}
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { redactIps } from '../../src/report/redact-ips';
 import { readStored, writeStored } from '../storage/storage-area';
 import { onPolicyChanged, readPolicy } from '../policy/read-policy';
 import { readSettingsView } from '../settings/store';
+import { gzip } from './gzip';
 
 /**
  * Sends finished reports to the collector the policy names (issue 19), after
@@ -39,21 +40,45 @@ async function save(state: SendState): Promise<void> {
   await writeStored({ reportSendQueue: state.queue, reportSendStatus: state.status });
 }
 
+/**
+ * One POST of the OTLP/JSON request, gzipped with `Content-Encoding: gzip`
+ * (OTLP/HTTP allows it; the collector's receiver decodes gzip by default).
+ * Content-Encoding is not a CORS-safelisted header: a collector whose CORS
+ * `allowed_headers` does not name it refuses the preflight. Rather than stop
+ * reports a district already receives, such a refusal is retried at once
+ * uncompressed (docs/fleet.md says which line to add to get gzip).
+ */
 async function attempt(endpoint: ReportEndpoint, payload: string): Promise<AttemptAnswer> {
-  let headers: Headers;
   try {
     // Built apart from fetch(): a value the browser cannot send (beyond Latin-1, U+2028) throws here, before any
     // network I/O, and is named as such rather than as the "CORS refused" a failed fetch() looks like (issue 29).
-    headers = new Headers({ ...endpoint.headers, 'Content-Type': 'application/json' });
+    new Headers({ ...endpoint.headers, 'Content-Type': 'application/json' });
   } catch {
     return { kind: 'refused-by-browser' };
   }
+  const gzipped = await post(endpoint, payload, true);
+  if (gzipped !== 'no-answer') return gzipped;
+  // fetch says "Failed to fetch" alike for a dead server and a CORS refusal. Without host access a
+  // no-cors request resolves (opaque) when the server answered and throws when it did not (docs/FACTS).
+  // A redirected preflight looks like a CORS refusal (measured: nothing a page sees tells them apart
+  // without host access; the options page's text says so).
+  const answered = await fetch(endpoint.url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(5_000) }).then(
+    () => true,
+    () => false,
+  );
+  if (!answered) return { kind: 'failed', answered };
+  const plain = await post(endpoint, payload, false);
+  return plain === 'no-answer' ? { kind: 'failed', answered } : plain;
+}
+
+/** One POST; 'no-answer' when fetch itself failed (no server, or CORS refused it: `attempt` tells which). */
+async function post(endpoint: ReportEndpoint, payload: string, compressed: boolean): Promise<AttemptAnswer | 'no-answer'> {
   const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
   try {
     const response = await fetch(endpoint.url, {
       method: 'POST',
-      headers,
-      body: payload,
+      headers: { ...endpoint.headers, 'Content-Type': 'application/json', ...(compressed ? { 'Content-Encoding': 'gzip' } : {}) },
+      body: compressed ? await gzip(payload) : payload,
       // A redirect is not followed: the collector's token would go wherever it points.
       redirect: 'manual',
       credentials: 'omit',
@@ -64,16 +89,7 @@ async function attempt(endpoint: ReportEndpoint, payload: string): Promise<Attem
     const partial = body && body.length > 0 ? partialRejection(body) : null;
     return { kind: 'response', status: response.status, type: response.type, ...(partial ? { partialRejected: partial.rejected } : {}) };
   } catch {
-    if (signal.aborted) return { kind: 'timeout' };
-    // fetch says "Failed to fetch" alike for a dead server and a CORS refusal. Without host access a
-    // no-cors request resolves (opaque) when the server answered and throws when it did not (docs/FACTS).
-    // A redirected preflight looks like a CORS refusal (measured: nothing a page sees tells them apart
-    // without host access; the options page's text says so).
-    const answered = await fetch(endpoint.url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(5_000) }).then(
-      () => true,
-      () => false,
-    );
-    return { kind: 'failed', answered };
+    return signal.aborted ? { kind: 'timeout' } : 'no-answer';
   }
 }
 

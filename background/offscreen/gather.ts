@@ -1,6 +1,28 @@
 import type { CandidateType, GatherResult, IceServerConfig } from '../../src/ice/types';
 import { flattenCandidate, flattenCandidateError } from './flatten-candidate';
 import { createPeerConnection } from './peer-connections';
+import { parseIceUri, serverTransport } from '../../src/ice/uri';
+import { FAST_ANSWER_MS, udpSilenceMs } from '../../src/checks/silence';
+
+/**
+ * When (performance.now()) a gathering in this document last proved a route
+ * fast: a srflx or relay candidate within FAST_ANSWER_MS of its start. The
+ * run's gatherings run side by side, so this is evidence about the network
+ * each of them is on while it runs.
+ */
+let lastFastRouteAt = Number.NEGATIVE_INFINITY;
+
+/** True when every server of the gathering is reached over UDP (stun:, turn: over UDP). */
+function overUdpOnly(iceServers: IceServerConfig[]): boolean {
+  const urls = iceServers.flatMap((s) => (Array.isArray(s.urls) ? s.urls : [s.urls]));
+  return (
+    urls.length > 0 &&
+    urls.every((url) => {
+      const parsed = parseIceUri(url);
+      return parsed.ok && serverTransport(parsed.value) === 'udp';
+    })
+  );
+}
 
 /**
  * Gathers ICE candidates for one peer connection until Chrome says gathering
@@ -9,7 +31,10 @@ import { createPeerConnection } from './peer-connections';
  *
  * The deadline is ours because Chrome's is not useful: a silent UDP server is
  * reported only after ~40 s, and against a DROP-filtered TCP TURN server
- * gathering never completes at all.
+ * gathering never completes at all. A gathering over UDP only ends sooner,
+ * at its servers' third retransmission, once another server answered fast
+ * during it (src/checks/silence.ts; `deadlineMs` in the result is then that
+ * time, so the check reads "no answer within 3.5 s").
  */
 export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: CandidateType): Promise<GatherResult> {
   const started = performance.now();
@@ -39,6 +64,7 @@ export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs
       if (finished) return;
       finished = true;
       clearTimeout(timer);
+      clearTimeout(early);
       result.durationMs = elapsed();
       pc.close();
       resolve(result);
@@ -47,11 +73,28 @@ export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs
       result.deadlineReached = true;
       finish();
     }, deadlineMs);
+    let answered = false;
+    const heard = () => {
+      answered = true;
+      if (elapsed() <= FAST_ANSWER_MS) lastFastRouteAt = performance.now();
+    };
+    const silenceAt = overUdpOnly(iceServers) ? udpSilenceMs(deadlineMs, 0) : deadlineMs;
+    const early =
+      silenceAt < deadlineMs
+        ? setTimeout(() => {
+            // Evidence is a route proven while this gathering ran: from an earlier run, or another network, it is none.
+            if (answered || lastFastRouteAt < started) return;
+            result.deadlineReached = true;
+            result.deadlineMs = silenceAt;
+            finish();
+          }, silenceAt)
+        : undefined;
 
     pc.addEventListener('icecandidate', (event) => {
       if (event.candidate && event.candidate.candidate) {
         const candidate = flattenCandidate(event.candidate, elapsed());
         result.candidates.push(candidate);
+        if (candidate.type === 'srflx' || candidate.type === 'relay') heard();
         if (candidate.type === finishOn) finish();
       } else if (!event.candidate) {
         result.gatheringComplete = true;
@@ -59,7 +102,10 @@ export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs
       }
     });
     pc.addEventListener('icecandidateerror', (event) => {
-      result.errors.push(flattenCandidateError(event as RTCPeerConnectionIceErrorEvent, elapsed()));
+      const error = flattenCandidateError(event as RTCPeerConnectionIceErrorEvent, elapsed());
+      result.errors.push(error);
+      // A STUN error response (300-699, e.g. TURN's 401) is this server answering: not silent. 701 is Chrome giving up.
+      if (error.errorCode >= 300 && error.errorCode < 700) answered = true;
     });
 
     // A data channel is enough to make the offer carry an m-line, which is

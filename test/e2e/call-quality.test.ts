@@ -5,6 +5,7 @@ import type { Daemon } from '../lab/exec';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
 import type { LoopbackResult } from '../../src/ice/loopback';
+import { popupShown } from '../support/popup';
 
 /**
  * Issue 15: the loopback calls' figures against what the lab imposes.
@@ -90,7 +91,7 @@ describe('call figures against the lab', () => {
     // The popup paints the stored report on opening.
     const popup = await labBrowser.ext.openPage('popup/index.html');
     try {
-      await popup.waitForSelector('[data-testid="headline"]');
+      await popupShown(popup);
       await popup.click('[data-testid="it-details"] summary');
       const calls = await popup.$$eval('[data-testid="method-call"]', (ps) =>
         ps.map((p) => ({ method: p.closest('li')!.getAttribute('data-method'), grade: p.getAttribute('data-grade'), text: p.textContent ?? '' })),

@@ -9,6 +9,7 @@ import { translatorFromMessages, type MessagesFile } from '../../src/i18n/transl
 import en from '../../_locales/en/messages.json';
 import { schoolProfile } from './school-profile';
 import Papa from 'papaparse';
+import { popupShown } from '../support/popup';
 
 /**
  * Issue 14's inputs: the cause of each finding decides who is asked to fix it.
@@ -76,7 +77,7 @@ async function popupView(shot?: string): Promise<{
   const popup: Page = await labBrowser.ext.openPage('popup/index.html');
   try {
     await popup.setViewport({ width: 460, height: 600 });
-    await popup.waitForSelector('[data-testid="headline-text"]');
+    await popupShown(popup, '[data-testid="headline-text"]');
     if (shot) {
       await mkdir('test-results/screenshots', { recursive: true });
       await popup.screenshot({ path: `test-results/screenshots/${shot}.png`, fullPage: true });

@@ -17,6 +17,7 @@ import { makeTrustedCa, startProxy, type LabProxy, type ProxyShape } from '../la
 import { LAB_ORIGINS, labProfile } from './lab-profile';
 import { expectedVerdict, forwardRules, natMode, oracleProfile, specName, type NetworkSpec } from './network-oracle';
 import { proxyProfile } from './proxy-profile';
+import { popupShown } from '../support/popup';
 
 /**
  * Issue 18: the same extension, built for Firefox (dist-firefox/), in Debian's
@@ -160,7 +161,7 @@ describe('Firefox in the lab, direct: the oracle’s verdicts', () => {
 
   it('shows the last report in the popup, as in Chromium', async () => {
     const popup = await ff.openPage('popup/index.html');
-    await popup.waitForSelector('[data-testid="headline"]');
+    await popupShown(popup);
     const route = await popup.evaluate(() => document.querySelector('[data-testid="headline"]')?.getAttribute('data-route'));
     // The last run above: everything blocked.
     expect(route).toBe(expectedVerdict(specs.at(-1)![1]).route);

@@ -47,6 +47,7 @@ let work: string;
 let receiver: Daemon | null = null;
 const out = () => join(work, 'collected.jsonl');
 const rejectedOut = () => join(work, 'rejected.jsonl');
+const acceptedOut = () => join(work, 'accepted.jsonl');
 
 async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -60,10 +61,28 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) =>
 
 async function collector(
   allowedOrigins: string[],
-  options: { token?: string; answer?: { status: number; location?: string }; answerDelayMs?: number } = {},
+  options: { token?: string; answer?: { status: number; location?: string }; answerDelayMs?: number; allowedHeaders?: string[] } = {},
 ): Promise<void> {
   await receiver?.stop();
-  receiver = await startReceiver(lab, { out: out(), rejectedOut: rejectedOut(), allowedOrigins, allowedHeaders: ['Authorization'], token: TOKEN, ...options });
+  receiver = await startReceiver(lab, {
+    out: out(),
+    rejectedOut: rejectedOut(),
+    acceptedOut: acceptedOut(),
+    allowedOrigins,
+    // docs/fleet.md's configuration: the token's header, and Content-Encoding for gzipped bodies.
+    allowedHeaders: ['Authorization', 'Content-Encoding'],
+    token: TOKEN,
+    ...options,
+  });
+}
+
+/** How each accepted request came: its Content-Encoding, bytes on the wire and unpacked. */
+async function arrivals(): Promise<{ encoding: string | null; wireBytes: number; bytes: number }[]> {
+  const text = await readFile(acceptedOut(), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { encoding: string | null; wireBytes: number; bytes: number });
 }
 
 async function collectorDown(): Promise<void> {
@@ -244,6 +263,10 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       });
       expect(record!.report.redaction.ipAddresses).toBe(true);
       expect(record!.report.environment.policy.reportsSentTo).toEqual({ endpoint: RECEIVER_URL, site: SITE_A, triggers: ['schedule', 'startup'] });
+      // Gzipped on the wire (Content-Encoding: gzip), several times smaller than the request it unpacks to.
+      const [first] = await arrivals();
+      expect(first!.encoding).toBe('gzip');
+      expect(first!.wireBytes * 4).toBeLessThan(first!.bytes);
       const raw = await readFile(out(), 'utf8');
       expect(raw).not.toContain(LAB.lanAddress);
       expect(raw).not.toContain(TOKEN);
@@ -269,11 +292,15 @@ describe('reports to the district’s OpenTelemetry collector', () => {
       expect(waiting).toMatchObject({ sent: 1, dropped: 0 });
       expect((await received()).length).toBe(1);
 
-      // Back: the retry alarm (fired early) drains the queue, oldest first, each report once.
-      await collector([ORIGIN]);
+      // Back, but configured as before gzip (CORS without Content-Encoding): the retry alarm (fired early) drains the
+      // queue, oldest first, each report once, sent uncompressed after the gzipped attempt's preflight was refused.
+      await collector([ORIGIN], { allowedHeaders: ['Authorization'] });
       await fireAlarm(d.page, 'wnc-report-send');
       const all = await poll('the drained queue', received, (r) => r.length >= 3, 20_000);
       expect(all.map((r) => r.uid)).toEqual(ashgrove.map((r) => r.id));
+      expect((await arrivals()).map((a) => a.encoding)).toEqual(['gzip', null, null]);
+      // Before each uncompressed send, the no-cors look (a GET, answered 405) that told the refusal from a dead collector.
+      expect((await refusals()).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 405', 'GET 405']);
       const done = await poll(
         'an empty queue',
         () => sendStatus(d.page),
@@ -294,6 +321,7 @@ describe('reports to the district’s OpenTelemetry collector', () => {
 
   it('Birchwood: a CORS refusal, a wrong token, a 413, a redirect and a worker stopped mid-send are each named in the options page; the reports that can arrive do', async () => {
     await collector(['chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']);
+    const earlier = (await refusals()).length;
     const d = await device(SITE_B);
     try {
       birchwood.push(await scheduledRun(d, STRICT));
@@ -314,7 +342,7 @@ describe('reports to the district’s OpenTelemetry collector', () => {
         await options.close();
       }
       // The extension's no-cors look (a GET, answered 405) is how it told the refusal from a dead collector; nothing was posted.
-      expect(await refusals()).toEqual([expect.objectContaining({ method: 'GET', status: 405 })]);
+      expect((await refusals()).slice(earlier)).toEqual([expect.objectContaining({ method: 'GET', status: 405 })]);
       expect((await received()).length).toBe(3);
 
       await collector([ORIGIN]);

@@ -9,6 +9,7 @@ import { extensionWithHostAccess, launchWithExtension, sendFromPage, type Extens
 import type { Report } from '../../src/report/types';
 import type { SettingsView } from '../../src/settings/types';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
+import { popupShown } from '../support/popup';
 
 /**
  * The HTTPS and WSS probes in every permission state a user is in (issue 14):
@@ -156,7 +157,7 @@ describe('no host access (the extension as built)', () => {
       // What the popup tells the admin: no firewall rule for a host that answered;
       // the stripped upgrade goes to the proxy/filter section.
       await popup.reload();
-      await popup.waitForSelector('[data-testid="headline-text"]');
+      await popupShown(popup, '[data-testid="headline-text"]');
       const shown = await popup.evaluate(() => ({
         missing: [...document.querySelectorAll('[data-testid="missing-rules"] li')].map((li) => li.getAttribute('data-rule')),
         proxy: [...document.querySelectorAll('section[data-cause="proxy"] li')].map((li) => li.getAttribute('data-rule')),

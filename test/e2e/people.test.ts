@@ -17,6 +17,7 @@ import en from '../../_locales/en/messages.json';
 import de from '../../_locales/de/messages.json';
 import fr from '../../_locales/fr/messages.json';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
+import { popupShown } from '../support/popup';
 
 /**
  * The extension as its people meet it (issue 17): the teacher's first screen
@@ -205,7 +206,7 @@ describe('the teacher', () => {
 
   it('UDP dropped: during the run a neutral "Checking this network…" replaces the headline, the old result greyed and dated; then relayed, in plain words', async () => {
     await popup.reload();
-    await popup.waitForSelector('[data-testid="headline"]');
+    await popupShown(popup);
     await lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']);
     try {
       const { report, before, during } = await checkAgain(popup, 'people-popup-during-run');
@@ -268,7 +269,7 @@ describe('the teacher', () => {
         expect(top.diagramName).toContain(EN('popup_link_text', [EN('popup_diagram_internet'), EN(server), EN('popup_link_failed')]));
       await assertNoAxeViolations(popup, 'popup, failed, all details open');
       await popup.reload();
-      await popup.waitForSelector('[data-testid="headline"]');
+      await popupShown(popup);
       await screenshot(popup, 'people-popup-failed');
     } finally {
       await lab.topology.clearForwardRules();
@@ -282,7 +283,7 @@ describe('the Senso teacher', () => {
     const report = await sendFromPage<Report>(popup, { type: 'run', profileId: 'senso', options: { region: 'eu', deadlineMs: 1_000 } });
     expect(report.verdict.route).toBe('none');
     await popup.reload();
-    await popup.waitForSelector('[data-testid="headline"]');
+    await popupShown(popup);
     const top = await topLayer(popup);
     expect(top.nextStep).toContain(EN('usage_senso'));
     expect(top.nextStep).not.toContain(EN('usage_default'));
@@ -296,7 +297,7 @@ describe('everyone at 200 % zoom, in a narrow popup, with a larger font', () => 
     const page = await ext.openPage('popup/index.html');
     try {
       await page.setViewport({ width: 320, height: 600 });
-      await page.waitForSelector('[data-testid="headline"]');
+      await popupShown(page);
       await assertReflows(page, '320 px');
       await screenshot(page, 'people-popup-320px');
     } finally {
@@ -308,7 +309,7 @@ describe('everyone at 200 % zoom, in a narrow popup, with a larger font', () => 
     const page = await ext.openPage('popup/index.html');
     try {
       await page.setViewport({ width: 400, height: 300, deviceScaleFactor: 2 });
-      await page.waitForSelector('[data-testid="headline"]');
+      await popupShown(page);
       await assertReflows(page, '200 % zoom');
       await screenshot(page, 'people-popup-zoom-200');
     } finally {
@@ -320,7 +321,7 @@ describe('everyone at 200 % zoom, in a narrow popup, with a larger font', () => 
     const page = await ext.openPage('popup/index.html');
     try {
       await page.setViewport(POPUP_VIEWPORT);
-      await page.waitForSelector('[data-testid="headline"]');
+      await popupShown(page);
       const size = () => page.$eval('[data-testid="headline-text"]', (el) => parseFloat(getComputedStyle(el).fontSize));
       const normal = await size();
       // What chrome://settings/fonts sets (measured: it holds until the page reloads).
@@ -460,7 +461,7 @@ describe('German and French', () => {
         const threeMinutesAgo = { ...report!, startedAt: new Date(Date.now() - 3 * 60_000 - 5_000).toISOString() };
         await page.evaluate((r) => chrome.storage.local.set({ lastReport: r }), threeMinutesAgo as never);
         await page.reload();
-        await page.waitForSelector('[data-testid="headline"]');
+        await popupShown(page);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.$eval('[data-testid="age"]', (el) => el.textContent)).toBe(
           t('popup_age', [new Intl.RelativeTimeFormat(lang, { numeric: 'always' }).format(-3, 'minute')]),

@@ -13,6 +13,7 @@ import { BADGE_COLOURS } from '../../src/view/badge';
 import en from '../../_locales/en/messages.json';
 import de from '../../_locales/de/messages.json';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
+import { popupShown } from '../support/popup';
 
 /**
  * The popup and options page in the built extension, driven like a user:
@@ -187,7 +188,7 @@ describe('popup after lab runs', () => {
   beforeAll(async () => {
     popup = await ext.openPage('popup/index.html');
     await popup.setViewport(POPUP_VIEWPORT);
-    await popup.waitForSelector('[data-testid="no-report"]');
+    await popupShown(popup, '[data-testid="no-report"]');
   });
 
   it('open network: hole punching, the missing rules listed and copied, a green badge', async () => {
@@ -253,7 +254,7 @@ describe('popup after lab runs', () => {
   it('paints the stored verdict on opening, before any run, and measures it', async () => {
     const fresh = await ext.openPage('popup/index.html');
     await fresh.setViewport(POPUP_VIEWPORT);
-    await fresh.waitForSelector('[data-testid="headline"]');
+    await popupShown(fresh);
     await fresh.waitForFunction(() => document.body.dataset.firstReportMs !== undefined);
     const state = await popupState(fresh);
     expect(state.route).toBe('hole-punching');
@@ -374,7 +375,7 @@ describe('popup in German', () => {
       const reply = await sendFromPage<Report>(page, { type: 'run', profile: labProfile(), options: { deadlineMs: 3_000 } });
       expect(reply.verdict.route).toBe('hole-punching');
       await page.reload();
-      await page.waitForSelector('[data-testid="headline-text"]');
+      await popupShown(page, '[data-testid="headline-text"]');
       expect(await page.$eval('[data-testid="headline-text"]', (el) => el.textContent)).toBe(DE('outcome_calls_but_blocked_many', [brokenPurposes(DE)]));
       expect(await page.$eval('[data-testid="headline-caveat"]', (el) => el.textContent)).toBe(DE('verdict_headline_hole_punching'));
       expect(await page.$eval('[data-testid="check-again"]', (el) => el.textContent)).toContain(DE('popup_check_again'));

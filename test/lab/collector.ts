@@ -11,6 +11,8 @@ export interface ReceiverOptions {
   out: string;
   /** What it appends each refused request's reason to. */
   rejectedOut: string;
+  /** What it appends, for each accepted request, its Content-Encoding and its size on the wire and unpacked. */
+  acceptedOut?: string;
   allowedOrigins: string[];
   allowedHeaders?: string[];
   token?: string;

@@ -1,9 +1,10 @@
 // Lab OTLP/HTTP logs receiver, run by the harness inside the `srv` namespace:
 //   node otlp-receiver.mjs '<json config>'
-// Config: { host, port, cert, key, out, rejectedOut, allowedOrigins: [..], allowedHeaders: [..], token,
+// Config: { host, port, cert, key, out, rejectedOut, acceptedOut?, allowedOrigins: [..], allowedHeaders: [..], token,
 //           answer?: { status, location? }, answerDelayMs? }
 // (answer: every POST is answered so, as a faulty collector or proxy would; answerDelayMs: accepted records are
-// answered that late)
+// answered that late; acceptedOut: a line per accepted request saying how it came: Content-Encoding, bytes on the
+// wire and unpacked)
 // Behaves as an OpenTelemetry Collector's otlp receiver (protocols.http with
 // cors.allowed_origins / cors.allowed_headers and a bearer-token check) and
 // writes what it accepts as its file exporter does: one OTLP/JSON request per
@@ -11,7 +12,7 @@
 // answers anything malformed with 400, writing the reason to `rejectedOut`.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
-import { decodeLogsRequest, loadLogsRequestType } from './otlp-strict.mjs';
+import { decodeBody, decodeLogsRequest, loadLogsRequestType } from './otlp-strict.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const type = loadLogsRequestType();
@@ -79,12 +80,20 @@ const server = createServer({ cert: readFileSync(config.cert), key: readFileSync
     if (config.token && req.headers.authorization !== `Bearer ${config.token}`) return reject(req, res, 401, 'missing or wrong bearer token');
     if (size > MAX_BODY) return reject(req, res, 413, 'request body too large');
     let decoded;
+    const wire = Buffer.concat(chunks);
+    let body;
     try {
-      decoded = decodeLogsRequest(type, req.headers['content-type'], Buffer.concat(chunks));
+      // Like the collector: gzip (OTLP/HTTP's one optional encoding) is undone before the strict decoding.
+      body = decodeBody(req.headers['content-encoding'], wire, MAX_BODY);
+      decoded = decodeLogsRequest(type, req.headers['content-type'], body);
     } catch (err) {
       return reject(req, res, 400, err.message);
     }
     appendFileSync(config.out, JSON.stringify(decoded) + '\n');
+    if (config.acceptedOut) {
+      const encoding = req.headers['content-encoding'] ?? null;
+      appendFileSync(config.acceptedOut, JSON.stringify({ at: new Date().toISOString(), encoding, wireBytes: wire.length, bytes: body.length }) + '\n');
+    }
     // With answerDelayMs the record is kept at once and the answer comes late, as from a slow collector.
     setTimeout(() => {
       res.writeHead(200, { 'content-type': 'application/json', ...corsHeaders(req) });

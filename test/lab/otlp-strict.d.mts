@@ -5,6 +5,8 @@ export interface LogsRequestType {
 export function loadLogsRequestType(): LogsRequestType;
 /** The decoded request (64-bit integers as strings, ids as hex); throws OtlpError naming the first path that is wrong. */
 export function decodeLogsRequest(type: LogsRequestType, contentType: string | undefined, body: Uint8Array): OtlpLogsRequest;
+/** The body as encoded by its Content-Type: gzip undone for `Content-Encoding: gzip`, at most `maxBytes` unpacked; throws OtlpError for another encoding or a broken body. */
+export function decodeBody(contentEncoding: string | undefined, body: Uint8Array, maxBytes: number): Uint8Array;
 export class OtlpError extends Error {}
 
 export interface OtlpAnyValue {

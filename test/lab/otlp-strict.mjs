@@ -8,6 +8,7 @@
 // the specification on purpose: an unknown field name is rejected (a real
 // collector ignores it, so a misspelt field would be lost without a word).
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import protobuf from 'protobufjs';
 
 const PROTO_DIR = join(import.meta.dirname, 'otlp-proto');
@@ -146,6 +147,25 @@ function hexIds(node) {
   for (const [key, v] of Object.entries(node)) {
     if (key in HEX_IDS && typeof v === 'string') node[key] = Buffer.from(v, 'base64').toString('hex');
     else hexIds(v);
+  }
+}
+
+/**
+ * A request body as sent -> as encoded by its Content-Type: gzip undone for
+ * `Content-Encoding: gzip` (what OTLP/HTTP allows besides none), at most
+ * `maxBytes` once unpacked; anything else named is refused, as a collector
+ * refuses an encoding it was not configured for. Throws OtlpError.
+ */
+export function decodeBody(contentEncoding, body, maxBytes) {
+  const encoding = String(contentEncoding ?? '')
+    .trim()
+    .toLowerCase();
+  if (encoding === '' || encoding === 'identity') return body;
+  if (encoding !== 'gzip') throw new OtlpError(`unsupported Content-Encoding ${JSON.stringify(contentEncoding)}`);
+  try {
+    return gunzipSync(body, { maxOutputLength: maxBytes });
+  } catch (err) {
+    throw new OtlpError(err.code === 'ERR_BUFFER_TOO_LARGE' ? `gzip body unpacks to more than ${maxBytes} bytes` : `not gzip: ${err.message}`);
   }
 }
 

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { otlpLogsRequest, partialRejection, EVENT_NAME, SERVICE_NAME } from '../../src/fleet/record';
 import type { Report } from '../../src/report/types';
 import { redactIps } from '../../src/report/redact-ips';
-import { decodeLogsRequest, loadLogsRequestType, type OtlpAnyValue } from '../lab/otlp-strict.mjs';
+import { decodeBody, decodeLogsRequest, loadLogsRequestType, type OtlpAnyValue } from '../lab/otlp-strict.mjs';
+import { gzip } from '../../background/fleet/gzip';
+import { gzipSync } from 'node:zlib';
 
 /**
  * The record the extension sends, decoded against the official OTLP protobuf
@@ -120,5 +122,29 @@ describe('the strict decoder', () => {
   it('refuses a body that is not OTLP protobuf, and an unknown content type', () => {
     expect(() => decodeLogsRequest(type, 'application/x-protobuf', Buffer.from([0x0a, 0xff, 0xff, 0xff]))).toThrow(/not an ExportLogsServiceRequest/);
     expect(() => decodeLogsRequest(type, 'text/plain', json('{}'))).toThrow(/unsupported content type/);
+  });
+});
+
+describe('a request as the extension sends it: gzipped (background/fleet/gzip.ts)', () => {
+  const type = loadLogsRequestType();
+  const body = otlpLogsRequest(redactIps(report), { site: 'Ashgrove Primary' }, Date.parse(report.startedAt));
+  const MAX = 20 * 1024 * 1024;
+
+  it('is gzip the lab receiver unpacks to the very request, several times smaller', async () => {
+    const sent = new Uint8Array(await (await gzip(body)).arrayBuffer());
+    expect([sent[0], sent[1]]).toEqual([0x1f, 0x8b]); // RFC 1952 magic
+    expect(sent.length * 4).toBeLessThan(Buffer.byteLength(body));
+    const unpacked = decodeBody('gzip', sent, MAX);
+    expect(Buffer.from(unpacked).toString('utf8')).toBe(body);
+    expect(decodeLogsRequest(type, 'application/json', unpacked)).toEqual(decodeLogsRequest(type, 'application/json', Buffer.from(body)));
+  });
+
+  it('the receiver takes an uncompressed body as it is, and refuses other encodings, broken gzip and a gzip bomb', () => {
+    const plain = Buffer.from(body);
+    expect(decodeBody(undefined, plain, MAX)).toBe(plain);
+    expect(decodeBody('identity', plain, MAX)).toBe(plain);
+    expect(() => decodeBody('br', plain, MAX)).toThrow(/unsupported Content-Encoding "br"/);
+    expect(() => decodeBody('gzip', plain, MAX)).toThrow(/not gzip/);
+    expect(() => decodeBody('gzip', gzipSync(Buffer.alloc(1024 * 1024)), 1024)).toThrow(/unpacks to more than 1024 bytes/);
   });
 });
