@@ -1,4 +1,4 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser, type Runtime } from './browser';
 import { readRequest } from '../src/contract/requests';
 import { showBadge } from './badge/badge';
 import { listenForPolicyChanges } from './policy/read-policy';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ext as browser } from './shared/ext';
+import { browser, type Port, type StorageChange } from './shared/browser';
 import { isErrorReply } from '../src/contract/requests';
 import { PROGRESS_PORT, type ProgressEvent, type RunProgress } from '../src/contract/progress';
 import type { Report } from '../src/report/types';
@@ -69,7 +69,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
       () => undefined,
     );
 
-    let port: chrome.runtime.Port | null = null;
+    let port: Port | null = null;
     let runSeen = false;
     const connect = () => {
       const current = browser.runtime.connect({ name: PROGRESS_PORT });
@@ -130,7 +130,7 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
     let reconnect: ReturnType<typeof setTimeout> | undefined;
     connect();
     // A run that ended while the port was down (a worker restarting) still shows: the report is written once, at the end.
-    const onStored = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    const onStored = (changes: Record<string, StorageChange>, area: string) => {
       const change = changes[STORAGE_KEYS.lastReport];
       if (area !== 'local' || !change) return;
       const stored = currentReport(change.newValue);

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import { isErrorReply } from '../../src/contract/requests';
 import { readStored, removeStored, writeStored } from '../storage/storage-area';
 import { runFromSettings } from '../run/run-from-settings';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import { platform } from '#platform';
 import { assessWebRtcIpHandling, unreadWebRtcIpHandling, type WebRtcIpHandling } from '../../src/policy/webrtc-ip-handling';
 import { phrase } from '../../src/i18n/phrase';

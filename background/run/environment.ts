@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import type { Environment } from '../../src/report/types';
 import { readWebRtcIpHandling } from '../policy/webrtc-ip-handling';
 import { readPolicy } from '../policy/read-policy';

@@ -16,7 +16,7 @@ import {
 } from '../../src/report/labels';
 import type { Report } from '../../src/report/types';
 import { causeKeys, causeText, missingRulesText, ruleText } from '../../src/view/rules';
-import { ruleSetCsv } from '../../src/report/rule-set-csv';
+import { ruleSetCsv } from './rule-set-csv';
 import { saveFile } from '../export/save-file';
 import { LAN_KEYS } from '../../src/view/methods';
 import { loopbackLine } from '../../src/view/ticket-text';

@@ -1,4 +1,4 @@
-import { ext as browser } from './ext';
+import { browser } from './browser';
 import type { Translate } from '../../src/i18n/translate';
 
 /** Every visible string of the extension pages comes from _locales through here. */
