@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser, type Port, type StorageChange } from './shared/browser';
+import { browser, type StorageChange } from './shared/browser';
+import { keepProgressConnected } from './shared/progress-connection';
 import { isErrorReply } from '../src/contract/requests';
-import { PROGRESS_PORT, type ProgressEvent, type RunProgress } from '../src/contract/progress';
+import { PROGRESS_PORT, type RunProgress } from '../src/contract/progress';
 import type { Report } from '../src/report/types';
 import type { SettingsView } from '../src/settings/types';
 import { ageText } from '../src/view/age';
@@ -69,66 +70,38 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
       () => undefined,
     );
 
-    let port: Port | null = null;
-    let runSeen = false;
-    const connect = () => {
-      const current = browser.runtime.connect({ name: PROGRESS_PORT });
-      port = current;
-      // A live worker says `connected` at once. A port opened while the worker was being
-      // stopped can stay open with nobody at the other end: give it up and connect again.
-      let answered = false;
-      const check = setTimeout(() => {
-        if (answered || !live || port !== current) return;
-        current.disconnect();
-        port = null;
-        reconnect = setTimeout(connect, 1_000);
-      }, 3_000);
-      current.onMessage.addListener((message: unknown) => {
-        answered = true;
-        clearTimeout(check);
-        const m = message as ProgressEvent;
-        if (m.type === 'connected') return;
-        if (m.type === 'progress') {
-          runSeen = true;
+    const stop = keepProgressConnected(
+      () => {
+        const port = browser.runtime.connect({ name: PROGRESS_PORT });
+        port.onDisconnect.addListener(() => void browser.runtime.lastError); // read, so Chrome does not log it as unchecked
+        return port;
+      },
+      {
+        progress(progress) {
           // A new run makes an earlier failure (or interruption) old news.
           setFailure(null);
           setRunning(true);
-          setProgress(m.progress);
-        } else if (m.type === 'failed') {
-          runSeen = false;
-          setFailure(t('popup_run_failed', [m.message]));
+          setProgress(progress);
+        },
+        failed(message) {
+          setFailure(t('popup_run_failed', [message]));
           setProgress(null);
           setRunning(false);
-        } else {
-          runSeen = false;
+        },
+        report(finished) {
           setFailure(null);
-          setReport(m.report);
+          setReport(finished);
           setProgress(null);
           setRunning(false);
           setNow(Date.now());
-        }
-      });
-      // Only the service worker's end closes this port: it stopped (idle, updated or killed).
-      // A run it was doing is gone with it, so say so instead of "Checking… 2 of 3" forever,
-      // and connect again (which wakes a new worker) for the next run's progress.
-      current.onDisconnect.addListener(() => {
-        void browser.runtime.lastError; // read, so Chrome does not log it as unchecked
-        clearTimeout(check);
-        if (port !== current) return;
-        port = null;
-        if (runSeen) {
-          runSeen = false;
+        },
+        interrupted() {
           setFailure(t('popup_run_interrupted'));
           setProgress(null);
           setRunning(false);
-        }
-        // After a pause: a worker that cannot start must not turn this into a busy loop.
-        if (live) reconnect = setTimeout(connect, 1_000);
-      });
-    };
-    let live = true;
-    let reconnect: ReturnType<typeof setTimeout> | undefined;
-    connect();
+        },
+      },
+    );
     // A run that ended while the port was down (a worker restarting) still shows: the report is written once, at the end.
     const onStored = (changes: Record<string, StorageChange>, area: string) => {
       const change = changes[STORAGE_KEYS.lastReport];
@@ -142,11 +115,9 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
     browser.storage.onChanged.addListener(onStored);
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => {
-      live = false;
+      stop();
       browser.storage.onChanged.removeListener(onStored);
-      clearTimeout(reconnect);
       clearInterval(tick);
-      port?.disconnect();
     };
   }, []);
 
