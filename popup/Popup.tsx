@@ -9,7 +9,7 @@ import { ageText } from '../src/view/age';
 import { CheckDetails } from './components/Checks';
 import { Checking, NextStep, Outcomes } from './components/TopLayer';
 import { formatAge, formatTime } from './shared/format';
-import { BUILTIN_CATALOGUE } from '../src/view/catalogue';
+import { chosenProfile } from '../src/view/chosen-profile';
 import { Headline } from './components/Headline';
 import { Methods } from './components/Methods';
 import { ProfilePicker } from './components/ProfilePicker';
@@ -147,9 +147,9 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
   const age = report ? ageText(report.startedAt, now) : null;
   const warning = report ? webAppWarning(report.environment.webRtcIpHandling) : null;
   const webAppNote = warning === null ? null : 'keys' in warning ? warning.keys.map((key) => t(key)).join(' ') : say(t, warning.note);
-  const chosen = view
-    ? (BUILTIN_CATALOGUE.find((p) => p.id === view.effective.profileId) ?? view.customProfiles.find((p) => p.id === view.effective.profileId))
-    : undefined;
+  const chosen = view ? chosenProfile(view) : undefined;
+  // Named only when one of the lists has it (not a profile removed since).
+  const chosenName = chosen && (chosen.builtin ?? chosen.custom)?.name;
   return (
     <main>
       <header>
@@ -167,9 +167,9 @@ export function Popup({ onFirstReport, ignoreStored = false }: { onFirstReport()
         ) : (
           <div data-testid="no-report">
             <p class="first-run">{t('popup_no_report')}</p>
-            {chosen && (
+            {chosenName && (
               <p class="muted" data-testid="first-run-product">
-                {t('popup_first_run_product', [chosen.name])}
+                {t('popup_first_run_product', [chosenName])}
               </p>
             )}
           </div>
