@@ -3,9 +3,10 @@
 # squid-openssl (the lab's explicit and TLS-intercepting proxy; the tests start
 # it themselves inside the lab, never as a system service),
 # and the tools that build the network lab (openssl makes its certificates, certutil from
-# libnss3-tools puts its CA into the browsers' stores). Safe to run again.
+# libnss3-tools puts its CA into the browsers' stores), dnsmasq-base is the LAN's DNS server in the
+# fault networks (test/lab/dns.ts) and bind9-dnsutils gives their ground-truth probe `dig`. Safe to run again.
 set -euo pipefail
-packages=(chromium firefox-esr coturn iproute2 iptables procps libnss3-tools openssl squid-openssl)
+packages=(chromium firefox-esr coturn iproute2 iptables procps libnss3-tools openssl squid-openssl dnsmasq-base bind9-dnsutils)
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 export DEBIAN_FRONTEND=noninteractive
 as_root apt-get update -q

@@ -140,14 +140,13 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       id: `${method}.media-blocked`,
       method,
       status: 'unavailable',
-      when: `a TURN server allocated a relay over ${over}, but a loopback call through it carried no data: a firewall or filter drops relayed media`,
+      when: `a TURN server allocated a relay over ${over}, but a loopback call through it carried no data (the reason names the likely side: the server when no relay of any transport carried data, the path when only UDP lost it)`,
       applies: (e) => e.relayMedia[transport].status === 'blocked',
-      explain: (e) => [
-        why(
-          phrase('why_relay_media_blocked', { url: e.relayMedia[transport].call!.turnUrl, figures: callFigures(e.relayMedia[transport].call!) }),
-          passed(e.turn[transport]),
-        ),
-      ],
+      explain: (e) => {
+        const call = e.relayMedia[transport].call!;
+        const key = e.relayRefusesData ? 'why_relay_refuses_data' : transport === 'udp' && e.udpMediaLost ? 'why_relay_udp_lost' : 'why_relay_media_blocked';
+        return [why(phrase(key, { url: call.turnUrl, figures: callFigures(call) }), passed(e.turn[transport]))];
+      },
     },
     {
       id: `${method}.media-carried`,
@@ -187,12 +186,13 @@ function relayRows(method: 'relay-udp' | 'relay-tcp' | 'relay-tls', transport: R
       explain: (e) => challenged(e.turn[transport]).map((c) => why(checkLine(c), [c])),
     },
     {
-      // A 401 to real credentials still proves server and transport reachable: the
-      // network is not what stops the relay, the login is (cause relay-credentials).
+      // A 401 to real credentials proves server and transport reachable: the network is not
+      // what stops the relay, the login is (cause relay-credentials). No relay is proven, and
+      // if the app signs in with the same credentials its relayed calls fail too.
       id: `${method}.credentials-rejected`,
       method,
-      status: 'unverified',
-      when: `a TURN server answered over ${over} but rejected the profile's credentials (401): reachable, relay not proven`,
+      status: 'unavailable',
+      when: `a TURN server answered over ${over} but rejected the profile's credentials (401): reachable, but no relay with this login (the network is not the cause)`,
       applies: (e) => rejected(e.turn[transport]).length > 0,
       explain: (e) => rejected(e.turn[transport]).map((c) => why(phrase('why_credentials_rejected', { check: checkLine(c) }), [c])),
     },
@@ -268,13 +268,31 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     explain: (e) => failures(e.stun),
   },
   {
+    id: 'hole-punching.udp-media-lost',
+    method: 'hole-punching',
+    status: 'unavailable',
+    when:
+      'the relay over UDP allocated but its loopback call carried nothing while a relay over TCP or TLS carried data: UDP media does not cross this network ' +
+      '(large UDP packets lost on a VPN, tunnel or PPPoE link, or a filter dropping UDP media), and a direct call needs the same',
+    applies: (e) => e.udpMediaLost,
+    explain: (e) => [why(phrase('why_udp_media_lost', { url: e.relayMedia.udp.call!.turnUrl }), passed(e.stun))],
+  },
+  {
+    id: 'hole-punching.destination-limited',
+    method: 'hole-punching',
+    status: 'unavailable',
+    when: 'a reference STUN server outside the vendor’s addresses stayed silent on a UDP port a vendor server answered on: UDP is let out only to some destinations, and a peer’s address is not among them',
+    applies: (e) => e.referenceSilent.length > 0,
+    explain: (e) => e.referenceSilent.map((c) => why(phrase('why_reference_silent', { check: checkLine(c) }), [c])),
+  },
+  {
     id: 'hole-punching.high-ports-blocked',
     method: 'hole-punching',
     status: 'unavailable',
     when:
-      "a loopback call from this network to the relay's allocated port carried nothing while the relay itself carried data over UDP: " +
-      'outbound UDP to high ports is blocked, and hole punching needs UDP to whatever port the peer uses',
-    applies: (e) => e.udpHighPorts.status === 'blocked',
+      "a loopback call from this network to the relay's allocated port carried nothing while the relay itself carried data over UDP, and no reference server showed UDP reaching such ports: " +
+      'outbound UDP to high ports is blocked (or the vendor closes its relay ports: docs/verdict.md, Causes), and hole punching needs UDP to whatever port the peer uses',
+    applies: (e) => e.udpHighPorts.status === 'blocked' && !e.udpHighPortShown,
     explain: (e) => [why(phrase('why_high_ports_blocked', { port: relayPort(e.udpHighPorts.call!), figures: callFigures(e.udpHighPorts.call!) }))],
   },
   {
@@ -316,10 +334,20 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     explain: (e) => [why(phrase('why_one_udp_port', { nat: e.nat.reason, ports: portList(e.udpPortsAnswered) }), passed(e.stun))],
   },
   {
+    id: 'hole-punching.vendor-only',
+    method: 'hole-punching',
+    status: 'unverified',
+    when:
+      'otherwise, when no reference STUN server outside the vendor’s addresses answered: UDP was shown to reach the vendor’s servers only, and a firewall that lets UDP out only to those ' +
+      '(a common way to follow a vendor guide) passes every vendor check while calls to a peer’s address fail',
+    applies: (e) => e.referenceAnswered.length === 0,
+    explain: (e) => [why(phrase('why_vendor_only', { nat: e.nat.reason, ports: portList(e.udpPortsAnswered) }), passed(e.stun))],
+  },
+  {
     id: 'hole-punching.open',
     method: 'hole-punching',
     status: 'available',
-    when: "otherwise: mapping endpoint-independent or no NAT, and UDP answered on at least two destination ports or carried data to the relay's high port",
+    when: "otherwise: mapping endpoint-independent or no NAT, UDP answered on at least two destination ports or carried data to the relay's high port, and a reference STUN server outside the vendor's addresses answered",
     applies: () => true,
     explain: (e) => [
       why(
@@ -328,6 +356,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
           : phrase('why_open_ports', { nat: e.nat.reason, ports: portList(e.udpPortsAnswered) }),
         passed(e.stun),
       ),
+      why(phrase('why_reference_answered', { servers: e.referenceAnswered.map((c) => c.target).join(', ') }), e.referenceAnswered),
     ],
   },
   ...relayRows('relay-udp', 'udp'),

@@ -31,7 +31,9 @@ describe('classifyIceError on real Chromium 156 error texts', () => {
   });
 
   it('names other server answers and unknown texts without guessing', () => {
-    expect(classifyIceError(iceError('486 Allocation Quota Reached', URL))).toMatchObject({ reason: 'server-error', status: 'fail' });
+    expect(classifyIceError(iceError('486 Allocation Quota Reached', URL))).toMatchObject({ reason: 'quota', status: 'fail' });
+    expect(classifyIceError(iceError('403 Forbidden IP', URL))).toMatchObject({ reason: 'forbidden', status: 'fail' });
+    expect(classifyIceError(iceError('508 Insufficient Capacity', URL))).toMatchObject({ reason: 'server-error', status: 'fail' });
     expect(classifyIceError(iceError('701 Something new', URL))).toMatchObject({ reason: 'unknown', status: 'fail' });
   });
 });
@@ -41,7 +43,9 @@ describe('classifyNetError', () => {
     ['net::ERR_NAME_NOT_RESOLVED', 'fail', 'dns'],
     ['net::ERR_CONNECTION_REFUSED', 'fail', 'refused'],
     ['net::ERR_CERT_AUTHORITY_INVALID', 'fail', 'cert-untrusted'],
-    ['net::ERR_CERT_COMMON_NAME_INVALID', 'fail', 'cert-untrusted'],
+    ['net::ERR_CERT_COMMON_NAME_INVALID', 'fail', 'cert-name-mismatch'],
+    ['net::ERR_CERT_DATE_INVALID', 'fail', 'cert-expired'],
+    ['net::ERR_CERT_INVALID', 'fail', 'cert-untrusted'],
     ['net::ERR_SSL_PROTOCOL_ERROR', 'fail', 'tls-failed'],
     ['net::ERR_TUNNEL_CONNECTION_FAILED', 'fail', 'proxy'],
     ['net::ERR_PROXY_CONNECTION_FAILED', 'fail', 'proxy'],

@@ -89,6 +89,10 @@ export const ICE_ERROR_TABLE: readonly IceErrorRow[] = [
   },
 ];
 
+/** RFC 8656 §6.2 / RFC 8489 §14.8. */
+const FORBIDDEN = 403;
+const ALLOCATION_QUOTA_REACHED = 486;
+
 export function classifyIceError(error: IceCandidateError, context: IceErrorContext = { hasCredentials: false, transport: 'udp' }): CheckOutcome {
   const row = ICE_ERROR_TABLE.find((candidate) => candidate.code === error.errorCode && candidate.text.test(error.errorText));
   const answer = `${error.errorCode} ${error.errorText}`.trim();
@@ -97,7 +101,10 @@ export function classifyIceError(error: IceCandidateError, context: IceErrorCont
     const reason = typeof row.reason === 'function' ? row.reason(context) : row.reason;
     return { status, reason, detail: row.detail(context), evidence: answer };
   }
-  // 3xx-6xx come from a STUN/TURN server that did answer (403 Forbidden, 486 Allocation Quota Reached, ...).
+  // 3xx-6xx come from a STUN/TURN server that did answer (RFC 8489 §14.8, RFC 8656 §6.2):
+  // the codes a vendor's support acts on are named, the rest are the server's error.
+  if (error.errorCode === FORBIDDEN) return { status: 'fail', reason: 'forbidden', detail: phrase('detail_server_forbidden'), evidence: answer };
+  if (error.errorCode === ALLOCATION_QUOTA_REACHED) return { status: 'fail', reason: 'quota', detail: phrase('detail_server_quota'), evidence: answer };
   if (error.errorCode >= 300 && error.errorCode < 700) {
     return { status: 'fail', reason: 'server-error', detail: phrase('detail_server_error'), evidence: answer };
   }

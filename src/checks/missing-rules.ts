@@ -7,17 +7,24 @@
  * as "also check on your firewall": they are never reported as passed.
  */
 import type { Profile, ProfileRule } from '../profile/types';
-import { CAUSES, type Cause } from './cause';
+import { CAUSES, type Cause, type Doubt } from './cause';
 import { firewallLinePhrase, placePhrase } from './firewall-text';
 import { phrase, type Phrase } from '../i18n/phrase';
 import { inEnglish } from '../i18n/english';
 import { checkLine } from './check-line';
+import { endpointOf } from './endpoints';
 import { plannedTargets } from './plan';
 import type { CheckReason, CheckResult, FirewallLine, PlannedCheck } from './types';
 
 /** A check as the report holds it: with the cause of its fault, null when there is nothing to fix. */
 export interface CausedCheck extends CheckResult {
   cause: Cause | null;
+  /** The CAUSE_TABLE row that decided the cause (docs/verdict.md, "Causes"); absent when there is none. */
+  causeRow?: string;
+  /** Why the cause stayed `unknown`: what the advice tells the admin to look at. */
+  doubt?: Doubt;
+  /** `dns-filter.sinkhole`: the address the public name led to. */
+  sinkhole?: string;
 }
 
 export interface RuleAdvice {
@@ -95,6 +102,23 @@ export function withBrowserPolicyNote(
     ? causeAdvice('this-device', device.rules, [...device.notes, note], [...device.lines, line])
     : causeAdvice('this-device', [], [note], [line]);
   return [...sections.filter((s) => s.cause !== 'this-device'), updated];
+}
+
+/**
+ * Findings tied to no rule (the loopback calls' evidence, src/checks/call-causes.ts)
+ * added to their cause's section as notes, in CAUSES order. Each note is its own
+ * paste-ready line.
+ */
+export function withNotes(sections: readonly CauseAdvice[], notes: readonly { cause: CauseAdvice['cause']; note: Phrase }[]): CauseAdvice[] {
+  if (notes.length === 0) return [...sections];
+  const causes = CAUSES.filter((cause): cause is CauseAdvice['cause'] => cause !== 'firewall');
+  return causes.flatMap((cause): CauseAdvice[] => {
+    const existing = sections.find((s) => s.cause === cause);
+    const added = notes.filter((n) => n.cause === cause).map((n) => n.note);
+    if (added.length === 0) return existing ? [existing] : [];
+    const lines = [...(existing?.lines ?? []), ...added.map((note) => phrase('cause_line_note', { note }))];
+    return [causeAdvice(cause, existing?.rules ?? [], [...(existing?.notes ?? []), ...added], lines)];
+  });
 }
 
 function ruleAdvice(rule: ProfileRule, cause: Cause | null, checks: CausedCheck[], firewallById: Map<string, FirewallLine>): RuleAdvice {
@@ -184,13 +208,41 @@ function causeLine(cause: Exclude<Cause, 'firewall'>, check: CausedCheck, line: 
     case 'proxy':
       return proxyLine(check.reason, rule, where, what);
     case 'dns-filter':
-      return phrase('cause_line_dns', { host: hostOf(check, line), what });
+      return check.sinkhole
+        ? phrase('cause_line_dns_sinkhole', { host: hostOf(check, line), address: check.sinkhole, what })
+        : phrase('cause_line_dns', { host: hostOf(check, line), what });
     case 'relay-credentials':
       return phrase('cause_line_credentials', { target: check.target, what });
     case 'vendor-server':
       return phrase('cause_line_vendor', { target: check.target, what, detail: check.detail });
     case 'this-device':
       return phrase('cause_line_device', { target: check.target, what, detail: check.detail });
+    case 'network-path':
+      return phrase('cause_line_path', { target: check.target, detail: check.detail });
+    case 'unknown':
+      return phrase('cause_line_unknown', { target: check.target, what, detail: check.detail, doubt: doubtPhrase(check, line) });
+  }
+}
+
+/** What could be behind an undecided finding, and what would decide it, with the firewall rule it needs if it is the firewall. */
+function doubtPhrase(check: CausedCheck, line: FirewallLine | undefined): Phrase {
+  const rule = line ? firewallLinePhrase(line) : check.target;
+  const endpoint = endpointOf(check);
+  switch (check.doubt ?? 'other') {
+    case 'host-silent':
+      return phrase('doubt_host_silent', { host: endpoint?.host ?? check.target, rule });
+    case 'port-or-server':
+      return phrase('doubt_port_or_server', { rule });
+    case 'nothing-answered':
+      return phrase('doubt_nothing_answered', { rule });
+    case 'tls':
+      return phrase('doubt_tls', { host: endpoint?.host ?? check.target, port: endpoint?.port ?? 443 });
+    case 'cert-name':
+      return phrase('doubt_cert_name', { host: endpoint?.host ?? check.target });
+    case 'no-reason':
+      return phrase('doubt_no_reason');
+    case 'other':
+      return phrase('doubt_other');
   }
 }
 

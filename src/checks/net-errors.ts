@@ -19,6 +19,10 @@ interface NetErrorRow {
 export const NET_ERROR_TABLE: readonly NetErrorRow[] = [
   { match: /^net::ERR_NAME_(NOT_RESOLVED|RESOLUTION_FAILED)$/, reason: 'dns', status: 'fail', detail: phrase('detail_dns') },
   { match: /^net::ERR_CONNECTION_REFUSED$/, reason: 'refused', status: 'fail', detail: phrase('detail_refused') },
+  // TLS completed, and the certificate named another host or was out of date: the server's own
+  // certificate, or a block page's (the address tells them apart, src/checks/cause.ts).
+  { match: /^net::ERR_CERT_COMMON_NAME_INVALID$/, reason: 'cert-name-mismatch', status: 'fail', detail: phrase('detail_cert_name_mismatch') },
+  { match: /^net::ERR_CERT_DATE_INVALID$/, reason: 'cert-expired', status: 'fail', detail: phrase('detail_cert_expired') },
   {
     match: /^net::ERR_(CERT_|SSL_PINNED_KEY)/,
     reason: 'cert-untrusted',

@@ -108,6 +108,7 @@ function planIceRule(rule: IceServerRule, deadlineMs: number): PlannedCheck[] {
       transport: serverTransport(uri.value),
       firewall: iceFirewallLine(uri.value),
       hasCredentials: rule.username !== undefined,
+      ...(rule.kind === 'stun' && rule.reference ? { reference: true as const } : {}),
     };
     const port = effectivePort(uri.value);
     if (isBrowserBlockedPort(port)) return untestableBlockedPort(target, port);

@@ -12,6 +12,7 @@ export function checkResult(target: CheckTarget, outcome: CheckOutcome, duration
     detail: outcome.detail,
     ...(outcome.evidence ? { evidence: outcome.evidence } : {}),
     durationMs,
+    ...(target.reference ? { reference: true as const } : {}),
   };
 }
 

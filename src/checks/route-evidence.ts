@@ -46,7 +46,7 @@ export interface RouteEvidence {
   hostAddresses: string[];
   srflxGathered: boolean;
   nat: NatAnalysis;
-  /** STUN checks that ran and told something about the network (untestable and `error` left out). */
+  /** The vendor's STUN checks that ran and told something about the network (untestable, `error` and reference servers left out). */
   stun: CheckResult[];
   /** STUN checks we failed to run (status `error`): "could not test", never evidence. */
   stunNotRun: CheckResult[];
@@ -61,6 +61,29 @@ export interface RouteEvidence {
   relayMedia: Record<RelayProtocol, MediaEvidence>;
   /** UDP from this network to the relay's allocated (high) port (`relay-direct` loopback call). */
   udpHighPorts: MediaEvidence;
+  /** Reference STUN servers (outside the vendor's addresses) that answered: UDP reaches beyond the vendor. */
+  referenceAnswered: CheckResult[];
+  /** Reference STUN servers silent while a vendor server answered over UDP on the same port: UDP is limited by destination. */
+  referenceSilent: CheckResult[];
+  /**
+   * A reference server answered on a port in the dynamic range (49152-65535, RFC 6335 §6),
+   * where relays allocate: UDP from this network reaches such ports, so a relay port that
+   * nothing reaches is closed at the vendor's side.
+   */
+  udpHighPortShown: boolean;
+  /**
+   * The relay over UDP carried nothing while a relay over TCP or TLS carried data: UDP
+   * media does not cross this network although STUN/TURN over UDP answer. Measured: with
+   * UDP packets above 1250 B dropped, the DTLS handshake through the relay never completes
+   * (docs/measured.md), as it would not for a direct call.
+   */
+  udpMediaLost: boolean;
+  /**
+   * Every relay that allocated, over two transports or more including TCP or TLS, carried
+   * nothing: the TURN server itself does not relay (it refuses peers, e.g. coturn's
+   * `denied-peer-ip`, whose 403 to CreatePermission WebRTC does not expose, measured).
+   */
+  relayRefusesData: boolean;
 }
 
 export interface RouteEvidenceInput {
@@ -89,7 +112,8 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
     hostAddresses,
     srflxGathered: input.candidates.some((c) => c.type === 'srflx'),
     nat: input.nat,
-    stun: ran.filter((check) => check.kind === 'stun'),
+    // The vendor's STUN servers: what the app uses. A reference server shows what UDP reaches, not that the app's STUN works.
+    stun: ran.filter((check) => check.kind === 'stun' && check.reference !== true),
     stunNotRun: notRun.filter((check) => check.kind === 'stun'),
     turn: { udp: iceOver(ran, 'udp'), tcp: iceOver(ran, 'tcp'), tls: iceOver(ran, 'tls') },
     turnNotRun: { udp: iceOver(notRun, 'udp'), tcp: iceOver(notRun, 'tcp'), tls: iceOver(notRun, 'tls') },
@@ -101,8 +125,33 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
           .filter((p): p is number => p !== null),
       ),
     ].sort((a, b) => a - b),
-    ...mediaEvidence(input.loopbacks ?? [], hostGathered),
+    ...mediaAndReference(ran, input.loopbacks ?? [], hostGathered),
   };
+}
+
+/** The first port in IANA's dynamic range (RFC 6335 §6), where TURN servers allocate relays. */
+export const DYNAMIC_PORTS_START = 49152;
+
+function mediaAndReference(
+  ran: CheckResult[],
+  loopbacks: readonly LoopbackResult[],
+  hostGathered: boolean,
+): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts' | 'referenceAnswered' | 'referenceSilent' | 'udpHighPortShown' | 'udpMediaLost' | 'relayRefusesData'> {
+  const media = mediaEvidence(loopbacks, hostGathered);
+  const reference = ran.filter((check) => check.reference === true && check.kind === 'stun');
+  const referenceAnswered = reference.filter((check) => check.status === 'pass');
+  const vendorUdpPorts = new Set(
+    answeredOverUdp(ran)
+      .filter((check) => check.reference !== true)
+      .map(portOf),
+  );
+  const referenceSilent = reference.filter((check) => check.status === 'fail' && check.reason === 'timeout' && vendorUdpPorts.has(portOf(check)));
+  const udpHighPortShown = referenceAnswered.some((check) => (portOf(check) ?? 0) >= DYNAMIC_PORTS_START);
+  const { udp, tcp, tls } = media.relayMedia;
+  const udpMediaLost = udp.status === 'blocked' && (tcp.status === 'carried' || tls.status === 'carried');
+  const ranCalls = [udp, tcp, tls].filter((m) => m.status !== 'unknown');
+  const relayRefusesData = ranCalls.length >= 2 && ranCalls.every((m) => m.status === 'blocked') && (tcp.status === 'blocked' || tls.status === 'blocked');
+  return { ...media, referenceAnswered, referenceSilent, udpHighPortShown, udpMediaLost, relayRefusesData };
 }
 
 function mediaEvidence(loopbacks: readonly LoopbackResult[], hostGathered: boolean): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts'> {

@@ -26,9 +26,17 @@ export type CheckReason =
   | 'refused'
   | 'dns'
   | 'cert-untrusted'
+  /** TLS completed with a certificate for another name (`net::ERR_CERT_COMMON_NAME_INVALID`). */
+  | 'cert-name-mismatch'
+  /** TLS completed with a certificate out of its validity dates (`net::ERR_CERT_DATE_INVALID`). */
+  | 'cert-expired'
   | 'tls-failed'
   | 'auth-401'
   | 'server-error'
+  /** STUN/TURN 403 Forbidden (RFC 8656 §6.2, §9.2): the server refuses the allocation or a peer address (coturn `denied-peer-ip`). */
+  | 'forbidden'
+  /** TURN 486 Allocation Quota Reached (RFC 8656 §6.2): the server's limit for this user. */
+  | 'quota'
   | 'proxy'
   | 'proxy-auth'
   | 'reset'
@@ -78,6 +86,8 @@ export interface CheckTarget {
   transport: CheckTransport;
   /** The firewall rule this check stands for, as an admin would write it. */
   firewall: FirewallLine;
+  /** A reference STUN server outside the vendor's addresses (profile rule `reference`): evidence about UDP beyond the vendor. */
+  reference?: true;
 }
 
 /** One firewall rule in an admin's terms. Browsers only ever open connections outward. */
@@ -99,8 +109,16 @@ export interface CheckResult extends CheckOutcome {
   transport: CheckTransport;
   /** Time to the evidence; null when nothing was attempted. */
   durationMs: number | null;
+  /** A reference STUN server outside the vendor's addresses (profile rule `reference`). */
+  reference?: true;
   /** `host:port` of the browser's proxy, when it answered this check itself (a 407 names it); absent otherwise. */
   proxy?: string;
+  /**
+   * The IP address the browser connected to for this check (webRequest's `ip`: HTTPS and
+   * WSS with host access only); absent where the browser did not say. A public name that
+   * leads here to 0.0.0.0 or a private address is a DNS filter's sinkhole.
+   */
+  address?: string;
   /** HTTPS: the certificate chain the browser showed (Firefox only); absent where the browser shows none. */
   certificate?: CertificateEvidence;
 }

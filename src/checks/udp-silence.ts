@@ -15,7 +15,12 @@ export function attributeUdpSilence(checks: readonly CheckResult[], loopbacks: r
   if (!direct) return [...checks];
   const port = direct.selectedPair?.localType === 'relay' ? direct.selectedPair.localPort : null;
   return checks.map((check) =>
-    check.transport === 'udp' && (check.kind === 'stun' || check.kind === 'turn') && check.status === 'fail' && check.reason === 'timeout'
+    // A reference server is not the vendor's: the call shows UDP reaching the vendor's relay, not its address.
+    check.transport === 'udp' &&
+    (check.kind === 'stun' || check.kind === 'turn') &&
+    check.status === 'fail' &&
+    check.reason === 'timeout' &&
+    check.reference !== true
       ? {
           ...check,
           reason: 'server-silent',

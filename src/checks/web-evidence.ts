@@ -10,8 +10,17 @@ import { interceptedBy, type CertificateEvidence } from './certificate';
  * permission for that URL): it still proves the path.
  */
 export function fetchResult(plan: PlannedFetchCheck, e: FetchEvidence): CheckResult {
-  const result = withCertificate(fetchResultOf(plan, e), e.certificate);
+  const result = withAddress(withCertificate(fetchResultOf(plan, e), e.certificate), e);
   return e.proxyAddress ? { ...result, proxy: e.proxyAddress } : result;
+}
+
+/**
+ * The address the browser connected to, kept only where it is the server's: through a
+ * proxy webRequest names the proxy (measured with Squid), which says nothing about DNS.
+ */
+function withAddress(result: CheckResult, e: Pick<FetchEvidence, 'remoteIp' | 'proxyAddress' | 'statusCode'>): CheckResult {
+  if (!e.remoteIp || e.proxyAddress || e.statusCode === 407) return result;
+  return { ...result, address: e.remoteIp.replace(/^\[|\]$/g, '') };
 }
 
 /** The chain the browser showed, kept; a root this device added is named in the detail (TLS inspection, or a private CA). */

@@ -27,11 +27,13 @@ export function observe(event: WebRequestEventName, d: WebRequestDetail): Partia
       // onAuthRequired challenger (measured: the proxy went unnamed): a 407 through it names the asking proxy.
       return d.statusCode === PROXY_AUTH_REQUIRED && d.proxyInfo
         ? { statusCode: d.statusCode, proxyAuthRequired: true, proxyAddress: `${d.proxyInfo.host}:${d.proxyInfo.port}` }
-        : { statusCode: d.statusCode };
+        : { statusCode: d.statusCode, ...remoteIp(d) };
     case 'onResponseStarted':
       return { remoteIp: d.ip ?? null };
     case 'onErrorOccurred':
-      return { netError: d.error };
+      // Chrome names the address it connected to on an error too (a certificate error
+      // included): what tells a DNS filter's sinkhole or block page from the vendor's server.
+      return { netError: d.error, ...remoteIp(d) };
     case 'onAuthRequired':
       // A server's 401 is an answer like any other; only a proxy's challenge blocks the path.
       return d.isProxy
@@ -56,6 +58,11 @@ export function fold(state: NetObservation, o: Partial<NetObservation>): void {
 }
 
 const PROXY_AUTH_REQUIRED = 407;
+
+/** The address the browser connected to, when the event names one (through a proxy: the proxy's). */
+function remoteIp(d: WebRequestDetail): Partial<NetObservation> {
+  return d.ip ? { remoteIp: d.ip } : {};
+}
 
 /**
  * What webRequest saw, completed with the status of the answer fetch() itself

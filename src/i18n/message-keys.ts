@@ -4,6 +4,10 @@
 export interface MessageParams {
   badge_missing: ['count'];
   badge_other_findings: ['count'];
+  call_note_relay_no_data: ['urls'];
+  call_note_relay_port_unreached: ['url', 'port'];
+  call_note_relay_ports_closed: ['url', 'port'];
+  call_note_udp_media_lost: ['url'];
   cause_copy: [];
   cause_credentials_copy_heading: ['profile', 'version'];
   cause_credentials_heading: ['count'];
@@ -19,16 +23,26 @@ export interface MessageParams {
   cause_line_device: ['target', 'what', 'detail'];
   cause_line_device_note: ['note'];
   cause_line_dns: ['host', 'what'];
+  cause_line_dns_sinkhole: ['host', 'address', 'what'];
   cause_line_inspection_or_ca: ['where', 'what'];
   cause_line_inspection_required: ['where', 'what'];
+  cause_line_note: ['note'];
+  cause_line_path: ['target', 'detail'];
   cause_line_proxy_auth: ['where', 'what'];
+  cause_line_unknown: ['target', 'what', 'detail', 'doubt'];
   cause_line_upgrade: ['where', 'what'];
   cause_line_vendor: ['target', 'what', 'detail'];
   cause_note_webrtc_policy: ['value', 'note'];
+  cause_path_copy_heading: ['profile', 'version'];
+  cause_path_heading: ['count'];
+  cause_path_hint: [];
   cause_proxy_copy_heading: ['profile', 'version'];
   cause_proxy_heading: ['count'];
   cause_proxy_hint: [];
   cause_proxy_in_use: [];
+  cause_unknown_copy_heading: ['profile', 'version'];
+  cause_unknown_heading: ['count'];
+  cause_unknown_hint: [];
   cause_vendor_copy_heading: ['profile', 'version'];
   cause_vendor_heading: ['count'];
   cause_vendor_hint: [];
@@ -42,6 +56,8 @@ export interface MessageParams {
   detail_auth_rejected: ['transport'];
   detail_browser_blocked: [];
   detail_browser_error: [];
+  detail_cert_expired: [];
+  detail_cert_name_mismatch: [];
   detail_cert_private_root: ['detail', 'issuer'];
   detail_cert_untrusted: [];
   detail_connection_failed_unsaid: ['transport'];
@@ -71,6 +87,8 @@ export interface MessageParams {
   detail_server_answered: [];
   detail_server_dns: [];
   detail_server_error: [];
+  detail_server_forbidden: [];
+  detail_server_quota: [];
   detail_server_silent: ['detail'];
   detail_server_silent_port: ['detail', 'port'];
   detail_silent_tcp: ['transport', 'target', 'seconds'];
@@ -97,6 +115,13 @@ export interface MessageParams {
   device_not_force_installed: [];
   device_nothing_returned: [];
   device_read_failed: ['error'];
+  doubt_cert_name: ['host'];
+  doubt_host_silent: ['host', 'rule'];
+  doubt_no_reason: [];
+  doubt_nothing_answered: ['rule'];
+  doubt_other: [];
+  doubt_port_or_server: ['rule'];
+  doubt_tls: ['host', 'port'];
   export_actions_label: [];
   export_copied: [];
   export_copy: [];
@@ -258,6 +283,7 @@ export interface MessageParams {
   outcome_summary_limited: ['calls', 'services'];
   outcome_summary_nothing_blocked: ['calls'];
   outcome_summary_nothing_testable: [];
+  outcome_summary_relay_login: [];
   outcome_summary_service_blocked: ['services'];
   outcome_summary_services_blocked: ['services'];
   plain_hole_punching_available: [];
@@ -404,13 +430,17 @@ export interface MessageParams {
   range_unspecified: [];
   reason_auth_401: ['t'];
   reason_blocked: ['t'];
+  reason_cert_expired: ['t'];
+  reason_cert_name_mismatch: ['t'];
   reason_cert_untrusted: ['t'];
   reason_dns: ['t'];
+  reason_forbidden: ['t'];
   reason_network_changed: ['t'];
   reason_no_candidate: ['t'];
   reason_no_probe_host: ['t'];
   reason_proxy: ['t'];
   reason_proxy_auth: ['t'];
+  reason_quota: ['t'];
   reason_raw_tcp: ['t'];
   reason_raw_udp: ['t'];
   reason_refused: ['t'];
@@ -605,9 +635,15 @@ export interface MessageParams {
   why_one_udp_port: ['nat', 'ports'];
   why_open_high_port: ['nat', 'port', 'figures'];
   why_open_ports: ['nat', 'ports'];
+  why_reference_answered: ['servers'];
+  why_reference_silent: ['check'];
   why_relay_media_blocked: ['url', 'figures'];
   why_relay_media_carried: ['url', 'figures'];
+  why_relay_refuses_data: ['url', 'figures'];
+  why_relay_udp_lost: ['url', 'figures'];
+  why_udp_media_lost: ['url'];
   why_udp_ports_limited: ['answered', 'silent'];
+  why_vendor_only: ['nat', 'ports'];
   why_web_app_limited: ['value'];
 }
 
@@ -623,6 +659,8 @@ export type MessageParamName<K extends MessageKey> = MessageParams[K][number];
  * small for the popup's size budget.
  */
 export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageParamName<K>[] } = {
+  call_note_relay_port_unreached: ['url', 'port'],
+  call_note_relay_ports_closed: ['url', 'port'],
   cause_credentials_copy_heading: ['profile', 'version'],
   cause_device_copy_heading: ['profile', 'version'],
   cause_dns_copy_heading: ['profile', 'version'],
@@ -630,13 +668,18 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   cause_line_credentials: ['target', 'what'],
   cause_line_device: ['target', 'what', 'detail'],
   cause_line_dns: ['host', 'what'],
+  cause_line_dns_sinkhole: ['host', 'address', 'what'],
   cause_line_inspection_or_ca: ['where', 'what'],
   cause_line_inspection_required: ['where', 'what'],
+  cause_line_path: ['target', 'detail'],
   cause_line_proxy_auth: ['where', 'what'],
+  cause_line_unknown: ['target', 'what', 'detail', 'doubt'],
   cause_line_upgrade: ['where', 'what'],
   cause_line_vendor: ['target', 'what', 'detail'],
   cause_note_webrtc_policy: ['value', 'note'],
+  cause_path_copy_heading: ['profile', 'version'],
   cause_proxy_copy_heading: ['profile', 'version'],
+  cause_unknown_copy_heading: ['profile', 'version'],
   cause_vendor_copy_heading: ['profile', 'version'],
   check_detail_evidence: ['detail', 'evidence'],
   check_target_detail: ['target', 'detail'],
@@ -648,6 +691,8 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   detail_silent_tcp: ['transport', 'target', 'seconds'],
   detail_silent_udp: ['target', 'seconds'],
   detail_with_note: ['detail', 'note'],
+  doubt_host_silent: ['host', 'rule'],
+  doubt_tls: ['host', 'port'],
   figures_packets: ['received', 'sent'],
   fleet_expected_triggers: ['known', 'got'],
   fleet_unknown_trigger: ['known', 'got'],
@@ -692,5 +737,8 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   why_open_ports: ['nat', 'ports'],
   why_relay_media_blocked: ['url', 'figures'],
   why_relay_media_carried: ['url', 'figures'],
+  why_relay_refuses_data: ['url', 'figures'],
+  why_relay_udp_lost: ['url', 'figures'],
   why_udp_ports_limited: ['answered', 'silent'],
+  why_vendor_only: ['nat', 'ports'],
 };

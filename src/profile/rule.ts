@@ -14,7 +14,7 @@ const COMMON_FIELDS = ['id', 'kind', 'purpose', 'required', 'region', 'noInspect
 const KIND_FIELDS: Record<RuleKind, readonly string[]> = {
   https: ['url'],
   wss: ['url'],
-  stun: ['urls', 'username', 'credential'],
+  stun: ['urls', 'username', 'credential', 'reference'],
   turn: ['urls', 'username', 'credential'],
   tcp: ['hosts', 'ports', 'probeHost'],
   udp: ['hosts', 'ports', 'probeHost'],
@@ -51,9 +51,10 @@ export function validateRule(input: unknown, path: string, context: RuleContext,
   reportUnknownFields(input, [...COMMON_FIELDS, ...KIND_FIELDS[kind]], path, problems, `${kind} rules`);
 
   const targets = readTargets(kind, input, path, problems);
+  const reference = kind === 'stun' && input.reference !== undefined ? readBoolean(input.reference, pathOf(path, 'reference'), problems) : undefined;
   if (problems.count !== before || targets === undefined) return undefined;
   const base = { id: id!, purpose: purpose!, required: required!, noInspection: noInspection!, ...(region === undefined ? {} : { region }) };
-  return { ...base, ...targets } as ProfileRule;
+  return { ...base, ...targets, ...(reference ? { reference: true } : {}) } as ProfileRule;
 }
 
 function readKind(value: unknown, path: string, problems: Problems): RuleKind | undefined {

@@ -36,6 +36,13 @@ export interface IceServerRule extends RuleBase {
   urls: string[];
   username?: string;
   credential?: string;
+  /**
+   * stun rules only: a STUN server OUTSIDE the vendor's addresses that an admin names as a
+   * reference (their own, or a public one). Its answer is the only evidence that UDP from
+   * this network reaches addresses beyond the vendor's, which hole punching needs: a firewall
+   * that allows UDP only to the vendor's addresses passes every vendor check (measured).
+   */
+  reference?: boolean;
 }
 
 /** Raw TCP/UDP: what a firewall admin types, mostly beyond what a browser can test. */

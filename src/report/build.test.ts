@@ -103,14 +103,16 @@ describe('buildReport', () => {
 
   it('classifies the NAT from the STUN batch and picks the route', () => {
     expect(report.nat).toMatchObject({ mapping: 'endpoint-independent', publicAddresses: ['203.0.113.1'] });
-    expect(report.verdict).toMatchObject({ route: 'hole-punching', routeVerified: true, lan: 'possible', device: 'online' });
-    expect(report.verdict.methods.map((m) => [m.method, m.status])).toEqual([
-      ['lan', 'unverified'],
-      ['hole-punching', 'available'],
-      ['relay-udp', 'available'],
-      // 401 to the profile's credentials: server and transport reachable, the login fails.
-      ['relay-tcp', 'unverified'],
-      ['relay-tls', 'unavailable'],
+    // The profile names no reference server outside the vendor's: UDP was shown to reach the
+    // vendor only, so hole punching is not proven and the proven relay is the route.
+    expect(report.verdict).toMatchObject({ route: 'relay-udp', routeVerified: true, lan: 'possible', device: 'online' });
+    expect(report.verdict.methods.map((m) => [m.method, m.status, m.rowId])).toEqual([
+      ['lan', 'unverified', 'lan.host'],
+      ['hole-punching', 'unverified', 'hole-punching.vendor-only'],
+      ['relay-udp', 'available', 'relay-udp.allocated'],
+      // 401 to the profile's credentials: server and transport reachable, no relay with this login.
+      ['relay-tcp', 'unavailable', 'relay-tcp.credentials-rejected'],
+      ['relay-tls', 'unavailable', 'relay-tls.failed'],
     ]);
   });
 
@@ -123,18 +125,21 @@ describe('buildReport', () => {
   });
 
   it('lists as missing firewall rules only what the firewall blocked, with paste-ready text', () => {
-    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-eu', 'web-tcp']);
+    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-eu']);
     expect(report.missingRules.every((r) => r.cause === 'firewall')).toBe(true);
     const [turn] = report.missingRules;
     // TURN over TCP answered 401 (credentials), over TLS refused (firewall): only the TLS port is a firewall rule.
     expect(turn!.text.split('\n')).toEqual(['Allow outbound TCP to turn-eu.senso.cloud port 443 (TURN over TLS): Media relay (Europe).']);
-    expect(report.missingRules[1]!.text).toBe('Allow outbound TCP to *.senso.cloud port 443: Fallback media over TCP (optional).');
+    // Its probe host was silent on 443 while the web app answered on 443: a host-level fault
+    // (a DNS filter, a dead host, a blocked address), not a port rule, and the run cannot say which.
+    expect(report.checks.find((c) => c.ruleId === 'web-tcp')).toMatchObject({ cause: 'unknown', causeRow: 'unknown.undecided', doubt: 'host-silent' });
   });
 
   it('gives every other cause its own section, addressed to who can fix it', () => {
     expect(report.otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([
       ['dns-filter', ['signalling']],
       ['relay-credentials', ['turn-eu']],
+      ['unknown', ['web-tcp']],
     ]);
     expect(report.otherCauses[0]!.text).toBe(
       "Let the DNS resolver answer for signal.senso.cloud (this network's DNS gave no address; check the DNS or content filter): Call signalling.",
@@ -145,9 +150,9 @@ describe('buildReport', () => {
   });
 
   it('names the blocked required service in the outcome: calls connect, the app does not', () => {
-    expect(report.outcome).toMatchObject({ tone: 'limited', calls: 'direct', nothingTestable: false });
+    expect(report.outcome).toMatchObject({ tone: 'limited', calls: 'relayed', nothingTestable: false });
     expect(report.outcome.blockedServices.map((s) => [s.ruleId, s.cause])).toEqual([['signalling', 'dns-filter']]);
-    expect(inEnglish(report.outcome.summary)).toBe('Calls can connect directly, but “Call signalling” is blocked.');
+    expect(inEnglish(report.outcome.summary)).toMatch(/^Calls can connect .*, but “Call signalling” is blocked\.$/);
   });
 
   it('lists what a browser cannot test apart, never as passed', () => {

@@ -2,8 +2,9 @@
  * Assembles the report from what the run observed. Deterministic: the same
  * inputs (times included) give the same report, so it can be tested whole.
  */
-import { causeContext, causeOf } from '../checks/cause';
-import { adviseRules, withBrowserPolicyNote, type CausedCheck } from '../checks/missing-rules';
+import { causeContext, causeFindingOf } from '../checks/cause';
+import { adviseRules, withBrowserPolicyNote, withNotes, type CausedCheck } from '../checks/missing-rules';
+import { callFindings } from '../checks/call-causes';
 import { routeEvidence } from '../checks/route-evidence';
 import { attributeSameHostDns } from '../checks/same-host-dns';
 import { attributeToProxyAuth } from '../checks/behind-proxy';
@@ -83,7 +84,17 @@ export function buildReport(raw: ReportInput): Report {
   // Who can fix each fault: only firewall causes become "allow outbound" rules.
   // With no network at all, no firewall rule is missing: the device is (this-device.offline).
   const context = causeContext(input.checks, evidence.device === 'offline', iceForbiddenToChecks(input.environment.webRtcIpHandling));
-  const checks: CausedCheck[] = input.checks.map((c) => ({ ...c, cause: causeOf(c, context) }));
+  const checks: CausedCheck[] = input.checks.map((c) => {
+    const finding = causeFindingOf(c, context);
+    if (!finding) return { ...c, cause: null };
+    return {
+      ...c,
+      cause: finding.cause,
+      causeRow: finding.row,
+      ...(finding.doubt ? { doubt: finding.doubt } : {}),
+      ...(finding.sinkhole ? { sinkhole: finding.sinkhole } : {}),
+    };
+  });
   const advice = adviseRules(input.profile, plan, checks);
 
   const report: Report = {
@@ -114,7 +125,7 @@ export function buildReport(raw: ReportInput): Report {
     proxy: proxyFinding(checks),
     tls: tlsFinding(checks, input.certificatesVisible === true),
     ...advice,
-    otherCauses: withBrowserPolicyNote(advice.otherCauses, input.environment.webRtcIpHandling),
+    otherCauses: withBrowserPolicyNote(withNotes(advice.otherCauses, callFindings(evidence)), input.environment.webRtcIpHandling),
     firewallRules: ruleSet(advice),
   };
   return report;

@@ -59,7 +59,11 @@ export function decideOutcome(
   });
   // An unproven hole punch is not good news yet (the route's own tone says the same).
   const tone = decideTone(nothingTestable, calls, blockedServices.length > 0, verdict.routeVerified ?? true);
-  return { tone, calls, blockedServices, nothingTestable, summary: summarize(tone, calls, blockedServices, nothingTestable) };
+  // No route, and a relay refused the profile's login: the network is not what stops calls, and the headline says so.
+  const loginRefused = calls === 'fail' && verdict.methods.some((m) => m.rowId.endsWith('.credentials-rejected'));
+  const summary =
+    loginRefused && blockedServices.length === 0 ? phrase('outcome_summary_relay_login') : summarize(tone, calls, blockedServices, nothingTestable);
+  return { tone, calls, blockedServices, nothingTestable, summary };
 }
 
 function decideTone(nothingTestable: boolean, calls: CallsOutcome, blocked: boolean, verified: boolean): OutcomeTone {

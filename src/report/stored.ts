@@ -15,7 +15,8 @@ import type { NatMapping } from '../ice/nat';
 import type { CandidateType, RelayProtocol } from '../ice/types';
 import type { RuleKind } from '../profile/types';
 import type { Method, MethodStatus, Route, Verdict } from '../verdict';
-import type { Cause } from '../checks/cause';
+import { CAUSES, type Cause } from '../checks/cause-info';
+import type { Doubt } from '../checks/cause';
 import type { CallsOutcome, OutcomeTone } from './outcome';
 import { REPORT_SCHEMA, type Report, type RunTrigger } from './types';
 
@@ -88,6 +89,10 @@ const CHECK_REASON = known<CheckReason>({
   'upgrade-refused': true,
   'unroutable-relay': true,
   'server-silent': true,
+  'cert-name-mismatch': true,
+  'cert-expired': true,
+  forbidden: true,
+  quota: true,
 });
 const ROLE = known<IceRole>({ 'stun-batch': true, stun: true, turn: true });
 const LAN = known<Verdict['lan']>({ possible: true, unavailable: true, untested: true });
@@ -97,7 +102,16 @@ const TRANSPORT = known<RelayProtocol>({ udp: true, tcp: true, tls: true });
 const CANDIDATE_TYPE = known<CandidateType>({ host: true, srflx: true, prflx: true, relay: true });
 const NAT_MAPPING = known<NatMapping>({ none: true, 'endpoint-independent': true, 'endpoint-dependent': true, unknown: true });
 const TRIGGER = known<RunTrigger>({ user: true, automation: true, schedule: true, startup: true });
-const CAUSE = known<Cause>({ firewall: true, proxy: true, 'dns-filter': true, 'relay-credentials': true, 'vendor-server': true, 'this-device': true });
+const CAUSE = known<Cause>(Object.fromEntries(CAUSES.map((cause) => [cause, true])) as Record<Cause, true>);
+const DOUBT = known<Doubt>({
+  'host-silent': true,
+  'port-or-server': true,
+  'nothing-answered': true,
+  tls: true,
+  'cert-name': true,
+  'no-reason': true,
+  other: true,
+});
 const OUTCOME_TONE = known<OutcomeTone>({ good: true, slow: true, limited: true, bad: true, untested: true });
 const CALLS = known<CallsOutcome>({ direct: true, relayed: true, fail: true, untested: true });
 /** Fields added by a later version (issue 14): absent in older stored reports, checked when present. */
@@ -182,6 +196,11 @@ const isReport = shape({
       evidence: optional(nullable(str)),
       durationMs: nullable(num),
       cause: optional(nullable(CAUSE)),
+      address: optional(str),
+      causeRow: optional(str),
+      doubt: optional(DOUBT),
+      sinkhole: optional(str),
+      reference: optional(bool),
     }),
   ),
   nat: shape({ mapping: NAT_MAPPING, publicAddresses: strings, reason: phrase }),

@@ -31,6 +31,10 @@ export const REASON_KEYS: Record<CheckReason, MessageKey> = {
   'upgrade-refused': 'reason_upgrade_refused',
   'unroutable-relay': 'reason_unroutable_relay',
   'server-silent': 'reason_server_silent',
+  'cert-name-mismatch': 'reason_cert_name_mismatch',
+  'cert-expired': 'reason_cert_expired',
+  forbidden: 'reason_forbidden',
+  quota: 'reason_quota',
 };
 
 /** The message key and substitutions for a check's reason: [target]. */

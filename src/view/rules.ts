@@ -7,7 +7,7 @@
  * vendor's own words in them (purposes, hosts) stay as the vendor wrote them.
  * A report@2 (lines as English text only) is shown as it was stored.
  */
-import type { Cause } from '../checks/cause';
+import { CAUSE_INFO, type Cause } from '../checks/cause-info';
 import type { CauseAdvice, RuleAdvice } from '../checks/missing-rules';
 import type { Report } from '../report/types';
 import type { MessageKey, Translate } from '../i18n/translate';
@@ -51,17 +51,9 @@ export interface CauseKeys {
   copyHeading: MessageKey;
 }
 
-const CAUSE_KEYS: Record<Exclude<Cause, 'firewall'>, CauseKeys> = {
-  proxy: { heading: 'cause_proxy_heading', hint: 'cause_proxy_hint', copyHeading: 'cause_proxy_copy_heading' },
-  'dns-filter': { heading: 'cause_dns_heading', hint: 'cause_dns_hint', copyHeading: 'cause_dns_copy_heading' },
-  'relay-credentials': { heading: 'cause_credentials_heading', hint: 'cause_credentials_hint', copyHeading: 'cause_credentials_copy_heading' },
-  'vendor-server': { heading: 'cause_vendor_heading', hint: 'cause_vendor_hint', copyHeading: 'cause_vendor_copy_heading' },
-  'this-device': { heading: 'cause_device_heading', hint: 'cause_device_hint', copyHeading: 'cause_device_copy_heading' },
-};
-
 /** Who can fix each cause other than the firewall: the heading, hint and copy-heading keys of its section. */
 export function causeKeys(cause: Exclude<Cause, 'firewall'>): CauseKeys {
-  return CAUSE_KEYS[cause];
+  return CAUSE_INFO[cause].keys;
 }
 
 /** One cause's copy: a heading naming the profile, then the section's own paste-ready lines. */

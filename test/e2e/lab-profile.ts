@@ -1,4 +1,4 @@
-import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT, WEB_PORTS } from '../lab/lab';
+import { LAB, LAB_HOSTS, REFERENCE_STUN_RULE, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT, WEB_PORTS } from '../lab/lab';
 
 const [A, B] = LAB.turnAddresses;
 const web = LAB_HOSTS.web;
@@ -12,6 +12,7 @@ export function labProfile() {
     source: 'test/e2e/lab-profile.ts',
     rules: [
       { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${A}:3478`, `stun:${B}:${STUN_ALT_PORT}`] },
+      REFERENCE_STUN_RULE,
       // UDP TURN by IP: Chromium 156 in the lab fails UDP TURN host names with
       // "701 TURN host lookup received error." although TCP/TLS ones resolve
       // through the same hosts file (see test/fixtures for the captured text).

@@ -21,7 +21,7 @@
  *   nothing while the relay did, hole punching is unavailable;
  * - the route is the best proven method, else the best unverified one, else none.
  */
-import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
+import { LAB, LAB_HOSTS, REFERENCE_STUN_RULE, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
 
 export type NatKind = 'none' | 'endpoint-independent' | 'symmetric';
 export type UdpPolicy = 'all' | 'none' | 'only-3478' | 'no-high-ports';
@@ -46,6 +46,16 @@ export interface Expected {
   holePunching: Status;
   /** Every check by `ruleId target`: `pass` or `fail/timeout`. */
   checks: Record<string, string>;
+  /**
+   * Every failed check by `ruleId target`: the causes an honest report may give. Every
+   * failure here is the router's, so `firewall` is true; it is REQUIRED where a browser can
+   * see the firewall's signature (the same host name or literal answered on another port, or
+   * two servers at IP literals failed on a transport nothing answered on while the other
+   * transport answered) and `unknown` is allowed besides it where it cannot (a name silent on
+   * every port: a DNS filter's sinkhole looks the same, docs/verdict.md "Causes").
+   */
+  causes: Record<string, ('firewall' | 'unknown')[]>;
+  /** Rules with a failure whose firewall signature a browser can see: what must be listed as missing. */
   missingRules: string[];
   /** The CLI's documented exit status: 0 calls connect and nothing missing, 1 rules missing, 2 no route. */
   exitStatus: 0 | 1 | 2;
@@ -73,6 +83,8 @@ export function natMode(spec: NetworkSpec): 'none' | 'masquerade' | 'symmetric' 
 
 interface Server {
   ruleId: string;
+  /** The host as the profile writes it: what a browser can tell apart (it never sees that turn.lab.test is A). */
+  host: string;
   url: string;
   kind: 'stun' | 'turn' | 'https';
   transport: 'udp' | 'tcp';
@@ -86,13 +98,23 @@ const RELAY_PORT = 49152;
 
 function servers(spec: NetworkSpec): Server[] {
   const secondPort = spec.servers === 'two-ports' ? STUN_ALT_PORT : 3478;
+  const R = LAB.referenceStunAddress;
   return [
-    { ruleId: 'stun', url: `stun:${A}:3478`, kind: 'stun', transport: 'udp', address: A, port: 3478 },
-    { ruleId: 'stun', url: `stun:${B}:${secondPort}`, kind: 'stun', transport: 'udp', address: B, port: secondPort },
-    { ruleId: 'turn-udp', url: `turn:${A}:3478?transport=udp`, kind: 'turn', transport: 'udp', address: A, port: 3478 },
-    { ruleId: 'turn-tcp', url: `turn:${LAB_HOSTS.turn}:3478?transport=tcp`, kind: 'turn', transport: 'tcp', address: A, port: 3478 },
-    { ruleId: 'turn-tls', url: `turns:${LAB_HOSTS.turn}:${TURN_TLS_PORT}?transport=tcp`, kind: 'turn', transport: 'tcp', address: A, port: TURN_TLS_PORT },
-    { ruleId: 'app', url: `https://${LAB_HOSTS.web}/`, kind: 'https', transport: 'tcp', address: LAB.webAddress, port: 443 },
+    { ruleId: 'stun', host: A, url: `stun:${A}:3478`, kind: 'stun', transport: 'udp', address: A, port: 3478 },
+    { ruleId: 'stun', host: B, url: `stun:${B}:${secondPort}`, kind: 'stun', transport: 'udp', address: B, port: secondPort },
+    { ruleId: 'reference', host: R, url: `stun:${R}:3478`, kind: 'stun', transport: 'udp', address: R, port: 3478 },
+    { ruleId: 'turn-udp', host: A, url: `turn:${A}:3478?transport=udp`, kind: 'turn', transport: 'udp', address: A, port: 3478 },
+    { ruleId: 'turn-tcp', host: LAB_HOSTS.turn, url: `turn:${LAB_HOSTS.turn}:3478?transport=tcp`, kind: 'turn', transport: 'tcp', address: A, port: 3478 },
+    {
+      ruleId: 'turn-tls',
+      host: LAB_HOSTS.turn,
+      url: `turns:${LAB_HOSTS.turn}:${TURN_TLS_PORT}?transport=tcp`,
+      kind: 'turn',
+      transport: 'tcp',
+      address: A,
+      port: TURN_TLS_PORT,
+    },
+    { ruleId: 'app', host: LAB_HOSTS.web, url: `https://${LAB_HOSTS.web}/`, kind: 'https', transport: 'tcp', address: LAB.webAddress, port: 443 },
   ];
 }
 
@@ -106,6 +128,7 @@ export function oracleProfile(spec: NetworkSpec) {
     version: '1',
     rules: [
       { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: urls('stun') },
+      REFERENCE_STUN_RULE,
       { id: 'turn-udp', kind: 'turn', purpose: 'Relay over UDP', urls: urls('turn-udp'), ...TURN_CREDENTIALS },
       { id: 'turn-tcp', kind: 'turn', purpose: 'Relay over TCP', urls: urls('turn-tcp'), ...TURN_CREDENTIALS },
       { id: 'turn-tls', kind: 'turn', purpose: 'Relay over TLS', urls: urls('turn-tls'), ...TURN_CREDENTIALS },
@@ -130,9 +153,22 @@ export function expectedVerdict(spec: NetworkSpec): Expected {
   const list = servers(spec);
   const answers = (s: Server) => routerLetsOut(spec, s);
   const checks = Object.fromEntries(list.map((s) => [`${s.ruleId} ${s.url}`, answers(s) ? 'pass' : 'fail/timeout']));
-  const missingRules = [...new Set(list.filter((s) => !answers(s)).map((s) => s.ruleId))];
+  const answeredHosts = new Set(list.filter(answers).map((s) => s.host));
+  const answeredTransports = new Set(list.filter(answers).map((s) => s.transport));
+  const isLiteral = (host: string) => /^[\d.]+$/.test(host);
+  const silentLiteralsOn = (transport: 'udp' | 'tcp') =>
+    new Set(list.filter((s) => !answers(s) && s.transport === transport && isLiteral(s.host)).map((s) => s.host));
+  const signatureSeen = (s: Server) =>
+    answeredHosts.has(s.host) ||
+    (!answeredTransports.has(s.transport) && answeredTransports.size > 0 && isLiteral(s.host) && silentLiteralsOn(s.transport).size >= 2);
+  const causes = Object.fromEntries(
+    list.filter((s) => !answers(s)).map((s) => [`${s.ruleId} ${s.url}`, signatureSeen(s) ? (['firewall'] as const) : (['firewall', 'unknown'] as const)]),
+  ) as Expected['causes'];
+  const failedRules = [...new Set(list.filter((s) => !answers(s)).map((s) => s.ruleId))];
+  const missingRules = [...new Set(list.filter((s) => !answers(s) && signatureSeen(s)).map((s) => s.ruleId))];
 
   const stunAnswered = list.filter((s) => s.kind === 'stun' && answers(s));
+  const referenceAnswered = list.some((s) => s.ruleId === 'reference' && answers(s));
   const answeringAddresses = new Set(stunAnswered.map((s) => s.address));
   const mapping: Expected['mapping'] =
     stunAnswered.length === 0
@@ -155,7 +191,7 @@ export function expectedVerdict(spec: NetworkSpec): Expected {
   const holePunching: Status =
     stunAnswered.length === 0 || mapping === 'endpoint-dependent' || highPorts === 'blocked'
       ? 'unavailable'
-      : mapping === 'unknown' || (highPorts !== 'carried' && (udpSilentElsewhere || udpPortsAnswered.size < 2))
+      : mapping === 'unknown' || (highPorts !== 'carried' && (udpSilentElsewhere || udpPortsAnswered.size < 2)) || !referenceAnswered
         ? 'unverified'
         : 'available';
 
@@ -168,8 +204,9 @@ export function expectedVerdict(spec: NetworkSpec): Expected {
   ];
   const best = methods.find(([, s]) => s === 'available') ?? methods.find(([, s]) => s === 'unverified');
   const route: Route = best ? best[0] : 'none';
-  const exitStatus = route === 'none' ? 2 : missingRules.length > 0 ? 1 : 0;
-  return { route, routeVerified: best?.[1] === 'available', mapping, holePunching, checks, missingRules, exitStatus };
+  // The CLI's exit status counts every finding, whatever its cause: a failed check is something to fix.
+  const exitStatus = route === 'none' ? 2 : failedRules.length > 0 ? 1 : 0;
+  return { route, routeVerified: best?.[1] === 'available', mapping, holePunching, checks, causes, missingRules, exitStatus };
 }
 
 /** The product of the dimensions: every NAT × UDP × TCP with both STUN ports, and the one-port profile behind the common NAT. */

@@ -1,4 +1,4 @@
-import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
+import { LAB, LAB_HOSTS, REFERENCE_STUN_RULE, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
 
 const [A, B] = LAB.turnAddresses;
 
@@ -15,6 +15,7 @@ export function schoolProfile(extraRules: object[] = []) {
     source: 'test/e2e/school-profile.ts',
     rules: [
       { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${A}:3478`, `stun:${B}:${STUN_ALT_PORT}`] },
+      REFERENCE_STUN_RULE,
       // UDP TURN by address: see lab-profile.ts for Chromium's UDP TURN host lookup in the lab.
       { id: 'turn-udp', kind: 'turn', purpose: 'Relay over UDP', urls: [`turn:${A}:3478?transport=udp`], ...TURN_CREDENTIALS },
       { id: 'turn-tcp', kind: 'turn', purpose: 'Relay over TCP', urls: [`turn:${LAB_HOSTS.turn}:3478?transport=tcp`], ...TURN_CREDENTIALS },

@@ -6,6 +6,7 @@ import { sh } from './exec';
 export interface LabCerts {
   dir: string;
   caCert: string;
+  caKey: string;
   /** Signed by the lab CA: trusted by the lab's Chromium. */
   serverCert: string;
   serverKey: string;
@@ -95,10 +96,52 @@ export async function makeLabCerts(names: string[], ips: string[]): Promise<LabC
   return {
     dir,
     caCert: p('ca.pem'),
+    caKey: p('ca.key'),
     serverCert: p('server.pem'),
     serverKey: p('server.key'),
     rogueCert: p('rogue.pem'),
     rogueKey: p('rogue.key'),
     chromiumHome: home,
   };
+}
+
+export interface LeafOptions {
+  /** Files are written as `<dir>/<base>.pem` and `<dir>/<base>.key`. */
+  dir: string;
+  base: string;
+  ca: { cert: string; key: string };
+  names: string[];
+  ips?: string[];
+  /**
+   * Validity in days from now; a negative number gives a certificate whose
+   * notAfter lies in the past (expired), as `openssl x509 -days -1` writes.
+   */
+  days?: number;
+}
+
+/** A server certificate (RSA 2048, serverAuth) for `names` and `ips`, signed by `ca`. */
+export async function makeLeafCert(o: LeafOptions): Promise<{ cert: string; key: string }> {
+  const p = (ext: string) => join(o.dir, `${o.base}.${ext}`);
+  const subjectAltName = [...o.names.map((n) => `DNS:${n}`), ...(o.ips ?? []).map((ip) => `IP:${ip}`)].join(',');
+  await writeFile(p('ext'), `subjectAltName=${subjectAltName}\nextendedKeyUsage=serverAuth\n`);
+  await sh('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${o.names[0] ?? o.ips?.[0]}`, '-keyout', p('key'), '-out', p('csr')]);
+  await sh('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    p('csr'),
+    '-CA',
+    o.ca.cert,
+    '-CAkey',
+    o.ca.key,
+    '-set_serial',
+    String(Date.now()),
+    '-days',
+    String(o.days ?? 2),
+    '-extfile',
+    p('ext'),
+    '-out',
+    p('pem'),
+  ]);
+  return { cert: p('pem'), key: p('key') };
 }

@@ -21,6 +21,8 @@ export interface CoturnOptions {
   advertisedRelayIp?: string;
   /** Relay port range; two coturns on one relay IP need ranges of their own. Default 49152-49999. */
   relayPorts?: [number, number];
+  /** Further turnserver flags, e.g. `--denied-peer-ip=…` or `--user-quota=1` (the lab's vendor faults). */
+  extraArgs?: string[];
 }
 
 /**
@@ -44,9 +46,10 @@ export async function startCoturn(options: CoturnOptions): Promise<Daemon> {
     ...(options.advertisedRelayIp ? [`--external-ip=${options.advertisedRelayIp}`] : []),
     `--min-port=${options.relayPorts?.[0] ?? 49152}`,
     `--max-port=${options.relayPorts?.[1] ?? 49999}`,
+    ...(options.extraArgs ?? []),
     '--log-file=stdout',
     '--simple-log',
-    `--pidfile=/tmp/wnc-coturn-${process.pid}-${port}.pid`,
+    `--pidfile=/tmp/wnc-coturn-${process.pid}-${options.listeningIps[0]}-${port}.pid`,
   ];
   const daemon = startDaemon('coturn', options.ns, 'turnserver', args);
   const listening = async (proto: '-u' | '-t', p: number) => {

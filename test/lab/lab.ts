@@ -39,6 +39,23 @@ export const TURN_TLS_PORT = 443;
 export const STUN_ALT_PORT = 19302;
 
 /**
+ * A STUN server outside the vendor's addresses (LAB.referenceStunAddress), for the profiles'
+ * `reference` rule: the only evidence a run can have that UDP reaches a peer's address,
+ * not just the vendor's (docs/verdict.md, hole-punching.vendor-only).
+ */
+export const REFERENCE_STUN_URL = `stun:${LAB.referenceStunAddress}:3478`;
+
+/** The profile rule naming the lab's reference STUN server. */
+export const REFERENCE_STUN_RULE = {
+  id: 'reference',
+  kind: 'stun',
+  purpose: 'Reference: UDP to an address outside the vendor’s (hole punching)',
+  required: false,
+  reference: true,
+  urls: [REFERENCE_STUN_URL],
+} as const;
+
+/**
  * A second coturn, on LAB.turnAddresses[1], that advertises a private relay
  * address (`--external-ip`), as a vendor server behind NAT advertising its
  * inside address does. Allocations succeed; peers outside could never send to it.
@@ -81,7 +98,8 @@ export async function startLab(options: Omit<LabOptions, 'hosts'> = {}): Promise
         [LAB_HOSTS.rogue]: LAB.rogueAddress,
       },
     });
-    certs = await makeLabCerts(Object.values(LAB_HOSTS), [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress]);
+    // `*.lab.test`: the fault networks give each network names of its own (test/lab/fault-lab.ts).
+    certs = await makeLabCerts([...Object.values(LAB_HOSTS), '*.lab.test'], [...LAB.turnAddresses, LAB.webAddress, LAB.rogueAddress]);
     daemons.push(
       await startCoturn({
         ns: topology.srv,
@@ -102,6 +120,17 @@ export async function startLab(options: Omit<LabOptions, 'hosts'> = {}): Promise
         relayIp: LAB.turnAddresses[1],
         advertisedRelayIp: MISCONFIGURED_TURN.advertisedRelayIp,
         relayPorts: [50000, 50999],
+      }),
+    );
+    // The district's own STUN server, not the vendor's: the profiles' `reference` rule.
+    daemons.push(
+      await startCoturn({
+        ns: topology.srv,
+        listeningIps: [LAB.referenceStunAddress],
+        user: TURN_CREDENTIALS.username,
+        password: TURN_CREDENTIALS.credential,
+        relayPorts: [53000, 53999],
+        extraArgs: ['--stun-only'],
       }),
     );
     const tls = { cert: certs.serverCert, key: certs.serverKey };
