@@ -176,6 +176,10 @@ function proxyLine(reason: CheckReason | null, rule: ProfileRule, where: Phrase 
     case 'upgrade-refused':
       return phrase('cause_line_upgrade', { where, what });
     // The proxy refused the tunnel or the reason is not the proxy's own: ask for CONNECT to the host.
+    case 'cert-expired':
+    case 'cert-name-mismatch':
+    case 'forbidden':
+    case 'quota':
     case 'timeout':
     case 'refused':
     case 'dns':
