@@ -40,11 +40,19 @@ async function save(state: SendState): Promise<void> {
 }
 
 async function attempt(endpoint: ReportEndpoint, payload: string): Promise<AttemptAnswer> {
+  let headers: Headers;
+  try {
+    // Built apart from fetch(): a value the browser cannot send (beyond Latin-1, U+2028) throws here, before any
+    // network I/O, and is named as such rather than as the "CORS refused" a failed fetch() looks like (issue 29).
+    headers = new Headers({ ...endpoint.headers, 'Content-Type': 'application/json' });
+  } catch {
+    return { kind: 'refused-by-browser' };
+  }
   const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
   try {
     const response = await fetch(endpoint.url, {
       method: 'POST',
-      headers: { ...endpoint.headers, 'Content-Type': 'application/json' },
+      headers,
       body: payload,
       // A redirect is not followed: the collector's token would go wherever it points.
       redirect: 'manual',
@@ -59,6 +67,8 @@ async function attempt(endpoint: ReportEndpoint, payload: string): Promise<Attem
     if (signal.aborted) return { kind: 'timeout' };
     // fetch says "Failed to fetch" alike for a dead server and a CORS refusal. Without host access a
     // no-cors request resolves (opaque) when the server answered and throws when it did not (docs/FACTS).
+    // A redirected preflight looks like a CORS refusal (measured: nothing a page sees tells them apart
+    // without host access; the options page's text says so).
     const answered = await fetch(endpoint.url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(5_000) }).then(
       () => true,
       () => false,

@@ -28,6 +28,7 @@ const PROBLEMS: Record<SendProblemCode, MessageKey> = {
   'queue-full': 'options_fleet_problem_queue_full',
   'clock-changed': 'options_fleet_problem_clock_changed',
   resent: 'options_fleet_problem_resent',
+  'header-refused': 'options_fleet_problem_header_refused',
 };
 
 const SEND_TIMEOUT_S = SEND_TIMEOUT_MS / 1000;
@@ -53,11 +54,13 @@ function problemText(code: SendProblemCode, status: number | undefined, count: n
     case 'clock-changed':
     case 'redirect':
     case 'unreachable':
+    case 'header-refused':
       return t(key);
   }
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+// readSendStatus keeps only dates that format; should one get past it, it is shown as written.
+const when = (iso: string) => (Number.isFinite(Date.parse(iso)) ? new Date(iso).toLocaleString() : iso);
 
 /**
  * Where the policy sends reports (never a header value) and how sending

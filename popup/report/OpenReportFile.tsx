@@ -3,6 +3,7 @@ import validate from 'virtual:report-validator';
 import type { Report } from '../../src/report/types';
 import { pageTranslate as t } from '../export/page-translate';
 import { readReport } from './open-report';
+import { MAX_REPORT_FILE_CHARS } from '../../src/report/limits';
 
 /**
  * "Open a report file": a file picker, and a file dropped anywhere on the
@@ -15,6 +16,11 @@ export function OpenReportFile({ onOpen }: { onOpen(report: Report, fileName: st
 
   const open = async (file: File | undefined) => {
     if (!file) return;
+    // Not even read into memory: UTF-8 takes at most 4 bytes a character, so this file holds more characters than any report.
+    if (file.size > 4 * MAX_REPORT_FILE_CHARS) {
+      setProblem(t('report_file_refused', [file.name, t('report_file_too_large', [String(file.size), String(MAX_REPORT_FILE_CHARS)])]));
+      return;
+    }
     const result = readReport(await file.text(), validate);
     if (result.ok) {
       setProblem(null);

@@ -23,6 +23,7 @@ import { loopbackLine } from '../../src/view/ticket-text';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
 import { formatDateTime } from '../shared/format';
+import { truncationList } from '../../src/view/truncated';
 import { say, sayCheckDetail } from '../../src/i18n/words';
 import { reportSections, type ReportSection } from '../../src/view/report-sections';
 
@@ -41,6 +42,11 @@ export function PrintableReport({ report }: { report: Report }) {
           <li>{t('report_trigger', [triggerLabel(t, report.trigger)])}</li>
           <li>{t('report_id', [report.id])}</li>
           <li>{t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}</li>
+          {truncationList(report) !== null && (
+            <li class="warning" data-testid="truncated">
+              {t('report_truncated', [truncationList(report)!])}
+            </li>
+          )}
         </ul>
       </header>
 

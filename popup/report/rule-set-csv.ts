@@ -16,7 +16,17 @@ export const CSV_COLUMNS = [
   'rule_ids',
 ] as const;
 
-/** CSV for firewall import: one row per line, `status` = missing or also-check. */
+/**
+ * A cell a spreadsheet would run as a formula: it starts with = + - @, a tab
+ * or a carriage return (OWASP, CSV injection), or their full-width forms,
+ * which some spreadsheets in East Asian locales also take. Papaparse's own
+ * `escapeFormulae: true` pattern ends in `.*$` without the `s` flag, so a
+ * cell such as "=cmd|' /C calc'!A0" followed by a line break slipped through
+ * (issue 29): the start alone decides.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** CSV for firewall import: one row per line, `status` = missing or also-check. Every cell that could start a formula is prefixed with `'`, whatever its source. */
 export function ruleSetCsv(set: RuleSet): string {
   const row = (l: RuleSetLine, status: 'missing' | 'also-check') => [
     'allow',
@@ -35,8 +45,8 @@ export function ruleSetCsv(set: RuleSet): string {
     {
       fields: [...CSV_COLUMNS],
       data: [...set.missing.map((l) => row(l, 'missing')), ...set.alsoCheck.map((l) => row(l, 'also-check'))],
-      // A purpose from an imported profile starting with = + - @ must not run as a spreadsheet formula.
+      // A purpose from an imported profile, a rule id from an opened report file: none may run as a spreadsheet formula.
     },
-    { newline: '\r\n', escapeFormulae: true },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
   );
 }

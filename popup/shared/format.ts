@@ -10,14 +10,24 @@ function uiLocale(): string {
   return document.documentElement.lang || navigator.language;
 }
 
+/**
+ * `format` of a date that does not exist throws "Invalid time value" and stops
+ * the page; readers refuse such dates (src/report/limits.ts), and should one
+ * get past them the text is shown as written.
+ */
+function formatOr(iso: string, format: Intl.DateTimeFormat): string {
+  const date = new Date(iso);
+  return Number.isFinite(date.getTime()) ? format.format(date) : iso;
+}
+
 /** "29.11.2026, 18:28" / "29/11/2026 18:28" / "11/29/2026, 6:28 PM"; `seconds` for a report's start. */
 export function formatDateTime(iso: string, { seconds = false } = {}): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: seconds ? 'medium' : 'short', timeStyle: seconds ? 'medium' : 'short' }).format(new Date(iso));
+  return formatOr(iso, new Intl.DateTimeFormat(uiLocale(), { dateStyle: seconds ? 'medium' : 'short', timeStyle: seconds ? 'medium' : 'short' }));
 }
 
 /** "18:31" / "6:31 PM". */
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }).format(new Date(iso));
+  return formatOr(iso, new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }));
 }
 
 /** "1,234" / "1.234" / "1 234". */

@@ -8,7 +8,8 @@
  * `chrome.storage` with these entries.
  */
 import { readHistoryValue } from '../report/history';
-import { readStoredReport } from '../report/stored';
+import { readStoredReport, storedReportProblem } from '../report/stored';
+import { describeLimitProblem, reportLimitProblem } from '../report/limits';
 import type { Report } from '../report/types';
 import { readStoredProfiles, readStoredSettings } from '../settings/stored';
 import type { Settings, StoredProfile } from '../settings/types';
@@ -38,6 +39,19 @@ function listProblems(key: string) {
   };
 }
 
+/** How many reports of the history were left out, then each one a limit refused (a date that does not exist, nesting too deep…) by index and reason, never its content. */
+function historyProblems(raw: unknown, value: readonly unknown[]): string[] {
+  const counted = listProblems('reportHistory')(raw, value);
+  if (!Array.isArray(raw)) return counted;
+  return [
+    ...counted,
+    ...Array.from(raw).flatMap((item, index) => {
+      const limit = reportLimitProblem(item);
+      return limit === null ? [] : [`\`reportHistory[${index}]\`: ${describeLimitProblem(limit)}`];
+    }),
+  ];
+}
+
 function settingsProblems(raw: unknown, value: Partial<Settings>): string[] {
   if (!isPresent(raw)) return [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return ['`settings` is not an object; the defaults are used'];
@@ -53,9 +67,9 @@ export const STORAGE_SCHEMA: { [N in StorageName]: StorageEntry<StorageValue<N>>
     key: STORAGE_KEYS.lastReport,
     fallback: null,
     read: readStoredReport,
-    problems: (raw, value) => (isPresent(raw) && value === null ? ['`lastReport` could not be read (another version or damaged); it is not shown'] : []),
+    problems: (raw, value) => (isPresent(raw) && value === null ? [`\`lastReport\` could not be read (${storedReportProblem(raw)}); it is not shown`] : []),
   },
-  reportHistory: { area: 'local', key: STORAGE_KEYS.reportHistory, fallback: [], read: readHistoryValue, problems: listProblems('reportHistory') },
+  reportHistory: { area: 'local', key: STORAGE_KEYS.reportHistory, fallback: [], read: readHistoryValue, problems: historyProblems },
   settings: { area: 'local', key: STORAGE_KEYS.settings, fallback: {}, read: readStoredSettings, problems: settingsProblems },
   customProfiles: { area: 'local', key: STORAGE_KEYS.customProfiles, fallback: [], read: readStoredProfiles, problems: listProblems('customProfiles') },
   startupRunPendingSince: {

@@ -49,6 +49,8 @@ describe('what an attempt’s answer does to the report', () => {
       { action: 'retry', problem: 'cors-refused' },
     ],
     [{ kind: 'timeout' }, { action: 'retry', problem: 'slow' }],
+    // Issue 29: a header value the browser cannot send is named as such, not as a CORS refusal.
+    [{ kind: 'refused-by-browser' }, { action: 'retry', problem: 'header-refused' }],
   ] as const)('%j -> %j', (answer, result) => {
     expect(attemptResult(answer)).toEqual(result);
   });

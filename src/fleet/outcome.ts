@@ -16,10 +16,13 @@ export type AttemptAnswer =
   | { kind: 'response'; status: number; type: string; partialRejected?: number }
   /** fetch threw; `answered`: a no-cors request to the same URL got an (opaque) answer, so the server is up and CORS refused us. */
   | { kind: 'failed'; answered: boolean }
+  /** The browser refused to build the request before any network I/O (a header value it cannot send): the policy's headers must change. */
+  | { kind: 'refused-by-browser' }
   | { kind: 'timeout' };
 
 export function attemptResult(answer: AttemptAnswer): AttemptResult {
   if (answer.kind === 'timeout') return { action: 'retry', problem: 'slow' };
+  if (answer.kind === 'refused-by-browser') return { action: 'retry', problem: 'header-refused' };
   if (answer.kind === 'failed') return { action: 'retry', problem: answer.answered ? 'cors-refused' : 'unreachable' };
   const { status } = answer;
   if (answer.type === 'opaqueredirect' || (status >= 300 && status < 400)) return { action: 'retry', problem: 'redirect', ...(status > 0 ? { status } : {}) };

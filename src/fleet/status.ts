@@ -4,6 +4,8 @@
  * the same storage write as the queue; no header value or report in it.
  */
 
+import { isFormattableDate } from '../report/limits';
+
 /**
  * Named problems, each shown in the options page with its own words:
  * - `unreachable`: no answer (address, port, DNS, TLS certificate);
@@ -17,7 +19,8 @@
  * - `partially-rejected`: 2xx with OTLP partialSuccess.rejectedLogRecords > 0;
  * - `queue-full`: the queue was at its bound and the oldest report was dropped;
  * - `clock-changed`: the device clock moved back; waiting times were reset;
- * - `resent`: a send was cut off by the worker stopping; it was sent again with the same log.record.uid.
+ * - `resent`: a send was cut off by the worker stopping; it was sent again with the same log.record.uid;
+ * - `header-refused`: the browser refused to build the request (a header value it cannot send, e.g. beyond Latin-1): nothing left the device.
  */
 export const SEND_PROBLEM_CODES = [
   'unreachable',
@@ -32,6 +35,7 @@ export const SEND_PROBLEM_CODES = [
   'queue-full',
   'clock-changed',
   'resent',
+  'header-refused',
 ] as const;
 export type SendProblemCode = (typeof SEND_PROBLEM_CODES)[number];
 
@@ -89,16 +93,17 @@ export function readSendStatus(value: unknown): SendStatus {
   if (typeof value !== 'object' || value === null) return { ...EMPTY_SEND_STATUS };
   const v = value as Partial<SendStatus>;
   const num = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : 0);
-  const str = (s: unknown) => (typeof s === 'string' ? s : null);
+  // The options page formats these dates: one that does not exist (month 13) is dropped, never shown as "Invalid Date".
+  const date = (s: unknown) => (isFormattableDate(s) ? s : null);
   const problems = Array.isArray(v.problems)
     ? v.problems.filter(
         (p): p is SendProblem =>
           typeof p === 'object' &&
           p !== null &&
           (SEND_PROBLEM_CODES as readonly unknown[]).includes(p.code) &&
-          typeof p.at === 'string' &&
+          isFormattableDate(p.at) &&
           typeof p.count === 'number',
       )
     : [];
-  return { queued: num(v.queued), sent: num(v.sent), dropped: num(v.dropped), lastSentAt: str(v.lastSentAt), nextAttemptAt: str(v.nextAttemptAt), problems };
+  return { queued: num(v.queued), sent: num(v.sent), dropped: num(v.dropped), lastSentAt: date(v.lastSentAt), nextAttemptAt: date(v.nextAttemptAt), problems };
 }

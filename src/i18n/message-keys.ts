@@ -153,7 +153,9 @@ export interface MessageParams {
   fleet_header_forbidden: [];
   fleet_header_line_break: [];
   fleet_header_name: [];
+  fleet_header_not_latin1: [];
   fleet_header_value: ['got'];
+  fleet_header_whitespace: [];
   fleet_not_a_url: [];
   fleet_not_https: ['scheme'];
   fleet_quoted: ['value'];
@@ -162,6 +164,7 @@ export interface MessageParams {
   fleet_unknown_trigger: ['known', 'got'];
   fleet_url_credentials: [];
   fleet_url_fragment: [];
+  fleet_url_local: ['range'];
   fw_advice: ['line', 'what'];
   fw_advice_no_inspection: ['line', 'what'];
   fw_allow: ['protocol', 'place'];
@@ -218,6 +221,7 @@ export interface MessageParams {
   options_fleet_problem_busy: ['status'];
   options_fleet_problem_clock_changed: [];
   options_fleet_problem_cors_refused: ['origin'];
+  options_fleet_problem_header_refused: [];
   options_fleet_problem_http_error: ['status'];
   options_fleet_problem_partially_rejected: ['count'];
   options_fleet_problem_queue_full: ['count', 'max'];
@@ -425,6 +429,7 @@ export interface MessageParams {
   range_cgnat: [];
   range_link_local: [];
   range_loopback: [];
+  range_metadata: [];
   range_private: [];
   range_unique_local: [];
   range_unspecified: [];
@@ -488,8 +493,10 @@ export interface MessageParams {
   report_env_user_agent: ['agent'];
   report_env_webrtc_policy: ['setting'];
   report_environment_heading: [];
+  report_file_bad_date: ['path'];
   report_file_drop: [];
   report_file_invalid: ['errors'];
+  report_file_list_too_long: ['path', 'max'];
   report_file_newer: ['found', 'ours'];
   report_file_not_json: ['where'];
   report_file_not_report: [];
@@ -497,6 +504,10 @@ export interface MessageParams {
   report_file_open: [];
   report_file_refused: ['file', 'problem'];
   report_file_shown: ['file'];
+  report_file_text_too_long: ['path', 'max'];
+  report_file_too_deep: ['path', 'max'];
+  report_file_too_large: ['size', 'max'];
+  report_file_too_many_values: ['max'];
   report_grade_audio_only: [];
   report_grade_good_for_video: [];
   report_grade_unusable: [];
@@ -721,9 +732,13 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   popup_rules_copy_heading: ['profile', 'version'],
   report_duration: ['duration', 'deadline'],
   report_env_policy_problem: ['field', 'problem'],
+  report_file_list_too_long: ['path', 'max'],
   report_file_newer: ['found', 'ours'],
   report_file_older: ['found', 'ours'],
   report_file_refused: ['file', 'problem'],
+  report_file_text_too_long: ['path', 'max'],
+  report_file_too_deep: ['path', 'max'],
+  report_file_too_large: ['size', 'max'],
   report_loopback_figures: ['received', 'sent', 'rtt', 'jitter'],
   report_nat: ['mapping', 'reason'],
   report_profile: ['name', 'id', 'version'],

@@ -7,6 +7,7 @@
  * core produces are phrases (src/i18n/phrase.ts), rendered by src/i18n/words.ts.
  */
 import type { MessageKey } from './message-keys';
+import { ownEntry } from './own';
 
 export type { MessageKey } from './message-keys';
 export type Translate = (key: MessageKey, substitutions?: readonly (string | number)[]) => string;
@@ -27,12 +28,13 @@ export type MessagesFile = Record<string, MessageEntry>;
  */
 export function translatorFromMessages(messages: MessagesFile): Translate {
   return (key: string, substitutions: readonly (string | number)[] = []) => {
-    const entry = messages[key];
+    // A key read from a file may be `constructor` or `__proto__`: own entries only.
+    const entry = ownEntry(messages, key);
     if (!entry) return `[${key}]`;
     const positional = (content: string) => content.replace(/\$(\d)/g, (_m, n: string) => String(substitutions[Number(n) - 1] ?? ''));
     return entry.message
       .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-        const placeholder = entry.placeholders?.[name.toLowerCase()];
+        const placeholder = entry.placeholders ? ownEntry(entry.placeholders, name.toLowerCase()) : undefined;
         return placeholder ? positional(placeholder.content) : whole;
       })
       .replace(/\$\$/g, '$');

@@ -7,6 +7,7 @@
  * comes from the generated `PLACEHOLDER_ORDER` (scripts/message-keys.mjs).
  */
 import { PLACEHOLDER_ORDER } from './message-keys';
+import { ownEntry } from './own';
 import type { Phrase, PhraseParam } from './phrase';
 import type { Translate } from './translate';
 
@@ -23,12 +24,13 @@ export function say(t: Translate, text: Phrase | string | null | undefined): str
   const legacy = (text as { text?: unknown }).text;
   if (text.code === undefined && typeof legacy === 'string') return legacy;
   if (typeof text.code !== 'string') return '';
-  const params = text.params ?? {};
+  const params: Record<string, PhraseParam> = text.params ?? {};
   // One placeholder or none: no order to know. A code this version lacks (a newer report) comes back as [code].
-  const names: readonly string[] = PLACEHOLDER_ORDER[text.code] ?? Object.keys(params);
+  // Own entries only: a code such as `constructor` names a member of every object, not a message (issue 29).
+  const names: readonly string[] = ownEntry<readonly string[]>(PLACEHOLDER_ORDER, text.code) ?? Object.keys(params);
   return t(
     text.code,
-    names.map((name) => sayParam(t, params[name])),
+    names.map((name) => sayParam(t, ownEntry(params, name))),
   );
 }
 

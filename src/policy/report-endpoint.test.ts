@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../policy/parse';
 import { effectiveSettings } from '../settings/effective';
 import { PolicyProblems } from '../policy/problems';
-import { readReportEndpoint } from './report-endpoint';
+import { headerValueProblem, isForbiddenRequestHeader, readReportEndpoint } from './report-endpoint';
 import { reportDestination } from '../settings/report-destination';
 
 const TOKEN = 'Bearer s3cret-collector-token';
@@ -104,5 +104,57 @@ describe('reportEndpoint policy', () => {
     expect(bad.reportEndpoint).toBeUndefined();
     expect(bad.problems.map((p) => p.field)).toEqual(['reportEndpoint.url']);
     expect(effectiveSettings({}, bad).reportDestination).toBeNull();
+  });
+});
+
+describe('reportEndpoint headers a browser cannot send (issue 29.6)', () => {
+  it.each([
+    'Expect',
+    'DNT',
+    'Set-Cookie',
+    'Access-Control-Request-Method',
+    'Access-Control-Request-Headers',
+    'Cookie2',
+    'Sec-Fetch-Mode',
+    'Proxy-Authorization',
+  ])('%s: a forbidden request header, named and not sent', (name) => {
+    const { endpoint, problems } = read({ url: 'https://otel.example/v1/logs', headers: { [name]: 'x', Authorization: TOKEN } });
+    expect(endpoint?.headers).toEqual({ Authorization: TOKEN });
+    expect(problems.map((p) => [p.field, inEnglish(p.message)])).toEqual([
+      [`reportEndpoint.headers.${name}`, expect.stringMatching(/forbidden request headers/)],
+    ]);
+  });
+
+  it('a method override naming CONNECT, TRACE or TRACK is forbidden; naming PUT is not', () => {
+    expect(read({ url: 'https://o.example/v1/logs', headers: { 'X-HTTP-Method-Override': 'TRACE' } }).endpoint?.headers).toEqual({});
+    expect(read({ url: 'https://o.example/v1/logs', headers: { 'X-HTTP-Method-Override': 'PUT' } }).endpoint?.headers).toEqual({
+      'X-HTTP-Method-Override': 'PUT',
+    });
+  });
+
+  it.each([
+    ['a character beyond Latin-1', 'Bearer tök€n', /only Latin-1/],
+    ['U+2028', 'Bearer a\u2028b', /only Latin-1/],
+    ['an emoji', 'Bearer 🔑', /only Latin-1/],
+    ['a trailing space', 'Bearer abc ', /space or tab/],
+    ['a leading tab', '\tBearer abc', /space or tab/],
+    ['a NUL', 'Bearer a\u0000b', /line break/],
+  ])('a value with %s: named without quoting it, and not sent', (_name, value, message) => {
+    const { endpoint, problems } = read({ url: 'https://otel.example/v1/logs', headers: { Authorization: value } });
+    expect(endpoint?.headers).toEqual({});
+    expect(problems.map((p) => [p.field, inEnglish(p.message)])).toEqual([['reportEndpoint.headers.Authorization', expect.stringMatching(message)]]);
+    expect(JSON.stringify(problems)).not.toContain('Bearer');
+  });
+
+  it('every value the reader keeps is one fetch() can send: Headers (the same WebIDL ByteString rule as the browser) takes it', () => {
+    for (const value of ['Bearer abc', 'Bearer é', 'a\tb', 'x'.repeat(4096)]) {
+      expect(headerValueProblem(value)).toBeNull();
+      expect(() => new Headers({ Authorization: value })).not.toThrow();
+    }
+    for (const value of ['Bearer €', 'a\u2028b']) {
+      expect(headerValueProblem(value)).toBe('not-latin1');
+      expect(() => new Headers({ Authorization: value })).toThrow(/ByteString/);
+    }
+    expect(isForbiddenRequestHeader('content-type', 'x')).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Phrase } from '../i18n/phrase';
 import type { MessageKey } from '../i18n/message-keys';
+import { ownEntry } from '../i18n/own';
 import type { ProfileError, ProfileErrorCode } from './types';
 
 const PROFILE_ERROR_KEYS: Record<ProfileErrorCode, MessageKey> = {
@@ -37,6 +38,7 @@ export function profileErrorPhraseOf(code: ProfileErrorCode): Phrase {
 
 /** The phrase for a problem's code; null for a code this version does not know (a newer report). */
 export function profileErrorPhrase(e: Pick<ProfileError, 'code'>): Phrase | null {
-  const key = PROFILE_ERROR_KEYS[e.code] as MessageKey | undefined;
+  // The code comes from a report file: `constructor` must not find Object's.
+  const key = typeof e.code === 'string' ? ownEntry<MessageKey>(PROFILE_ERROR_KEYS, e.code) : undefined;
   return key ? { code: key } : null;
 }

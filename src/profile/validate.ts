@@ -20,6 +20,15 @@ export interface ProfileValidation {
 }
 
 export const MAX_RULES = 500;
+/**
+ * Targets (URLs, STUN/TURN URLs, hosts) in all the rules together. Each is at
+ * least one check; a run's report must fit storage (src/report/fit.ts) and
+ * the run must end within its deadline. 200 rules of 100 hosts (20,000
+ * checks) made a 23 MB report that no storage write took, so the previous
+ * report stayed on show as this run's (issue 29). The built-in profiles name
+ * a few dozen.
+ */
+export const MAX_TARGETS = 1_000;
 /** A profile is 4 levels deep (profile > rules > rule > urls); 32 leaves room for `$comment` objects and stops a 5000-level document before anything recurses over it. */
 export const MAX_DEPTH = 32;
 const TOP_LEVEL_FIELDS = ['$schema', 'description', 'id', 'name', 'version', 'regions', 'source', 'rules'];
@@ -72,10 +81,41 @@ function readRules(value: unknown, context: RuleContext, problems: Problems): Pr
   if (value.length > MAX_RULES) {
     problems.add('rules', 'too-many', `has ${value.length} rules; only the first ${MAX_RULES} are read`);
   }
-  const rules = value.slice(0, MAX_RULES).flatMap((rule, index) => validateRule(rule, pathOf('rules', index), context, problems) ?? []);
+  const rules: ProfileRule[] = [];
+  let targets = 0;
+  for (const [index, item] of value.slice(0, MAX_RULES).entries()) {
+    const rule = validateRule(item, pathOf('rules', index), context, problems);
+    if (rule === undefined) continue;
+    targets += targetCount(rule);
+    if (targets > MAX_TARGETS) {
+      const left = Math.min(value.length, MAX_RULES) - index;
+      problems.add(
+        pathOf('rules', index),
+        'too-many',
+        `the rules name more than ${MAX_TARGETS} targets (URLs and hosts) in all, more than one run can check; this rule and the ${left - 1} after it are left out`,
+      );
+      break;
+    }
+    rules.push(rule);
+  }
   if (value.length > 0 && rules.length === 0)
     problems.add('rules', 'no-usable-rule', `none of the ${value.length} rules is usable (see the errors above): there is nothing to check`);
   return rules;
+}
+
+/** How many targets a rule names: each becomes at least one check. */
+function targetCount(rule: ProfileRule): number {
+  switch (rule.kind) {
+    case 'https':
+    case 'wss':
+      return 1;
+    case 'stun':
+    case 'turn':
+      return rule.urls.length;
+    case 'tcp':
+    case 'udp':
+      return Math.max(1, rule.hosts.length);
+  }
 }
 
 /** Whether objects and lists nest deeper than `max`, walked without recursion so that no depth can overflow the stack. */

@@ -6,7 +6,11 @@
  * A report over the budget loses its bulkiest evidence first — raw candidates
  * and ICE errors, then long texts, then the tails of the longer lists — and
  * `truncated` says what was cut, so support knows the copy is partial. The
- * verdict, the route and the missing-rule list are kept to the last.
+ * verdict, the route and the missing-rule list are kept to the last. Then
+ * any other list still too big (the merged firewall rules, the other causes,
+ * lists a later version adds) is halved, biggest first, so the result always
+ * fits: a report over the budget is a write that fails, and the previous
+ * report then shown as this run's (issue 29: a 200-rule × 100-host profile).
  */
 import { mapPhraseStrings, type Phrase } from '../i18n/phrase';
 import type { Report, Truncation } from './types';
@@ -60,7 +64,45 @@ export function fitReport(report: Report, maxBytes = MAX_STORED_REPORT_BYTES): R
       fitted = { ...fitted, [field]: fitted[field].slice(0, kept) };
     }
   }
+  // Whatever else is still too big, biggest list first: the report always fits (or has no list left to cut).
+  while (!fits()) {
+    const list = biggestList(fitted);
+    if (list === null) break;
+    const kept = Math.floor(list.items.length / 2);
+    const total = cuts.get(list.field)?.total ?? list.items.length;
+    cuts.set(list.field, { field: list.field, kept, total });
+    fitted = withList(fitted, list.field, list.items.slice(0, kept));
+  }
   return { ...fitted, truncated: [...cuts.values()] };
+}
+
+/** Top-level parts whose lists are never cut here: the verdict and the environment say what the run was. */
+const KEPT_WHOLE = new Set(['verdict', 'environment', 'profile', 'redaction', 'truncated']);
+
+/** The list with the most JSON bytes, top-level (`checks`) or one level in (`firewallRules.alsoCheck`), or null when every list is empty. */
+function biggestList(report: Report): { field: string; items: unknown[] } | null {
+  let best: { field: string; items: unknown[]; bytes: number } | null = null;
+  const consider = (field: string, value: unknown) => {
+    if (!Array.isArray(value) || value.length === 0) return;
+    const bytes = jsonBytes(value);
+    if (best === null || bytes > best.bytes) best = { field, items: value, bytes };
+  };
+  for (const [key, value] of Object.entries(report)) {
+    if (KEPT_WHOLE.has(key)) continue;
+    consider(key, value);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) consider(`${key}.${inner}`, innerValue);
+    }
+  }
+  return best;
+}
+
+/** `report` with the list at `field` (`checks` or `firewallRules.missing`) replaced. */
+function withList(report: Report, field: string, items: unknown[]): Report {
+  const [key, inner] = field.split('.') as [string, string | undefined];
+  const source = report as unknown as Record<string, unknown>;
+  if (inner === undefined) return { ...source, [key]: items } as unknown as Report;
+  return { ...source, [key]: { ...(source[key] as Record<string, unknown>), [inner]: items } } as unknown as Report;
 }
 
 /** Free texts longer than MAX_TEXT characters cut to it (with "…"); enums and ids are never that long. `shortened` counts them. */

@@ -19,6 +19,7 @@ import { CAUSES, type Cause } from '../checks/cause-info';
 import type { Doubt } from '../checks/cause';
 import type { CallsOutcome, OutcomeTone } from './outcome';
 import { REPORT_SCHEMA, type Report, type RunTrigger } from './types';
+import { describeLimitProblem, reportLimitProblem } from './limits';
 
 type Check = (value: unknown) => boolean;
 
@@ -141,6 +142,21 @@ const LOOPBACK = shape({
   setupError: nullable(str),
 });
 
+/** A merged firewall line (src/report/rule-set.ts RuleSetLine). */
+const RULE_SET_LINE = shape({
+  protocol: str,
+  ports: str,
+  destinations: strings,
+  destination: str,
+  services: strings,
+  purposes: strings,
+  ruleIds: strings,
+  required: bool,
+  excludeFromInspection: bool,
+  line: phrase,
+  text: str,
+});
+
 const environment = shape({
   extensionVersion: str,
   userAgent: str,
@@ -225,9 +241,8 @@ const isReport = shape({
   ),
   proxy: optional(shape({ inUse: bool, address: nullable(str), checkIds: strings, note: nullable(phrase) })),
   otherCauses: optional(list(shape({ cause: CAUSE, rules: list(ruleAdvice()), notes: phrases, lines: phrases, text: str }))),
-  firewallRules: optional(
-    shape({ missing: list(shape({ line: phrase, text: str, destination: str })), alsoCheck: list(shape({ line: phrase, text: str, destination: str })) }),
-  ),
+  // Every field the CSV export reads too (src/report/rule-set-csv.ts): it joins the lists.
+  firewallRules: optional(shape({ missing: list(RULE_SET_LINE), alsoCheck: list(RULE_SET_LINE) })),
   // Every field a renderer reads (ticket text, printable page, method rows); older stored reports have no list.
   loopbacks: optional(list(LOOPBACK)),
   truncated: (v) => v === undefined || list(shape({ field: str, kept: num, total: num }))(v),
@@ -249,7 +264,19 @@ function ruleAdvice(): Check {
   });
 }
 
-/** The stored value as a report the pages can render, or null for anything else (nothing stored, another version's or a damaged value). */
+/**
+ * The stored value as a report the pages can render, or null for anything else
+ * (nothing stored, another version's or a damaged value). Sizes, depth and
+ * dates (src/report/limits.ts) are checked first: the shape check below
+ * recurses into phrases, and a page formats `startedAt`.
+ */
 export function readStoredReport(value: unknown): Report | null {
-  return isReport(value) ? (value as Report) : null;
+  return reportLimitProblem(value) === null && isReport(value) ? (value as Report) : null;
+}
+
+/** Why `readStoredReport` refuses `value`, in English for the storage log (never quoting a value), or null when it reads. */
+export function storedReportProblem(value: unknown): string | null {
+  const limit = reportLimitProblem(value);
+  if (limit) return describeLimitProblem(limit);
+  return isReport(value) ? null : 'another version or damaged';
 }

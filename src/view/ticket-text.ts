@@ -34,6 +34,7 @@ import { nextStepKey, usageWord } from './plain';
 import { mdFence, mdText as md } from '../report/markdown';
 import { say, sayCheckDetail } from '../i18n/words';
 import { reportSections } from './report-sections';
+import { truncationList } from './truncated';
 
 export function renderTicketText(report: Report, t: Translate): string {
   const lines: string[] = [];
@@ -50,9 +51,8 @@ export function renderTicketText(report: Report, t: Translate): string {
   out(`- ${t('report_trigger', [triggerLabel(t, report.trigger)])}`);
   out(`- ${t('report_id', [md(report.id)])}`);
   out(`- ${t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}`);
-  if (report.truncated && report.truncated.length > 0) {
-    out(`- ${t('report_truncated', [md(report.truncated.map((c) => `${c.field} ${c.kept}/${c.total}`).join(', '))])}`);
-  }
+  const cuts = truncationList(report);
+  if (cuts !== null) out(`- ${t('report_truncated', [md(cuts)])}`);
   out('');
 
   // The profile's name heads each rule copy: escaped, as everywhere in the ticket text.

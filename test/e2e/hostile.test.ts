@@ -7,6 +7,10 @@ import { delay, startDaemon, waitFor } from '../lab/exec';
 import { LAB_ORIGINS } from './lab-profile';
 import type { Report } from '../../src/report/types';
 import { schoolProfile } from './school-profile';
+import { translatorFromMessages, type MessagesFile } from '../../src/i18n/translate';
+import en from '../../_locales/en/messages.json';
+import { readFileSync } from 'node:fs';
+import { firefoxExtensionCopy, launchFirefoxWithExtension } from '../../cli/launch-firefox';
 
 /**
  * Issue 20's faults in the real built extension: malformed messages, storage
@@ -267,4 +271,150 @@ describe('5 and 11 on the options page: an import keeps rules with unknown field
     expect(options.errors).toEqual([]);
     await options.page.close();
   });
+});
+
+describe('issue 29: report files and stored values the schema accepts but a page could not lay out', () => {
+  const EN = translatorFromMessages(en as MessagesFile);
+  /** Drops a file on the report page, as a help desk does with an attachment. */
+  const drop = (page: Page, name: string, text: string) =>
+    page.evaluate(
+      (n, t) => {
+        const data = new DataTransfer();
+        data.items.add(new File([t], n, { type: 'application/json' }));
+        document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      name,
+      text,
+    );
+  const problemFor = (page: Page, name: string) =>
+    page
+      .waitForFunction((n) => document.querySelector('[data-testid="open-report-problem"]')?.textContent?.includes(n), {}, name)
+      .then(() => page.$eval('[data-testid="open-report-problem"]', (el) => el.textContent ?? ''));
+
+  it('the opener lays out prototype-name codes as raw codes and refuses impossible dates and deep nesting by name; no page throws', async () => {
+    const good = await lb.run(schoolProfile(), 3_000);
+    const { page, errors } = await open('popup/report/report.html');
+    await page.waitForSelector('[data-testid="open-report-input"]');
+
+    const proto = {
+      ...good,
+      verdict: { ...good.verdict, summary: { code: 'constructor' } },
+      nat: { ...good.nat, reason: { code: 'toString', params: { hasOwnProperty: { code: 'valueOf' } } } },
+    };
+    await drop(page, 'proto.json', JSON.stringify(proto).replace('"params":{"hasOwnProperty"', '"params":{"__proto__":{"code":"__proto__"},"hasOwnProperty"'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="printable-report"]')?.textContent?.includes('[constructor]'), { timeout: 10_000 });
+    expect(await page.$eval('[data-testid="printable-report"]', (el) => (el as HTMLElement).innerText)).toContain('[toString]');
+
+    for (const [name, startedAt] of [
+      ['month-13.json', '2026-13-01T10:00:00Z'],
+      ['hour-25.json', '2026-11-29T25:00:00Z'],
+      ['offset-99.json', '2026-11-29T10:00:00+99:00'],
+    ] as const) {
+      await drop(page, name, JSON.stringify({ ...good, startedAt }));
+      expect(await problemFor(page, name)).toBe(EN('report_file_refused', [name, EN('report_file_bad_date', ['/startedAt'])]));
+    }
+
+    const deep = '{"code":"detail_with_note","params":{"note":"n","detail":'.repeat(50_000) + '{"code":"summary_none"}' + '}}'.repeat(50_000);
+    await drop(page, 'deep.json', JSON.stringify({ ...good, verdict: { ...good.verdict, summary: 'DEEP' } }).replace('"summary":"DEEP"', `"summary":${deep}`));
+    expect(await problemFor(page, 'deep.json')).toMatch(
+      new RegExp(`^${EN('report_file_refused', ['deep.json', '']).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/verdict/summary/params/`),
+    );
+    expect(await problemFor(page, 'deep.json')).toContain('more than 40 levels deep');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a stored report with an impossible date is dropped (popup, history, report page start without it); a shortened one says so', async () => {
+    const good = await lb.run(schoolProfile(), 3_000);
+    const bad = { ...good, id: 'bad-date', startedAt: '2026-13-01T10:00:00Z' };
+    // The run's own write follows its reply: wait for it (getLastReport waits for pending writes), then overwrite.
+    expect((await sendFromPage<Report | null>(lb.page, { type: 'getLastReport' }))?.id).toBe(good.id);
+    await setStorage(lb.page, { lastReport: bad, reportHistory: [bad, good] });
+    const popup = await open('popup/index.html');
+    await popup.page.waitForSelector('[data-testid="no-report"]');
+    expect((await sendFromPage<{ id: string }[]>(lb.page, { type: 'listHistory' })).map((h) => h.id)).toEqual([good.id]);
+    const page = await open('popup/report/report.html?id=bad-date');
+    await page.page.waitForSelector('[data-testid="open-report-input"]');
+
+    await setStorage(lb.page, { lastReport: { ...good, truncated: [{ field: 'checks', kept: 1, total: 2 }] } });
+    const shortened = await open('popup/index.html');
+    await shortened.page.waitForSelector('[data-testid="truncated"]');
+    expect(await shortened.page.$eval('[data-testid="truncated"]', (el) => el.textContent)).toBe(EN('report_truncated', ['checks 1/2']));
+    for (const { errors } of [popup, page, shortened]) expect(errors).toEqual([]);
+    for (const p of [popup.page, page.page, shortened.page]) await p.close();
+  });
+
+  it('the options page lists a LAN target written in hex as the address the browser will contact', async () => {
+    const options = await open('popup/options/index.html');
+    await options.page.waitForSelector('[data-testid="import-json"]');
+    const text = JSON.stringify({
+      id: 'disguised',
+      name: 'Disguised',
+      version: '1',
+      rules: [
+        { id: 'router', kind: 'https', purpose: 'Router', url: 'https://0xc0.0xa8.1.1/cgi-bin/reboot?confirm=1' },
+        { id: 'loop', kind: 'stun', purpose: 'Loopback', urls: ['stun:0x7f.0x1:3478'] },
+        { id: 'meta', kind: 'tcp', purpose: 'Metadata', hosts: ['0xa9.0xfe.0xa9.0xfe'], ports: [80] },
+      ],
+    });
+    await options.page.$eval(
+      '[data-testid="import-json"]',
+      (el, v) => {
+        (el as HTMLTextAreaElement).value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      text,
+    );
+    await options.page.click('[data-testid="import-button"]');
+    await options.page.waitForSelector('[data-testid="import-notice-local-list"] li');
+    const local = await options.page.$$eval('[data-testid="import-notice-local-list"] li', (lis) => lis.map((li) => li.textContent));
+    // The browser itself canonicalised the https URL; the STUN and TCP hosts are shown as written and as read.
+    expect(local).toEqual(['router: 192.168.1.1:443 (TCP)', 'loop: 0x7f.0x1 = 127.0.0.1:3478 (UDP)', 'meta: 0xa9.0xfe.0xa9.0xfe = 169.254.169.254 (TCP 80)']);
+    expect(options.errors).toEqual([]);
+    await options.page.close();
+  });
+});
+
+describe('issue 29 in Firefox: the same report files through the same opener', () => {
+  it('lays out prototype-name codes as [code], refuses an impossible date and 50,000-deep phrases by name, no page error', async () => {
+    const EN = translatorFromMessages(en as MessagesFile);
+    const base = JSON.parse(readFileSync(new URL('../fixtures/reports/failed.json', import.meta.url), 'utf8')) as Report;
+    const copy = await firefoxExtensionCopy([]);
+    const ff = await launchFirefoxWithExtension({ netns: lb.lab.topology.lan, extensionDir: copy.dir });
+    try {
+      const page = await ff.openPage('popup/report/report.html');
+      const errors: string[] = [];
+      page.on('pageerror', (err) => errors.push(String(err)));
+      await page.waitForSelector('[data-testid="open-report-input"]');
+      const drop = (name: string, text: string) =>
+        page.evaluate(
+          (n, t) => {
+            const data = new DataTransfer();
+            data.items.add(new File([t], n, { type: 'application/json' }));
+            document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+          },
+          name,
+          text,
+        );
+      const problemFor = async (name: string) => {
+        await page.waitForFunction((n) => document.querySelector('[data-testid="open-report-problem"]')?.textContent?.includes(n), {}, name);
+        return page.$eval('[data-testid="open-report-problem"]', (el) => el.textContent ?? '');
+      };
+      const proto = { ...base, verdict: { ...base.verdict, summary: { code: 'constructor' } }, nat: { ...base.nat, reason: { code: '__proto__' } } };
+      await drop('proto.json', JSON.stringify(proto));
+      await page.waitForFunction(() => document.querySelector('[data-testid="printable-report"]')?.textContent?.includes('[constructor]'), {
+        timeout: 10_000,
+      });
+      expect(await page.$eval('[data-testid="printable-report"]', (el) => el.textContent ?? '')).toContain('[__proto__]');
+      await drop('month-13.json', JSON.stringify({ ...base, startedAt: '2026-13-01T10:00:00Z' }));
+      expect(await problemFor('month-13.json')).toBe(EN('report_file_refused', ['month-13.json', EN('report_file_bad_date', ['/startedAt'])]));
+      const deep = '{"code":"detail_with_note","params":{"note":"n","detail":'.repeat(50_000) + '{"code":"summary_none"}' + '}}'.repeat(50_000);
+      await drop('deep.json', JSON.stringify({ ...base, verdict: { ...base.verdict, summary: 'DEEP' } }).replace('"summary":"DEEP"', `"summary":${deep}`));
+      expect(await problemFor('deep.json')).toContain('more than 40 levels deep');
+      expect(errors).toEqual([]);
+    } finally {
+      await ff.close();
+      await copy.remove();
+    }
+  }, 60_000);
 });

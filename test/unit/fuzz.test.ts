@@ -7,7 +7,17 @@
  * simulated-run.ts); its browser half is covered by the e2e suites.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reportValidatorCode } from '../../build/report-validator';
+import { readReport, type Validate } from '../../popup/report/open-report';
+import { FORMULA_START, ruleSetCsv } from '../../popup/report/rule-set-csv';
+import { readSendStatus } from '../../src/fleet/status';
+import type { Report } from '../../src/report/types';
 import example from '../fixtures/profiles/example.json';
 import { parseRunRequest } from '../../background/run/run-request';
 import { planChecks } from '../../src/checks/plan';
@@ -240,6 +250,151 @@ describe('fuzz: messages', () => {
         },
       ),
       { numRuns: RUNS * 2 },
+    );
+  });
+});
+
+/**
+ * Issue 29: the report-file opener (files arrive by e-mail from anyone) and
+ * stored values, fed schema-valid reports with hostile values in the places
+ * a renderer reads: phrase codes and parameter names that are Object.prototype
+ * names, dates the pattern accepts whatever their month or hour, nested
+ * phrases, long texts and lists, markup and spreadsheet formulas. Every input
+ * is laid out by every renderer (the CSV without a formula) or refused with a
+ * named reason. The seed is printed; FUZZ_SEED=<n> replays a run.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+console.log(`fuzz seed (issue 29 targets): ${SEED}; replay with FUZZ_SEED=${SEED}`);
+
+const OPEN_REFUSALS = [
+  'report_file_not_json',
+  'report_file_not_report',
+  'report_file_invalid',
+  'report_file_too_large',
+  'report_file_too_deep',
+  'report_file_text_too_long',
+  'report_file_list_too_long',
+  'report_file_too_many_values',
+  'report_file_bad_date',
+];
+const hostileCodeArb = fc.oneof(
+  fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'summary_none', 'detail_with_note', 'no_such_key'),
+  fc.stringMatching(/^[A-Za-z0-9_]{1,20}$/),
+);
+const hostileTextArb = fc.oneof(
+  fc.constantFrom('<img src=x onerror=alert(1)>', "=cmd|' /C calc'!A0\nx", '+1', '-1', '@SUM(1)', '\t=1', '\u2028', '](javascript:x)', '${x}', '$1$$'),
+  fc.string({ maxLength: 30 }),
+  fc.nat(300).map((n) => 'y'.repeat(n * 400)),
+);
+/** A phrase nested `depth` levels, built without recursion. */
+const nestedPhraseArb = fc.tuple(hostileCodeArb, fc.nat(60), hostileCodeArb, hostileTextArb).map(([code, depth, name, text]) => {
+  let node: unknown = { code, params: { [name]: text } };
+  for (let i = 0; i < depth; i++) node = { code: 'detail_with_note', params: { detail: node, note: text, [name]: { code } } };
+  return node;
+});
+const dateArb = fc
+  .tuple(
+    fc.integer({ min: 0, max: 9999 }),
+    fc.nat(99),
+    fc.nat(99),
+    fc.nat(99),
+    fc.nat(99),
+    fc.nat(99),
+    fc.constantFrom('Z', '+00:00', '+99:00', '-12:30', '+14:00'),
+  )
+  .map(([y, ...rest]) => {
+    const [mo, d, h, mi, s, zone] = rest as [number, number, number, number, number, string];
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${zone}`;
+  });
+const openerFixture = readFileSync(new URL('../fixtures/reports/failed.json', import.meta.url), 'utf8');
+const hostileReportArb = fc
+  .record({
+    startedAt: fc.oneof(dateArb, fc.constant('2026-11-29T23:43:56.208Z')),
+    summary: nestedPhraseArb,
+    natReason: nestedPhraseArb,
+    detail: nestedPhraseArb,
+    ruleId: hostileTextArb,
+    purpose: hostileTextArb,
+    profileErrorCode: fc.oneof(hostileCodeArb, fc.constant('too-many')),
+    evidence: hostileTextArb,
+    candidates: fc.nat(12_000),
+  })
+  .map((h) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a free-form copy of a fixture, written into as a file would be
+    const report = JSON.parse(openerFixture) as Record<string, any>;
+    report.startedAt = h.startedAt;
+    report.verdict.summary = h.summary;
+    report.nat.reason = h.natReason;
+    report.checks[0].detail = h.detail;
+    report.checks[0].evidence = h.evidence;
+    report.profile.errors = [{ path: 'rules[0]', code: h.profileErrorCode, message: h.purpose }];
+    if (report.candidates.length > 0) report.candidates = Array.from({ length: h.candidates % 40 === 0 ? h.candidates : 3 }, () => report.candidates[0]);
+    for (const line of [...report.firewallRules.missing, ...report.firewallRules.alsoCheck]) {
+      line.ruleIds = [h.ruleId];
+      line.purposes = [h.purpose];
+    }
+    return report;
+  });
+
+let openerValidate: Validate;
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wnc-validator-'));
+  writeFileSync(join(dir, 'validate.mjs'), reportValidatorCode());
+  openerValidate = (await import(pathToFileURL(join(dir, 'validate.mjs')).href)).default as Validate;
+});
+
+function expectLaidOut(report: Report): void {
+  renderEverything(report);
+  if (report.firewallRules) {
+    const rows = Papa.parse<string[]>(ruleSetCsv(report.firewallRules).trim()).data;
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(FORMULA_START);
+  }
+}
+
+describe('fuzz: the report-file opener and stored reports (issue 29)', () => {
+  it('a hostile, schema-shaped report file is laid out by every renderer or refused by name; in storage, read or dropped', () => {
+    fc.assert(
+      fc.property(hostileReportArb, (report) => {
+        const text = JSON.stringify(report);
+        const opened = readReport(text, openerValidate);
+        if (opened.ok) expectLaidOut(opened.report);
+        else expect(OPEN_REFUSALS).toContain(opened.key);
+        const stored = readStoredReport(JSON.parse(text));
+        if (stored) expectLaidOut(stored);
+        // A file the opener lays out is one storage would keep too: the two readers agree on the limits.
+        if (opened.ok) expect(stored).not.toBeNull();
+        for (const item of readHistoryValue([JSON.parse(text), baseReport])) expectLaidOut(item);
+      }),
+      { numRuns: 120, seed: SEED },
+    );
+  }, 120_000);
+});
+
+describe('fuzz: the fleet send status from storage (issue 29)', () => {
+  it('any stored value reads as a status whose every date formats', () => {
+    const dateish = fc.oneof(dateArb, fc.anything({ maxDepth: 1 }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything({ maxDepth: 3 }),
+          fc.record({
+            queued: fc.anything({ maxDepth: 0 }),
+            lastSentAt: dateish,
+            nextAttemptAt: dateish,
+            problems: fc.array(
+              fc.record({ code: fc.constantFrom('unreachable', 'constructor', 'header-refused'), at: dateish, count: fc.anything({ maxDepth: 0 }) }),
+            ),
+          }),
+        ),
+        (value) => {
+          const status = readSendStatus(value);
+          for (const date of [status.lastSentAt, status.nextAttemptAt, ...status.problems.map((p) => p.at)]) {
+            if (date !== null) expect(() => new Intl.DateTimeFormat('de', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(date))).not.toThrow();
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
