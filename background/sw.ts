@@ -1,8 +1,8 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser, type Runtime } from './browser';
 import { readRequest } from '../src/contract/requests';
 import { showBadge } from './badge/badge';
 import { listenForPolicyChanges } from './policy/read-policy';
-import { listenForSchedule } from './policy/schedule';
+import { listenForSchedule } from './run/automatic-runs';
 import { handleRequest } from './request-handlers';
 import { listenForProgressPorts } from './run/progress-ports';
 import { readLastReport } from './run/report-store';

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { ext as browser } from './shared/ext';
+import { browser, type StorageChange } from './shared/browser';
+import { keepProgressConnected } from './shared/progress-connection';
 import { isErrorReply } from '../src/contract/requests';
-import { PROGRESS_PORT, type ProgressEvent, type RunProgress } from '../src/contract/progress';
+import { PROGRESS_PORT, type RunProgress } from '../src/contract/progress';
 import type { Report } from '../src/report/types';
 import type { SettingsView } from '../src/settings/types';
 import { ageText } from '../src/view/age';
@@ -40,64 +41,7 @@ export function Popup({ stored, readError, onFirstReport }: { stored: Report | n
 
   useEffect(() => {
     let live = true;
-    let port: chrome.runtime.Port | null = null;
-    let runSeen = false;
-    const connect = () => {
-      const current = browser.runtime.connect({ name: PROGRESS_PORT });
-      port = current;
-      // A live worker says `connected` at once. A port opened while the worker was being
-      // stopped can stay open with nobody at the other end: give it up and connect again.
-      let answered = false;
-      const check = setTimeout(() => {
-        if (answered || !live || port !== current) return;
-        current.disconnect();
-        port = null;
-        reconnect = setTimeout(connect, 1_000);
-      }, 3_000);
-      current.onMessage.addListener((message: unknown) => {
-        answered = true;
-        clearTimeout(check);
-        const m = message as ProgressEvent;
-        if (m.type === 'connected') return;
-        if (m.type === 'progress') {
-          runSeen = true;
-          // A new run makes an earlier failure (or interruption) old news.
-          setFailure(null);
-          setRunning(true);
-          setProgress(m.progress);
-        } else if (m.type === 'failed') {
-          runSeen = false;
-          setFailure(t('popup_run_failed', [m.message]));
-          setProgress(null);
-          setRunning(false);
-        } else {
-          runSeen = false;
-          setFailure(null);
-          setReport(m.report);
-          setProgress(null);
-          setRunning(false);
-          setNow(Date.now());
-        }
-      });
-      // Only the service worker's end closes this port: it stopped (idle, updated or killed).
-      // A run it was doing is gone with it, so say so instead of "Checking… 2 of 3" forever,
-      // and connect again (which wakes a new worker) for the next run's progress.
-      current.onDisconnect.addListener(() => {
-        void browser.runtime.lastError; // read, so Chrome does not log it as unchecked
-        clearTimeout(check);
-        if (port !== current) return;
-        port = null;
-        if (runSeen) {
-          runSeen = false;
-          setFailure(t('popup_run_interrupted'));
-          setProgress(null);
-          setRunning(false);
-        }
-        // After a pause: a worker that cannot start must not turn this into a busy loop.
-        if (live) reconnect = setTimeout(connect, 1_000);
-      });
-    };
-    let reconnect: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => void) | null = null;
     afterNextPaint(() => {
       if (!live) return;
       send({ type: 'getSettings' }).then(
@@ -108,10 +52,42 @@ export function Popup({ stored, readError, onFirstReport }: { stored: Report | n
         (p) => setGranted(p.origins ?? []),
         () => undefined,
       );
-      connect();
+      // The port's reconnecting (a worker stopped, a port left dangling) is popup/shared/progress-connection.ts.
+      stop = keepProgressConnected(
+        () => {
+          const port = browser.runtime.connect({ name: PROGRESS_PORT });
+          port.onDisconnect.addListener(() => void browser.runtime.lastError); // read, so Chrome does not log it as unchecked
+          return port;
+        },
+        {
+          progress(progress) {
+            // A new run makes an earlier failure (or interruption) old news.
+            setFailure(null);
+            setRunning(true);
+            setProgress(progress);
+          },
+          failed(message) {
+            setFailure(t('popup_run_failed', [message]));
+            setProgress(null);
+            setRunning(false);
+          },
+          report(finished) {
+            setFailure(null);
+            setReport(finished);
+            setProgress(null);
+            setRunning(false);
+            setNow(Date.now());
+          },
+          interrupted() {
+            setFailure(t('popup_run_interrupted'));
+            setProgress(null);
+            setRunning(false);
+          },
+        },
+      );
     });
     // A run that ended while the port was down (a worker restarting) still shows: the report is written once, at the end.
-    const onStored = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    const onStored = (changes: Record<string, StorageChange>, area: string) => {
       const change = changes[STORAGE_KEYS.lastReport];
       if (area !== 'local' || !change) return;
       const stored = currentReport(change.newValue);
@@ -125,9 +101,8 @@ export function Popup({ stored, readError, onFirstReport }: { stored: Report | n
     return () => {
       live = false;
       browser.storage.onChanged.removeListener(onStored);
-      clearTimeout(reconnect);
       clearInterval(tick);
-      port?.disconnect();
+      stop?.();
     };
   }, []);
 

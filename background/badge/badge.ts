@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import type { Translate } from '../../src/i18n/translate';
 import type { Report } from '../../src/report/types';
 import { badgeFor } from '../../src/view/badge';
@@ -18,7 +18,7 @@ export async function showBadge(report: Pick<Report, 'verdict' | 'missingRules'>
     browser.action.setBadgeText({ text: badge.text }),
     browser.action.setBadgeBackgroundColor({ color: badge.colour }),
     // White on the three badge colours meets AA (contrast >= 4.5:1).
-    chrome.action.setBadgeTextColor({ color: '#ffffff' }),
+    browser.action.setBadgeTextColor({ color: '#ffffff' }),
     browser.action.setTitle({ title: lines.join('\n') }),
   ]);
 }

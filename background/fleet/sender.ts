@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import type { Report } from '../../src/report/types';
 import type { ReportEndpoint } from '../../src/settings/report-destination';
 import { otlpLogsRequest, partialRejection } from '../../src/fleet/record';

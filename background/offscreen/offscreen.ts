@@ -1,4 +1,4 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser, type Runtime } from '../browser';
 import type { OffscreenMap, OffscreenType } from '../../src/contract/offscreen';
 import { gatherCandidates } from './gather';
 import { loopbackCall } from './loopback-call';

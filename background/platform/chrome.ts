@@ -2,7 +2,7 @@
  * Chrome: WebRTC runs in the offscreen document (MV3 service workers have no
  * RTCPeerConnection), reached by runtime messages; no certificate evidence.
  */
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import type { LoopbackMeasurement } from '../../src/ice/loopback';
 import type { GatherResult, IceServerConfig } from '../../src/ice/types';
 import { isGatherResult, isLoopbackMeasurement, type OffscreenGatherRequest, type OffscreenLoopbackRequest } from '../../src/contract/offscreen';

@@ -1,4 +1,4 @@
-import browser, { type WebRequest } from 'webextension-polyfill';
+import { browser, type WebRequest } from '../browser';
 import { certificateEvidence } from '../../src/checks/certificate';
 import type { CertificateEvidence, SecurityInfoReader } from './index';
 

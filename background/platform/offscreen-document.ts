@@ -8,6 +8,7 @@
  * process, which every extension page shares, so a fresh document frees none
  * (measured). background/offscreen/peer-connections.ts handles the limit.
  */
+import { browser } from '../browser';
 import type { OffscreenPingRequest } from '../../src/contract/offscreen';
 
 const OFFSCREEN_PATH = 'background/offscreen/offscreen.html';
@@ -17,9 +18,9 @@ let creating: Promise<void> | null = null;
 let known = false;
 
 async function offscreenDocumentExists(): Promise<boolean> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
-  const contexts = await chrome.runtime.getContexts({
-    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const contexts = await browser.runtime.getContexts({
+    contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT],
     documentUrls: [url],
   });
   return contexts.length > 0;
@@ -33,7 +34,7 @@ async function offscreenDocumentExists(): Promise<boolean> {
 async function untilListening(): Promise<void> {
   const ping: OffscreenPingRequest = { target: 'offscreen', type: 'ping' };
   for (let attempt = 0; attempt < 100; attempt++) {
-    const reply: unknown = await chrome.runtime.sendMessage(ping).catch(() => undefined);
+    const reply: unknown = await browser.runtime.sendMessage(ping).catch(() => undefined);
     if (typeof reply === 'object' && reply !== null && (reply as { ready?: unknown }).ready === true) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -47,10 +48,10 @@ export function ensureOffscreenDocument(): Promise<void> {
       known = true;
       return;
     }
-    await chrome.offscreen.createDocument({
+    await browser.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       // 'WEB_RTC', not 'WEBRTC': Chrome rejects the latter.
-      reasons: [chrome.offscreen.Reason.WEB_RTC],
+      reasons: [browser.offscreen.Reason.WEB_RTC],
       justification: 'Gather ICE candidates against the STUN/TURN servers being checked.',
     });
     await untilListening();
@@ -65,6 +66,6 @@ export function ensureOffscreenDocument(): Promise<void> {
 export async function recreateOffscreenDocument(): Promise<void> {
   await creating?.catch(() => undefined);
   known = false;
-  if (await offscreenDocumentExists()) await chrome.offscreen.closeDocument().catch(() => undefined);
+  if (await offscreenDocumentExists()) await browser.offscreen.closeDocument().catch(() => undefined);
   await ensureOffscreenDocument();
 }

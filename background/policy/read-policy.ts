@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import { parsePolicy } from '../../src/policy/parse';
 import { overlayForReadError } from '../../src/policy/read-error';
 import { NO_POLICY, type PolicyOverlay } from '../../src/settings/types';

@@ -1,3 +1,4 @@
+import { browser } from '../browser';
 import type { FetchEvidence, FetchTiming } from '../../src/checks/evidence';
 import { originPattern } from '../../src/checks/probe-origins';
 import { withResponseStatus } from '../../src/checks/web-request-observation';
@@ -45,7 +46,7 @@ export async function probeFetch(url: string, deadlineMs: number): Promise<Fetch
 /** Whether the extension may access the URL's host (granted at install, by the user, or by policy). */
 async function hasHostAccess(url: string): Promise<boolean> {
   try {
-    return await chrome.permissions.contains({ origins: [originPattern(url)] });
+    return await browser.permissions.contains({ origins: [originPattern(url)] });
   } catch {
     return false;
   }

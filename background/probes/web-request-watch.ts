@@ -1,3 +1,4 @@
+import { browser, type WebRequest } from '../browser';
 import type { NetObservation } from '../../src/checks/evidence';
 import { emptyObservation, fold, observe } from '../../src/checks/web-request-observation';
 
@@ -35,19 +36,19 @@ function notify(url: string, o: Partial<NetObservation>): void {
 function install(): void {
   if (installed) return;
   installed = true;
-  const filter: chrome.webRequest.RequestFilter = { urls: ['<all_urls>'], tabId: -1 };
+  const filter: WebRequest.RequestFilter = { urls: ['<all_urls>'], tabId: -1 };
   // Observe only: every listener returns undefined, nothing is blocked or changed.
-  chrome.webRequest.onBeforeRequest.addListener((d) => {
+  browser.webRequest.onBeforeRequest.addListener((d) => {
     notify(d.url, observe('onBeforeRequest', {}));
     return undefined;
   }, filter);
-  chrome.webRequest.onHeadersReceived.addListener((d) => {
+  browser.webRequest.onHeadersReceived.addListener((d) => {
     notify(d.url, observe('onHeadersReceived', d));
     return undefined;
   }, filter);
-  chrome.webRequest.onResponseStarted.addListener((d) => notify(d.url, observe('onResponseStarted', d)), filter);
-  chrome.webRequest.onErrorOccurred.addListener((d) => notify(d.url, observe('onErrorOccurred', d)), filter);
-  chrome.webRequest.onAuthRequired.addListener((d) => {
+  browser.webRequest.onResponseStarted.addListener((d) => notify(d.url, observe('onResponseStarted', d)), filter);
+  browser.webRequest.onErrorOccurred.addListener((d) => notify(d.url, observe('onErrorOccurred', d)), filter);
+  browser.webRequest.onAuthRequired.addListener((d) => {
     notify(d.url, observe('onAuthRequired', d));
     return undefined;
   }, filter);
@@ -57,7 +58,7 @@ function install(): void {
 // added just before a fetch() can miss that fetch's first events (measured in the
 // lab: onSendHeaders and onHeadersReceived lost, onResponseStarted kept), and a
 // run's first HTTPS check then passes without its status.
-if (typeof chrome !== 'undefined' && chrome.webRequest) install();
+if (browser.webRequest) install();
 
 export function watchRequest(url: string): RequestWatch {
   install();

@@ -1,3 +1,4 @@
+import { browser } from '../browser';
 import type { Environment } from '../../src/report/types';
 import { phrase } from '../../src/i18n/phrase';
 
@@ -12,7 +13,7 @@ type Device = Environment['device'];
  * facts is still a report.
  */
 export async function readDeviceFacts(os: string | null): Promise<Device> {
-  const enterprise = (globalThis as { chrome?: { enterprise?: EnterpriseApi } }).chrome?.enterprise;
+  const enterprise = browser.enterprise as EnterpriseApi | undefined;
   const device = enterprise?.deviceAttributes;
   const network = enterprise?.networkingAttributes;
   if (!device && !network) {
@@ -56,8 +57,9 @@ interface EnterpriseApi {
 function call(fn: Getter): Promise<unknown> {
   return new Promise((resolve, reject) => {
     if (!fn) return resolve(undefined);
-    fn((value) => {
-      const error = chrome.runtime.lastError;
+    // A getter that also returns a promise settles this one through the callback alone.
+    void fn((value) => {
+      const error = browser.runtime.lastError;
       if (error) reject(new Error(error.message ?? 'unknown error'));
       else resolve(value);
     });

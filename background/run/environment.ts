@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import type { Environment } from '../../src/report/types';
-import { readWebRtcIpHandling } from '../policy/webrtc-ip-handling';
+import { readWebRtcIpHandling } from './webrtc-ip-handling';
 import { readPolicy } from '../policy/read-policy';
 import { readDeviceFacts } from './device-facts';
 import { phrase } from '../../src/i18n/phrase';

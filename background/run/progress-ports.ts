@@ -1,4 +1,4 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser, type Runtime } from '../browser';
 import { PROGRESS_PORT, type ProgressEvent } from '../../src/contract/progress';
 
 /**

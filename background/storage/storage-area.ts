@@ -3,7 +3,7 @@
  * worker, through the schema in src/contract/storage.ts: a read returns a
  * value of the key's type whatever storage held, and logs what it dropped.
  */
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import { readStorageValue, STORAGE_SCHEMA, type StorageValue } from '../../src/contract/storage';
 import { RETIRED_LOCAL_KEYS, type StorageName } from '../../src/contract/storage-keys';
 

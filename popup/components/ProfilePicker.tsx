@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { isErrorReply } from '../../src/contract/requests';
 import type { Settings, SettingsView } from '../../src/settings/types';
-import { BUILTIN_CATALOGUE } from '../../src/view/catalogue';
+import { chosenProfile } from '../../src/view/chosen-profile';
+import { ChoiceOptions, ProfileOptions, RegionOptions } from '../shared/profile-fields';
 import { requestOrigins } from '../shared/request-origins';
 import { t } from '../shared/i18n';
 import { send } from '../shared/send';
@@ -21,12 +22,9 @@ interface Props {
 export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
   const [asked, setAsked] = useState(0);
   const { effective } = view;
-  const builtin = BUILTIN_CATALOGUE.find((p) => p.id === effective.profileId);
-  const custom = view.customProfiles.find((p) => p.id === effective.profileId);
+  const { custom, name, regions, options } = chosenProfile(view);
   const profileLocked = view.locked.includes('profileId');
   const choicesLocked = view.locked.includes('choices');
-  const regions = builtin?.regions ?? custom?.regions ?? [];
-  const options = builtin?.options ?? [];
 
   const save = async (patch: Partial<Settings>) => {
     try {
@@ -57,7 +55,6 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
     void save({ choices });
   };
 
-  const name = builtin?.name ?? custom?.name ?? effective.profileId;
   return (
     <section class="picker" data-testid="profile-picker">
       {profileLocked ? (
@@ -72,22 +69,7 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
         <label>
           {t('popup_profile_label')}
           <select value={effective.profileId} onChange={(e) => pickProfile(e.currentTarget.value)} data-testid="profile-select">
-            <optgroup label={t('popup_profile_builtin')}>
-              {BUILTIN_CATALOGUE.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-            {view.customProfiles.length > 0 && (
-              <optgroup label={t('popup_profile_custom')}>
-                {view.customProfiles.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
+            <ProfileOptions view={view} grouped />
           </select>
         </label>
       )}
@@ -100,12 +82,7 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
             onChange={(e) => pickChoice('region', e.currentTarget.value)}
             data-testid="region-select"
           >
-            <option value="">{t('popup_region_all')}</option>
-            {regions.map((r) => (
-              <option key={r} value={r}>
-                {r.toUpperCase()}
-              </option>
-            ))}
+            <RegionOptions regions={regions} />
           </select>
         </label>
       )}
@@ -118,11 +95,7 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
             disabled={choicesLocked}
             onChange={(e) => pickChoice(option.id, e.currentTarget.value)}
           >
-            {option.choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
+            <ChoiceOptions option={option} />
           </select>
         </label>
       ))}

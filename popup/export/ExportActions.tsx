@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ext as browser } from '../shared/ext';
+import { browser } from '../shared/browser';
 import type { Report } from '../../src/report/types';
 import { exportCopy, jsonExport, printableUrl, textExport } from './exports';
 import { pageTranslate as t } from './page-translate';

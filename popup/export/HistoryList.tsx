@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ext as browser } from '../shared/ext';
+import { browser } from '../shared/browser';
 import { send } from '../shared/send';
 import { isErrorReply } from '../../src/contract/requests';
 import type { HistoryEntry } from '../../src/report/history';

@@ -1,5 +1,6 @@
 import type { SettingKey, Settings, SettingsView } from '../../src/settings/types';
-import { BUILTIN_CATALOGUE } from '../../src/view/catalogue';
+import { chosenProfile } from '../../src/view/chosen-profile';
+import { ChoiceOptions, ProfileOptions, RegionOptions } from '../shared/profile-fields';
 import { requestHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
 import { NoticeView, type Notice } from './Notice';
@@ -28,9 +29,7 @@ function Locked({ show }: { show: boolean }) {
 /** Default profile and options, deadline and IP redaction; each locked field is shown disabled. */
 export function CheckSettings({ view, granted, locked, onSave, notice }: Props) {
   const { effective } = view;
-  const builtin = BUILTIN_CATALOGUE.find((p) => p.id === effective.profileId);
-  const custom = view.customProfiles.find((p) => p.id === effective.profileId);
-  const regions = builtin?.regions ?? custom?.regions ?? [];
+  const { regions, options } = chosenProfile(view);
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -43,7 +42,7 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
       const choices = sameProfile ? { ...effective.choices } : {};
       if (region && sameProfile) choices.region = region;
       else delete choices.region;
-      for (const option of builtin?.options ?? []) {
+      for (const option of options) {
         const chosen = form.get(`option:${option.id}`);
         if (sameProfile && typeof chosen === 'string') choices[option.id] = chosen;
       }
@@ -68,16 +67,7 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
           {t('options_default_profile')}
           <Locked show={locked('profileId')} />
           <select name="profileId" value={effective.profileId} disabled={locked('profileId')} data-testid="default-profile">
-            {BUILTIN_CATALOGUE.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-            {view.customProfiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <ProfileOptions view={view} grouped={false} />
           </select>
         </label>
         {regions.length > 0 && (
@@ -85,26 +75,17 @@ export function CheckSettings({ view, granted, locked, onSave, notice }: Props) 
             {t('popup_region_label')}
             <Locked show={locked('choices')} />
             <select name="region" value={effective.choices.region ?? ''} disabled={locked('choices')}>
-              <option value="">{t('popup_region_all')}</option>
-              {regions.map((r) => (
-                <option key={r} value={r}>
-                  {r.toUpperCase()}
-                </option>
-              ))}
+              <RegionOptions regions={regions} />
             </select>
           </label>
         )}
-        {(builtin?.options ?? []).map((option) => (
+        {options.map((option) => (
           <label key={option.id}>
             {/* The vendor guide's words, stored in the profile (not translated). */}
             {option.label}
             <Locked show={locked('choices')} />
             <select name={`option:${option.id}`} value={effective.choices[option.id] ?? option.default} disabled={locked('choices')}>
-              {option.choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
+              <ChoiceOptions option={option} />
             </select>
           </label>
         ))}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ext as browser } from '../shared/ext';
+import { browser, type StorageChange } from '../shared/browser';
 import type { SendTrigger } from '../../src/settings/report-destination';
 import { readSendStatus, SEND_STATUS_STORAGE_KEY, type SendProblemCode, type SendStatus } from '../../src/fleet/status';
 // Neither module loads the OTLP serializer: that stays in the service worker.
@@ -51,7 +51,10 @@ function problemText(code: SendProblemCode, status: number | undefined, count: n
     case 'partially-rejected':
     case 'resent':
       return t(key, [count]);
-    default:
+    case 'clock-changed':
+    case 'redirect':
+    case 'unreachable':
+    case 'header-refused':
       return t(key);
   }
 }
@@ -70,7 +73,7 @@ export function FleetInfo({ view }: { view: SettingsView }) {
       (stored) => setStatus(readSendStatus(stored[SEND_STATUS_STORAGE_KEY])),
       () => undefined,
     );
-    const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    const listener = (changes: Record<string, StorageChange>, area: string) => {
       if (area === 'local' && SEND_STATUS_STORAGE_KEY in changes) setStatus(readSendStatus(changes[SEND_STATUS_STORAGE_KEY]!.newValue));
     };
     browser.storage.onChanged.addListener(listener);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ext as browser } from '../shared/ext';
+import { browser } from '../shared/browser';
 import { isErrorReply, type ErrorReply } from '../../src/contract/requests';
 import { validateProfile } from '../../src/profile/validate';
 import { jsonErrorDetail } from '../../src/profile/json-text';

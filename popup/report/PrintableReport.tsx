@@ -16,7 +16,7 @@ import {
 } from '../../src/report/labels';
 import type { Report } from '../../src/report/types';
 import { causeKeys, causeText, missingRulesText, ruleText } from '../../src/view/rules';
-import { ruleSetCsv } from '../../src/report/rule-set-csv';
+import { ruleSetCsv } from './rule-set-csv';
 import { saveFile } from '../export/save-file';
 import { LAN_KEYS } from '../../src/view/methods';
 import { loopbackLine } from '../../src/view/ticket-text';
@@ -25,10 +25,11 @@ import { RouteDiagram } from './RouteDiagram';
 import { formatDateTime } from '../shared/format';
 import { truncationList } from '../../src/view/truncated';
 import { say, sayCheckDetail } from '../../src/i18n/words';
+import { reportSections, type ReportSection } from '../../src/view/report-sections';
 
 /** The report laid out for reading and printing: the same sections, in the same order, as the ticket text. */
 export function PrintableReport({ report }: { report: Report }) {
-  const { profile, verdict, environment: env } = report;
+  const { profile, environment: env } = report;
   return (
     <article class="report" data-testid="printable-report">
       <header>
@@ -49,46 +50,62 @@ export function PrintableReport({ report }: { report: Report }) {
         </ul>
       </header>
 
-      <section class={`verdict route-${verdict.route}`}>
-        <h2>{t('report_route_heading')}</h2>
-        <p class="route" data-testid="route">
-          <strong>{routeLabel(t, verdict.route)}</strong>
-          {verdict.route !== 'none' && !verdict.routeVerified && ` ${t('report_route_unverified')}`}
-        </p>
-        <p>{say(t, verdict.summary)}</p>
-        {report.outcome && (
-          <p class={`outcome tone-${report.outcome.tone}`} data-testid="outcome">
-            <strong>{say(t, report.outcome.summary)}</strong>
+      {reportSections(report, t).map((s) => (
+        <ReportSectionView key={s.kind === 'cause' ? `cause-${s.cause.cause}` : s.kind} report={report} section={s} />
+      ))}
+    </article>
+  );
+}
+
+/** One section of the model (src/view/report-sections.ts), laid out for the page. */
+function ReportSectionView({ report, section: s }: { report: Report; section: ReportSection }) {
+  const { profile, verdict, environment: env } = report;
+  switch (s.kind) {
+    case 'route':
+      return (
+        <section class={`verdict route-${verdict.route}`}>
+          <h2>{t('report_route_heading')}</h2>
+          <p class="route" data-testid="route">
+            <strong>{routeLabel(t, verdict.route)}</strong>
+            {verdict.route !== 'none' && !verdict.routeVerified && ` ${t('report_route_unverified')}`}
           </p>
-        )}
-        {report.proxy?.inUse && report.proxy.note && <p data-testid="proxy-note">{say(t, report.proxy.note)}</p>}
-        <RouteDiagram verdict={verdict} t={t} />
-        <ul>
-          <li>
-            {methodLabel(t, 'lan')}: {t(LAN_KEYS[verdict.lan])}
-          </li>
-          <li>{t('report_nat', [report.nat.mapping, say(t, report.nat.reason)])}</li>
-        </ul>
-      </section>
-
-      <section>
-        <h2>{t('report_missing_heading', [report.missingRules.length])}</h2>
-        {report.missingRules.length === 0 && <p>{t('report_missing_none')}</p>}
-        {report.missingRules.map((rule) => (
-          <RuleBlock key={rule.ruleId} rule={rule} />
-        ))}
-      </section>
-
-      {report.verifyRules.length > 0 && (
+          <p>{say(t, verdict.summary)}</p>
+          {report.outcome && (
+            <p class={`outcome tone-${report.outcome.tone}`} data-testid="outcome">
+              <strong>{say(t, report.outcome.summary)}</strong>
+            </p>
+          )}
+          {report.proxy?.inUse && report.proxy.note && <p data-testid="proxy-note">{say(t, report.proxy.note)}</p>}
+          <RouteDiagram verdict={verdict} t={t} />
+          <ul>
+            <li>
+              {methodLabel(t, 'lan')}: {t(LAN_KEYS[verdict.lan])}
+            </li>
+            <li>{t('report_nat', [report.nat.mapping, say(t, report.nat.reason)])}</li>
+          </ul>
+        </section>
+      );
+    case 'missing-rules':
+      return (
+        <section>
+          <h2>{t('report_missing_heading', [report.missingRules.length])}</h2>
+          {report.missingRules.length === 0 && <p>{t('report_missing_none')}</p>}
+          {report.missingRules.map((rule) => (
+            <RuleBlock key={rule.ruleId} rule={rule} />
+          ))}
+        </section>
+      );
+    case 'verify-rules':
+      return (
         <section>
           <h2>{t('report_verify_heading', [report.verifyRules.length])}</h2>
           {report.verifyRules.map((rule) => (
             <RuleBlock key={rule.ruleId} rule={rule} />
           ))}
         </section>
-      )}
-
-      {missingRulesText(report, t) !== '' && (
+      );
+    case 'rule-set':
+      return (
         <section data-testid="rule-set">
           <h2>{t('report_rule_set_heading')}</h2>
           {/* CSV for firewall import; here rather than in the popup, which keeps papaparse out of its 25 KB. */}
@@ -104,10 +121,11 @@ export function PrintableReport({ report }: { report: Report }) {
           )}
           <pre>{missingRulesText(report, t)}</pre>
         </section>
-      )}
-
-      {(report.otherCauses ?? []).map((section) => (
-        <section key={section.cause} data-testid={`cause-${section.cause}`}>
+      );
+    case 'cause': {
+      const section = s.cause;
+      return (
+        <section data-testid={`cause-${section.cause}`}>
           <h2>{t(causeKeys(section.cause).heading, [section.rules.length])}</h2>
           <p>{t(causeKeys(section.cause).hint)}</p>
           {(section.notes ?? []).length > 0 && (
@@ -122,9 +140,10 @@ export function PrintableReport({ report }: { report: Report }) {
           ))}
           <pre>{causeText(section, report, t)}</pre>
         </section>
-      ))}
-
-      {profile.errors.length > 0 && (
+      );
+    }
+    case 'profile-errors':
+      return (
         <section>
           <h2>{t('report_profile_errors_heading', [profile.errors.length])}</h2>
           <ul>
@@ -135,56 +154,60 @@ export function PrintableReport({ report }: { report: Report }) {
             ))}
           </ul>
         </section>
-      )}
-
-      <section>
-        <h2>{t('report_methods_heading')}</h2>
-        <ul>
-          {verdict.methods.map((m) => (
-            <li key={m.method}>
-              <strong>{methodLabel(t, m.method)}</strong>: {methodStatusLabel(t, m.status)}
-              <ul>
-                {m.reasons.map((r, i) => (
-                  <li key={i}>{say(t, r)}</li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section>
-        <h2>{t('report_checks_heading', [report.checks.length])}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('report_col_status')}</th>
-              <th>{t('report_col_target')}</th>
-              <th>{t('report_col_rule')}</th>
-              <th>{t('report_col_detail')}</th>
-              <th>{t('report_col_time')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.checks.map((c) => (
-              <tr key={c.id} class={`status-${c.status}`}>
-                <td class="status">{checkStatusLabel(t, c.status)}</td>
-                <td class="mono">
-                  {c.target} ({c.transport.toUpperCase()})
-                </td>
-                <td>{c.ruleId}</td>
-                <td>
-                  {sayCheckDetail(t, c)}
-                  {c.reason && <span class="muted"> [{c.reason}]</span>}
-                </td>
-                <td class="num">{c.durationMs === null ? '—' : formatDuration(c.durationMs)}</td>
-              </tr>
+      );
+    case 'methods':
+      return (
+        <section>
+          <h2>{t('report_methods_heading')}</h2>
+          <ul>
+            {verdict.methods.map((m) => (
+              <li key={m.method}>
+                <strong>{methodLabel(t, m.method)}</strong>: {methodStatusLabel(t, m.status)}
+                <ul>
+                  {m.reasons.map((r, i) => (
+                    <li key={i}>{say(t, r)}</li>
+                  ))}
+                </ul>
+              </li>
             ))}
-          </tbody>
-        </table>
-      </section>
-
-      {(report.loopbacks ?? []).length > 0 && (
+          </ul>
+        </section>
+      );
+    case 'checks':
+      return (
+        <section>
+          <h2>{t('report_checks_heading', [report.checks.length])}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('report_col_status')}</th>
+                <th>{t('report_col_target')}</th>
+                <th>{t('report_col_rule')}</th>
+                <th>{t('report_col_detail')}</th>
+                <th>{t('report_col_time')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.checks.map((c) => (
+                <tr key={c.id} class={`status-${c.status}`}>
+                  <td class="status">{checkStatusLabel(t, c.status)}</td>
+                  <td class="mono">
+                    {c.target} ({c.transport.toUpperCase()})
+                  </td>
+                  <td>{c.ruleId}</td>
+                  <td>
+                    {sayCheckDetail(t, c)}
+                    {c.reason && <span class="muted"> [{c.reason}]</span>}
+                  </td>
+                  <td class="num">{c.durationMs === null ? '—' : formatDuration(c.durationMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      );
+    case 'loopback-calls':
+      return (
         <section>
           <h2>{t('report_loopback_heading', [report.loopbacks.length])}</h2>
           <ul>
@@ -193,8 +216,9 @@ export function PrintableReport({ report }: { report: Report }) {
             ))}
           </ul>
         </section>
-      )}
-      {report.iceErrors.length > 0 && (
+      );
+    case 'ice-errors':
+      return (
         <section>
           <h2>{t('report_ice_errors_heading', [report.iceErrors.length])}</h2>
           <table>
@@ -220,56 +244,59 @@ export function PrintableReport({ report }: { report: Report }) {
             </tbody>
           </table>
         </section>
-      )}
-
-      <section>
-        <h2>{t('report_candidates_heading', [report.candidates.length])}</h2>
-        <table class="candidates">
-          <thead>
-            <tr>
-              <th>{t('report_col_type')}</th>
-              <th>{t('report_col_address')}</th>
-              <th>{t('report_col_server')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.candidates.map((c, i) => (
-              <tr key={i}>
-                <td>
-                  {c.type} {c.protocol}
-                  {c.relayProtocol ? ` / ${c.relayProtocol}` : ''}
-                </td>
-                <td class="mono">
-                  {c.address ?? '—'}:{c.port ?? '—'}
-                  {c.relatedAddress ? ` ← ${c.relatedAddress}` : ''}
-                </td>
-                <td class="mono">{c.url ?? c.gatheringId}</td>
+      );
+    case 'candidates':
+      return (
+        <section>
+          <h2>{t('report_candidates_heading', [report.candidates.length])}</h2>
+          <table class="candidates">
+            <thead>
+              <tr>
+                <th>{t('report_col_type')}</th>
+                <th>{t('report_col_address')}</th>
+                <th>{t('report_col_server')}</th>
               </tr>
+            </thead>
+            <tbody>
+              {report.candidates.map((c, i) => (
+                <tr key={i}>
+                  <td>
+                    {c.type} {c.protocol}
+                    {c.relayProtocol ? ` / ${c.relayProtocol}` : ''}
+                  </td>
+                  <td class="mono">
+                    {c.address ?? '—'}:{c.port ?? '—'}
+                    {c.relatedAddress ? ` ← ${c.relatedAddress}` : ''}
+                  </td>
+                  <td class="mono">{c.url ?? c.gatheringId}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      );
+    case 'environment':
+      return (
+        <section>
+          <h2>{t('report_environment_heading')}</h2>
+          <ul class="facts">
+            <li>{t('report_env_extension', [env.extensionVersion])}</li>
+            <li>{t('report_env_browser', [browserText(t, env)])}</li>
+            <li>{t('report_env_os', [osText(t, env)])}</li>
+            <li>{t('report_env_language', [env.uiLanguage])}</li>
+            <li>{t('report_env_timezone', [env.timeZone])}</li>
+            <li>{t('report_env_managed', [yesNo(t, env.policy.managed)])}</li>
+            {env.policy.settingsFromPolicy.length > 0 && <li>{t('report_env_policy_settings', [env.policy.settingsFromPolicy.join(', ')])}</li>}
+            {env.policy.problems.map((p) => (
+              <li key={p.field}>{t('report_env_policy_problem', [p.field, say(t, p.message)])}</li>
             ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section>
-        <h2>{t('report_environment_heading')}</h2>
-        <ul class="facts">
-          <li>{t('report_env_extension', [env.extensionVersion])}</li>
-          <li>{t('report_env_browser', [browserText(t, env)])}</li>
-          <li>{t('report_env_os', [osText(t, env)])}</li>
-          <li>{t('report_env_language', [env.uiLanguage])}</li>
-          <li>{t('report_env_timezone', [env.timeZone])}</li>
-          <li>{t('report_env_managed', [yesNo(t, env.policy.managed)])}</li>
-          {env.policy.settingsFromPolicy.length > 0 && <li>{t('report_env_policy_settings', [env.policy.settingsFromPolicy.join(', ')])}</li>}
-          {env.policy.problems.map((p) => (
-            <li key={p.field}>{t('report_env_policy_problem', [p.field, say(t, p.message)])}</li>
-          ))}
-          <li>{t('report_env_webrtc_policy', [webRtcPolicyText(t, env.webRtcIpHandling)])}</li>
-          <li>{t('report_env_device', [deviceText(t, env.device)])}</li>
-          <li class="mono">{t('report_env_user_agent', [env.userAgent])}</li>
-        </ul>
-      </section>
-    </article>
-  );
+            <li>{t('report_env_webrtc_policy', [webRtcPolicyText(t, env.webRtcIpHandling)])}</li>
+            <li>{t('report_env_device', [deviceText(t, env.device)])}</li>
+            <li class="mono">{t('report_env_user_agent', [env.userAgent])}</li>
+          </ul>
+        </section>
+      );
+  }
 }
 
 function RuleBlock({ rule, withText = true }: { rule: RuleAdvice; withText?: boolean }) {

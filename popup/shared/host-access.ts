@@ -1,3 +1,4 @@
+import { browser } from './browser';
 import type { Profile } from '../../src/profile/types';
 import { hostAccessRequest } from '../../src/view/host-access';
 
@@ -11,6 +12,6 @@ export function requestHostAccess(profile: Profile | undefined, granted: readonl
   if (!profile) return 0;
   const request = hostAccessRequest(profile, granted, region);
   if (!request) return 0;
-  chrome.permissions.request(request).catch(() => undefined);
+  browser.permissions.request(request).catch(() => undefined);
   return request.origins.length;
 }

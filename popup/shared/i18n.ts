@@ -1,4 +1,4 @@
-import { ext as browser } from './ext';
+import { browser } from './browser';
 import type { Translate } from '../../src/i18n/translate';
 
 /** Chrome's `getMessage` takes at most 9 substitutions ($1..$9) and throws on more. */

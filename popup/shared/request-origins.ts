@@ -1,3 +1,4 @@
+import { browser } from './browser';
 import { missingOrigins } from '../../src/view/host-patterns';
 
 /**
@@ -10,6 +11,6 @@ import { missingOrigins } from '../../src/view/host-patterns';
 export function requestOrigins(wanted: readonly string[] | undefined, granted: readonly string[]): number {
   const missing = missingOrigins(wanted ?? [], granted);
   if (missing.length === 0) return 0;
-  chrome.permissions.request({ origins: missing }).catch(() => undefined);
+  browser.permissions.request({ origins: missing }).catch(() => undefined);
   return missing.length;
 }

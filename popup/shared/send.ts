@@ -1,4 +1,4 @@
-import { ext as browser } from './ext';
+import { browser } from './browser';
 import type { ReplyOf, RequestOf, RequestType } from '../../src/contract/requests';
 
 /**

@@ -1,5 +1,5 @@
 import { STORAGE_KEYS } from '../../src/contract/storage-keys';
-import { ext as browser } from './ext';
+import { browser } from './browser';
 import { REPORT_SCHEMA, type Report } from '../../src/report/types';
 
 /*

@@ -40,7 +40,7 @@ export interface CauseContext {
   offline: boolean;
   /**
    * STUN/TURN routes the browser's WebRTC IP handling setting forbids the checks
-   * themselves (src/policy/webrtc-ip-handling.ts `iceForbiddenToChecks`): `all` but a
+   * themselves (src/ip-handling/webrtc-ip-handling.ts `iceForbiddenToChecks`): `all` but a
    * proxied one, `udp`, or `none` (Chrome: the setting binds web pages only).
    */
   iceForbidden: 'all' | 'udp' | 'none';

@@ -14,7 +14,7 @@ import { inEnglish } from '../i18n/english';
 import { checkLine } from './check-line';
 import { endpointOf } from './endpoints';
 import { plannedTargets } from './plan';
-import type { CheckResult, FirewallLine, PlannedCheck } from './types';
+import type { CheckReason, CheckResult, FirewallLine, PlannedCheck } from './types';
 
 /** A check as the report holds it: with the cause of its fault, null when there is nothing to fix. */
 export interface CausedCheck extends CheckResult {
@@ -164,24 +164,53 @@ function hostOf(check: CheckResult, line: FirewallLine | undefined): string {
   return line?.destinations[0] ?? check.target;
 }
 
+/** What to ask of the proxy's admin, by how the check failed. */
+function proxyLine(reason: CheckReason | null, rule: ProfileRule, where: Phrase | string, what: Phrase | string): Phrase {
+  switch (reason) {
+    case 'proxy-auth':
+      return phrase('cause_line_proxy_auth', { where, what });
+    case 'cert-untrusted':
+    case 'tls-failed':
+      // Where the vendor forbids inspection, trusting the filter's CA is no fix.
+      return phrase(rule.noInspection ? 'cause_line_inspection_required' : 'cause_line_inspection_or_ca', { where, what });
+    case 'upgrade-refused':
+      return phrase('cause_line_upgrade', { where, what });
+    // The proxy refused the tunnel or the reason is not the proxy's own: ask for CONNECT to the host.
+    case 'cert-expired':
+    case 'cert-name-mismatch':
+    case 'forbidden':
+    case 'quota':
+    case 'timeout':
+    case 'refused':
+    case 'dns':
+    case 'auth-401':
+    case 'server-error':
+    case 'proxy':
+    case 'reset':
+    case 'unreachable':
+    case 'blocked':
+    case 'network-changed':
+    case 'no-candidate':
+    case 'setup':
+    case 'unknown':
+    case 'unsafe-port':
+    case 'raw-udp':
+    case 'raw-tcp':
+    case 'no-probe-host':
+    case 'unroutable-relay':
+    case 'server-silent':
+    case null:
+      return phrase('cause_line_connect', { where, what });
+  }
+}
+
 /** One paste-ready line for the person who can fix a non-firewall cause. */
 function causeLine(cause: Exclude<Cause, 'firewall'>, check: CausedCheck, line: FirewallLine | undefined, rule: ProfileRule): Phrase {
   const where = place(line, check.target);
   const what = forWhat(rule.purpose, rule.required);
   switch (cause) {
     case 'proxy':
-      switch (check.reason) {
-        case 'proxy-auth':
-          return phrase('cause_line_proxy_auth', { where, what });
-        case 'cert-untrusted':
-        case 'tls-failed':
-          // Where the vendor forbids inspection, trusting the filter's CA is no fix.
-          return phrase(rule.noInspection ? 'cause_line_inspection_required' : 'cause_line_inspection_or_ca', { where, what });
-        case 'upgrade-refused':
-          return phrase('cause_line_upgrade', { where, what });
-        default:
-          return phrase('cause_line_connect', { where, what });
-      }
+      return proxyLine(check.reason, rule, where, what);
     case 'dns-filter':
       return check.sinkhole
         ? phrase('cause_line_dns_sinkhole', { host: hostOf(check, line), address: check.sinkhole, what })

@@ -25,9 +25,13 @@ export function got(value: unknown): Phrase {
       return Number.isFinite(value) ? phrase('type_number') : phrase('type_non_finite');
     case 'boolean':
       return phrase('type_boolean');
-    default:
-      return phrase('type_other', { type: typeof value });
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
+  return phrase('type_other', { type: typeof value });
 }
 
 /** A policy key's value as a string → string map, e.g. `profileOptions` or `probeHosts`; wrong entries are dropped one by one. */

@@ -56,9 +56,13 @@ export function describeType(value: unknown): string {
       return Number.isFinite(value) ? 'a number' : 'a non-finite number';
     case 'boolean':
       return 'true or false';
-    default:
-      return `a value of type ${typeof value}`;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
+  return `a value of type ${typeof value}`;
 }
 
 /** How a field name appears in a path and a message: plain names as they are, anything else as `[?]` (a key may be pasted text). */

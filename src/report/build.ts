@@ -15,13 +15,13 @@ import type { GatherResult } from '../ice/types';
 import type { LoopbackResult } from '../ice/loopback';
 import type { Profile, ProfileError } from '../profile/types';
 import { decideVerdict } from '../verdict';
-import { withWebAppLimits } from '../policy/web-app-verdict';
+import { withWebAppLimits } from '../ip-handling/web-app-verdict';
 import { redactCheckDetail, redactedTexts, redactGatherResult } from './redact';
 import { decideOutcome } from './outcome';
 import { ruleSet } from './rule-set';
 import { phrase } from '../i18n/phrase';
 import { commonName, interceptedBy } from '../checks/certificate';
-import { iceForbiddenToChecks } from '../policy/webrtc-ip-handling';
+import { iceForbiddenToChecks } from '../ip-handling/webrtc-ip-handling';
 import { REPORT_SCHEMA, type Environment, type ProxyFinding, type TlsFinding, type Report, type ReportGathering, type RunTrigger } from './types';
 
 export interface Gathering {

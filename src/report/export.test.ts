@@ -1,15 +1,16 @@
 import { phrase } from '../i18n/phrase';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { translatorFromMessages, type MessagesFile } from '../i18n/translate';
+import { translatorFromMessages } from '../i18n/translate';
 import { validateReport } from '../../test/fixtures/schemas';
 import { TURN_CREDENTIALS } from '../../test/lab/lab';
+import { messagesOf, TRANSLATIONS } from '../../test/support/locales';
 import { redactIps } from './redact-ips';
 import { formatRate } from './labels';
 import { renderTicketText } from '../view/ticket-text';
 import type { Report } from './types';
 
-const messages = (lang: string) => JSON.parse(readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as MessagesFile;
+const messages = messagesOf;
 const t = translatorFromMessages(messages('en'));
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../test/fixtures/reports/${name}.json`, import.meta.url), 'utf8')) as Report;
 
@@ -62,7 +63,7 @@ describe('ticket text', () => {
   });
 
   it('renders in German and French with no missing key', () => {
-    for (const lang of ['de', 'fr']) {
+    for (const lang of TRANSLATIONS) {
       const text = renderTicketText(report, translatorFromMessages(messages(lang)));
       expect(text).not.toMatch(/\[(report|export)_[a-z_]+\]/);
       expect(text).not.toContain('Missing firewall rules');

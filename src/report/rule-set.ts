@@ -3,8 +3,8 @@
  * them: one line per protocol, port and destination set, whatever profile rules
  * asked for it (their purposes joined), and the rules a browser cannot test
  * under "also check" in the same copy. The same lines export as CSV for
- * firewall import (rule-set-csv.ts, kept apart so the popup loads papaparse
- * only when someone asks for the file).
+ * firewall import (popup/report/rule-set-csv.ts: papaparse stays at the edge,
+ * out of the core and out of the popup's bundle).
  */
 import { destinationsPhrase, firewallLinePhrase } from '../checks/firewall-text';
 import { phrase, type Phrase } from '../i18n/phrase';

@@ -9,7 +9,7 @@ import type { NatAnalysis } from '../ice/nat';
 import type { LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, IceCandidateError } from '../ice/types';
 import type { ProfileError } from '../profile/types';
-import type { WebRtcIpHandling } from '../policy/webrtc-ip-handling';
+import type { WebRtcIpHandling } from '../ip-handling/webrtc-ip-handling';
 import type { PolicyProblem } from '../settings/types';
 import type { Verdict } from '../verdict';
 import type { Outcome } from './outcome';

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import open from '../../test/fixtures/reports/lab-open.json';
 import udpDropped from '../../test/fixtures/reports/lab-udp-dropped.json';
 import failed from '../../test/fixtures/reports/failed.json';
-import en from '../../_locales/en/messages.json';
-import de from '../../_locales/de/messages.json';
-import fr from '../../_locales/fr/messages.json';
+import { LOCALES as LOCALE_NAMES, messagesOf } from '../../test/support/locales';
 import { jargonIn } from '../../test/fixtures/jargon';
 import type { MessagesFile } from '../i18n/translate';
 import type { Report } from '../report/types';
@@ -17,7 +15,7 @@ import { NEXT_STEP_KEYS, nextStepKey, PLAIN_OUTCOME_KEYS, plainOutcomes, progres
 const OPEN = open as unknown as Report;
 const UDP_DROPPED = udpDropped as unknown as Report;
 const FAILED = failed as unknown as Report;
-const LOCALES = { en, de, fr } as unknown as Record<string, MessagesFile>;
+const LOCALES: Record<string, MessagesFile> = Object.fromEntries(LOCALE_NAMES.map((lang) => [lang, messagesOf(lang)]));
 
 describe('plain outcomes', () => {
   it('never shows a green row under a red outcome: the working LAN is neutral when calls fail', () => {
@@ -134,7 +132,7 @@ describe('top-layer words', () => {
 
 describe('ticket text', () => {
   it('starts with what the user saw and the one thing to do', () => {
-    const t = translatorFromMessages(en as unknown as MessagesFile);
+    const t = translatorFromMessages(messagesOf('en'));
     const lines = renderTicketText(FAILED, t).split('\n');
     expect(lines.slice(2, 5)).toEqual([t('report_user_saw', [t('verdict_headline_none')]), '', t('next_step_none_rules', [t('usage_default')])]);
     const senso = { ...UDP_DROPPED, profile: { ...UDP_DROPPED.profile, id: 'senso' } };

@@ -33,6 +33,7 @@ import { headline } from './headline';
 import { nextStepKey, usageWord } from './plain';
 import { mdFence, mdText as md } from '../report/markdown';
 import { say, sayCheckDetail } from '../i18n/words';
+import { reportSections } from './report-sections';
 import { truncationList } from './truncated';
 
 export function renderTicketText(report: Report, t: Translate): string {
@@ -54,88 +55,108 @@ export function renderTicketText(report: Report, t: Translate): string {
   if (cuts !== null) out(`- ${t('report_truncated', [md(cuts)])}`);
   out('');
 
-  out(`## ${t('report_route_heading')}`, '');
-  const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
-  out(`**${routeLabel(t, verdict.route)}**${unverified}`, '');
-  out(md(say(t, verdict.summary)), '');
-  // The outcome adds the services the app needs to the route (a blocked required service is never "fine").
-  if (report.outcome) out(`**${md(say(t, report.outcome.summary))}**`, '');
-  if (report.proxy?.inUse && report.proxy.note) out(md(say(t, report.proxy.note)), '');
-  out(`- ${methodLabel(t, 'lan')}: ${t(LAN_KEYS[verdict.lan])}`);
-  out(`- ${t('report_nat', [md(report.nat.mapping), md(say(t, report.nat.reason))])}`, '');
-
-  out(`## ${t('report_missing_heading', [report.missingRules.length])}`, '');
-  if (report.missingRules.length === 0) out(t('report_missing_none'), '');
-  for (const rule of report.missingRules) out(...ruleBlock(t, rule));
-
-  if (report.verifyRules.length > 0) {
-    out(`## ${t('report_verify_heading', [report.verifyRules.length])}`, '');
-    for (const rule of report.verifyRules) out(...ruleBlock(t, rule));
-  }
-
-  // One copy for the firewall admin: duplicates merged, "also check" included. The
-  // profile's name heads each copy: escaped, as everywhere in the ticket text.
+  // The profile's name heads each rule copy: escaped, as everywhere in the ticket text.
   const named = { ...report, profile: { ...profile, name: md(profile.name), version: md(profile.version) } };
-  const firewallCopy = missingRulesText(named, t);
-  if (firewallCopy !== '') out(`## ${t('report_rule_set_heading')}`, '', ...mdFence(firewallCopy), '');
-
-  // Every other cause, addressed to the person who can fix it.
-  for (const section of report.otherCauses ?? []) {
-    const keys = causeKeys(section.cause);
-    out(`## ${t(keys.heading, [section.rules.length])}`, '', t(keys.hint), '');
-    for (const note of section.notes ?? []) out(`- ${md(say(t, note))}`);
-    if ((section.notes ?? []).length > 0) out('');
-    for (const rule of section.rules) out(...ruleBlock(t, rule, false));
-    out(...mdFence(causeText(section, named, t)), '');
+  for (const s of reportSections(report, t)) {
+    switch (s.kind) {
+      case 'route': {
+        out(`## ${t('report_route_heading')}`, '');
+        const unverified = verdict.route !== 'none' && !verdict.routeVerified ? ` ${t('report_route_unverified')}` : '';
+        out(`**${routeLabel(t, verdict.route)}**${unverified}`, '');
+        out(md(say(t, verdict.summary)), '');
+        // The outcome adds the services the app needs to the route (a blocked required service is never "fine").
+        if (report.outcome) out(`**${md(say(t, report.outcome.summary))}**`, '');
+        if (report.proxy?.inUse && report.proxy.note) out(md(say(t, report.proxy.note)), '');
+        out(`- ${methodLabel(t, 'lan')}: ${t(LAN_KEYS[verdict.lan])}`);
+        out(`- ${t('report_nat', [md(report.nat.mapping), md(say(t, report.nat.reason))])}`, '');
+        break;
+      }
+      case 'missing-rules': {
+        out(`## ${t('report_missing_heading', [report.missingRules.length])}`, '');
+        if (report.missingRules.length === 0) out(t('report_missing_none'), '');
+        for (const rule of report.missingRules) out(...ruleBlock(t, rule));
+        break;
+      }
+      case 'verify-rules': {
+        out(`## ${t('report_verify_heading', [report.verifyRules.length])}`, '');
+        for (const rule of report.verifyRules) out(...ruleBlock(t, rule));
+        break;
+      }
+      case 'rule-set':
+        // One copy for the firewall admin: duplicates merged, "also check" included.
+        out(`## ${t('report_rule_set_heading')}`, '', ...mdFence(missingRulesText(named, t)), '');
+        break;
+      case 'cause': {
+        const section = s.cause;
+        // Addressed to the person who can fix it.
+        const keys = causeKeys(section.cause);
+        out(`## ${t(keys.heading, [section.rules.length])}`, '', t(keys.hint), '');
+        for (const note of section.notes ?? []) out(`- ${md(say(t, note))}`);
+        if ((section.notes ?? []).length > 0) out('');
+        for (const rule of section.rules) out(...ruleBlock(t, rule, false));
+        out(...mdFence(causeText(section, named, t)), '');
+        break;
+      }
+      case 'profile-errors': {
+        out(`## ${t('report_profile_errors_heading', [profile.errors.length])}`, '');
+        for (const e of profile.errors) out(`- ${md(e.path || '/')}: ${md(profileErrorText(t, e))} (${md(e.code)})`);
+        out('');
+        break;
+      }
+      case 'methods': {
+        out(`## ${t('report_methods_heading')}`, '');
+        for (const m of verdict.methods) {
+          out(`- ${methodLabel(t, m.method)}: ${methodStatusLabel(t, m.status)}`);
+          for (const r of m.reasons) out(`  - ${md(say(t, r))}`);
+        }
+        out('');
+        break;
+      }
+      case 'checks': {
+        out(`## ${t('report_checks_heading', [report.checks.length])}`, '');
+        for (const c of report.checks) {
+          const reason = c.reason ? `, ${t('report_check_reason', [md(c.reason)])}` : '';
+          const time = c.durationMs === null ? t('report_check_not_attempted') : t('report_check_time', [formatDuration(c.durationMs)]);
+          out(`- [${checkStatusLabel(t, c.status)}] ${md(c.target)} (${md(c.transport.toUpperCase())}, ${md(c.ruleId)})${reason}, ${time}`);
+          out(`  ${md(sayCheckDetail(t, c))}`);
+        }
+        out('');
+        break;
+      }
+      case 'loopback-calls': {
+        const calls = report.loopbacks ?? [];
+        out(`## ${t('report_loopback_heading', [calls.length])}`, '');
+        for (const l of calls) out(`- ${loopbackLine(t, l)}`);
+        out('');
+        break;
+      }
+      case 'ice-errors': {
+        out(`## ${t('report_ice_errors_heading', [report.iceErrors.length])}`, '');
+        for (const e of report.iceErrors)
+          out(`- ${md(String(e.errorCode))} ${md(e.errorText)} — ${md(e.url)} (${md(e.gatheringId)}, ${formatDuration(e.atMs)})`);
+        out('');
+        break;
+      }
+      case 'candidates':
+        // Support reads the candidates in the JSON report.
+        break;
+      case 'environment': {
+        out(`## ${t('report_environment_heading')}`, '');
+        out(`- ${t('report_env_extension', [md(env.extensionVersion)])}`);
+        out(`- ${t('report_env_browser', [md(browserText(t, env))])}`);
+        out(`- ${t('report_env_os', [md(osText(t, env))])}`);
+        out(`- ${t('report_env_language', [md(env.uiLanguage)])}`);
+        out(`- ${t('report_env_timezone', [md(env.timeZone)])}`);
+        out(`- ${t('report_env_managed', [yesNo(t, env.policy.managed)])}`);
+        if (env.policy.settingsFromPolicy.length > 0) out(`- ${t('report_env_policy_settings', [md(env.policy.settingsFromPolicy.join(', '))])}`);
+        for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [md(p.field), md(say(t, p.message))])}`);
+        out(`- ${t('report_env_webrtc_policy', [md(webRtcPolicyText(t, env.webRtcIpHandling))])}`);
+        out(`- ${t('report_env_device', [md(deviceText(t, env.device))])}`);
+        out(`- ${t('report_env_user_agent', [md(env.userAgent)])}`);
+        break;
+      }
+    }
   }
-
-  if (profile.errors.length > 0) {
-    out(`## ${t('report_profile_errors_heading', [profile.errors.length])}`, '');
-    for (const e of profile.errors) out(`- ${md(e.path || '/')}: ${md(profileErrorText(t, e))} (${md(e.code)})`);
-    out('');
-  }
-
-  out(`## ${t('report_methods_heading')}`, '');
-  for (const m of verdict.methods) {
-    out(`- ${methodLabel(t, m.method)}: ${methodStatusLabel(t, m.status)}`);
-    for (const r of m.reasons) out(`  - ${md(say(t, r))}`);
-  }
-  out('');
-
-  out(`## ${t('report_checks_heading', [report.checks.length])}`, '');
-  for (const c of report.checks) {
-    const reason = c.reason ? `, ${t('report_check_reason', [md(c.reason)])}` : '';
-    const time = c.durationMs === null ? t('report_check_not_attempted') : t('report_check_time', [formatDuration(c.durationMs)]);
-    out(`- [${checkStatusLabel(t, c.status)}] ${md(c.target)} (${md(c.transport.toUpperCase())}, ${md(c.ruleId)})${reason}, ${time}`);
-    out(`  ${md(sayCheckDetail(t, c))}`);
-  }
-  out('');
-
-  const calls = report.loopbacks ?? [];
-  if (calls.length > 0) {
-    out(`## ${t('report_loopback_heading', [calls.length])}`, '');
-    for (const l of calls) out(`- ${loopbackLine(t, l)}`);
-    out('');
-  }
-
-  if (report.iceErrors.length > 0) {
-    out(`## ${t('report_ice_errors_heading', [report.iceErrors.length])}`, '');
-    for (const e of report.iceErrors) out(`- ${md(String(e.errorCode))} ${md(e.errorText)} — ${md(e.url)} (${md(e.gatheringId)}, ${formatDuration(e.atMs)})`);
-    out('');
-  }
-
-  out(`## ${t('report_environment_heading')}`, '');
-  out(`- ${t('report_env_extension', [md(env.extensionVersion)])}`);
-  out(`- ${t('report_env_browser', [md(browserText(t, env))])}`);
-  out(`- ${t('report_env_os', [md(osText(t, env))])}`);
-  out(`- ${t('report_env_language', [md(env.uiLanguage)])}`);
-  out(`- ${t('report_env_timezone', [md(env.timeZone)])}`);
-  out(`- ${t('report_env_managed', [yesNo(t, env.policy.managed)])}`);
-  if (env.policy.settingsFromPolicy.length > 0) out(`- ${t('report_env_policy_settings', [md(env.policy.settingsFromPolicy.join(', '))])}`);
-  for (const p of env.policy.problems) out(`- ${t('report_env_policy_problem', [md(p.field), md(say(t, p.message))])}`);
-  out(`- ${t('report_env_webrtc_policy', [md(webRtcPolicyText(t, env.webRtcIpHandling))])}`);
-  out(`- ${t('report_env_device', [md(deviceText(t, env.device))])}`);
-  out(`- ${t('report_env_user_agent', [md(env.userAgent)])}`);
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

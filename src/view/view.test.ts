@@ -5,6 +5,7 @@ import open from '../../test/fixtures/reports/lab-open.json';
 import udpDropped from '../../test/fixtures/reports/lab-udp-dropped.json';
 import symmetric from '../../test/fixtures/reports/lab-symmetric-nat.json';
 import en from '../../_locales/en/messages.json';
+import { LOCALES, messagesOf } from '../../test/support/locales';
 import { translatorFromMessages, type MessagesFile } from '../i18n/translate';
 import type { Report } from '../report/types';
 import type { LoopbackResult } from '../ice/loopback';
@@ -207,8 +208,8 @@ describe('progress', () => {
 describe('reason lines', () => {
   it('has a message key for every reason code, in every locale', async () => {
     const { REASON_KEYS } = await import('./reasons');
-    for (const lang of ['en', 'de', 'fr']) {
-      const messages = (await import(`../../_locales/${lang}/messages.json`)).default as Record<string, unknown>;
+    for (const lang of LOCALES) {
+      const messages = messagesOf(lang);
       for (const key of Object.values(REASON_KEYS)) expect(messages[key], `${lang}:${key}`).toBeDefined();
     }
   });
@@ -231,8 +232,8 @@ describe('web-app warning', () => {
     expect(webAppWarning({ ...setting, limitsWebApps: false })).toBeNull();
     expect(webAppWarning(setting)).toEqual({ keys: ['webrtc_ip_disable_non_proxied_udp', 'webrtc_control_policy'] });
     expect(webAppWarning({ ...setting, value: 'future_mode' })).toEqual({ note: setting.note });
-    for (const lang of ['en', 'de', 'fr']) {
-      const messages = (await import(`../../_locales/${lang}/messages.json`)).default as Record<string, unknown>;
+    for (const lang of LOCALES) {
+      const messages = messagesOf(lang);
       for (const key of WEBAPP_WARNING_KEYS) expect(messages[key], `${lang}:${key}`).toBeDefined();
     }
   });

@@ -4,9 +4,9 @@
  * the CLI's text and JSON output, the download names, the history line, and
  * what the popup and the badge compute from a report.
  */
-import { readFileSync } from 'node:fs';
 import { renderForCli } from '../../cli/render';
-import { translatorFromMessages, type MessagesFile } from '../../src/i18n/translate';
+import { translatorFromMessages } from '../../src/i18n/translate';
+import { LOCALES, messagesOf } from './locales';
 import { reportFileName } from '../../src/report/filename';
 import { historyEntry } from '../../src/report/history';
 import { redactIps } from '../../src/report/redact-ips';
@@ -20,10 +20,7 @@ import { reasonLine } from '../../src/view/reasons';
 import { missingRulesText, sortedMissingRules } from '../../src/view/rules';
 import { webAppWarning } from '../../src/view/webapp-warning';
 
-const LANGUAGES = ['en', 'de', 'fr'] as const;
-const translators = LANGUAGES.map((lang) =>
-  translatorFromMessages(JSON.parse(readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as MessagesFile),
-);
+const translators = LOCALES.map((lang) => translatorFromMessages(messagesOf(lang)));
 
 /** All the renderings of `report`, as one list of strings (structured results as JSON). Throws when any renderer does. */
 export function renderEverything(report: Report): string[] {

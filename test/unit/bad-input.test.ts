@@ -11,7 +11,7 @@ import example from '../fixtures/profiles/example.json';
 import { validateProfileSchema } from '../fixtures/schemas';
 import { validateProfile } from '../../src/profile/validate';
 import { parseIceUri } from '../../src/ice/uri';
-import { parseCandidate } from '../../src/ice/candidate';
+import { parseCandidate } from '../support/candidate';
 import { planChecks, plannedTargets } from '../../src/checks/plan';
 
 /** `{"$repeat": s, "times": n}` -> s repeated; `{"$array": x, "times": n}` -> n copies of x. Keeps huge inputs out of the JSON files. */

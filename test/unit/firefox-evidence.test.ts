@@ -7,7 +7,7 @@ import { isMdnsName } from '../../src/ice/address';
 import { analyzeNatMapping } from '../../src/ice/nat';
 import { emptyMeasurement } from '../../src/ice/loopback';
 import { routeEvidence } from '../../src/checks/route-evidence';
-import { assessWebRtcIpHandling, iceForbiddenToChecks } from '../../src/policy/webrtc-ip-handling';
+import { assessWebRtcIpHandling, iceForbiddenToChecks } from '../../src/ip-handling/webrtc-ip-handling';
 import type { GatheredCandidate } from '../../src/ice/types';
 import { phrase } from '../../src/i18n/phrase';
 import { inEnglish } from '../../src/i18n/english';

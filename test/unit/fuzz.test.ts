@@ -15,7 +15,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportValidatorCode } from '../../build/report-validator';
 import { readReport, type Validate } from '../../popup/report/open-report';
-import { FORMULA_START, ruleSetCsv } from '../../src/report/rule-set-csv';
+import { FORMULA_START, ruleSetCsv } from '../../popup/report/rule-set-csv';
 import { readSendStatus } from '../../src/fleet/status';
 import type { Report } from '../../src/report/types';
 import example from '../fixtures/profiles/example.json';

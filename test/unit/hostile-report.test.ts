@@ -16,7 +16,7 @@ import { readStorageValue } from '../../src/contract/storage';
 import { readSendStatus } from '../../src/fleet/status';
 import { renderEverything } from '../support/render-all';
 import Papa from 'papaparse';
-import { FORMULA_START, ruleSetCsv } from '../../src/report/rule-set-csv';
+import { FORMULA_START, ruleSetCsv } from '../../popup/report/rule-set-csv';
 
 /**
  * Issue 29: report files (the help desk opens what arrives by e-mail) and

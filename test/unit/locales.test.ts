@@ -1,17 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LOCALE, LOCALES, localeProblems, messagesOf, TRANSLATIONS } from '../support/locales';
 
 /**
- * Every locale has every key, and every key the code names exists: a missing
- * translation fails here rather than showing up as an empty string.
+ * Every locale of _locales/ (read from the folder, test/support/locales.ts) has
+ * every key of the default locale with its placeholders and a non-empty
+ * message, and every key the code names exists: a missing translation fails
+ * here rather than showing up as an empty string or a `[key]`.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const LOCALES = ['en', 'de', 'fr'] as const;
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const messages = Object.fromEntries(
-  LOCALES.map((lang) => [lang, JSON.parse(readFileSync(join(ROOT, '_locales', lang, 'messages.json'), 'utf8')) as Messages]),
-) as Record<(typeof LOCALES)[number], Messages>;
+const reference = messagesOf(DEFAULT_LOCALE);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -34,24 +33,39 @@ function keysUsedInCode(): Map<string, string> {
 }
 
 describe('locales', () => {
-  for (const lang of LOCALES) {
-    it(`${lang} has exactly the keys of en`, () => {
-      expect(Object.keys(messages[lang]).sort()).toEqual(Object.keys(messages.en).sort());
-    });
+  it('are read from _locales/: the default locale and at least one translation', () => {
+    expect(LOCALES).toContain(DEFAULT_LOCALE);
+    expect(TRANSLATIONS.length).toBeGreaterThan(0);
+    expect(LOCALES).toEqual(readdirSync(join(ROOT, '_locales')).sort());
+  });
 
-    it(`${lang} keeps every placeholder of en and has no empty message`, () => {
-      for (const [key, entry] of Object.entries(messages.en)) {
-        const other = messages[lang][key];
-        expect(other?.message.trim(), `${lang}:${key}`).toBeTruthy();
-        expect(Object.keys(other?.placeholders ?? {}).sort(), `${lang}:${key}`).toEqual(Object.keys(entry.placeholders ?? {}).sort());
-      }
+  for (const lang of LOCALES) {
+    it(`${lang} has every key of ${DEFAULT_LOCALE}, with its placeholders and a message, and no other key`, () => {
+      expect(localeProblems(reference, messagesOf(lang))).toEqual([]);
     });
   }
 
+  it('refuses a half-translated locale, naming what is missing', () => {
+    const keys = Object.keys(reference);
+    const half = Object.fromEntries(keys.slice(0, keys.length / 2).map((k) => [k, messagesOf(TRANSLATIONS[0]!)[k]!]));
+    const problems = localeProblems(reference, half);
+    expect(problems.length).toBe(keys.length - Object.keys(half).length);
+    expect(problems).toContain(`${keys.at(-1)}: missing`);
+    const withPlaceholder = keys.find((k) => reference[k]!.placeholders)!;
+    const dropped = { ...reference, [withPlaceholder]: { message: 'x' }, extra_key: { message: 'y' }, [keys[0]!]: { message: ' ' } };
+    expect(localeProblems(reference, dropped)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${withPlaceholder}: placeholders`)),
+        'extra_key: not in the reference locale',
+        `${keys[0]}: empty message`,
+      ]),
+    );
+  });
+
   it('is translated, not copied: most German and French messages differ from English', () => {
-    const keys = Object.keys(messages.en);
-    for (const lang of ['de', 'fr'] as const) {
-      const same = keys.filter((k) => messages[lang][k]?.message === messages.en[k]!.message);
+    const keys = Object.keys(reference);
+    for (const lang of TRANSLATIONS) {
+      const same = keys.filter((k) => messagesOf(lang)[k]?.message === reference[k]!.message);
       // Product names, "STUN", "Internet", "$1 ms" stay the same in every language.
       expect(same.length / keys.length, `${lang}: ${same.join(', ')}`).toBeLessThan(0.15);
     }
@@ -60,7 +74,7 @@ describe('locales', () => {
   it('has every key the code uses', () => {
     const used = keysUsedInCode();
     expect(used.size).toBeGreaterThan(40);
-    const missing = [...used].filter(([key]) => !(key in messages.en)).map(([key, file]) => `${key} (${file.slice(ROOT.length + 1)})`);
+    const missing = [...used].filter(([key]) => !(key in reference)).map(([key, file]) => `${key} (${file.slice(ROOT.length + 1)})`);
     expect(missing).toEqual([]);
   });
 });

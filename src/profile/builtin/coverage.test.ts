@@ -12,7 +12,7 @@ import { effectivePort, parseIceUri } from '../../ice/uri';
 import { parsePortSpec, portRanges, type PortRange } from '../ports';
 import type { ProfileRule } from '../types';
 import { validateProfile } from '../validate';
-import { coverageTables, type CoverageRow, type Tested } from './coverage-table';
+import { coverageTables, type CoverageRow, type Tested } from '../../../test/support/coverage-table';
 import { BUILTIN_PROFILES, type ProfileDocument } from './index';
 
 /** A rule as stored in the JSON: a profile rule that may carry `when`. */

@@ -1,14 +1,16 @@
 /**
- * The `candidate:` attribute (RFC 8839 section 5.1), for fixtures and for
- * candidates that arrive as strings (logs, pasted SDP):
+ * The `candidate:` attribute (RFC 8839 section 5.1), for the tests' fixtures
+ * (candidate lines recorded from Chromium, logs, pasted SDP). The product never
+ * parses this text: it reads RTCIceCandidate's fields
+ * (background/offscreen/flatten-candidate.ts).
  *
  *   candidate:<foundation> <component> <transport> <priority> <address> <port>
  *     typ <type> [raddr <address>] [rport <port>] *(<name> <value>)
  */
-import type { CandidateProtocol, CandidateType, GatheredCandidate, RelayProtocol } from './types';
-import { isDnsName, isIP } from './address';
-import { relayProtocolOf } from './relay-protocol';
-import { failure, parsed, quote, type Parsed } from './result';
+import type { CandidateProtocol, CandidateType, GatheredCandidate, RelayProtocol } from '../../src/ice/types';
+import { isDnsName, isIP } from '../../src/ice/address';
+import { relayProtocolOf } from '../../src/ice/relay-protocol';
+import { failure, parsed, quote, type Parsed } from '../../src/ice/result';
 
 export type TcpType = NonNullable<GatheredCandidate['tcpType']>;
 

@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import { platform } from '#platform';
-import { assessWebRtcIpHandling, unreadWebRtcIpHandling, type WebRtcIpHandling } from '../../src/policy/webrtc-ip-handling';
+import { assessWebRtcIpHandling, unreadWebRtcIpHandling, type WebRtcIpHandling } from '../../src/ip-handling/webrtc-ip-handling';
 import { phrase } from '../../src/i18n/phrase';
 
 /** Reads, never sets: the extension only reports what the browser imposes on web pages. */

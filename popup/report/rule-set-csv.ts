@@ -1,6 +1,6 @@
 /** The rule set as CSV for firewall import: papaparse, RFC 4180 quoting, formulas neutralised. */
 import Papa from 'papaparse';
-import type { RuleSet, RuleSetLine } from './rule-set';
+import type { RuleSet, RuleSetLine } from '../../src/report/rule-set';
 
 export const CSV_COLUMNS = [
   'action',

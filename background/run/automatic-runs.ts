@@ -1,9 +1,9 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../browser';
 import { isErrorReply } from '../../src/contract/requests';
 import { readStored, removeStored, writeStored } from '../storage/storage-area';
-import { runFromSettings } from '../run/run-from-settings';
+import { runFromSettings } from './run-from-settings';
 import { readSettingsView } from '../settings/store';
-import { onPolicyChanged } from './read-policy';
+import { onPolicyChanged } from '../policy/read-policy';
 
 /**
  * Automatic runs, when policy enables them (both off by default): every N

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import chrome156 from '../../test/fixtures/chrome-156.json';
-import { parseCandidate, relayProtocolFromPriority, toGatheredCandidate } from './candidate';
+import chrome156 from '../fixtures/chrome-156.json';
+import { parseCandidate, relayProtocolFromPriority, toGatheredCandidate } from '../support/candidate';
 
 const { candidates } = chrome156;
 
