@@ -12,7 +12,6 @@ export function labProfile() {
     source: 'test/e2e/lab-profile.ts',
     rules: [
       { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${A}:3478`, `stun:${B}:${STUN_ALT_PORT}`] },
-      REFERENCE_STUN_RULE,
       // UDP TURN by IP: Chromium 156 in the lab fails UDP TURN host names with
       // "701 TURN host lookup received error." although TCP/TLS ones resolve
       // through the same hosts file (see test/fixtures for the captured text).
@@ -36,6 +35,8 @@ export function labProfile() {
       { id: 'wss', kind: 'wss', purpose: 'Signalling', url: `wss://${web}/hub` },
       { id: 'wss-stripped', kind: 'wss', purpose: 'Signalling through a filter', url: `wss://${web}:${WEB_PORTS.noUpgrade}/hub` },
       { id: 'sip', kind: 'tcp', purpose: 'SIP signalling', hosts: [LAB.webAddress], ports: [5060] },
+      // Last, so the vendor rules keep their indices: the district's own STUN server, not the vendor's.
+      REFERENCE_STUN_RULE,
     ],
   };
 }

@@ -15,7 +15,6 @@ export function schoolProfile(extraRules: object[] = []) {
     source: 'test/e2e/school-profile.ts',
     rules: [
       { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: [`stun:${A}:3478`, `stun:${B}:${STUN_ALT_PORT}`] },
-      REFERENCE_STUN_RULE,
       // UDP TURN by address: see lab-profile.ts for Chromium's UDP TURN host lookup in the lab.
       { id: 'turn-udp', kind: 'turn', purpose: 'Relay over UDP', urls: [`turn:${A}:3478?transport=udp`], ...TURN_CREDENTIALS },
       { id: 'turn-tcp', kind: 'turn', purpose: 'Relay over TCP', urls: [`turn:${LAB_HOSTS.turn}:3478?transport=tcp`], ...TURN_CREDENTIALS },
@@ -23,6 +22,8 @@ export function schoolProfile(extraRules: object[] = []) {
       { id: 'app', kind: 'https', purpose: 'Web app and API', url: `https://${LAB_HOSTS.web}/`, noInspection: true },
       { id: 'signalling', kind: 'wss', purpose: 'Signalling', url: `wss://${LAB_HOSTS.web}/hub`, noInspection: true },
       ...extraRules,
+      // Last, so the vendor rules keep their indices: the district's own STUN server, not the vendor's.
+      REFERENCE_STUN_RULE,
     ],
   };
 }
