@@ -11,6 +11,12 @@ const EVIDENCE_SETTLE_MS = 150;
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
 
+/** Waits until `seen()` holds, checking every few ms, for at most EVIDENCE_SETTLE_MS. */
+async function settleUntil(seen: () => boolean): Promise<void> {
+  const end = performance.now() + EVIDENCE_SETTLE_MS;
+  while (!seen() && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 /** Resource Timing phases; cross-origin servers without Timing-Allow-Origin expose only zeros. */
 function timingOf(url: string): FetchTiming | null {
   const entries = performance.getEntriesByName(url, 'resource') as PerformanceResourceTiming[];
@@ -79,6 +85,10 @@ async function fetchOnce(url: string, deadlineMs: number, hostAccess: boolean): 
     if (response.type !== 'opaque' && response.type !== 'opaqueredirect' && response.status > 0) responseStatus = response.status;
     // A proxy's 407 can resolve fetch() before onAuthRequired (which names the proxy) reaches the worker.
     if (responseStatus === 407) await settle();
+    // onResponseStarted, which names the address the answer came from (webRequest `ip`), can reach the
+    // worker after fetch() resolved (measured: a 204 through Squid lost it): wait for it, briefly, where
+    // webRequest shows this URL at all. The address tells a proxy or a sinkhole from the vendor (cause.ts).
+    else if (hostAccess) await settleUntil(() => watch.observation().remoteIp !== null);
   } catch {
     await settle();
   } finally {

@@ -16,6 +16,7 @@ import type { Cause } from './cause-info';
 import {
   addressKnownPublic,
   blockPageShown,
+  endpointOf,
   hostAlive,
   portFilterShown,
   webAnsweredThere,
@@ -29,6 +30,7 @@ import {
 } from './endpoints';
 import type { CheckReason, CheckResult } from './types';
 import { interceptedBy } from './certificate';
+import { unroutableRange } from '../ice/address-range';
 
 export { CAUSE_INFO, CAUSES, type Cause, type CauseInfo } from './cause-info';
 
@@ -122,10 +124,10 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'dns-filter.block-page',
     cause: 'dns-filter',
-    when: 'TLS to a name failed on its certificate (another name’s, or an untrusted issuer) while no name of the run answered at all: one server answering for the vendor’s names, as a filter’s block page does',
-    evidence: '`net::ERR_CERT_COMMON_NAME_INVALID` / `_AUTHORITY_INVALID`, and every other name of the run silent or failing',
+    when: 'TLS to a name failed on a certificate for another name while no name of the run answered at all: one server answering for the vendor’s names with its own certificate, as a filter’s block page does (an inspecting proxy re-signs with the right names: an untrusted issuer, `proxy.inspection`)',
+    evidence: '`net::ERR_CERT_COMMON_NAME_INVALID` (measured: the block page), and every other name of the run silent or failing',
     applies: (c, { facts }) =>
-      is('cert-untrusted', 'cert-name-mismatch')(c) &&
+      is('cert-name-mismatch')(c) &&
       ((c.address !== undefined && facts.sharedFailingTlsAddresses.has(c.address)) || blockPageShown(c, facts)),
   },
   {
@@ -284,12 +286,23 @@ export function causeRowOf(check: CausedFacts, context: CauseContext): CauseRow 
   return CAUSE_TABLE.find((row) => row.applies(check, context)) ?? null;
 }
 
+/** An HTTPS/WSS answer for a public name, with a valid certificate, from a non-public address: the browser's proxy. */
+function answeredThroughProxy(c: CheckResult): boolean {
+  if (c.status !== 'pass' || !c.address || (c.kind !== 'https' && c.kind !== 'wss')) return false;
+  const endpoint = endpointOf(c);
+  return endpoint !== null && !endpoint.literal && unroutableRange(c.address) !== null;
+}
+
 /**
  * The run-wide facts causes depend on. `noLocalAddress`: ICE gathering ran and
  * found no host candidate (a profile without STUN/TURN tells nothing about it).
  */
 export function causeContext(checks: readonly CheckResult[], noLocalAddress: boolean, iceForbidden: CauseContext['iceForbidden'] = 'none'): CauseContext {
-  const proxyInUse = checks.some((c) => c.kind !== 'turn' && c.kind !== 'stun' && (c.reason === 'proxy' || c.reason === 'proxy-auth'));
+  // A proxy shows itself by a refusal or a 407, or by answering for a public name from a private address:
+  // through a proxy webRequest names the proxy as the peer (measured with Squid: 10.99.0.1), and a valid
+  // certificate for the name rules out a sinkhole.
+  const proxyInUse =
+    checks.some((c) => c.kind !== 'turn' && c.kind !== 'stun' && (c.reason === 'proxy' || c.reason === 'proxy-auth')) || checks.some(answeredThroughProxy);
   const tested = checks.filter((c) => c.status !== 'untestable' && c.status !== 'error');
   const offline = noLocalAddress && tested.length > 0 && tested.every((c) => c.status === 'fail');
   const inspectionSeen = checks.some((c) => c.reason === 'cert-untrusted' || interceptedBy(c.certificate) !== null);
