@@ -6,7 +6,7 @@ import { exitStatusOf } from '../../cli/args';
 import type { Report } from '../../src/report/types';
 import { TURN_CREDENTIALS } from '../lab/lab';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
-import { expectedVerdict, forwardRules, type Expected, generatedNetworks, natMode, oracleProfile, specName, type NetworkSpec } from './network-oracle';
+import { causesAgainst, expectedVerdict, forwardRules, generatedNetworks, natMode, oracleProfile, specName, type NetworkSpec } from './network-oracle';
 
 /**
  * Networks nobody wrote a verdict for: the product of NAT × UDP policy × TCP
@@ -63,22 +63,6 @@ function observed(report: Report) {
     checks: Object.fromEntries(report.checks.map((c) => [`${c.ruleId} ${c.target}`, c.reason ? `${c.status}/${c.reason}` : c.status])),
     exitStatus: exitStatusOf(report),
   };
-}
-
-/** Each failed check's cause, checked against the oracle's acceptable set (the value when it is in it, else what was found). */
-function causesAgainst(report: Report, want: Expected['causes']): Record<string, unknown> {
-  return Object.fromEntries(
-    report.checks
-      .filter((c) => c.status === 'fail')
-      .map((c) => {
-        const key = `${c.ruleId} ${c.target}`;
-        const acceptable = want[key] ?? [];
-        return [
-          key,
-          (acceptable as readonly string[]).includes(c.cause ?? 'null') ? acceptable : `${c.cause} (${c.causeRow}) not in [${acceptable.join(', ')}]`,
-        ];
-      }),
-  );
 }
 
 describe(`generated networks, verdicts from the oracle: ${drawn}`, () => {

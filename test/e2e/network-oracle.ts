@@ -21,6 +21,7 @@
  *   nothing while the relay did, hole punching is unavailable;
  * - the route is the best proven method, else the best unverified one, else none.
  */
+import type { Report } from '../../src/report/types';
 import { LAB, LAB_HOSTS, REFERENCE_STUN_RULE, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
 
 export type NatKind = 'none' | 'endpoint-independent' | 'symmetric';
@@ -218,4 +219,20 @@ export function generatedNetworks(): NetworkSpec[] {
   for (const nat of nats) for (const udp of udps) for (const tcp of tcps) specs.push({ nat, udp, tcp, servers: 'two-ports' });
   for (const udp of udps) for (const tcp of tcps) specs.push({ nat: 'endpoint-independent', udp, tcp, servers: 'one-port' });
   return specs;
+}
+
+/** Each failed check's cause, checked against the oracle's acceptable set (the value when it is in it, else what was found). */
+export function causesAgainst(report: Pick<Report, 'checks'>, want: Expected['causes']): Record<string, unknown> {
+  return Object.fromEntries(
+    report.checks
+      .filter((c) => c.status === 'fail')
+      .map((c) => {
+        const key = `${c.ruleId} ${c.target}`;
+        const acceptable = want[key] ?? [];
+        return [
+          key,
+          (acceptable as readonly string[]).includes(c.cause ?? 'null') ? acceptable : `${c.cause} (${c.causeRow}) not in [${acceptable.join(', ')}]`,
+        ];
+      }),
+  );
 }
