@@ -127,8 +127,7 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     when: 'TLS to a name failed on a certificate for another name while no name of the run answered at all: one server answering for the vendor’s names with its own certificate, as a filter’s block page does (an inspecting proxy re-signs with the right names: an untrusted issuer, `proxy.inspection`)',
     evidence: '`net::ERR_CERT_COMMON_NAME_INVALID` (measured: the block page), and every other name of the run silent or failing',
     applies: (c, { facts }) =>
-      is('cert-name-mismatch')(c) &&
-      ((c.address !== undefined && facts.sharedFailingTlsAddresses.has(c.address)) || blockPageShown(c, facts)),
+      is('cert-name-mismatch')(c) && ((c.address !== undefined && facts.sharedFailingTlsAddresses.has(c.address)) || blockPageShown(c, facts)),
   },
   {
     id: 'proxy.refused',
