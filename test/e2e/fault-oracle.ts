@@ -21,9 +21,9 @@
  * address, so the address a name resolved to is never seen on a failure;
  * NXDOMAIN is the one DNS answer Chromium names.
  */
-import { LAB, REFERENCE_STUN_RULE, REFERENCE_STUN_URL, TURN_CREDENTIALS } from '../lab/lab';
+import { LAB, REFERENCE_STUN_URL } from '../lab/lab';
 import { FAULT_LAB } from '../lab/fault-lab';
-import type { NatKind, TcpPolicy } from './network-oracle';
+import { generatedProfile, type NatKind, type TcpPolicy } from './network-oracle';
 
 export type Cause = 'firewall' | 'proxy' | 'dns-filter' | 'relay-credentials' | 'vendor-server' | 'network-path' | 'this-device' | 'unknown';
 export type Route = 'hole-punching' | 'relay-udp' | 'relay-tcp' | 'relay-tls' | 'none';
@@ -177,20 +177,7 @@ function checkDefs(spec: FaultSpec, index: number): CheckDef[] {
 /** The profile a fault network is checked with: names of its own, the lab's TURN credentials. */
 export function faultProfile(spec: FaultSpec, index: number) {
   const defs = checkDefs(spec, index);
-  const urls = (ruleId: string) => defs.filter((d) => d.ruleId === ruleId).map((d) => d.url);
-  return {
-    id: 'lab-faults',
-    name: 'Lab fault network',
-    version: '1',
-    rules: [
-      { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: urls('stun') },
-      REFERENCE_STUN_RULE,
-      { id: 'turn-udp', kind: 'turn', purpose: 'Relay over UDP', urls: urls('turn-udp'), ...TURN_CREDENTIALS },
-      { id: 'turn-tcp', kind: 'turn', purpose: 'Relay over TCP', urls: urls('turn-tcp'), ...TURN_CREDENTIALS },
-      { id: 'turn-tls', kind: 'turn', purpose: 'Relay over TLS', urls: urls('turn-tls'), ...TURN_CREDENTIALS },
-      { id: 'app', kind: 'https', purpose: 'Web app', url: urls('app')[0] },
-    ],
-  };
+  return generatedProfile('lab-faults', 'Lab fault network', (ruleId) => defs.filter((d) => d.ruleId === ruleId).map((d) => d.url));
 }
 
 // ---------------------------------------------------------------------------

@@ -122,10 +122,17 @@ function servers(spec: NetworkSpec): Server[] {
 /** The profile the generated networks are checked with: the servers above, with the lab's TURN credentials. */
 export function oracleProfile(spec: NetworkSpec) {
   const list = servers(spec);
-  const urls = (ruleId: string) => list.filter((s) => s.ruleId === ruleId).map((s) => s.url);
+  return generatedProfile('lab-generated', 'Lab generated network', (ruleId) => list.filter((s) => s.ruleId === ruleId).map((s) => s.url));
+}
+
+/**
+ * The profile shape both generators check with (this file's networks and fault-oracle.ts's):
+ * STUN, the reference, TURN over each transport with the lab's credentials, the web app.
+ */
+export function generatedProfile(id: string, name: string, urls: (ruleId: string) => string[]) {
   return {
-    id: 'lab-generated',
-    name: 'Lab generated network',
+    id,
+    name,
     version: '1',
     rules: [
       { id: 'stun', kind: 'stun', purpose: 'Hole punching', urls: urls('stun') },
