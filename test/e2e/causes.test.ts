@@ -1,3 +1,4 @@
+import { inEnglish } from '../../src/i18n/english';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -137,6 +138,8 @@ describe('1. credentials are not a firewall', () => {
     'turn-tls': 'fail/auth-401 relay-credentials',
     app: 'pass -',
     signalling: 'pass -',
+    // The district's reference STUN server (no password): UDP 3478 to it, like the vendor's.
+    reference: udpDropped ? 'fail/timeout firewall' : 'pass -',
   });
 
   it('open network, wrong TURN password: the login section, no firewall rule, the relay not "blocked"', async () => {
@@ -144,12 +147,17 @@ describe('1. credentials are not a firewall', () => {
     expect(outcomes(report)).toEqual(credentialsOracle(false));
     expect(report.missingRules).toEqual([]);
     expect(report.otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([['relay-credentials', ['turn-udp', 'turn-tcp', 'turn-tls']]]);
-    expect(report.verdict.methods.filter((m) => m.method.startsWith('relay-')).map((m) => m.status)).toEqual(['unverified', 'unverified', 'unverified']);
+    // A refused login proves the server reachable and no relay: unavailable, never "blocked" (the cause is the login).
+    expect(report.verdict.methods.filter((m) => m.method.startsWith('relay-')).map((m) => m.rowId)).toEqual([
+      'relay-udp.credentials-rejected',
+      'relay-tcp.credentials-rejected',
+      'relay-tls.credentials-rejected',
+    ]);
     expect(report.outcome.tone).toBe('good');
 
     const view = await popupView();
     expect(view.missing).toEqual([]);
-    expect(view.relay.status).toBe('unverified');
+    expect(view.relay.status).toBe('unavailable');
     expect(view.causes['relay-credentials']?.rules).toEqual(['turn-udp', 'turn-tcp', 'turn-tls']);
     expect(view.causes['relay-credentials']?.text).toMatch(/refused the login \(401\).*turnCredentials/);
     expect(view.causes['relay-credentials']?.text).not.toContain(TURN_CREDENTIALS.credential);
@@ -162,19 +170,18 @@ describe('1. credentials are not a firewall', () => {
     const report = await run('1b-udp-dropped-wrong-password', withTurnCredentials(WRONG));
     const view = await popupView('popup-cause-credentials');
     expect(outcomes(report)).toEqual(credentialsOracle(true));
-    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['stun', 'turn-udp']);
+    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['stun', 'turn-udp', 'reference']);
     expectNoFirewallRuleFor(report, [
       { protocol: 'TCP', port: '3478' },
       { protocol: 'TCP', port: String(TURN_TLS_PORT) },
     ]);
     expect(report.otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([['relay-credentials', ['turn-tcp', 'turn-tls']]]);
-    // The 401 over TCP proves the path: the route is a relay over TCP, not proven, not "none".
-    expect(report.verdict).toMatchObject({ route: 'relay-tcp', routeVerified: false });
-
-    expect(view.headline).toBe(EN('verdict_headline_relay_tcp'));
-    expect(view.caveat).toBe(EN('verdict_caveat_unverified'));
-    expect(view.relay).toEqual({ status: 'unverified', reason: EN('reason_auth_401', [`turn:${turn}:3478?transport=tcp`]) });
-    expect(view.missing).toEqual(['stun', 'turn-udp']);
+    // The 401 over TCP proves the path but no relay: with this login there is no route, and the
+    // headline says the relay refused the sign-in, not that the network blocks calls (issue 24).
+    expect(report.verdict).toMatchObject({ route: 'none', routeVerified: false });
+    expect(inEnglish(report.outcome.summary)).toBe(EN('outcome_summary_relay_login'));
+    expect(view.relay.status).toBe('unavailable');
+    expect(view.missing).toEqual(['stun', 'turn-udp', 'reference']);
     expect(view.causes['relay-credentials']?.rules).toEqual(['turn-tcp', 'turn-tls']);
 
     // The printable page: the merged rule set, the credentials section, and the same rules as CSV.
@@ -199,6 +206,8 @@ describe('1. credentials are not a firewall', () => {
         ['UDP', A, '3478', 'missing'],
         // The school profile's second STUN server listens on the lab's alternate port.
         ['UDP', B, String(STUN_ALT_PORT), 'missing'],
+        // The district's reference STUN server: UDP to it is dropped as well.
+        ['UDP', LAB.referenceStunAddress, '3478', 'missing'],
       ]);
     } finally {
       await page.close();
@@ -224,6 +233,7 @@ describe('2. DNS is not a firewall', () => {
       'turn-tls': 'fail/dns dns-filter',
       app: 'pass -',
       signalling: 'pass -',
+      reference: 'pass -',
     });
     expect(report.missingRules).toEqual([]);
     const dns = report.otherCauses.find((s) => s.cause === 'dns-filter')!;
@@ -258,6 +268,7 @@ describe('4. green while the app cannot work', () => {
       app: 'pass -',
       signalling: 'pass -',
       thumbs: 'fail/timeout firewall',
+      reference: 'pass -',
     });
     expect(report.verdict.route).toBe('hole-punching');
     expect(report.outcome).toMatchObject({

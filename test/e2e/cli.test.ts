@@ -65,7 +65,7 @@ describe('npm run check', () => {
     }
   });
 
-  it('issue 13, input 1: UDP leaves only to 3478 and a STUN server sits on 19302: relay over UDP, hole punching unavailable (the loopback call to the relay port got nothing through), the 19302 rule listed, exit 1', async () => {
+  it('issue 13, input 1: UDP leaves only to 3478 and a STUN server sits on 19302: relay over UDP, hole punching unavailable (the loopback call to the relay port got nothing through), the 19302 rule listed for checking, exit 1', async () => {
     // The issue's router rule, on the LAN side of the router.
     await lab.topology.forwardRule(['-i', 'inside', '-p', 'udp', '!', '--dport', '3478', '-j', 'DROP']);
     try {
@@ -102,8 +102,12 @@ describe('npm run check', () => {
       expect(hole).toMatchObject({ status: 'unavailable', rowId: 'hole-punching.high-ports-blocked' });
       expect(report.loopbacks.find((l) => l.path === 'relay-direct')).toMatchObject({ received: 0 });
       expect(report.checks.find((c) => c.target.endsWith(`:${STUN_ALT_PORT}`))).toMatchObject({ status: 'fail', reason: 'timeout' });
-      expect(report.missingRules.map((r) => r.ruleId)).toEqual(['stun']);
-      expect(report.missingRules[0]!.text).toMatch(new RegExp(`UDP.*${STUN_ALT_PORT}`));
+      // 19302 silent beside 3478 answering: a port limit or a dead server, which the checks cannot tell apart
+      // (the relay port's silence could be the vendor's too): listed for checking with the rule it needs, not as missing.
+      expect(report.missingRules).toEqual([]);
+      const unsure = report.otherCauses.find((c) => c.cause === 'unknown')!;
+      expect(unsure.rules.map((r) => r.ruleId)).toContain('stun');
+      expect(unsure.text).toMatch(new RegExp(`UDP.*${STUN_ALT_PORT}`));
       expect(result.code).toBe(1);
     } finally {
       await lab.topology.clearForwardRules();

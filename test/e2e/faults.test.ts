@@ -50,7 +50,10 @@ describe('faults', () => {
     const check = report.checks.find((c) => c.ruleId === 'turn-silent')!;
     expect(check).toMatchObject({ status: 'fail', reason: 'timeout', target: silent });
     expect(inEnglish(check.detail)).toMatch(/no answer/i);
-    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-silent']);
+    // Silence on a port nothing else of the run tried, at an address that answered nothing else: a port filter,
+    // a dead server and (here, the truth) a server that accepts TCP and never speaks look alike from a browser.
+    expect(check.cause).toBe('unknown');
+    expect(report.missingRules).toEqual([]);
     expect(report.verdict.route).toBe('hole-punching');
   });
 
@@ -108,7 +111,8 @@ describe('faults', () => {
 
     const report = await run(ext, schoolProfile());
     const ice = report.checks.filter((c) => c.kind === 'stun' || c.kind === 'turn');
-    expect(ice).toHaveLength(5);
+    // The school profile's five vendor STUN/TURN checks and the district's reference STUN server.
+    expect(ice).toHaveLength(6);
     for (const check of ice) {
       // Our failure, not the network's: "not tested", never a missing rule.
       expect(check).toMatchObject({ status: 'error', reason: 'setup' });

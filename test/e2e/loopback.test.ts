@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LAB, LAB_HOSTS, TURN_CREDENTIALS } from '../lab/lab';
+import { LAB, LAB_HOSTS, TURN_CREDENTIALS, REFERENCE_STUN_RULE } from '../lab/lab';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
 
@@ -92,8 +92,10 @@ describe('loopback calls through the routes that allocated', () => {
   });
 
   it("an open network: both calls carry data, and one STUN port is enough for hole punching once UDP reached the relay's port", async () => {
-    // Two STUN servers on one port: the NAT mapping can be classified, UDP answered on 3478 only.
-    const report = await labBrowser.run(profile([`stun:${A}:3478`, `stun:${B}:3478`]), DEADLINE_MS);
+    // Two STUN servers on one port: the NAT mapping can be classified, UDP answered on 3478 only. The
+    // district's reference STUN server shows UDP reaching an address beyond the vendor's (also on 3478).
+    const base = profile([`stun:${A}:3478`, `stun:${B}:3478`]);
+    const report = await labBrowser.run({ ...base, rules: [...base.rules, REFERENCE_STUN_RULE] }, DEADLINE_MS);
     expect(report.nat.mapping).toBe('endpoint-independent');
     const direct = call(report, 'relay-direct')!;
     expect(direct.received).toBeGreaterThan(0);
@@ -107,7 +109,9 @@ describe('loopback calls through the routes that allocated', () => {
 
   it('issue 13, input 1, the dead-server case: a STUN server that is down while UDP reaches any port is the server, not a firewall rule', async () => {
     // Nothing listens on the rogue address's UDP 19302: a vendor STUN server that is down, on an open network.
-    const report = await labBrowser.run(profile([`stun:${A}:3478`, `stun:${B}:3478`, `stun:${LAB.rogueAddress}:19302`]), DEADLINE_MS);
+    // With the district's reference STUN server: hole punching needs UDP shown beyond the vendor's addresses.
+    const base = profile([`stun:${A}:3478`, `stun:${B}:3478`, `stun:${LAB.rogueAddress}:19302`]);
+    const report = await labBrowser.run({ ...base, rules: [...base.rules, REFERENCE_STUN_RULE] }, DEADLINE_MS);
     expect(report.checks.find((c) => c.target.endsWith(':19302'))).toMatchObject({ status: 'fail', reason: 'server-silent' });
     expect(report.missingRules.map((r) => r.ruleId)).not.toContain('stun');
     expect(method(report, 'hole-punching')).toMatchObject({ status: 'available', rowId: 'hole-punching.open' });

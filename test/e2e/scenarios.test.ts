@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, type Lab } from '../lab/lab';
+import { LAB, LAB_HOSTS, STUN_ALT_PORT, TURN_CREDENTIALS, type Lab, REFERENCE_STUN_URL } from '../lab/lab';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
 import { schoolProfile } from './school-profile';
@@ -38,7 +38,22 @@ async function run(name: string, profile: object): Promise<Report> {
   return reply;
 }
 
+/**
+ * The district's reference STUN server (in every lab profile) is UDP 3478 at another literal address:
+ * each scenario's router treats it as it treats STUN at A:3478, and lists it last when that fails.
+ */
+function withReference(expected: Expected): Expected {
+  const asA = expected.checks[`stun stun:${A}:3478`]!;
+  const failed = asA !== 'pass';
+  return {
+    ...expected,
+    checks: { ...expected.checks, [`reference ${REFERENCE_STUN_URL}`]: asA },
+    missingRules: failed && expected.missingRules.includes('stun') ? [...expected.missingRules, 'reference'] : expected.missingRules,
+  };
+}
+
 function expectReport(report: Report, expected: Expected): void {
+  expected = withReference(expected);
   expect({
     route: report.verdict.route,
     lan: report.verdict.lan,
@@ -136,7 +151,7 @@ describe('lab scenarios', () => {
     });
   });
 
-  it('5. nothing allowed: no route, every rule listed, a complete report at the deadline', async () => {
+  it('5. nothing allowed: no route, every rule listed for checking (none as missing), a complete report at the deadline', async () => {
     await lab.topology.forwardRule(['-j', 'DROP']);
     const report = await run('5-nothing', schoolProfile());
     expectReport(report, {
@@ -144,8 +159,13 @@ describe('lab scenarios', () => {
       lan: 'possible',
       mapping: 'unknown',
       checks: Object.fromEntries(Object.keys(ALL_PASS).map((key) => [key, 'fail/timeout'])),
-      missingRules: ['stun', 'turn-udp', 'turn-tcp', 'turn-tls', 'app', 'signalling'],
+      // Nothing answered at all: a firewall blocking everything and a network with no way out look alike,
+      // so no rule is called missing; every rule is listed under "cause not certain" with the rule it needs.
+      missingRules: [],
     });
+    const unsure = report.otherCauses.find((c) => c.cause === 'unknown')!;
+    expect(unsure.rules.map((r) => r.ruleId)).toEqual(['stun', 'turn-udp', 'turn-tcp', 'turn-tls', 'app', 'signalling', 'reference']);
+    expect(report.checks.every((c) => c.doubt === 'nothing-answered')).toBe(true);
     // The run's own deadline, not Chrome's ~40 s, ends every silent check.
     expect(report.gatherings.every((g) => g.deadlineMs === DEADLINE_MS)).toBe(true);
     expect(report.durationMs).toBeLessThan(DEADLINE_MS + 5_000);
