@@ -1,36 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleAdvice } from '../checks/missing-rules';
-import type { FirewallLine } from '../checks/types';
 import { ruleSet } from './rule-set';
 import { ruleSetText } from './rule-set-text';
-
-const line = (protocol: 'TCP' | 'UDP', ports: string, destinations: string[], service: string | null): FirewallLine => ({
-  direction: 'outbound',
-  protocol,
-  ports,
-  destinations,
-  service,
-});
-const advice = (ruleId: string, purpose: string, firewall: FirewallLine[], more: Partial<RuleAdvice> = {}): RuleAdvice => ({
-  ruleId,
-  purpose,
-  required: true,
-  noInspection: false,
-  cause: 'firewall',
-  checkIds: [`${ruleId}#1`],
-  findings: [],
-  firewall,
-  lines: [],
-  text: '',
-  ...more,
-});
-
-const stun = advice('stun', 'Hole punching', [line('UDP', '3478', ['turn.example.org'], 'STUN')], { noInspection: true });
-const turnUdp = advice('turn-udp', 'Relay over UDP', [line('UDP', '3478', ['turn.example.org'], 'TURN over UDP')], { noInspection: true });
-const turnTls = advice('turn-tls', 'Relay over TLS', [line('TCP', '443', ['turn.example.org'], 'TURN over TLS')], { noInspection: true });
-const push = advice('push', 'Push', [line('TCP', '5228-5230', ['mtalk.google.com'], null)], { required: false, cause: null });
-const media = advice('media', 'Media', [line('UDP', '49152-65535', ['0.0.0.0/0', '::/0'], null)], { cause: null });
-const unnamed = advice('gw', 'Gateway', [line('TCP', '443', [], null)], { cause: null });
+import { advice, media, push, stun, turnTls, turnUdp, unnamed } from '../../test/fixtures/rule-advice';
 
 describe('rule set', () => {
   const set = ruleSet({ missingRules: [stun, turnUdp, turnTls], verifyRules: [push, media, unnamed] });

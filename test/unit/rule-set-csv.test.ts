@@ -1,37 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { RuleAdvice } from '../../src/checks/missing-rules';
-import type { FirewallLine } from '../../src/checks/types';
 import { ruleSet } from '../../src/report/rule-set';
 import { CSV_COLUMNS, ruleSetCsv } from '../../popup/report/rule-set-csv';
-
-const line = (protocol: 'TCP' | 'UDP', ports: string, destinations: string[], service: string | null): FirewallLine => ({
-  direction: 'outbound',
-  protocol,
-  ports,
-  destinations,
-  service,
-});
-const advice = (ruleId: string, purpose: string, firewall: FirewallLine[], more: Partial<RuleAdvice> = {}): RuleAdvice => ({
-  ruleId,
-  purpose,
-  required: true,
-  noInspection: false,
-  cause: 'firewall',
-  checkIds: [`${ruleId}#1`],
-  findings: [],
-  firewall,
-  lines: [],
-  text: '',
-  ...more,
-});
-
-const stun = advice('stun', 'Hole punching', [line('UDP', '3478', ['turn.example.org'], 'STUN')], { noInspection: true });
-const turnUdp = advice('turn-udp', 'Relay over UDP', [line('UDP', '3478', ['turn.example.org'], 'TURN over UDP')], { noInspection: true });
-const turnTls = advice('turn-tls', 'Relay over TLS', [line('TCP', '443', ['turn.example.org'], 'TURN over TLS')], { noInspection: true });
-const push = advice('push', 'Push', [line('TCP', '5228-5230', ['mtalk.google.com'], null)], { required: false, cause: null });
-const media = advice('media', 'Media', [line('UDP', '49152-65535', ['0.0.0.0/0', '::/0'], null)], { cause: null });
-const unnamed = advice('gw', 'Gateway', [line('TCP', '443', [], null)], { cause: null });
+import { advice, line, media, push, stun, turnTls, turnUdp, unnamed } from '../fixtures/rule-advice';
 
 /** The firewall rule set as CSV (popup/report/rule-set-csv.ts, the printable page's download). */
 describe('rule set CSV', () => {
