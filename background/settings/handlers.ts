@@ -1,6 +1,7 @@
 import type { ErrorReply, ImportProfileReply } from '../../src/contract/requests';
 import { BUILTIN_PROFILES } from '../../src/profile/builtin';
 import { checkImport, withImported } from '../../src/settings/import';
+import { stripCredentials } from '../../src/settings/strip-credentials';
 import { localTargets } from '../../src/profile/local-targets';
 import { checkSettingsPatch } from '../../src/settings/patch';
 import type { SettingsView } from '../../src/settings/types';
@@ -27,7 +28,8 @@ export function importProfile(input: unknown): Promise<ImportProfileReply | Erro
     const result = checkImport(input, { builtin: BUILTIN_PROFILES.map((p) => p.id), policy: policy.customProfile?.id ?? null }, stored);
     if (!result.ok) return { error: { code: 'invalid-profile', message: result.message, details: result.details } };
     await writeStoredProfiles(withImported(stored, result.profile, result.warnings, new Date().toISOString()));
-    return { profile: result.profile, warnings: result.warnings, localTargets: localTargets(result.profile) };
+    // Stored whole (the run needs the TURN login); the reply to the page carries none (found by the fuzz test).
+    return { profile: stripCredentials(result.profile), warnings: result.warnings, localTargets: localTargets(result.profile) };
   });
 }
 

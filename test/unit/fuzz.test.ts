@@ -32,6 +32,7 @@ import { readHistoryValue } from '../../src/report/history';
 import { readStoredReport } from '../../src/report/stored';
 import { effectiveSettings } from '../../src/settings/effective';
 import { checkImport } from '../../src/settings/import';
+import { stripCredentials } from '../../src/settings/strip-credentials';
 import { readStoredProfiles, readStoredSettings } from '../../src/settings/stored';
 import { NO_POLICY } from '../../src/settings/types';
 import { validateReport } from '../fixtures/schemas';
@@ -142,7 +143,9 @@ describe('fuzz: random profiles through validation, the run and every renderer',
         const { profile, errors } = validateProfile(input);
         const outputs = [JSON.stringify(errors), errors.map(formatProfileError).join('\n')];
         outputs.push(JSON.stringify(parsePolicy({ customProfile: input }).problems));
-        outputs.push(JSON.stringify(checkImport(input, { builtin: [], policy: null }, [])));
+        // What the import handler replies to the page (background/settings/handlers.ts): the stored copy keeps the login.
+        const imported = checkImport(input, { builtin: [], policy: null }, []);
+        outputs.push(JSON.stringify(imported.ok ? { ...imported, profile: stripCredentials(imported.profile) } : imported));
         const reply = parseRunRequest({ type: 'run', profile: input }, builtin);
         outputs.push(JSON.stringify('error' in reply ? reply : reply.profileErrors));
         if (!profile) {
