@@ -36,7 +36,10 @@ export { CAUSE_INFO, CAUSES, type Cause, type CauseInfo } from './cause-info';
 
 /** What the whole run shows, for causes one check cannot tell alone. */
 export interface CauseContext {
-  /** Another check met the browser's proxy (a refused CONNECT, a 407): TCP went through it. */
+  /**
+   * The browser's proxy showed itself: a web check met it (a refused CONNECT, a 407), or a public name
+   * answered with a valid certificate from a non-public address (webRequest names the proxy as the peer).
+   */
   proxyInUse: boolean;
   /** Nothing answered and the browser had no local address: the device is offline. */
   offline: boolean;
@@ -126,8 +129,7 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
     cause: 'dns-filter',
     when: 'TLS to a name failed on a certificate for another name while no name of the run answered at all: one server answering for the vendor’s names with its own certificate, as a filter’s block page does (an inspecting proxy re-signs with the right names: an untrusted issuer, `proxy.inspection`)',
     evidence: '`net::ERR_CERT_COMMON_NAME_INVALID` (measured: the block page), and every other name of the run silent or failing',
-    applies: (c, { facts }) =>
-      is('cert-name-mismatch')(c) && ((c.address !== undefined && facts.sharedFailingTlsAddresses.has(c.address)) || blockPageShown(c, facts)),
+    applies: (c, { facts }) => is('cert-name-mismatch')(c) && blockPageShown(c, facts),
   },
   {
     id: 'proxy.refused',

@@ -98,8 +98,6 @@ export interface RunFacts {
   literalHostsFailingOnFamily: ReadonlyMap<PortFamily, ReadonlySet<string>>;
   /** Addresses the browser connected to, by host name (webRequest `ip`, only with host access). */
   addressesOf: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Addresses where two or more names of the run failed TLS: one server answering for unrelated names (a block page). */
-  sharedFailingTlsAddresses: ReadonlySet<string>;
   /**
    * Addresses some check passed through. Through a proxy, webRequest names the proxy's
    * address for every request (measured with Squid: 10.99.0.1): an address that carried a
@@ -140,10 +138,8 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
   const liveHostsFailingOnFamily = new Map<PortFamily, Set<string>>();
   const literalHostsFailingOnFamily = new Map<PortFamily, Set<string>>();
   const addressesOf = new Map<string, Set<string>>();
-  const namesFailingTlsAt = new Map<string, Set<string>>();
   for (const { check, endpoint } of ran) {
     if (check.address) addTo(addressesOf, endpoint.host, check.address);
-    if (check.address && check.reason !== null && TLS_REACHED.has(check.reason) && !endpoint.literal) addTo(namesFailingTlsAt, check.address, endpoint.host);
     if (check.status !== 'fail' || check.reason === null || !SILENT_LIKE.has(check.reason)) continue;
     if (aliveHosts.has(endpoint.host)) {
       addTo(liveHostsFailingOn, endpointKey(endpoint), endpoint.host);
@@ -152,7 +148,6 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
     if (endpoint.literal) addTo(literalHostsFailingOnFamily, endpoint.family, endpoint.host);
   }
   const passedAddresses = new Set(ran.flatMap(({ check }) => (check.status === 'pass' && check.address ? [check.address] : [])));
-  const sharedFailingTlsAddresses = new Set([...namesFailingTlsAt].filter(([, names]) => names.size >= 2).map(([address]) => address));
   return {
     aliveHosts,
     names,
@@ -166,7 +161,6 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
     liveHostsFailingOnFamily,
     literalHostsFailingOnFamily,
     addressesOf,
-    sharedFailingTlsAddresses,
     passedAddresses,
   };
 }
