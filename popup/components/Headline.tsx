@@ -1,11 +1,13 @@
 import type { Report } from '../../src/report/types';
-import { headlineText, outcomeHeadline } from '../../src/view/headline';
+import { headlineText } from '../../src/view/headline';
+import { statusOf } from '../../src/view/status';
 import { t } from '../shared/i18n';
 
 export function Headline({ report }: { report: Report }) {
-  const h = outcomeHeadline(report);
+  const status = statusOf(report);
+  const h = status.headline;
   return (
-    <div class={`headline tone-${h.tone}`} data-testid="headline" data-route={report.verdict.route} data-tone={h.tone} role="status">
+    <div class={`headline tone-${h.tone}`} data-testid="headline" data-route={report.verdict.route} data-status={status.kind} data-tone={h.tone} role="status">
       <span class="icon" aria-hidden="true">
         {h.icon}
       </span>

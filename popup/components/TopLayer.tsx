@@ -1,33 +1,37 @@
 import { useState } from 'preact/hooks';
 import type { RunProgress } from '../../src/contract/progress';
 import type { Report } from '../../src/report/types';
-import { headline } from '../../src/view/headline';
 import { progressRatio } from '../../src/view/checks';
-import { nextStepKey, OUTCOME_ICON, plainOutcomes, progressByPurpose, usageWord, type PlainOutcome } from '../../src/view/plain';
-import { missingRulesText } from '../../src/view/rules';
+import { OUTCOME_ICON, plainOutcomes, progressByPurpose, usageWord, type PlainOutcome } from '../../src/view/plain';
+import { statusCopyText } from '../../src/view/status-copy';
+import { statusOf } from '../../src/view/status';
 import { t } from '../shared/i18n';
 
 /** What the profile's users see ("calls", Senso's "live thumbnails and module feedback"). */
 const usageOf = (profileId: string) => usageWord(profileId, t);
 
-/** The one thing to do, and for missing rules the button that does it. */
+/**
+ * The one thing to do, addressed to whoever can act on the status's cause, and
+ * the button that copies what to send them (the firewall rules, or the cause's section).
+ */
 export function NextStep({ report }: { report: Report }) {
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const rules = report.missingRules.length > 0;
+  const status = statusOf(report);
+  const text = statusCopyText(report, status, t);
   const copyRules = async () => {
     try {
-      await navigator.clipboard.writeText(missingRulesText(report, t));
+      await navigator.clipboard.writeText(text!);
       setCopy('copied');
     } catch {
       setCopy('failed');
     }
   };
   return (
-    <div class="next-step">
-      <p data-testid="next-step">{t(nextStepKey(report), [usageOf(report.profile.id)])}</p>
-      {rules && (
-        <button type="button" class="primary" onClick={copyRules} data-testid="copy-next">
-          {t('popup_rules_copy')}
+    <div class="next-step" data-actor={status.actor}>
+      <p data-testid="next-step">{t(status.nextStepKey, [usageOf(report.profile.id)])}</p>
+      {text !== null && (
+        <button type="button" class="primary" onClick={copyRules} data-testid="copy-next" data-copy={status.copy}>
+          {t(status.copy === 'firewall-rules' ? 'popup_rules_copy' : 'status_copy_cause')}
         </button>
       )}
       <p class="copy-state" role="status" data-testid="copy-next-state">
@@ -39,18 +43,18 @@ export function NextStep({ report }: { report: Report }) {
 
 function OutcomeRow({ row, usage }: { row: PlainOutcome; usage: string }) {
   return (
-    <li class={`outcome tone-text-${row.tone}`} data-method={row.group} data-tone={row.tone}>
+    <li class={`outcome tone-text-${row.tone}`} data-method={row.group} data-tone={row.tone} data-passing={String(row.passing)}>
       <span class="icon" aria-hidden="true">
         {OUTCOME_ICON[row.tone]}
       </span>
-      <span>{t(row.key, [usage])}</span>
+      <span>{t(row.key, [row.service === undefined ? usage : t('outcome_service_quoted', [row.service])])}</span>
     </li>
   );
 }
 
 /** The ways of connecting as outcomes: problems counted and shown, what works folded away. */
 export function Outcomes({ report }: { report: Report }) {
-  const rows = plainOutcomes(report.verdict, report.checks, headline(report.verdict).tone);
+  const rows = plainOutcomes(report, statusOf(report).kind);
   const usage = usageOf(report.profile.id);
   const issues = rows.filter((r) => !r.passing);
   const passing = rows.filter((r) => r.passing);
@@ -61,7 +65,7 @@ export function Outcomes({ report }: { report: Report }) {
           <h2 data-testid="issue-count">{t('popup_issues', [issues.length])}</h2>
           <ul class="outcomes">
             {issues.map((row) => (
-              <OutcomeRow key={row.group} row={row} usage={usage} />
+              <OutcomeRow key={`${row.group}-${row.service ?? ''}`} row={row} usage={usage} />
             ))}
           </ul>
         </>

@@ -12,6 +12,7 @@ import type { ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import type { Attributes, HrTime } from '@opentelemetry/api';
 import type { Report } from '../report/types';
 import type { ReportEndpoint } from '../settings/report-destination';
+import { statusOf, type StatusInput } from '../view/status';
 
 /** `service.name` of every record; collectors route on it. */
 export const SERVICE_NAME = 'webrtc-network-check';
@@ -27,15 +28,18 @@ function hrTime(ms: number): HrTime {
 }
 
 /**
- * docs/fleet.md: INFO when the route is proven and nothing is missing (a
- * proven relay too: slower, but calls work), WARN when rules are missing, the
- * route is unproven or a required service failed, ERROR when calls will fail.
+ * docs/fleet.md, from the report's one status (src/view/status.ts): ERROR when
+ * calls will not connect; INFO when calls connect on a proven route and nobody
+ * has anything to do (a proven relay too: slower, but calls work); WARN for
+ * everything between (a blocked service, missing rules, an unproven route,
+ * another cause's finding, nothing testable, a device off the network).
  */
-export function severity(report: Pick<Report, 'verdict' | 'outcome' | 'missingRules'>): keyof typeof SEVERITY {
-  if (report.verdict.route === 'none' || report.outcome.tone === 'bad') return 'ERROR';
-  if (report.missingRules.length > 0 || !report.verdict.routeVerified || report.verdict.route === 'untested' || report.outcome.tone === 'limited')
-    return 'WARN';
-  return 'INFO';
+export function severity(report: StatusInput): keyof typeof SEVERITY {
+  const status = statusOf(report);
+  if (status.kind === 'no-calls') return 'ERROR';
+  const calm =
+    (status.kind === 'direct' || status.kind === 'relayed') && status.tone !== 'unknown' && report.verdict.routeVerified && status.actor === 'nobody';
+  return calm ? 'INFO' : 'WARN';
 }
 
 /**
@@ -44,6 +48,7 @@ export function severity(report: Pick<Report, 'verdict' | 'outcome' | 'missingRu
  * is the report id, so a record sent twice is recognised downstream.
  */
 export function recordAttributes(report: Report, endpoint: Pick<ReportEndpoint, 'site'>): Attributes {
+  const status = statusOf(report);
   const causes = [...new Set(report.checks.map((c) => c.cause).filter((c): c is NonNullable<typeof c> => c !== null))];
   const device = Object.fromEntries(Object.entries(report.environment.device.facts).map(([key, value]) => [`wnc.device.${key}`, value]));
   return {
@@ -56,6 +61,9 @@ export function recordAttributes(report: Report, endpoint: Pick<ReportEndpoint, 
     'wnc.route': report.verdict.route,
     'wnc.route_verified': report.verdict.routeVerified,
     'wnc.outcome': report.outcome.tone,
+    // The status the popup, badge and ticket show, and who its next step is for (src/view/status.ts).
+    'wnc.status': status.kind,
+    'wnc.next_actor': status.actor,
     'wnc.missing_rules.count': report.missingRules.length,
     'wnc.missing_rules.ids': report.missingRules.map((r) => r.ruleId),
     'wnc.causes': causes,

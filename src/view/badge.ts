@@ -1,35 +1,34 @@
 /**
- * The toolbar badge for a report: colour by outcome (route and required
- * services), and as text the number of things someone has to fix (missing
- * firewall rules and every other cause's findings), or a mark when none are.
- * Colour is never alone: the tooltip carries the headline.
+ * The toolbar badge for a report, read from its one status (src/view/status.ts):
+ * colour = status; text = the number of missing firewall rules (the network
+ * admin's actions) or, when there are none, the status's own symbol, so that
+ * colour is never alone (an empty badge would hide the colour too). The
+ * tooltip carries the headline.
  */
 import type { MessageKey } from '../i18n/message-keys';
-import type { Report } from '../report/types';
-import { outcomeHeadline, type Headline, type Tone } from './headline';
+import type { Headline, Tone } from './headline';
+import { statusOf, type StatusInput, type StatusKind } from './status';
 
 export const BADGE_COLOURS: Record<Tone, string> = { good: '#137333', slow: '#b06000', limited: '#b06000', bad: '#c5221f', unknown: '#5f6368' };
 
 export interface BadgeView {
   text: string;
   colour: string;
+  status: StatusKind;
   /** The tooltip's headline, for `headlineText`. */
   headline: Headline;
   /** Locale key of the tooltip's headline. */
   headlineKey: MessageKey;
-  /** Missing firewall rules. */
+  /** Missing firewall rules: the only thing the number counts. */
   missing: number;
-  /** Findings of every other cause (proxy, DNS, credentials, vendor, this device). */
-  otherFindings: number;
 }
 
-const MARK: Record<Tone, string> = { good: '✓', slow: '✓', limited: '!', bad: '✕', unknown: '?' };
+/** The status's symbol when no firewall rule is missing: the same as the popup headline's. */
+const MARK: Record<StatusKind, string> = { direct: '✓', relayed: '▲', 'service-blocked': '!', 'no-calls': '✕', offline: '–', untestable: '?' };
 
-export function badgeFor(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses'>>): BadgeView {
-  const h = outcomeHeadline(report);
-  const missing = report.missingRules.length;
-  const otherFindings = (report.otherCauses ?? []).reduce((n, section) => n + section.rules.length + (section.notes?.length ?? 0), 0);
-  const count = missing + otherFindings;
-  const text = count > 0 ? (count > 99 ? '99+' : String(count)) : MARK[h.tone];
-  return { text, colour: BADGE_COLOURS[h.tone], headline: h, headlineKey: h.key, missing, otherFindings };
+export function badgeFor(report: StatusInput): BadgeView {
+  const status = statusOf(report);
+  const missing = status.networkAdminActions;
+  const text = missing > 0 ? (missing > 99 ? '99+' : String(missing)) : MARK[status.kind];
+  return { text, colour: BADGE_COLOURS[status.tone], status: status.kind, headline: status.headline, headlineKey: status.headline.key, missing };
 }

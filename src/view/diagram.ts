@@ -34,11 +34,14 @@ export function diagramLinks(report: Pick<Report, 'verdict' | 'checks'>): Diagra
   const relay = ['relay-udp', 'relay-tcp', 'relay-tls'].map(method);
   const turn: LinkState = relay.includes('available') ? 'ok' : relay.includes('unverified') ? 'partial' : relay.includes('unavailable') ? 'failed' : 'unknown';
   const vendor = fromChecks(report.checks.filter((c) => c.kind === 'https' || c.kind === 'wss' || c.kind === 'tcp' || c.kind === 'udp'));
+  const stunChecks = report.checks.filter((c) => c.kind === 'stun');
   const anyPassed = report.checks.some((c) => c.status === 'pass' || c.status === 'warn');
   return {
     device: fromStatus(method('lan')),
     internet: anyPassed ? 'ok' : report.checks.some((c) => c.status === 'fail') ? 'failed' : 'unknown',
-    stun: fromStatus(method('hole-punching')),
+    // What the STUN servers answered, not whether hole punching works: behind a symmetric NAT both STUN
+    // servers answer and hole punching is still not possible (a ✕ there contradicted the checks).
+    stun: stunChecks.length > 0 ? fromChecks(stunChecks) : fromStatus(method('hole-punching')),
     turn,
     vendor,
   };

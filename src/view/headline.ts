@@ -6,7 +6,6 @@
  */
 import type { MessageKey } from '../i18n/message-keys';
 import type { Translate } from '../i18n/translate';
-import type { Report } from '../report/types';
 import type { Route, Verdict } from '../verdict';
 
 /**
@@ -68,31 +67,4 @@ export function headline(verdict: Pick<Verdict, 'route' | 'routeVerified'> & Par
 export function headlineText(h: Pick<Headline, 'key' | 'substitutions' | 'services'>, t: Translate): string {
   if (h.services.length === 0) return t(h.key, h.substitutions);
   return t(h.key, [h.services.map((s) => t('outcome_service_quoted', [s])).join(', ')]);
-}
-
-/** Route and services together (docs/verdict.md, "Outcome"). */
-export function outcomeHeadline(report: Pick<Report, 'verdict'> & Partial<Pick<Report, 'outcome'>>): Headline {
-  const route = headline(report.verdict);
-  const outcome = report.outcome;
-  // Offline, nothing else matters: the device is the finding.
-  if (!outcome || report.verdict.device === 'offline') return route;
-  const blocked = outcome.blockedServices.map((s) => s.purpose);
-  const make = (key: MessageKey, tone: Tone, caveatKey: MessageKey | null, services: string[] = []): Headline => ({
-    key,
-    substitutions: [],
-    services,
-    tone,
-    icon: TONE_ICON[tone],
-    caveatKey,
-  });
-  if (outcome.nothingTestable) return make('outcome_nothing_testable', 'unknown', 'outcome_nothing_testable_hint');
-  if (outcome.calls === 'untested') {
-    if (blocked.length === 0) return make('outcome_calls_untested', 'unknown', null);
-    return make(blocked.length === 1 ? 'outcome_service_blocked_one' : 'outcome_service_blocked_many', 'bad', 'outcome_calls_untested', blocked);
-  }
-  if (outcome.tone === 'limited') {
-    // The second line keeps what the route alone says: direct or relayed.
-    return make(blocked.length === 1 ? 'outcome_calls_but_blocked_one' : 'outcome_calls_but_blocked_many', 'limited', route.key, blocked);
-  }
-  return route;
 }

@@ -10,7 +10,8 @@ import type { MethodStatus, Verdict } from '../verdict';
 import { headline, ROUTE_HEADLINE_KEYS } from './headline';
 import { renderTicketText } from './ticket-text';
 import { translatorFromMessages } from '../i18n/translate';
-import { NEXT_STEP_KEYS, nextStepKey, PLAIN_OUTCOME_KEYS, plainOutcomes, progressByPurpose, PURPOSE_KEYS, usageKeys } from './plain';
+import { nextStepKey, PLAIN_OUTCOME_KEYS, plainOutcomes, progressByPurpose, PURPOSE_KEYS, usageKeys } from './plain';
+import { STATUS_NEXT_STEP_KEYS as NEXT_STEP_KEYS, statusOf } from './status';
 
 const OPEN = open as unknown as Report;
 const UDP_DROPPED = udpDropped as unknown as Report;
@@ -20,20 +21,23 @@ const LOCALES: Record<string, MessagesFile> = Object.fromEntries(LOCALE_NAMES.ma
 describe('plain outcomes', () => {
   it('never shows a green row under a red outcome: the working LAN is neutral when calls fail', () => {
     expect(FAILED.verdict.route).toBe('none');
-    const rows = plainOutcomes(FAILED.verdict, FAILED.checks, headline(FAILED.verdict).tone);
+    const rows = plainOutcomes(FAILED, statusOf(FAILED).kind);
     expect(rows.some((r) => r.tone === 'good')).toBe(false);
     expect(rows.find((r) => r.group === 'lan')).toMatchObject({ key: 'plain_lan_unverified', tone: 'neutral', passing: true });
-    expect(rows.filter((r) => !r.passing).map((r) => r.group)).toEqual(['hole-punching', 'relay']);
+    // Every required service that failed is a problem row of its own, named in the vendor's words.
+    const services = FAILED.outcome.blockedServices.map(() => 'service');
+    expect(rows.filter((r) => !r.passing).map((r) => r.group)).toEqual([...services, 'hole-punching', 'relay']);
+    expect(rows.filter((r) => r.group === 'service').map((r) => r.service)).toEqual(FAILED.outcome.blockedServices.map((s) => s.purpose));
   });
 
   it('says "blocked, calls go through the relay" when hole punching fails and the relay works', () => {
-    const rows = plainOutcomes(UDP_DROPPED.verdict, UDP_DROPPED.checks, 'slow');
+    const rows = plainOutcomes(UDP_DROPPED, 'relayed');
     expect(rows.find((r) => r.group === 'hole-punching')).toMatchObject({ key: 'plain_hole_punching_unavailable_relayed', tone: 'bad', passing: false });
     expect(rows.find((r) => r.group === 'relay')).toMatchObject({ tone: 'good', passing: true });
   });
 
   it('folds everything away on an open network', () => {
-    const rows = plainOutcomes(OPEN.verdict, OPEN.checks, 'good');
+    const rows = plainOutcomes({ ...OPEN, outcome: { ...OPEN.outcome, blockedServices: [] } }, 'direct');
     expect(rows.every((r) => r.passing)).toBe(true);
     // A same-network call is possible, never proven by one device: neutral, not green.
     expect(rows.map((r) => r.tone)).toEqual(['neutral', 'good', 'good']);
@@ -52,17 +56,18 @@ describe('plain outcomes', () => {
               { method: 'relay-udp', status: relay, reasons: [] },
             ],
           } as unknown as Verdict;
-          for (const row of plainOutcomes(verdict, [], 'slow')) expect(PLAIN_OUTCOME_KEYS).toContain(row.key);
+          for (const row of plainOutcomes({ verdict, checks: [] }, 'relayed')) expect(PLAIN_OUTCOME_KEYS).toContain(row.key);
         }
   });
 });
 
 describe('next step', () => {
   it('sends missing rules to the network admin, and a red outcome without one to support', () => {
-    expect(nextStepKey(FAILED)).toBe(FAILED.missingRules.length > 0 ? 'next_step_none_rules' : 'next_step_none_support');
-    expect(nextStepKey({ verdict: FAILED.verdict, missingRules: [] })).toBe('next_step_none_support');
+    expect(nextStepKey(FAILED)).toBe(FAILED.missingRules.length > 0 ? 'next_step_none_rules' : 'status_next_unknown');
+    // No route and no firewall rule to blame: the cause is not certain, and support gets what would decide it.
+    expect(nextStepKey({ verdict: FAILED.verdict, missingRules: [] })).toBe('status_next_unknown');
     expect(nextStepKey({ verdict: OPEN.verdict, missingRules: [] })).toBe('next_step_nothing');
-    expect(nextStepKey(UDP_DROPPED)).toBe('next_step_relayed_rules');
+    expect(nextStepKey({ ...UDP_DROPPED, otherCauses: [], outcome: { ...UDP_DROPPED.outcome, blockedServices: [] } })).toBe('next_step_relayed_rules');
   });
 
   it('asks an offline device to connect first, and an untestable profile for the firewall check', () => {
@@ -70,14 +75,16 @@ describe('next step', () => {
     expect(nextStepKey({ verdict: { ...FAILED.verdict, route: 'untested' }, missingRules: [] })).toBe('next_step_untested');
     // No firewall rule missing, but a DNS (or proxy, credentials …) finding: the firewall is not the next step.
     const dns = { cause: 'dns-filter' as const, rules: [OPEN.missingRules[0]!], notes: [], lines: [], text: '' };
-    expect(nextStepKey({ verdict: OPEN.verdict, missingRules: [], otherCauses: [dns] })).toBe('next_step_other_causes');
-    expect(nextStepKey({ verdict: OPEN.verdict, missingRules: OPEN.missingRules, otherCauses: [dns] })).not.toBe('next_step_other_causes');
+    expect(nextStepKey({ verdict: OPEN.verdict, missingRules: [], otherCauses: [dns] })).toBe('status_next_dns');
+    expect(nextStepKey({ verdict: OPEN.verdict, missingRules: OPEN.missingRules, otherCauses: [dns] })).toBe('next_step_direct_rules');
   });
 
   it('never counts the LAN as a problem: one device cannot prove it, and it carries no call outside', () => {
     for (const status of ['available', 'unverified', 'unavailable', 'untested'] as MethodStatus[]) {
       const verdict = { ...OPEN.verdict, methods: OPEN.verdict.methods.map((m) => (m.method === 'lan' ? { ...m, status } : m)) } as Verdict;
-      expect(plainOutcomes(verdict, [], 'good').find((r) => r.group === 'lan')?.passing, status).toBe(true);
+      // Shown with what works when possible, left out otherwise: never a problem row.
+      const lan = plainOutcomes({ verdict, checks: [] }, 'direct').find((r) => r.group === 'lan');
+      expect(lan === undefined || lan.passing, status).toBe(true);
     }
   });
 
@@ -135,7 +142,12 @@ describe('ticket text', () => {
     const t = translatorFromMessages(messagesOf('en'));
     const lines = renderTicketText(FAILED, t).split('\n');
     expect(lines.slice(2, 5)).toEqual([t('report_user_saw', [t('verdict_headline_none')]), '', t('next_step_none_rules', [t('usage_default')])]);
-    const senso = { ...UDP_DROPPED, profile: { ...UDP_DROPPED.profile, id: 'senso' } };
+    const senso = {
+      ...UDP_DROPPED,
+      otherCauses: [],
+      outcome: { ...UDP_DROPPED.outcome, blockedServices: [] },
+      profile: { ...UDP_DROPPED.profile, id: 'senso' },
+    };
     expect(renderTicketText(senso, t)).toContain('so that live thumbnails and module feedback take the faster direct route');
   });
 });

@@ -10,17 +10,20 @@ import type { CheckResult } from '../checks/types';
 import type { Translate } from '../i18n/translate';
 import type { RuleKind } from '../profile/types';
 import type { Report } from '../report/types';
-import type { MethodStatus, Verdict } from '../verdict';
-import type { Tone } from './headline';
+import type { MethodStatus } from '../verdict';
+import { statusOf, type StatusInput, type StatusKind } from './status';
 import { methodRows, type MethodGroup } from './methods';
 
 /** Neutral when a method works but the outcome is red: no green row under "will not connect". */
 export type OutcomeTone = 'good' | 'slow' | 'bad' | 'neutral';
 
 export interface PlainOutcome {
-  group: MethodGroup;
-  /** Locale key; its one substitution is the profile's word for what users see ("calls"). */
+  /** A way of connecting, or `service` for a required service that failed. */
+  group: MethodGroup | 'service';
+  /** Locale key; its one substitution is the profile's word for what users see ("calls"), or the service's name. */
   key: MessageKey;
+  /** The service's name in the vendor's words, quoted by the reader's locale; only for `service` rows. */
+  service?: string;
   tone: OutcomeTone;
   /** True when nothing is wrong with it: folded away under "What works". */
   passing: boolean;
@@ -28,28 +31,53 @@ export interface PlainOutcome {
 
 export const OUTCOME_ICON: Record<OutcomeTone, string> = { good: '✓', slow: '▲', bad: '✕', neutral: '•' };
 
+/** What the rows read: the report's verdict, checks and outcome, and the status that heads them. */
+export type PlainOutcomeInput = Pick<Report, 'verdict' | 'checks'> & Partial<Pick<Report, 'outcome' | 'loopbacks'>>;
+
 /**
- * The three methods as outcomes, in the order a teacher reads them. With a red
- * outcome a method that "works" (the LAN, say) is shown neutral: it does not
- * help calls outside this network, and a green tick under "will not connect"
- * reads as a contradiction.
+ * The three methods and every required service that failed, as outcomes, in
+ * the order a teacher reads them; under the report's one status (src/view/status.ts)
+ * and never against it:
+ * - offline: no rows (nothing was tried on a network; "blocked" would be false);
+ * - with a red status a method that "works" (the LAN, say) is neutral: it does not
+ *   help calls outside this network, and a green tick under "will not connect" reads
+ *   as a contradiction;
+ * - LAN only ever adds a route inside this network and one device cannot prove it:
+ *   shown with what works when possible, left out otherwise (never a problem);
+ * - "blocked" is said only of what was blocked: a symmetric NAT and a refused relay
+ *   login have their own words.
  */
-export function plainOutcomes(verdict: Verdict, checks: readonly CheckResult[], outcome: Tone): PlainOutcome[] {
+export function plainOutcomes(report: PlainOutcomeInput, status: StatusKind): PlainOutcome[] {
+  if (status === 'offline') return [];
+  const { verdict, checks } = report;
   const rows = methodRows(verdict, checks);
   const relay = rows.find((r) => r.group === 'relay')!.status;
   const relayWorks = relay === 'available' || relay === 'unverified';
-  return rows.map((row) => {
+  const rowId = (method: string) => verdict.methods.find((m) => m.method === method)?.rowId ?? '';
+  const loginRefused = ['relay-udp', 'relay-tcp', 'relay-tls'].some((m) => rowId(m).endsWith('.credentials-rejected'));
+  const methods = rows.flatMap((row): PlainOutcome[] => {
     const works = row.status === 'available';
-    let tone: OutcomeTone = works ? 'good' : row.status === 'unverified' ? 'slow' : row.status === 'unavailable' ? 'bad' : 'neutral';
-    if (works && outcome === 'bad') tone = 'neutral';
-    // LAN only ever adds a route for calls inside this network, and one device cannot prove it
-    // ("possible, not tested"): never a problem, never a warning; folded with what works.
     const lan = row.group === 'lan';
+    if (lan && !works && row.status !== 'unverified') return [];
+    let tone: OutcomeTone = works ? 'good' : row.status === 'unverified' ? 'slow' : row.status === 'unavailable' ? 'bad' : 'neutral';
+    if (works && status === 'no-calls') tone = 'neutral';
     if (lan && !works) tone = 'neutral';
     let key: MessageKey = PLAIN_KEYS[row.group][row.status];
-    if (row.group === 'hole-punching' && row.status === 'unavailable' && relayWorks) key = 'plain_hole_punching_unavailable_relayed';
-    return { group: row.group, key, tone, passing: works || lan };
+    if (row.group === 'hole-punching' && row.status === 'unavailable') {
+      if (rowId('hole-punching') === 'hole-punching.symmetric-nat') key = 'plain_hole_punching_nat';
+      else if (relayWorks) key = 'plain_hole_punching_unavailable_relayed';
+    }
+    if (row.group === 'relay' && row.status === 'unavailable' && loginRefused) key = 'plain_relay_login_refused';
+    return [{ group: row.group, key, tone, passing: works || lan }];
   });
+  const services = (report.outcome?.blockedServices ?? []).map((s): PlainOutcome => ({
+    group: 'service',
+    key: 'plain_service_blocked',
+    service: s.purpose,
+    tone: 'bad',
+    passing: false,
+  }));
+  return [...services, ...methods];
 }
 
 const PLAIN_KEYS: Record<MethodGroup, Record<MethodStatus, MessageKey>> = {
@@ -73,41 +101,20 @@ export const PLAIN_OUTCOME_KEYS = [
   'plain_hole_punching_unverified',
   'plain_hole_punching_unavailable',
   'plain_hole_punching_unavailable_relayed',
+  'plain_hole_punching_nat',
   'plain_hole_punching_untested',
   'plain_relay_available',
   'plain_relay_unverified',
   'plain_relay_unavailable',
   'plain_relay_untested',
+  'plain_relay_login_refused',
+  'plain_service_blocked',
 ] as const;
 
-/**
- * The one thing to do next, as a locale key (its substitution: the profile's
- * word for what users see). Missing firewall rules go to the network admin;
- * a red outcome without a firewall rule to blame goes to support with the report.
- */
-export function nextStepKey(report: Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'otherCauses'>>): MessageKey {
-  const missing = report.missingRules.length > 0;
-  const route = report.verdict.route;
-  if (report.verdict.device === 'offline') return 'next_step_offline';
-  if (route === 'untested') return 'next_step_untested';
-  // Nothing for the firewall, something for the proxy, DNS, vendor … (src/checks/cause.ts).
-  if (!missing && (report.otherCauses ?? []).some((s) => s.rules.length > 0)) return 'next_step_other_causes';
-  if (route === 'none') return missing ? 'next_step_none_rules' : 'next_step_none_support';
-  if (route === 'hole-punching') return missing ? 'next_step_direct_rules' : 'next_step_nothing';
-  return missing ? 'next_step_relayed_rules' : 'next_step_relayed';
+/** The one thing to do next, as a locale key (its substitution: the profile's word for what users see): the status's (src/view/status.ts). */
+export function nextStepKey(report: StatusInput): MessageKey {
+  return statusOf(report).nextStepKey;
 }
-
-export const NEXT_STEP_KEYS = [
-  'next_step_offline',
-  'next_step_untested',
-  'next_step_none_rules',
-  'next_step_none_support',
-  'next_step_direct_rules',
-  'next_step_nothing',
-  'next_step_relayed_rules',
-  'next_step_relayed',
-  'next_step_other_causes',
-] as const;
 
 /**
  * What the profile's users see, for the next-step sentence: built-in profiles

@@ -29,8 +29,9 @@ import type { RuleAdvice } from '../checks/missing-rules';
 import { causeKeys, causeText, missingRulesText, ruleText } from './rules';
 import type { Report } from '../report/types';
 import { gradeCall, type LoopbackResult } from '../ice/loopback';
-import { headline } from './headline';
-import { nextStepKey, usageWord } from './plain';
+import { headlineText } from './headline';
+import { usageWord } from './plain';
+import { statusOf } from './status';
 import { mdFence, mdText as md } from '../report/markdown';
 import { say, sayCheckDetail } from '../i18n/words';
 import { reportSections } from './report-sections';
@@ -43,7 +44,8 @@ export function renderTicketText(report: Report, t: Translate): string {
 
   out(`# ${t('report_title')}`, '');
   // What the user saw and the one thing to do, before any detail: the help desk reads this line first.
-  out(t('report_user_saw', [t(headline(verdict).key)]), '', t(nextStepKey(report), [usageWord(profile.id, t)]), '');
+  const status = statusOf(report);
+  out(t('report_user_saw', [md(headlineText(status.headline, t))]), '', t(status.nextStepKey, [usageWord(profile.id, t)]), '');
   out(`- ${t('report_profile', [md(profile.name), md(profile.id), md(profile.version)])}`);
   out(`- ${t('report_choices', [md(formatChoices(t, profile.choices))])}`);
   out(`- ${t('report_started', [md(report.startedAt), md(env.timeZone)])}`);

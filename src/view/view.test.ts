@@ -158,7 +158,7 @@ describe('badge', () => {
       colour: BADGE_COLOURS.good,
       headlineKey: 'verdict_headline_hole_punching',
       missing: OPEN.missingRules.length,
-      otherFindings: 0,
+      status: 'direct',
     });
     expect(badgeFor(UDP_DROPPED).colour).toBe(BADGE_COLOURS.slow);
   });
@@ -241,7 +241,8 @@ describe('web-app warning', () => {
 
 describe('outcome headline and badge', () => {
   it('names a blocked required service, amber, with the route as second line', async () => {
-    const { outcomeHeadline, headlineText } = await import('./headline');
+    const { headlineText } = await import('./headline');
+    const { outcomeHeadline } = await import('./status');
     const outcome = {
       tone: 'limited' as const,
       calls: 'direct' as const,
@@ -250,7 +251,7 @@ describe('outcome headline and badge', () => {
       blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' as const, checkIds: [] }],
     };
     const h = outcomeHeadline({ verdict: OPEN.verdict, outcome });
-    expect(h).toMatchObject({ key: 'outcome_calls_but_blocked_one', tone: 'limited', caveatKey: 'verdict_headline_hole_punching' });
+    expect(h).toMatchObject({ key: 'outcome_calls_but_blocked_one', tone: 'limited', caveatKey: 'status_caveat_calls_direct' });
     expect(headlineText(h, t)).toBe('Calls can connect, but “Thumbnails API” is blocked');
     // Each language quotes the vendor's words its own way.
     const de = translatorFromMessages((await import('../../_locales/de/messages.json')).default as MessagesFile);
@@ -263,7 +264,7 @@ describe('outcome headline and badge', () => {
   });
 
   it('is grey with a question mark when nothing could be tested', async () => {
-    const { outcomeHeadline } = await import('./headline');
+    const { outcomeHeadline } = await import('./status');
     const outcome = {
       tone: 'untested' as const,
       calls: 'untested' as const,
@@ -278,7 +279,7 @@ describe('outcome headline and badge', () => {
     });
   });
 
-  it('counts every cause’s findings on the badge, not only firewall rules', () => {
+  it('counts only the network admin’s actions: another cause’s findings leave the status’s mark', () => {
     const section = {
       cause: 'dns-filter' as const,
       rules: [OPEN.missingRules[0]!, OPEN.missingRules[1]!],
@@ -286,6 +287,11 @@ describe('outcome headline and badge', () => {
       lines: [],
       text: '',
     };
-    expect(badgeFor({ verdict: OPEN.verdict, missingRules: [], otherCauses: [section] })).toMatchObject({ text: '3', missing: 0, otherFindings: 3 });
+    expect(badgeFor({ verdict: OPEN.verdict, missingRules: [], otherCauses: [section] })).toMatchObject({ text: '✓', missing: 0, status: 'direct' });
+    expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], otherCauses: [section] })).toMatchObject({
+      text: '✕',
+      missing: 0,
+      status: 'no-calls',
+    });
   });
 });

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { severity } from '../../src/fleet/record';
 import type { Report } from '../../src/report/types';
 
-/** docs/fleet.md: INFO (route proven, nothing missing), WARN (rules missing or route unproven), ERROR (no route). */
+/** docs/fleet.md, from the report's status: INFO (route proven, nobody has anything to do), WARN (between), ERROR (calls will not connect). */
 const relayed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/reports/relayed-tcp.json'), 'utf8')) as Report;
-const clean = { ...relayed, missingRules: [], outcome: { ...relayed.outcome, tone: 'slow' as const } };
+const clean = { ...relayed, missingRules: [], otherCauses: [], outcome: { ...relayed.outcome, tone: 'slow' as const, blockedServices: [] } };
 
 describe('the OTLP record’s severity', () => {
   it('is INFO for a proven relay with nothing missing (slower, but calls work)', () => {
@@ -17,12 +17,12 @@ describe('the OTLP record’s severity', () => {
   it('is WARN with a rule missing, an unproven route or a required service failing', () => {
     expect(severity(relayed)).toBe('WARN');
     expect(severity({ ...clean, verdict: { ...clean.verdict, routeVerified: false } })).toBe('WARN');
-    expect(severity({ ...clean, outcome: { ...clean.outcome, tone: 'limited' } })).toBe('WARN');
+    expect(severity({ ...clean, outcome: relayed.outcome })).toBe('WARN');
+    expect(severity({ ...clean, otherCauses: relayed.otherCauses })).toBe('WARN');
     expect(severity({ ...clean, verdict: { ...clean.verdict, route: 'untested' } })).toBe('WARN');
   });
 
   it('is ERROR when calls will fail', () => {
     expect(severity({ ...clean, verdict: { ...clean.verdict, route: 'none' } })).toBe('ERROR');
-    expect(severity({ ...clean, outcome: { ...clean.outcome, tone: 'bad' } })).toBe('ERROR');
   });
 });
