@@ -7,7 +7,7 @@ import { jargonIn } from '../../test/fixtures/jargon';
 import type { MessagesFile } from '../i18n/translate';
 import type { Report } from '../report/types';
 import type { MethodStatus, Verdict } from '../verdict';
-import { headline, ROUTE_HEADLINE_KEYS } from './headline';
+import { ROUTE_HEADLINE_KEYS } from './headline';
 import { renderTicketText } from './ticket-text';
 import { translatorFromMessages } from '../i18n/translate';
 import { nextStepKey, PLAIN_OUTCOME_KEYS, plainOutcomes, progressByPurpose, PURPOSE_KEYS, usageKeys } from './plain';
