@@ -592,6 +592,7 @@ export interface MessageParams {
   status_next_device: ['usage'];
   status_next_dns: ['usage'];
   status_next_mixed: ['usage'];
+  status_next_nothing_testable: ['usage'];
   status_next_path: ['usage'];
   status_next_proxy: ['usage'];
   status_next_proxy_login: ['usage'];

@@ -23,12 +23,9 @@ export interface BadgeView {
   missing: number;
 }
 
-/** The status's symbol when no firewall rule is missing: the same as the popup headline's. */
-const MARK: Record<StatusKind, string> = { direct: '✓', relayed: '▲', 'service-blocked': '!', 'no-calls': '✕', offline: '–', untestable: '?' };
-
 export function badgeFor(report: StatusInput): BadgeView {
   const status = statusOf(report);
   const missing = status.networkAdminActions;
-  const text = missing > 0 ? (missing > 99 ? '99+' : String(missing)) : MARK[status.kind];
+  const text = missing > 0 ? (missing > 99 ? '99+' : String(missing)) : status.headline.icon;
   return { text, colour: BADGE_COLOURS[status.tone], status: status.kind, headline: status.headline, headlineKey: status.headline.key, missing };
 }

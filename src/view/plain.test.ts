@@ -72,7 +72,8 @@ describe('next step', () => {
 
   it('asks an offline device to connect first, and an untestable profile for the firewall check', () => {
     expect(nextStepKey({ verdict: { ...FAILED.verdict, device: 'offline' }, missingRules: FAILED.missingRules })).toBe('next_step_offline');
-    expect(nextStepKey({ verdict: { ...FAILED.verdict, route: 'untested' }, missingRules: [] })).toBe('next_step_untested');
+    expect(nextStepKey({ verdict: { ...FAILED.verdict, route: 'untested' }, missingRules: [], verifyRules: FAILED.missingRules })).toBe('next_step_untested');
+    expect(nextStepKey({ verdict: { ...FAILED.verdict, route: 'untested' }, missingRules: [] })).toBe('status_next_nothing_testable');
     // No firewall rule missing, but a DNS (or proxy, credentials …) finding: the firewall is not the next step.
     const dns = { cause: 'dns-filter' as const, rules: [OPEN.missingRules[0]!], notes: [], lines: [], text: '' };
     expect(nextStepKey({ verdict: OPEN.verdict, missingRules: [], otherCauses: [dns] })).toBe('status_next_dns');

@@ -13,7 +13,7 @@ export function statusCopyText(
   status: Pick<Status, 'copy' | 'cause'>,
   t: Translate,
 ): string | null {
-  if (status.copy === 'firewall-rules') return report.missingRules.length > 0 ? missingRulesText(report, t) : null;
+  if (status.copy === 'firewall-rules') return report.missingRules.length + report.verifyRules.length > 0 ? missingRulesText(report, t) : null;
   if (status.copy !== 'cause-section') return null;
   const section = (report.otherCauses ?? []).find((s) => s.cause === status.cause);
   return section ? causeText(section, report, t) : null;

@@ -74,7 +74,7 @@ export interface Status {
 }
 
 /** What `statusOf` reads; reports written before `outcome`/`otherCauses` existed give only the route. */
-export type StatusInput = Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses' | 'checks'>>;
+export type StatusInput = Pick<Report, 'verdict' | 'missingRules'> & Partial<Pick<Report, 'outcome' | 'otherCauses' | 'checks' | 'verifyRules'>>;
 
 /** The other cause whose finding matters most when no firewall rule is missing, in this order. */
 const CAUSE_PRIORITY: readonly Exclude<Cause, 'firewall'>[] = [
@@ -138,8 +138,18 @@ const make = (key: MessageKey, tone: Tone, caveatKey: MessageKey | null, service
   caveatKey,
 });
 
+/** The symbol beside the colour (headline and badge alike), so colour is never alone. */
+export const STATUS_ICON: Record<StatusKind, string> = { direct: '✓', relayed: '▲', 'service-blocked': '!', 'no-calls': '✕', offline: '○', untestable: '?' };
+
 /** The report's one status (see the module comment). Total: any report, however old or damaged in these fields, gets one. */
 export function statusOf(report: StatusInput): Status {
+  const status = decideStatus(report);
+  // A direct route not proven is amber, and says so by its symbol too.
+  const icon = status.kind === 'direct' && status.tone !== 'good' ? STATUS_ICON.relayed : STATUS_ICON[status.kind];
+  return { ...status, headline: { ...status.headline, icon } };
+}
+
+function decideStatus(report: StatusInput): Status {
   const { verdict } = report;
   const outcome = report.outcome;
   const missing = Array.isArray(report.missingRules) ? report.missingRules.length : 0;
@@ -172,7 +182,18 @@ export function statusOf(report: StatusInput): Status {
     const headline = outcome?.nothingTestable
       ? make('outcome_nothing_testable', 'unknown', 'outcome_nothing_testable_hint')
       : make(outcome ? 'outcome_calls_untested' : ROUTE_HEADLINE_KEYS.untested, 'unknown', null);
-    return { ...base, kind: 'untestable', tone: 'unknown', cause: null, actor: 'support', headline, nextStepKey: 'next_step_untested', copy: null };
+    // What a browser cannot test goes to the firewall admin as "verify on your firewall" (the rule set's second half).
+    const toVerify = (Array.isArray(report.verifyRules) ? report.verifyRules.length : 0) + missing > 0;
+    return {
+      ...base,
+      kind: 'untestable',
+      tone: 'unknown',
+      cause: null,
+      actor: toVerify ? 'network-admin' : 'nobody',
+      headline,
+      nextStepKey: toVerify ? 'next_step_untested' : 'status_next_nothing_testable',
+      copy: toVerify ? 'firewall-rules' : null,
+    };
   }
 
   // Which cause stops what matters most, and who acts on it.
@@ -243,6 +264,7 @@ export function statusOf(report: StatusInput): Status {
 export const STATUS_NEXT_STEP_KEYS = [
   'next_step_offline',
   'next_step_untested',
+  'status_next_nothing_testable',
   'next_step_none_rules',
   'next_step_none_support',
   'next_step_direct_rules',

@@ -250,7 +250,7 @@ describe('outcome headline and badge', () => {
       summary: phrase('outcome_summary_limited', { calls: phrase('outcome_summary_calls_direct'), services: '“Thumbnails API”' }),
       blockedServices: [{ ruleId: 'thumbs', purpose: 'Thumbnails API', cause: 'firewall' as const, checkIds: [] }],
     };
-    const h = outcomeHeadline({ verdict: OPEN.verdict, outcome });
+    const h = outcomeHeadline({ verdict: OPEN.verdict, missingRules: [], outcome });
     expect(h).toMatchObject({ key: 'outcome_calls_but_blocked_one', tone: 'limited', caveatKey: 'status_caveat_calls_direct' });
     expect(headlineText(h, t)).toBe('Calls can connect, but “Thumbnails API” is blocked');
     // Each language quotes the vendor's words its own way.
@@ -272,7 +272,10 @@ describe('outcome headline and badge', () => {
       summary: phrase('outcome_summary_nothing_testable'),
       blockedServices: [],
     };
-    expect(outcomeHeadline({ verdict: { ...OPEN.verdict, route: 'none' }, outcome })).toMatchObject({ key: 'outcome_nothing_testable', tone: 'unknown' });
+    expect(outcomeHeadline({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], outcome })).toMatchObject({
+      key: 'outcome_nothing_testable',
+      tone: 'unknown',
+    });
     expect(badgeFor({ verdict: { ...OPEN.verdict, route: 'none' }, missingRules: [], outcome, otherCauses: [] })).toMatchObject({
       text: '?',
       colour: BADGE_COLOURS.unknown,
