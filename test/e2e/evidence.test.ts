@@ -1,4 +1,4 @@
-import { inEnglish } from '../../src/i18n/english';
+import { english, inEnglish } from '../../src/i18n/english';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inNetns, sh, shQuiet } from '../lab/exec';
@@ -6,6 +6,8 @@ import { LAB, MISCONFIGURED_TURN, STUN_ALT_PORT, TURN_CREDENTIALS } from '../lab
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import { launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
 import type { Report } from '../../src/report/types';
+import { popupShown } from '../support/popup';
+import { badgeShown, expectBadgeSays, expectedShown, statusShown } from '../support/status-shown';
 
 /**
  * Issue 13's inputs that are not a firewall variation (those are in
@@ -135,6 +137,19 @@ describe('a device with no network at all', () => {
     expect(report.missingRules).toEqual([]);
     expect(report.verdict.summary.code).toBe('summary_offline');
     expect(report.verdict.methods.every((m) => m.rowId.endsWith('.offline'))).toBe(true);
+    // Captured for the status tests (test/fixtures/reports/status/offline.json).
+    await mkdir('test-results', { recursive: true });
+    await writeFile('test-results/status-offline.json', JSON.stringify(report, null, 1));
+
+    // Issue 28: the top layer says "not connected" and nothing under it says "blocked"; the badge is grey, not a red count.
+    await page.reload();
+    await popupShown(page);
+    const shown = await statusShown(page);
+    expect(shown).toMatchObject({ status: 'offline', actor: 'user', problems: [], passing: [], button: null });
+    expect(shown).toEqual(expectedShown(report, english));
+    const badge = await badgeShown(ext!.worker);
+    expectBadgeSays(badge, report, english);
+    expect(badge.text).not.toMatch(/\d/);
   });
 });
 
