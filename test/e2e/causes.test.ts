@@ -69,6 +69,7 @@ function withTurnCredentials(credentials: { username: string; credential: string
 async function popupView(shot?: string): Promise<{
   headline: string;
   tone: string | null;
+  status: string | null;
   caveat: string | null;
   relay: { status: string | null; reason: string | null };
   missing: string[];
@@ -89,6 +90,7 @@ async function popupView(shot?: string): Promise<{
         headline: document.querySelector('[data-testid="headline-text"]')?.textContent ?? '',
         nextStep: document.querySelector('[data-testid="next-step"]')?.textContent ?? null,
         tone: document.querySelector('[data-testid="headline"]')?.getAttribute('data-tone') ?? null,
+        status: document.querySelector('[data-testid="headline"]')?.getAttribute('data-status') ?? null,
         caveat: document.querySelector('[data-testid="headline-caveat"]')?.textContent ?? null,
         relay: { status: relay?.getAttribute('data-status') ?? null, reason: relay?.querySelector('[data-testid="method-reason"]')?.textContent ?? null },
         missing: [...document.querySelectorAll('[data-testid="missing-rules"] li')].map((li) => li.getAttribute('data-rule') ?? ''),
@@ -161,8 +163,10 @@ describe('1. credentials are not a firewall', () => {
     expect(view.causes['relay-credentials']?.rules).toEqual(['turn-udp', 'turn-tcp', 'turn-tls']);
     expect(view.causes['relay-credentials']?.text).toMatch(/refused the login \(401\).*turnCredentials/);
     expect(view.causes['relay-credentials']?.text).not.toContain(TURN_CREDENTIALS.credential);
-    // The teacher's next step does not send anyone to the firewall.
-    expect(view.nextStep).toBe(EN('next_step_other_causes', [EN('usage_default')]));
+    // The teacher's next step does not send anyone to the firewall: the relay login goes to whoever set it up (issue 28).
+    expect(view.nextStep).toBe(EN('status_next_relay_login', [EN('usage_default')]));
+    expect(view.status).toBe('direct');
+    expect(view.caveat).toBe(EN('status_also_relay_login'));
   });
 
   it('UDP dropped and a wrong password: UDP rules for the firewall, the login for the vendor, TCP 3478 and 443 never asked for', async () => {
@@ -183,6 +187,10 @@ describe('1. credentials are not a firewall', () => {
     expect(view.relay.status).toBe('unavailable');
     expect(view.missing).toEqual(['stun', 'turn-udp', 'reference']);
     expect(view.causes['relay-credentials']?.rules).toEqual(['turn-tcp', 'turn-tls']);
+    // Issue 28: no route; the firewall's UDP rules come first (they alone would let calls through), the refused login is said beside them.
+    expect(view.status).toBe('no-calls');
+    expect(view.nextStep).toBe(EN('next_step_none_rules', [EN('usage_default')]));
+    expect(view.caveat).toBe(EN('status_also_relay_login'));
 
     // The printable page: the merged rule set, the credentials section, and the same rules as CSV.
     const page = await labBrowser.ext.openPage(`popup/report/report.html?id=${report.id}`);
@@ -249,7 +257,9 @@ describe('2. DNS is not a firewall', () => {
     expect(Object.keys(view.causes)).toEqual(['dns-filter']);
     expect(view.causes['dns-filter']?.text).toContain(`Let the DNS resolver answer for ${gone}`);
     expect(view.causes['dns-filter']?.text).not.toMatch(/Allow outbound/);
-    expect(view.nextStep).toBe(EN('next_step_other_causes', [EN('usage_default')]));
+    // Calls fail for the DNS filter, and the top layer says so (issue 28).
+    expect(view.nextStep).toBe(EN('status_next_dns', [EN('usage_default')]));
+    expect(view.headline).toBe(EN('status_no_calls_dns'));
   });
 });
 
@@ -281,7 +291,8 @@ describe('4. green while the app cannot work', () => {
     expect(view.headline).toBe(EN('outcome_calls_but_blocked_one', ['“Thumbnails API”']));
     expect(view.headline).toBe('Calls can connect, but “Thumbnails API” is blocked');
     expect(view.tone).toBe('limited');
-    expect(view.caveat).toBe(EN('verdict_headline_hole_punching'));
+    expect(view.caveat).toBe(EN('status_caveat_calls_direct'));
+    expect(view.nextStep).toBe(EN('status_next_service_rules', [EN('usage_default')]));
     expect(view.missing).toEqual(['thumbs']);
     const b = await badge();
     expect(b.text).toBe('1');

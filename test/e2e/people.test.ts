@@ -183,10 +183,13 @@ describe('the teacher', () => {
     expect(top.headline).toBe(EN('outcome_calls_but_blocked_many', [brokenPurposes(EN)]));
     // The lab profile's rules that point at closed and silent hosts are missing: the next step sends them on.
     expect(report.missingRules.length).toBeGreaterThan(0);
-    expect(top.nextStep).toBe(EN('next_step_direct_rules'));
-    expect(top.shown).toEqual([]);
+    // The services are blocked for different reasons (a closed port, a rogue certificate, no DNS name, a silent host, a
+    // stripped upgrade): the firewall's rules first, each other section to its person (issue 28).
+    expect(top.nextStep).toBe(EN('status_next_mixed', [EN('usage_default')]));
+    // Every blocked service is a problem row of its own; the ways of connecting work.
+    expect(top.shown).toEqual(BROKEN_SERVICES.map(() => ({ method: 'service', tone: 'bad' })));
     // The LAN is "possible, not tested" (one device cannot prove it): neutral, folded with what works.
-    expect(top.tones).toEqual(['neutral', 'good', 'good']);
+    expect(top.tones).toEqual([...BROKEN_SERVICES.map(() => 'bad'), 'neutral', 'good', 'good']);
     await assertTopLayerPlain(popup);
     expect(await popup.$eval('[data-testid="it-details"]', (el) => (el as HTMLDetailsElement).open)).toBe(false);
     expect(top.diagramName).toBe(diagramName(report, EN));
@@ -229,11 +232,11 @@ describe('the teacher', () => {
       const top = await topLayer(popup);
       expect(top.headline).toBe(EN('outcome_calls_but_blocked_many', [brokenPurposes(EN)]));
       // Hole punching fails because UDP was dropped; the relay over TCP carries the calls.
-      expect(top.shown).toEqual([{ method: 'hole-punching', tone: 'bad' }]);
+      expect(top.shown).toEqual([...BROKEN_SERVICES.map(() => ({ method: 'service', tone: 'bad' })), { method: 'hole-punching', tone: 'bad' }]);
       expect(await popup.$eval('[data-testid="top-layer"] .outcome[data-method="hole-punching"] span:not(.icon)', (el) => el.textContent)).toBe(
         EN('plain_hole_punching_unavailable_relayed', [EN('usage_default')]),
       );
-      expect(await popup.$eval('[data-testid="issue-count"]', (el) => el.textContent)).toBe(EN('popup_issues', [1]));
+      expect(await popup.$eval('[data-testid="issue-count"]', (el) => el.textContent)).toBe(EN('popup_issues', [BROKEN_SERVICES.length + 1]));
       await assertTopLayerPlain(popup);
       expect(top.diagramName).toBe(diagramName(report, EN));
       expect(top.diagramName).toContain(EN('popup_link_text', [EN('popup_diagram_internet'), EN('popup_diagram_stun'), EN('popup_link_failed')]));
@@ -256,7 +259,7 @@ describe('the teacher', () => {
       const top = await topLayer(popup);
       expect(top.headline).toBe(EN('verdict_headline_none'));
       expect(top.tones).not.toContain('good');
-      expect(top.shown.map((r) => r.method)).toEqual(['hole-punching', 'relay']);
+      expect(top.shown.map((r) => r.method)).toEqual([...report.outcome.blockedServices.map(() => 'service'), 'hole-punching', 'relay']);
       await assertTopLayerPlain(popup);
       // Under "Details for IT" too: the LAN row reads "only within this network", not a green "Works".
       await openAllDetails(popup);

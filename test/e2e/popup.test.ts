@@ -10,6 +10,7 @@ import type { SettingsView } from '../../src/settings/types';
 import { translatorFromMessages, type MessagesFile } from '../../src/i18n/translate';
 import { missingRulesText, sortedMissingRules } from '../../src/view/rules';
 import { BADGE_COLOURS } from '../../src/view/badge';
+import { expectBadgeSays, expectedShown, statusShown } from '../support/status-shown';
 import en from '../../_locales/en/messages.json';
 import de from '../../_locales/de/messages.json';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
@@ -38,7 +39,6 @@ const brokenPurposes = (T = EN) =>
     .map((r) => T('outcome_service_quoted', [r.purpose]))
     .join(', ');
 /** Things to fix: missing firewall rules and every other cause's findings. */
-const toFix = (report: Report) => report.missingRules.length + report.otherCauses.reduce((n, s) => n + s.rules.length, 0);
 
 let lab: Lab;
 let ext: ExtensionBrowser;
@@ -220,16 +220,14 @@ describe('popup after lab runs', () => {
     expect(copied).toContain('Allow outbound TCP to web.lab.test port 4444 (HTTPS): API on a closed port.');
     expect(copied).not.toContain('rogue.lab.test');
 
+    // The badge's number is the network admin's actions only (issue 28): the missing firewall rules.
     expect(await badge()).toEqual({
-      text: String(toFix(report)),
+      text: String(report.missingRules.length),
       colour: rgba(BADGE_COLOURS.limited),
-      title: [
-        EN('extName'),
-        EN('outcome_calls_but_blocked_many', [brokenPurposes()]),
-        EN('badge_missing', [report.missingRules.length]),
-        EN('badge_other_findings', [toFix(report) - report.missingRules.length]),
-      ].join('\n'),
+      title: [EN('extName'), EN('outcome_calls_but_blocked_many', [brokenPurposes()]), EN('badge_missing', [report.missingRules.length])].join('\n'),
     });
+    // One status on every surface, nothing under it contradicting it.
+    expect(await statusShown(popup)).toEqual(expectedShown(report, EN));
     await screenshot(popup, 'popup-direct');
 
     // Details on demand, under "Details for IT": every check with its evidence and timing.
@@ -292,7 +290,9 @@ describe('popup after lab runs', () => {
       expect(report.verdict.route).toBe('relay-tcp');
       const state = await popupState(popup);
       expect(state.headline).toBe(EN('outcome_calls_but_blocked_many', [brokenPurposes()]));
-      expect(await popup.$eval('[data-testid="headline-caveat"]', (el) => el.textContent)).toBe(EN('verdict_headline_relay_tcp'));
+      expect(await popup.$eval('[data-testid="headline-caveat"]', (el) => el.textContent)).toBe(EN('status_caveat_calls_relayed'));
+      expect(await statusShown(popup)).toEqual(expectedShown(report, EN));
+      expectBadgeSays(await badge(), report, EN);
       const punching = state.methods.find((m) => m.method === 'hole-punching');
       expect(punching?.status).toBe('unavailable');
       expect(punching?.reason).toMatch(/no answer within the time limit/);
@@ -321,7 +321,9 @@ describe('popup after lab runs', () => {
       ]);
       expect(state.methods.find((m) => m.method === 'relay')?.reason).toBeTruthy();
       const b = await badge();
-      expect(b).toMatchObject({ text: String(toFix(report)), colour: rgba(BADGE_COLOURS.bad) });
+      expect(b).toMatchObject({ text: String(report.missingRules.length), colour: rgba(BADGE_COLOURS.bad) });
+      expectBadgeSays(b, report, EN);
+      expect(await statusShown(popup)).toEqual(expectedShown(report, EN));
       await screenshot(popup, 'popup-failed');
     } finally {
       await lab.topology.clearForwardRules();

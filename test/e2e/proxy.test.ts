@@ -10,6 +10,7 @@ import { delay } from '../lab/exec';
 import { LAB, LAB_HOSTS, startLab, type Lab, REFERENCE_STUN_RULE } from '../lab/lab';
 import { makeTrustedCa, makeUntrustedCa, startProxy, type LabProxy, type ProxyShape } from '../lab/proxy';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
+import { statusOf } from '../../src/view/status';
 import type { Report } from '../../src/report/types';
 import { LAB_ORIGINS } from './lab-profile';
 import { proxyProfile } from './proxy-profile';
@@ -343,6 +344,10 @@ describe('scenario 7: an explicit HTTP proxy', () => {
       expect(s.report.proxy).toMatchObject({ inUse: true, address: `${LAB.routerLanAddress}:${PROXY_PORT}` });
       expect(inEnglish(s.report.proxy.note!)).toContain(`a proxy (${LAB.routerLanAddress}:${PROXY_PORT}): every TCP check`);
       expect(s.report.otherCauses[0]!.text).toContain('Exempt from proxy authentication: turn.lab.test port 3478 (TURN over TCP): Relay over TCP.');
+      // Issue 28: the web app and signalling are unreachable, so the status is not "calls can connect": the proxy's login
+      // is named on top, and the next step (with what to send) goes to whoever runs the proxy.
+      expect(statusOf(s.report)).toMatchObject({ kind: 'service-blocked', cause: 'proxy', proxyLogin: true, actor: 'proxy-owner', copy: 'cause-section' });
+      expect(statusOf(s.report).headline.key).toBe('status_blocked_proxy_login');
     });
 
     it('matches what Chromium shows: 407 on headers, onAuthRequired from the proxy, then ERR_TUNNEL_CONNECTION_FAILED', () => {

@@ -73,7 +73,10 @@ function expectStatus(shown: Awaited<ReturnType<typeof statusShown>>, network: N
   expect({ status: shown.status, actor: shown.actor, button: shown.button?.copies ?? null }, `${network.name} ${lang}`).toEqual(network.oracle);
   expect(shown, `${network.name} ${lang}`).toEqual(expectedShown(report, t));
   // The vendor's own service names ("API on a closed port") are theirs, not our jargon.
-  const ours = report.outcome.blockedServices.reduce((text, s) => text.split(s.purpose).join('…'), [shown.headline, shown.caveat ?? '', shown.nextStep ?? '', ...shown.problems].join('\n'));
+  const ours = report.outcome.blockedServices.reduce(
+    (text, s) => text.split(s.purpose).join('…'),
+    [shown.headline, shown.caveat ?? '', shown.nextStep ?? '', ...shown.problems].join('\n'),
+  );
   expect(jargonIn(ours), `${network.name} ${lang}`).toEqual([]);
   // Nothing under the status contradicts it: no problem rows for a device off the network, no green row under red.
   if (shown.status === 'offline') expect([...shown.problems, ...shown.passing]).toEqual([]);
@@ -117,7 +120,10 @@ describe('Firefox (with its language packs)', () => {
         // BiDi does not reload a moz-extension page (measured: navigation timeout): store from one popup, read a fresh one.
         const storer = await ff.openPage('popup/index.html');
         for (const network of NETWORKS) {
-          await storer.evaluate((v) => (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ lastReport: v }), reports.get(network.name)! as never);
+          await storer.evaluate(
+            (v) => (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({ lastReport: v }),
+            reports.get(network.name)! as never,
+          );
           const page = await ff.openPage('popup/index.html');
           await page.setViewport({ width: 460, height: 600 });
           await popupShown(page);

@@ -59,8 +59,12 @@ export function expectedShown(report: Report, t: Translate): StatusShown {
   const s = statusOf(report);
   const usage = usageWord(report.profile.id, t);
   const rows = plainOutcomes(report, s.kind);
-  const words = (r: (typeof rows)[number]) => `${r.tone === 'neutral' ? '•' : { good: '✓', slow: '▲', bad: '✕' }[r.tone]}${t(r.key, [r.service === undefined ? usage : t('outcome_service_quoted', [r.service])])}`;
-  const sendable = s.copy === 'firewall-rules' ? report.missingRules.length + report.verifyRules.length > 0 : s.copy === 'cause-section' && report.otherCauses.some((c) => c.cause === s.cause);
+  const words = (r: (typeof rows)[number]) =>
+    `${r.tone === 'neutral' ? '•' : { good: '✓', slow: '▲', bad: '✕' }[r.tone]}${t(r.key, [r.service === undefined ? usage : t('outcome_service_quoted', [r.service])])}`;
+  const sendable =
+    s.copy === 'firewall-rules'
+      ? report.missingRules.length + report.verifyRules.length > 0
+      : s.copy === 'cause-section' && report.otherCauses.some((c) => c.cause === s.cause);
   return {
     status: s.kind,
     tone: s.headline.tone,
