@@ -38,7 +38,6 @@ const brokenPurposes = (T = EN) =>
     .rules.filter((r) => BROKEN_SERVICES.includes(r.id))
     .map((r) => T('outcome_service_quoted', [r.purpose]))
     .join(', ');
-/** Things to fix: missing firewall rules and every other cause's findings. */
 
 let lab: Lab;
 let ext: ExtensionBrowser;
