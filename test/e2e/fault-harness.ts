@@ -5,6 +5,7 @@
  * (firefox-faults.test.ts), so both browsers meet the same networks.
  */
 import type { Report } from '../../src/report/types';
+import { statusDisagreements } from '../support/status-agreement';
 import { inNetns } from '../lab/exec';
 import { FAULT_LAB, REACH_PROBE, type FaultServers } from '../lab/fault-lab';
 import type { Lab } from '../lab/lab';
@@ -129,5 +130,7 @@ export function compareWithOracle(spec: FaultSpec, index: number, report: Report
         `missing firewall rule ${line.protocol} ${line.ports} (${line.ruleIds.join(', ')}) on a port the probes showed open (${hit.protocol} ${hit.port})`,
       );
   }
+  // Issue 28: every surface says the report's one status, and no row under it contradicts it.
+  problems.push(...statusDisagreements(report));
   return problems;
 }

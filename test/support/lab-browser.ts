@@ -4,6 +4,7 @@ import type { LabOptions } from '../lab/topology';
 import { LAB_ORIGINS } from '../e2e/lab-profile';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from './extension';
 import type { Report } from '../../src/report/types';
+import { statusDisagreements } from './status-agreement';
 
 /** The lab, and Chromium in its LAN with the extension granted the lab's hosts. */
 export interface LabBrowser {
@@ -33,6 +34,9 @@ export async function startLabBrowser(options: Omit<LabOptions, 'hosts'> = {}): 
     const run = async (profile: object, deadlineMs: number) => {
       const reply = await sendFromPage<Report | { error: unknown }>(page, { type: 'run', profile, options: { deadlineMs } });
       if ('error' in reply) throw new Error(`run failed: ${JSON.stringify(reply.error)}`);
+      // Issue 28: whatever the network, every surface says the report's one status and no row contradicts it.
+      const disagreements = statusDisagreements(reply);
+      if (disagreements.length > 0) throw new Error(`the status is told two ways:\n${disagreements.join('\n')}`);
       return reply;
     };
     return { lab, ext, page, run, stop };
