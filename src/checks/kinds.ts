@@ -17,11 +17,13 @@ import type { CheckResult } from './types';
 /** One thing the run does (or, for `untestable`, knows without doing). */
 export type PlannedCheck = PlannedIceCheck | PlannedFetchCheck | PlannedWebSocketCheck | PlannedUntestable;
 
+/** The kinds, by name: `ice`, `fetch`, `wss`, `untestable`. */
 export type CheckType = PlannedCheck['type'];
 
 /** The planned shape of one kind. */
 export type CheckOf<T extends CheckType> = Extract<PlannedCheck, { type: T }>;
 
+/** The core half of every kind (host permissions and judge), by check type. */
 export const CHECK_KINDS = {
   ice: iceKind,
   fetch: fetchKind,
