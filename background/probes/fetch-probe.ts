@@ -1,6 +1,6 @@
 import { browser } from '../browser';
 import type { FetchEvidence, FetchTiming } from '../../src/checks/evidence';
-import { originPattern } from '../../src/checks/probe-origins';
+import { originPattern } from '../../src/checks/origin-pattern';
 import { withResponseStatus } from '../../src/checks/web-request-observation';
 import { watchRequest } from './web-request-watch';
 import { platform } from '#platform';

@@ -4,7 +4,7 @@
  * transport) or one rule it cannot test; every check points back to its rule.
  */
 import type { Phrase } from '../i18n/phrase';
-import type { IceServerConfig, RelayProtocol } from '../ice/types';
+import type { RelayProtocol } from '../ice/types';
 import type { RuleKind } from '../profile/types';
 import type { CertificateEvidence } from './certificate';
 
@@ -143,38 +143,13 @@ export interface IceTarget extends CheckTarget {
  */
 export type IceRole = 'stun-batch' | 'stun' | 'turn';
 
-export interface PlannedIceCheck {
-  type: 'ice';
-  id: string;
-  role: IceRole;
-  /** The servers whose results this connection decides; empty for `stun-batch`. */
-  targets: IceTarget[];
-  /** Every server URL the connection asks (no secret: URLs only), for the report. */
-  urls: string[];
-  /** May hold secrets: give to RTCPeerConnection, never store. */
-  iceServers: IceServerConfig[];
-  deadlineMs: number;
-}
-
-/** A fetch() from the service worker (https rules, and tcp rules on 80/443); evidence comes from webRequest. */
-export interface PlannedFetchCheck extends CheckTarget {
-  type: 'fetch';
-  url: string;
-  deadlineMs: number;
-  /** Why this probe stands for the rule, when the rule is not itself an https rule. */
-  note: Phrase | null;
-}
-
-export interface PlannedWebSocketCheck extends CheckTarget {
-  type: 'wss';
-  url: string;
-  deadlineMs: number;
-}
-
-/** Nothing to run: the result is known from the plan. */
-export interface PlannedUntestable extends CheckTarget {
-  type: 'untestable';
-  outcome: CheckOutcome;
-}
-
-export type PlannedCheck = PlannedIceCheck | PlannedFetchCheck | PlannedWebSocketCheck | PlannedUntestable;
+/*
+ * The planned checks, one shape per kind, are declared beside their judge
+ * (src/checks/kind-*.ts) and joined in one union by the registry
+ * (src/checks/kinds.ts); re-exported here for the code that only reads them.
+ */
+export type { PlannedIceCheck } from './kind-ice';
+export type { PlannedFetchCheck } from './kind-fetch';
+export type { PlannedWebSocketCheck } from './kind-wss';
+export type { PlannedUntestable } from './kind-untestable';
+export type { PlannedCheck } from './kinds';
