@@ -230,11 +230,16 @@ function decideStatus(report: StatusInput): Status {
   }
 
   if (calls === 'fail') {
-    // A missing firewall rule is the firewall's signature (src/checks/cause.ts): it comes first. Without one, the
-    // other cause found on the way (a refused relay login before a proxy, …); with none, the cause is not certain.
-    const cause: Cause = missing > 0 ? 'firewall' : (firstOther ?? 'unknown');
+    // The cause of what stopped the calls: the causes of the STUN/TURN checks that did not pass, never a finding about
+    // an unrelated web service (a DNS filter hiding the web app does not stop the relay). A firewall finding there is
+    // the firewall's signature (src/checks/cause.ts) and comes first; then a refused relay login, a proxy, …; with
+    // none, the cause is not certain. A report without checks (written by an older version) falls back to its lists.
+    const routeCauses = new Set(checks.filter((c) => (c.kind === 'stun' || c.kind === 'turn') && c.status !== 'pass' && c.cause).map((c) => c.cause!));
+    const fromRoute: Cause | null = routeCauses.has('firewall') ? 'firewall' : (CAUSE_PRIORITY.find((c) => routeCauses.has(c)) ?? null);
+    const cause: Cause = fromRoute ?? (checks.length > 0 ? 'unknown' : missing > 0 ? 'firewall' : (firstOther ?? 'unknown'));
+    const alsoCause = CAUSE_PRIORITY.find((c) => c !== 'unknown' && c !== cause && routeCauses.has(c)) ?? null;
+    const also = cause === 'firewall' && alsoCause !== null ? ALSO_KEYS[alsoCause] : null;
     const key = NO_CALLS_KEYS[cause] ?? (cause === 'proxy' ? 'status_no_calls_proxy' : ROUTE_HEADLINE_KEYS.none);
-    const also = cause === 'firewall' && firstOther !== null && firstOther !== 'unknown' ? ALSO_KEYS[firstOther] : null;
     const headline = make(
       cause === 'proxy' && proxyLogin ? 'status_no_calls_proxy_login' : key,
       'bad',

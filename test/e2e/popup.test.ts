@@ -378,7 +378,7 @@ describe('popup in German', () => {
       await page.reload();
       await popupShown(page, '[data-testid="headline-text"]');
       expect(await page.$eval('[data-testid="headline-text"]', (el) => el.textContent)).toBe(DE('outcome_calls_but_blocked_many', [brokenPurposes(DE)]));
-      expect(await page.$eval('[data-testid="headline-caveat"]', (el) => el.textContent)).toBe(DE('verdict_headline_hole_punching'));
+      expect(await page.$eval('[data-testid="headline-caveat"]', (el) => el.textContent)).toBe(DE('status_caveat_calls_direct'));
       expect(await page.$eval('[data-testid="check-again"]', (el) => el.textContent)).toContain(DE('popup_check_again'));
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
       await screenshot(page, 'popup-direct-de');

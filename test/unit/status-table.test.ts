@@ -90,7 +90,12 @@ function reportOf(row: RowSpec): StatusInput & Pick<Report, 'checks' | 'profile'
     verifyRules: row.nothingTestable ? [rule(8)] : [],
     otherCauses: (row.others ?? []).map((cause) => ({ cause, rules: [rule(9)], notes: [], text: `${cause} lines` })) as unknown as Report['otherCauses'],
     outcome: { tone: 'slow', calls, blockedServices: blocked, nothingTestable: row.nothingTestable ?? false } as unknown as Report['outcome'],
-    checks: row.proxyLogin ? ([{ id: 'c', reason: 'proxy-auth', status: 'fail' }] as unknown as Report['checks']) : [],
+    // The route's STUN/TURN checks that failed, one per cause the row names (the status reads the route's causes from them).
+    checks: [
+      ...(row.route === 'none' && (row.missing ?? 0) > 0 ? [{ id: 'fw', kind: 'stun', status: 'fail', reason: 'timeout', cause: 'firewall' }] : []),
+      ...(row.route === 'none' ? (row.others ?? []).map((cause) => ({ id: cause, kind: 'turn', status: 'fail', reason: 'timeout', cause })) : []),
+      ...(row.proxyLogin ? [{ id: 'c', kind: 'https', reason: 'proxy-auth', status: 'fail', cause: 'proxy' }] : []),
+    ] as unknown as Report['checks'],
     profile: { id: 'lab', name: 'Lab', version: '1' } as Report['profile'],
   };
 }
