@@ -200,6 +200,7 @@ export interface MessageParams {
   next_step_untested: [];
   note_local_origin_only: [];
   note_tcp_probed_over_http: ['port', 'scheme', 'host'];
+  open_report_file: [];
   options_all_locked: [];
   options_check_heading: [];
   options_custom_heading: [];
@@ -255,6 +256,9 @@ export interface MessageParams {
   options_policy_problems: [];
   options_profile_from_policy: [];
   options_redact: [];
+  options_reports_address: ['address'];
+  options_reports_heading: [];
+  options_reports_text: [];
   options_rules_count: ['count'];
   options_save: [];
   options_save_failed: ['error'];

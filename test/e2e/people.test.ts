@@ -172,6 +172,12 @@ describe('the teacher', () => {
     await assertTopLayerPlain(popup);
     await assertNoAxeViolations(popup, 'popup, first run');
     await screenshot(popup, 'people-popup-first-run');
+    // The popup's header leads to the report page too (issue 28): the file opener, nothing stored to show.
+    const opened = ext.browser.waitForTarget((target) => target.url().endsWith('/popup/report/report.html'));
+    await popup.click('[data-testid="open-report-page"]');
+    const reportPage = (await (await opened).page())!;
+    await reportPage.waitForSelector('[data-testid="open-report-input"]');
+    await reportPage.close();
   });
 
   it('open network: one sentence and the next step on top, everything folded, technical words only under "Details for IT"', async () => {
@@ -406,7 +412,22 @@ describe('the help desk', () => {
   it('opens that file on the printable page of another browser, exactly as the stored report; refuses what is not a report', async () => {
     const other = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome });
     try {
-      const page = await other.openPage('popup/report/report.html');
+      // The help desk's way in (issue 28): from the options page of a browser that never ran a check, not
+      // from an address it would have to know. The short address the options page shows opens the same page.
+      const options = await other.openPage('popup/options/index.html');
+      const shortAddress = `chrome-extension://${other.extensionId}/report.html`;
+      expect(await options.waitForSelector('[data-testid="report-page-address"]').then((el) => el!.evaluate((e) => e.textContent))).toBe(
+        EN('options_reports_address', [shortAddress]),
+      );
+      const opened = other.browser.waitForTarget((target) => target.url().endsWith('/popup/report/report.html'));
+      await options.click('[data-testid="open-report-page"]');
+      const page = (await (await opened).page())!;
+      await options.close();
+      const typed = await other.browser.newPage();
+      await typed.goto(shortAddress);
+      await typed.waitForSelector('[data-testid="open-report-input"]');
+      expect(typed.url()).toBe(`chrome-extension://${other.extensionId}/popup/report/report.html`);
+      await typed.close();
       // A browser that never ran a check: nothing stored, the file picker offered.
       await page.waitForSelector('[data-testid="report-missing"]');
       const file = join(downloads, exported.name || 'report.json');
