@@ -183,6 +183,10 @@ export interface MessageParams {
   nat_another_server: [];
   nat_independent: ['servers', 'mapping'];
   nat_independent_hidden: ['servers', 'mapping'];
+  nat_mapping_endpoint_dependent: [];
+  nat_mapping_endpoint_independent: [];
+  nat_mapping_none: [];
+  nat_mapping_unknown: [];
   nat_none_answered: ['servers'];
   nat_none_local: ['address'];
   nat_one_server: [];
@@ -360,6 +364,7 @@ export interface MessageParams {
   popup_diagram_turn: [];
   popup_diagram_vendor: [];
   popup_first_run_product: ['product'];
+  popup_first_run_product_locked: ['product'];
   popup_host_access: ['count'];
   popup_html_lang: [];
   popup_issues: ['count'];
