@@ -22,6 +22,6 @@ describe('numbers and NAT words in the reader’s language (issue 28)', () => {
       for (const m of mappings) expect(natMappingLabel(t, m), `${lang}:${m}`).not.toBe(m);
     }
     const de = translatorFromMessages(messagesOf('de'));
-    expect(natLine(de, { mapping: 'unknown', reason: phrase('nat_unknown_none', {}) })).toMatch(/^NAT: unbekannt — /);
+    expect(natLine(de, { mapping: 'unknown', reason: phrase('nat_unknown_none') })).toMatch(/^NAT: unbekannt — /);
   });
 });
