@@ -146,7 +146,7 @@ ${regressions}
 <section id="sites"><h2>Sites</h2>${sites}</section>
 <section id="timelines"><h2>Route over time, per site</h2><div class="timelines">${timelines}</div></section>
 <section id="devices"><h2>Devices</h2>${devices}</section>
-<section id="suspects"><h2>${s.suspects.length === 0 ? 'No record looks forged' : `⚑ ${h(s.suspects.length)} ${s.suspects.length === 1 ? 'record looks' : 'records look'} forged`}</h2>${suspects}</section>
+<section id="suspects"><h2>${s.suspects.length === 0 ? 'No record shows the signs of a forgery' : `⚑ ${h(s.suspects.length)} ${s.suspects.length === 1 ? 'sign' : 'signs'} of forged records`}</h2>${suspects}</section>
 <section id="rules"><h2>What is missing, and why</h2>${rankedTable('Missing rules across the district', 'rule', s.missingRules)}${rankedTable('Causes across the district', 'cause', s.causes)}</section>
 </main>
 <script type="application/json" id="fleet-data">${json}</script>
