@@ -4,7 +4,7 @@ import { BUILTIN_CATALOGUE } from '../../src/view/catalogue';
 import { webAppWarning } from '../../src/view/webapp-warning';
 import { truncationList } from '../../src/view/truncated';
 import { say } from '../../src/i18n/words';
-import { natLine } from '../../src/report/labels';
+import { natLine } from '../../src/view/nat-words';
 import { useAfterPaint } from '../shared/after-paint';
 import { formatTime } from '../shared/format';
 import { t } from '../shared/i18n';

@@ -7,7 +7,6 @@ import {
   formatDuration,
   methodLabel,
   methodStatusLabel,
-  natLine,
   osText,
   profileErrorText,
   routeLabel,
@@ -23,6 +22,7 @@ import { LAN_KEYS } from '../../src/view/methods';
 import { loopbackLine } from '../../src/view/ticket-text';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
+import { natLine } from '../../src/view/nat-words';
 import { formatDateTime, uiLocale } from '../shared/format';
 import { truncationList } from '../../src/view/truncated';
 import { say, sayCheckDetail } from '../../src/i18n/words';

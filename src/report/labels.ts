@@ -9,8 +9,6 @@ import type { Method, MethodStatus, Route } from '../verdict';
 import type { Report, RunTrigger } from './types';
 import type { ProfileError } from '../profile/types';
 import { profileErrorPhrase } from '../profile/error-phrase';
-import type { NatMapping } from '../ice/nat';
-import type { Phrase } from '../i18n/phrase';
 
 const ROUTE_KEYS: Record<Route, MessageKey> = {
   'hole-punching': 'report_route_hole_punching',
@@ -74,19 +72,6 @@ export function formatRate(kbps: number, locale = 'en'): string {
   if (kbps < 10_000) return `${decimal(Math.round(kbps / 100) / 10, locale)} Mbit/s`;
   return `${decimal(Math.round(kbps / 1_000), locale)} Mbit/s`;
 }
-
-const NAT_MAPPING_KEYS = {
-  none: 'nat_mapping_none',
-  'endpoint-independent': 'nat_mapping_endpoint_independent',
-  'endpoint-dependent': 'nat_mapping_endpoint_dependent',
-  unknown: 'nat_mapping_unknown',
-} as const satisfies Record<NatMapping, MessageKey>;
-
-/** The NAT's mapping behaviour in the reader's words ("unknown" was shown as the raw value in every language). */
-export const natMappingLabel = (t: Translate, mapping: NatMapping) => t(NAT_MAPPING_KEYS[mapping]);
-
-/** "NAT: endpoint-independent — <why>", the line Details for IT, the printable page and the ticket text show. */
-export const natLine = (t: Translate, nat: { mapping: NatMapping; reason: Phrase }) => t('report_nat', [natMappingLabel(t, nat.mapping), say(t, nat.reason)]);
 
 /** "region=eu, connection=legacy", or the word for none. */
 export function formatChoices(t: Translate, choices: Record<string, string>): string {

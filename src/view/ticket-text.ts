@@ -9,6 +9,7 @@
  */
 import type { Translate } from '../i18n/translate';
 import { CALL_GRADE_KEYS, LAN_KEYS } from './methods';
+import { natMappingLabel } from './nat-words';
 import {
   browserText,
   checkStatusLabel,
@@ -18,7 +19,6 @@ import {
   formatRate,
   methodLabel,
   methodStatusLabel,
-  natMappingLabel,
   osText,
   profileErrorText,
   routeLabel,

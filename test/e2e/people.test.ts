@@ -18,7 +18,8 @@ import de from '../../_locales/de/messages.json';
 import fr from '../../_locales/fr/messages.json';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
 import { popupShown } from '../support/popup';
-import { formatDuration, natLine } from '../../src/report/labels';
+import { formatDuration } from '../../src/report/labels';
+import { natLine } from '../../src/view/nat-words';
 
 /**
  * The extension as its people meet it (issue 17): the teacher's first screen
