@@ -10,7 +10,7 @@
 import uplotJs from 'uplot/dist/uPlot.iife.min.js?raw';
 import uplotCss from 'uplot/dist/uPlot.min.css?raw';
 import { NO_DEVICE_ID, routeRank, type FleetSummary, type Ranked } from '../src/fleet/summary';
-import { changeWords, routeWords } from './fleet-words';
+import { changeWords, routeWords, suspectWords } from './fleet-words';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const h = (text: string | number) => String(text).replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -99,6 +99,19 @@ export function fleetPage(s: FleetSummary): string {
       h(d.latest.extensionVersion),
     ]),
   );
+  const suspects = table(
+    `Records that look forged: first seen since ${utc(s.windowStart)}, bursts, schemas and versions the fleet does not run. Check them: they prove nothing alone`,
+    ['site', 'device', 'first report', 'reports', 'why', 'report ids'],
+    s.suspects.map((x) => [
+      h(x.site),
+      `<strong>⚑ ${h(x.deviceLabel)}</strong>`,
+      h(utc(x.firstAt)),
+      h(x.reports),
+      h(suspectWords(x)),
+      x.reportIds.map((id) => `<code>${h(id)}</code>`).join(', '),
+    ]),
+    'suspects',
+  );
   // One series per device on a shared time axis (uPlot's data layout): a device's line, not a zig-zag between devices.
   const chartData = s.sites.map((x) => {
     const times = [...new Set(x.timeline.map((t) => t.at))].sort((a, b) => a - b);
@@ -133,6 +146,7 @@ ${regressions}
 <section id="sites"><h2>Sites</h2>${sites}</section>
 <section id="timelines"><h2>Route over time, per site</h2><div class="timelines">${timelines}</div></section>
 <section id="devices"><h2>Devices</h2>${devices}</section>
+<section id="suspects"><h2>${s.suspects.length === 0 ? 'No record shows the signs of a forgery' : `⚑ ${h(s.suspects.length)} ${s.suspects.length === 1 ? 'sign' : 'signs'} of forged records`}</h2>${suspects}</section>
 <section id="rules"><h2>What is missing, and why</h2>${rankedTable('Missing rules across the district', 'rule', s.missingRules)}${rankedTable('Causes across the district', 'cause', s.causes)}</section>
 </main>
 <script type="application/json" id="fleet-data">${json}</script>

@@ -4,14 +4,14 @@
  * The district's view over the reports its collector received (OTLP/JSON
  * lines from the file exporter) or reports exported by hand: per site and per
  * device (worst first), devices not heard from, the rules missing most often
- * and the causes, and with --since the sites that got worse (exit status 1,
- * for cron). The logic is src/fleet/summary.ts; docs/fleet.md explains it.
+ * and the causes, records that look forged, and with --since the sites that
+ * got worse (exit status 1, for cron). The logic is src/fleet/summary.ts; docs/fleet.md explains it.
  */
 import { writeFile } from 'node:fs/promises';
 import { NO_DEVICE_ID, parseDuration, summarize, type FleetSummary, type Ranked } from '../src/fleet/summary';
 import { InputError, readReports } from './fleet-input';
 import { fleetPage } from './fleet-page';
-import { changeWords, routeWords } from './fleet-words';
+import { changeWords, routeWords, suspectWords } from './fleet-words';
 
 export const FLEET_USAGE = `usage: npm run fleet -- <collected.jsonl | folder> [options]
        node wnc-fleet.mjs <collected.jsonl | folder> [options]     (from a release)
@@ -126,6 +126,17 @@ export function renderSummary(s: FleetSummary): string {
     renderTable(
       `Not heard from within twice the schedule (${hours(s.scheduleMs)})`,
       silent.map((d) => ({ site: d.site, device: d.label, last_utc: utc(d.latest.startedAt) })),
+    ),
+    renderTable(
+      `Records that look forged (since ${utc(s.windowStart)} UTC, or ever for bursts and versions): check them, they prove nothing alone`,
+      s.suspects.map((x) => ({
+        site: x.site,
+        device: x.deviceLabel,
+        first_utc: utc(x.firstAt),
+        reports: x.reports,
+        why: suspectWords(x),
+        report_ids: x.reportIds.join(', '),
+      })),
     ),
     renderTable('Missing rules across the district', rankedRows(s.missingRules, 'rule')),
     renderTable('Causes across the district', rankedRows(s.causes, 'cause')),

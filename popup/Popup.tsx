@@ -13,6 +13,7 @@ import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
 import { STORAGE_KEYS } from '../src/contract/storage-keys';
 import { currentReport } from './shared/stored-read';
+import { openReportPage } from './shared/report-page';
 
 /** After the browser has painted what is on screen now: what the first paint does not need waits for this. */
 const afterNextPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
@@ -134,9 +135,15 @@ export function Popup({ stored, readError, onFirstReport }: { stored: Report | n
     <main>
       <header>
         <h1>{t('extName')}</h1>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popup_settings')}
-        </button>
+        <nav class="header-links">
+          {/* The help desk's way in: the report page, where a report file someone sent opens (issue 28). */}
+          <button type="button" class="link" onClick={() => void openReportPage()} data-testid="open-report-page">
+            {t('open_report_file')}
+          </button>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popup_settings')}
+          </button>
+        </nav>
       </header>
       {/* The top layer: one sentence, the one next step, problems in plain words. Nothing technical. */}
       <section class="top" data-testid="top-layer" aria-label={t('popup_top_label')}>

@@ -60,8 +60,9 @@ async function attempt(endpoint: ReportEndpoint, payload: string): Promise<Attem
   if (gzipped !== 'no-answer') return gzipped;
   // fetch says "Failed to fetch" alike for a dead server and a CORS refusal. Without host access a
   // no-cors request resolves (opaque) when the server answered and throws when it did not (docs/FACTS).
-  // A redirected preflight looks like a CORS refusal (measured: nothing a page sees tells them apart
-  // without host access; the options page's text says so).
+  // A redirected preflight looks like a CORS refusal (measured: fetch throws alike; a no-cors request must
+  // follow redirects and hides them; webRequest sees nothing without host access). So `cors-refused` is
+  // named for both, and the options page's words say so (docs/measured.md).
   const answered = await fetch(endpoint.url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(5_000) }).then(
     () => true,
     () => false,

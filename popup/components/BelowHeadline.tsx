@@ -4,6 +4,7 @@ import { BUILTIN_CATALOGUE } from '../../src/view/catalogue';
 import { webAppWarning } from '../../src/view/webapp-warning';
 import { truncationList } from '../../src/view/truncated';
 import { say } from '../../src/i18n/words';
+import { natLine } from '../../src/view/nat-words';
 import { useAfterPaint } from '../shared/after-paint';
 import { formatTime } from '../shared/format';
 import { t } from '../shared/i18n';
@@ -35,7 +36,8 @@ export function FirstRunProduct({ view }: { view: SettingsView }) {
   if (!chosen) return null;
   return (
     <p class="muted" data-testid="first-run-product">
-      {t('popup_first_run_product', [chosen.name])}
+      {/* A product the admin locked is not to be chosen: no "Choose another product below" (issue 28). */}
+      {t(view.locked.includes('profileId') ? 'popup_first_run_product_locked' : 'popup_first_run_product', [chosen.name])}
     </p>
   );
 }
@@ -70,7 +72,7 @@ export function ReportDetails({ report, running }: { report: Report; running: bo
         <summary>{t('popup_it_details')}</summary>
         <Methods verdict={report.verdict} checks={report.checks} loopbacks={report.loopbacks} />
         <ul class="it-facts" data-testid="it-facts">
-          <li>{t('report_nat', [report.nat.mapping, say(t, report.nat.reason)])}</li>
+          <li>{natLine(t, report.nat)}</li>
           <li>{t('popup_candidates', [candidateTypes(report)])}</li>
         </ul>
         <RouteDiagram report={report} />

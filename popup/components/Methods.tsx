@@ -3,6 +3,7 @@ import type { LoopbackResult } from '../../src/ice/loopback';
 import type { Verdict } from '../../src/verdict';
 import { methodRows, RELAY_TRANSPORT_KEYS } from '../../src/view/methods';
 import { t } from '../shared/i18n';
+import { formatNumber } from '../shared/format';
 import { say } from '../../src/i18n/words';
 
 const STATUS_ICON = { available: '✓', unverified: '▲', unavailable: '✕', untested: '–' } as const;
@@ -37,8 +38,8 @@ export function Methods({ verdict, checks, loopbacks = [] }: { verdict: Verdict;
               <p class={`call grade-${row.call.grade}`} data-testid="method-call" data-grade={row.call.grade}>
                 {t('popup_call_grade', [
                   t(row.call.gradeKey),
-                  row.call.rttMs === null ? '–' : `${Math.round(row.call.rttMs)} ms`,
-                  `${Math.round(row.call.loss * 1000) / 10} %`,
+                  row.call.rttMs === null ? '–' : `${formatNumber(Math.round(row.call.rttMs))} ms`,
+                  `${formatNumber(Math.round(row.call.loss * 1000) / 10)} %`,
                 ])}
               </p>
             )}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { isErrorReply } from '../../src/contract/requests';
 import type { Settings, SettingsView } from '../../src/settings/types';
 import { chosenProfile } from '../../src/view/chosen-profile';
-import { ChoiceOptions, ProfileOptions, RegionOptions } from '../shared/profile-fields';
+import { ProfileOptions, RegionOptions } from '../shared/profile-fields';
 import { requestOrigins } from '../shared/request-origins';
 import { t } from '../shared/i18n';
 import { send } from '../shared/send';
@@ -86,19 +86,23 @@ export function ProfilePicker({ view, granted, onSaved, onError }: Props) {
           </select>
         </label>
       )}
-      {options.map((option) => (
-        <label key={option.id}>
-          {/* Option labels are the vendor guide's words, stored in the profile (not translated). */}
-          {option.label}
-          <select
-            value={effective.choices[option.id] ?? option.default}
-            disabled={choicesLocked}
-            onChange={(e) => pickChoice(option.id, e.currentTarget.value)}
-          >
-            <ChoiceOptions option={option} />
-          </select>
-        </label>
-      ))}
+      {options.map((option) => {
+        const chosen = effective.choices[option.id] ?? option.default;
+        return (
+          // Radio buttons, not a <select>: the vendor's choices are long sentences ("Direct access to Onsight SIP
+          // servers, legacy customer domain (Tables 2-1, 2-3 and 2-4)"), which a closed select cut off at the
+          // popup's width; a radio's label wraps. Labels are the vendor guide's words, stored in the profile.
+          <fieldset key={option.id} class="choice" disabled={choicesLocked} data-testid={`option-${option.id}`}>
+            <legend>{option.label}</legend>
+            {option.choices.map((c) => (
+              <label key={c.id} class="radio">
+                <input type="radio" name={`option-${option.id}`} value={c.id} checked={chosen === c.id} onChange={() => pickChoice(option.id, c.id)} />
+                <span>{c.label}</span>
+              </label>
+            ))}
+          </fieldset>
+        );
+      })}
       {choicesLocked && (regions.length > 0 || options.length > 0) && (
         <p class="locked">
           <span aria-hidden="true">🔒 </span>

@@ -12,6 +12,7 @@ import { PolicyInfo } from './PolicyInfo';
 import { FleetInfo } from './FleetInfo';
 import { NoticeView, type Notice } from './Notice';
 import { describePath } from './rule-path';
+import { openReportPage, REPORT_PAGE_SHORT } from '../shared/report-page';
 
 export function Options() {
   const [view, setView] = useState<SettingsView | null>(null);
@@ -156,6 +157,16 @@ export function Options() {
         {t('options_import_button')}
       </button>
       <NoticeView notice={notice} testid="import-notice" />
+
+      {/* The help desk's way in (issue 28): a fresh browser has no report yet, and so no other way to this page. */}
+      <h2>{t('options_reports_heading')}</h2>
+      <p>{t('options_reports_text')}</p>
+      <button type="button" onClick={() => void openReportPage()} data-testid="open-report-page">
+        {t('open_report_file')}
+      </button>
+      <p class="muted" data-testid="report-page-address">
+        {t('options_reports_address', [browser.runtime.getURL(REPORT_PAGE_SHORT)])}
+      </p>
 
       <h2>{t('options_policy_heading')}</h2>
       <PolicyInfo view={view} />

@@ -22,7 +22,8 @@ import { LAN_KEYS } from '../../src/view/methods';
 import { loopbackLine } from '../../src/view/ticket-text';
 import { pageTranslate as t } from '../export/page-translate';
 import { RouteDiagram } from './RouteDiagram';
-import { formatDateTime } from '../shared/format';
+import { natLine } from '../../src/view/nat-words';
+import { formatDateTime, uiLocale } from '../shared/format';
 import { truncationList } from '../../src/view/truncated';
 import { say, sayCheckDetail } from '../../src/i18n/words';
 import { reportSections, type ReportSection } from '../../src/view/report-sections';
@@ -38,7 +39,7 @@ export function PrintableReport({ report }: { report: Report }) {
           <li>{t('report_profile', [profile.name, profile.id, profile.version])}</li>
           <li>{t('report_choices', [formatChoices(t, profile.choices)])}</li>
           <li>{t('report_started', [formatDateTime(report.startedAt, { seconds: true }), env.timeZone])}</li>
-          <li>{t('report_duration', [formatDuration(report.durationMs), formatDuration(report.deadlineMs)])}</li>
+          <li>{t('report_duration', [formatDuration(report.durationMs, uiLocale()), formatDuration(report.deadlineMs, uiLocale())])}</li>
           <li>{t('report_trigger', [triggerLabel(t, report.trigger)])}</li>
           <li>{t('report_id', [report.id])}</li>
           <li>{t(report.redaction.ipAddresses ? 'report_ips_redacted' : 'report_ips_kept')}</li>
@@ -81,7 +82,7 @@ function ReportSectionView({ report, section: s }: { report: Report; section: Re
             <li>
               {methodLabel(t, 'lan')}: {t(LAN_KEYS[verdict.lan])}
             </li>
-            <li>{t('report_nat', [report.nat.mapping, say(t, report.nat.reason)])}</li>
+            <li>{natLine(t, report.nat)}</li>
           </ul>
         </section>
       );
@@ -199,7 +200,7 @@ function ReportSectionView({ report, section: s }: { report: Report; section: Re
                     {sayCheckDetail(t, c)}
                     {c.reason && <span class="muted"> [{c.reason}]</span>}
                   </td>
-                  <td class="num">{c.durationMs === null ? '—' : formatDuration(c.durationMs)}</td>
+                  <td class="num">{c.durationMs === null ? '—' : formatDuration(c.durationMs, uiLocale())}</td>
                 </tr>
               ))}
             </tbody>
@@ -238,7 +239,7 @@ function ReportSectionView({ report, section: s }: { report: Report; section: Re
                   </td>
                   <td class="mono">{e.url}</td>
                   <td class="mono">{e.address ?? '—'}</td>
-                  <td class="num">{formatDuration(e.atMs)}</td>
+                  <td class="num">{formatDuration(e.atMs, uiLocale())}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,8 @@
  * argument followed the wrong one ("11/29/2026, 6:28:11 PM" among German words).
  */
 import type { MessageKey, Translate } from '../../src/i18n/translate';
-function uiLocale(): string {
+/** The UI language (`<html lang>`, else the browser's): for `Intl` and the core's number formatting. */
+export function uiLocale(): string {
   return document.documentElement.lang || navigator.language;
 }
 

@@ -9,7 +9,9 @@ import { isFormattableDate } from '../report/limits';
 /**
  * Named problems, each shown in the options page with its own words:
  * - `unreachable`: no answer (address, port, DNS, TLS certificate);
- * - `cors-refused`: the collector answered but does not allow this extension's origin (cors.allowed_origins);
+ * - `cors-refused`: the collector answered, but the CORS preflight failed: it does not allow this extension's origin
+ *   (cors.allowed_origins) or it answered the preflight with a redirect; a browser cannot tell the two apart
+ *   without host access (measured, docs/measured.md), so the words name both;
  * - `slow`: no answer within SEND_TIMEOUT_MS;
  * - `redirect`: the endpoint answered with a redirect, which is not followed (the token would go elsewhere);
  * - `http-error`: a 4xx/5xx the collector may stop giving (401, 403, 404, 500…): kept and retried;

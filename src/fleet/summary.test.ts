@@ -17,6 +17,7 @@ function row(over: Partial<FleetReport> & Pick<FleetReport, 'id'>): FleetReport 
     missingRules: [],
     causes: [],
     extensionVersion: '0.2.0',
+    schema: 'webrtc-network-check/report@3',
     ...over,
   };
 }

@@ -9,6 +9,7 @@
  * `otherCauses[].cause`): whatever strings a build wrote, including causes this
  * code has never heard of.
  */
+import { suspectRecords, type Suspect } from './suspect';
 
 /** One report, reduced to what the fleet view groups and compares. */
 export interface FleetReport {
@@ -28,6 +29,8 @@ export interface FleetReport {
   missingRules: string[];
   causes: string[];
   extensionVersion: string;
+  /** The report's `schema` (`webrtc-network-check/report@3`), 'unknown' without one. */
+  schema: string;
 }
 
 /** The device key of reports without ChromeOS device attributes (other systems, or not force-installed). */
@@ -88,6 +91,7 @@ export function fleetRow(doc: unknown): FleetReport | { skipped: string } {
     missingRules: [...new Set(missing.map((m) => (isObject(m) ? str(m.ruleId) : null)).filter((r): r is string => r !== null))].sort(),
     causes: [...causes].sort(),
     extensionVersion: str(env.extensionVersion) ?? 'unknown',
+    schema: str(doc.schema) ?? 'unknown',
   };
 }
 
@@ -167,6 +171,10 @@ export interface FleetSummary {
   causes: Ranked[];
   /** Only when `since` is given. */
   regressions: Regression[];
+  /** Where the recent window of `suspects` begins: `since`, or twice the schedule before `now`. */
+  windowStart: number;
+  /** Records that look forged (src/fleet/suspect.ts): flags for a person to look at, not proof. */
+  suspects: Suspect[];
 }
 
 export const WEEK_MS = 7 * 24 * 3600_000;
@@ -268,6 +276,7 @@ export function summarize(rows: FleetReport[], options: { now: number; since?: n
     }
     regressions.sort((a, b) => a.first.startedAt - b.first.startedAt || a.site.localeCompare(b.site));
   }
+  const windowStart = since ?? now - 2 * scheduleMs;
   return {
     now,
     since,
@@ -278,6 +287,8 @@ export function summarize(rows: FleetReport[], options: { now: number; since?: n
     missingRules: ranked(unique, (r) => r.missingRules),
     causes: ranked(unique, (r) => r.causes),
     regressions,
+    windowStart,
+    suspects: suspectRecords(unique, { now, windowStart }),
   };
 }
 

@@ -183,6 +183,10 @@ export interface MessageParams {
   nat_another_server: [];
   nat_independent: ['servers', 'mapping'];
   nat_independent_hidden: ['servers', 'mapping'];
+  nat_mapping_endpoint_dependent: [];
+  nat_mapping_endpoint_independent: [];
+  nat_mapping_none: [];
+  nat_mapping_unknown: [];
   nat_none_answered: ['servers'];
   nat_none_local: ['address'];
   nat_one_server: [];
@@ -200,6 +204,7 @@ export interface MessageParams {
   next_step_untested: [];
   note_local_origin_only: [];
   note_tcp_probed_over_http: ['port', 'scheme', 'host'];
+  open_report_file: [];
   options_all_locked: [];
   options_check_heading: [];
   options_custom_heading: [];
@@ -255,6 +260,9 @@ export interface MessageParams {
   options_policy_problems: [];
   options_profile_from_policy: [];
   options_redact: [];
+  options_reports_address: ['address'];
+  options_reports_heading: [];
+  options_reports_text: [];
   options_rules_count: ['count'];
   options_save: [];
   options_save_failed: ['error'];
@@ -359,6 +367,7 @@ export interface MessageParams {
   popup_diagram_turn: [];
   popup_diagram_vendor: [];
   popup_first_run_product: ['product'];
+  popup_first_run_product_locked: ['product'];
   popup_host_access: ['count'];
   popup_html_lang: [];
   popup_issues: ['count'];

@@ -168,7 +168,7 @@ describe('loopback calls in the ticket text', () => {
   };
 
   it('gives rates in kbit/s below 1 Mbit/s, one decimal below 10 Mbit/s, whole Mbit/s above', () => {
-    expect([640, 1_840, 25_379].map(formatRate)).toEqual(['640 kbit/s', '1.8 Mbit/s', '25 Mbit/s']);
+    expect([640, 1_840, 25_379].map((kbps) => formatRate(kbps))).toEqual(['640 kbit/s', '1.8 Mbit/s', '25 Mbit/s']);
   });
 
   it('lists each call with its figures and grade, and the report still validates', () => {

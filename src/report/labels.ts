@@ -51,17 +51,26 @@ export const methodStatusLabel = (t: Translate, status: MethodStatus) => t(METHO
 export const checkStatusLabel = (t: Translate, status: CheckStatus) => t(CHECK_STATUS_KEYS[status]);
 export const triggerLabel = (t: Translate, trigger: RunTrigger) => t(TRIGGER_KEYS[trigger]);
 
-/** "850 ms", "3.2 s": locale-independent, so golden files do not depend on the machine. */
-export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)} ms`;
-  return `${Math.round(ms / 100) / 10} s`;
+/** A number with at most one decimal in `locale`'s digits and separator ("4.2", "4,2"), never grouped. */
+function decimal(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, useGrouping: false }).format(n);
 }
 
-/** "320 kbit/s", "1.8 Mbit/s", "25 Mbit/s": as locale-independent as formatDuration. */
-export function formatRate(kbps: number): string {
-  if (kbps < 1_000) return `${Math.round(kbps)} kbit/s`;
-  if (kbps < 10_000) return `${Math.round(kbps / 100) / 10} Mbit/s`;
-  return `${Math.round(kbps / 1_000)} Mbit/s`;
+/**
+ * "850 ms", "3.2 s" ("3,2 s" in `de` and `fr`): the unit symbols are SI, the
+ * number is written the reader's way. English by default, so golden files do
+ * not depend on the machine; pages pass their language (popup/shared/format.ts).
+ */
+export function formatDuration(ms: number, locale = 'en'): string {
+  if (ms < 1_000) return `${decimal(Math.round(ms), locale)} ms`;
+  return `${decimal(Math.round(ms / 100) / 10, locale)} s`;
+}
+
+/** "320 kbit/s", "1.8 Mbit/s", "25 Mbit/s", in `locale`'s digits as formatDuration. */
+export function formatRate(kbps: number, locale = 'en'): string {
+  if (kbps < 1_000) return `${decimal(Math.round(kbps), locale)} kbit/s`;
+  if (kbps < 10_000) return `${decimal(Math.round(kbps / 100) / 10, locale)} Mbit/s`;
+  return `${decimal(Math.round(kbps / 1_000), locale)} Mbit/s`;
 }
 
 /** "region=eu, connection=legacy", or the word for none. */

@@ -123,6 +123,7 @@ describe('top-layer words', () => {
     'popup_check_network',
     'popup_no_report',
     'popup_first_run_product',
+    'popup_first_run_product_locked',
     'popup_previous_result',
     'verdict_caveat_unverified',
     'popup_rules_copy',

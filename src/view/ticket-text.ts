@@ -9,6 +9,7 @@
  */
 import type { Translate } from '../i18n/translate';
 import { CALL_GRADE_KEYS, LAN_KEYS } from './methods';
+import { natMappingLabel } from './nat-words';
 import {
   browserText,
   checkStatusLabel,
@@ -70,7 +71,7 @@ export function renderTicketText(report: Report, t: Translate): string {
         if (report.outcome) out(`**${md(say(t, report.outcome.summary))}**`, '');
         if (report.proxy?.inUse && report.proxy.note) out(md(say(t, report.proxy.note)), '');
         out(`- ${methodLabel(t, 'lan')}: ${t(LAN_KEYS[verdict.lan])}`);
-        out(`- ${t('report_nat', [md(report.nat.mapping), md(say(t, report.nat.reason))])}`, '');
+        out(`- ${t('report_nat', [natMappingLabel(t, report.nat.mapping), md(say(t, report.nat.reason))])}`, '');
         break;
       }
       case 'missing-rules': {

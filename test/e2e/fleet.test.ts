@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { LAB, startLab, TURN_CREDENTIALS, type Lab } from '../lab/lab';
-import type { Daemon } from '../lab/exec';
+import { inNetns, type Daemon } from '../lab/exec';
 import { RECEIVER, RECEIVER_URL, startReceiver } from '../lab/collector';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, type ExtensionBrowser } from '../support/extension';
 import { expectedVerdict, forwardRules, natMode, oracleProfile, specName, type NetworkSpec } from './network-oracle';
@@ -14,7 +14,8 @@ import type { SendStatus } from '../../src/fleet/status';
 import { renderSummary } from '../../cli/fleet';
 import { readReports } from '../../cli/fleet-input';
 import { fleetPage } from '../../cli/fleet-page';
-import { routeRank, summarize } from '../../src/fleet/summary';
+import { NO_DEVICE_ID, routeRank, summarize } from '../../src/fleet/summary';
+import { BURST_COUNT } from '../../src/fleet/suspect';
 import type { OtlpLogsRequest } from '../lab/otlp-strict.mjs';
 
 /**
@@ -480,5 +481,67 @@ describe('reports to the district’s OpenTelemetry collector', () => {
     await writeFile('test-results/fleet-lab.html', fleetPage(summary));
     expect(text).toMatch(/Regressions since/);
     expect(text).toContain(SITE_B);
+    // The lab's devices send no device attributes (Linux): nothing in the real records looks forged.
+    expect(summary.suspects).toEqual([]);
+  });
+
+  it('records forged with the token from chrome://policy are accepted by the collector, and the fleet summary flags them', async () => {
+    // A student copies the token that chrome://policy shows and posts with curl from the school's LAN: no
+    // browser, so no CORS, which only ever bound the browser. The collector cannot tell; the summary flags it.
+    await collector([ORIGIN]);
+    const template = (await received())[0]!.report;
+    const line = (await readFile(out(), 'utf8')).split('\n')[0]!;
+    const request = JSON.parse(line) as OtlpLogsRequest;
+    const forgedAt = Date.now();
+    const forge = async (i: number, schema: string) => {
+      const id = `forged-${i}-${forgedAt}`;
+      const body = {
+        ...template,
+        id,
+        schema,
+        startedAt: new Date(forgedAt + i * 100).toISOString(),
+        environment: { ...template.environment, device: { facts: { directoryDeviceId: 'cb-forged', hostname: 'cb-forged' } } },
+      };
+      const record = request.resourceLogs![0]!.scopeLogs![0]!.logRecords![0]!;
+      const forged = {
+        resourceLogs: [
+          {
+            ...request.resourceLogs![0],
+            scopeLogs: [
+              {
+                ...request.resourceLogs![0]!.scopeLogs![0],
+                logRecords: [
+                  {
+                    ...record,
+                    body: { stringValue: JSON.stringify(body) },
+                    attributes: (record.attributes ?? []).map((a) => (a.key === 'log.record.uid' ? { ...a, value: { stringValue: id } } : a)),
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      };
+      const status = await inNetns(lab.topology.lan, 'curl', [
+        ...['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--cacert', lab.certs.caCert],
+        ...['-H', `Authorization: Bearer ${TOKEN}`, '-H', 'Content-Type: application/json', '--data-binary', JSON.stringify(forged), RECEIVER_URL],
+      ]);
+      expect(status.trim()).toBe('200');
+    };
+    for (let i = 0; i < BURST_COUNT; i++) await forge(i, template.schema);
+    await forge(BURST_COUNT, 'webrtc-network-check/report@9');
+
+    const { rows } = await readReports(out());
+    const summary = summarize(rows, { now: Date.now() + 1000, since: forgedAt - 1000, scheduleMs: 3600_000 });
+    expect(summary.suspects.map((x) => [x.kind, x.device, x.reports])).toEqual([
+      ['burst', 'cb-forged', BURST_COUNT + 1],
+      ['new-device', 'cb-forged', BURST_COUNT + 1],
+      ['unknown-schema', 'cb-forged', 1],
+    ]);
+    expect(summary.suspects.every((x) => x.device !== NO_DEVICE_ID)).toBe(true);
+    const text = renderSummary(summary);
+    expect(text).toContain('Records that look forged');
+    await writeFile('test-results/fleet-summary-forged.txt', text);
+    await writeFile('test-results/fleet-lab-forged.html', fleetPage(summary));
   });
 });

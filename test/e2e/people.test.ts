@@ -18,6 +18,8 @@ import de from '../../_locales/de/messages.json';
 import fr from '../../_locales/fr/messages.json';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
 import { popupShown } from '../support/popup';
+import { formatDuration } from '../../src/report/labels';
+import { natLine } from '../../src/view/nat-words';
 
 /**
  * The extension as its people meet it (issue 17): the teacher's first screen
@@ -172,6 +174,12 @@ describe('the teacher', () => {
     await assertTopLayerPlain(popup);
     await assertNoAxeViolations(popup, 'popup, first run');
     await screenshot(popup, 'people-popup-first-run');
+    // The popup's header leads to the report page too (issue 28): the file opener, nothing stored to show.
+    const opened = ext.browser.waitForTarget((target) => target.url().endsWith('/popup/report/report.html'));
+    await popup.click('[data-testid="open-report-page"]');
+    const reportPage = (await (await opened).page())!;
+    await reportPage.waitForSelector('[data-testid="open-report-input"]');
+    await reportPage.close();
   });
 
   it('open network: one sentence and the next step on top, everything folded, technical words only under "Details for IT"', async () => {
@@ -295,6 +303,38 @@ describe('the Senso teacher', () => {
   });
 });
 
+describe('the Onsight teacher: the vendor’s options in the popup (issue 28)', () => {
+  it('shows each choice whole, as a radio button that wraps, saves a click, and has no axe violation', async () => {
+    await sendFromPage<SettingsView>(popup, { type: 'saveSettings', settings: { profileId: 'onsight', choices: { connection: 'legacy' } } });
+    try {
+      for (const width of [POPUP_VIEWPORT.width, 320]) {
+        await popup.setViewport({ ...POPUP_VIEWPORT, width });
+        await popup.reload();
+        await popupShown(popup);
+        const fieldset = await popup.waitForSelector('[data-testid="option-connection"]');
+        // Every choice's whole label is on screen: nothing cut off at the popup's width (a closed select cut them).
+        const labels = await fieldset!.$$eval('label.radio', (els) =>
+          els.map((el) => ({ text: el.textContent ?? '', cut: el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth })),
+        );
+        expect(labels.length).toBeGreaterThanOrEqual(3);
+        expect(labels.filter((l) => l.cut)).toEqual([]);
+        expect(labels.map((l) => l.text)).toContain('Direct access to Onsight SIP servers, legacy customer domain (Tables 2-1, 2-3 and 2-4)');
+        expect((await layoutProblems(popup)).clipped).toEqual([]);
+      }
+      await screenshot(popup, 'people-popup-vendor-options');
+      await popup.click('[data-testid="option-connection"] input[value="new"]');
+      await popup.waitForFunction(
+        () => chrome.runtime.sendMessage({ type: 'getSettings' }).then((v: SettingsView) => v.effective.choices.connection === 'new'),
+        { polling: 100, timeout: 5_000 },
+      );
+      await assertNoAxeViolations(popup, 'popup, vendor options');
+    } finally {
+      await sendFromPage<SettingsView>(popup, { type: 'saveSettings', settings: { profileId: 'lab', choices: {} } });
+      await popup.setViewport(POPUP_VIEWPORT);
+    }
+  });
+});
+
 describe('everyone at 200 % zoom, in a narrow popup, with a larger font', () => {
   it('reflows at 320 px: no horizontal scrolling, nothing clipped', async () => {
     const page = await ext.openPage('popup/index.html');
@@ -409,7 +449,22 @@ describe('the help desk', () => {
   it('opens that file on the printable page of another browser, exactly as the stored report; refuses what is not a report', async () => {
     const other = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome });
     try {
-      const page = await other.openPage('popup/report/report.html');
+      // The help desk's way in (issue 28): from the options page of a browser that never ran a check, not
+      // from an address it would have to know. The short address the options page shows opens the same page.
+      const options = await other.openPage('popup/options/index.html');
+      const shortAddress = `chrome-extension://${other.extensionId}/report.html`;
+      expect(await options.waitForSelector('[data-testid="report-page-address"]').then((el) => el!.evaluate((e) => e.textContent))).toBe(
+        EN('options_reports_address', [shortAddress]),
+      );
+      const opened = other.browser.waitForTarget((target) => target.url().endsWith('/popup/report/report.html'));
+      await options.click('[data-testid="open-report-page"]');
+      const page = (await (await opened).page())!;
+      await options.close();
+      const typed = await other.browser.newPage();
+      await typed.goto(shortAddress);
+      await typed.waitForSelector('[data-testid="open-report-input"]');
+      expect(typed.url()).toBe(`chrome-extension://${other.extensionId}/popup/report/report.html`);
+      await typed.close();
       // A browser that never ran a check: nothing stored, the file picker offered.
       await page.waitForSelector('[data-testid="report-missing"]');
       const file = join(downloads, exported.name || 'report.json');
@@ -474,6 +529,9 @@ describe('German and French', () => {
         await screenshot(page, `people-popup-${lang}`);
         await assertReflows(page, `popup ${lang}`);
         await screenshot(page, `people-popup-${lang}-details`);
+        // Issue 28: the NAT line in words, not the raw "unknown"; axe in this language too, every detail open.
+        expect(await page.$eval('[data-testid="it-facts"]', (el) => el.textContent ?? '')).toContain(natLine(t, report!.nat));
+        await assertNoAxeViolations(page, `popup ${lang}, all details open`);
 
         const printable = await browser.openPage('popup/report/report.html');
         await printable.waitForSelector('[data-testid="open-report-input"]');
@@ -489,6 +547,10 @@ describe('German and French', () => {
         const layout = await layoutProblems(printable);
         expect(layout.overflowingLabels).toEqual([]);
         expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+        // Issue 28: durations with the language's decimal comma ("4,2 s"), the NAT mapping in words; axe here too.
+        expect(text).toContain(t('report_duration', [formatDuration(report!.durationMs, lang), formatDuration(report!.deadlineMs, lang)]));
+        expect(text).toContain(natLine(t, report!.nat));
+        await assertNoAxeViolations(printable, `report page ${lang}`);
         await screenshot(printable, `people-report-${lang}`);
       } finally {
         await browser.close();
