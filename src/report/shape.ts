@@ -1,51 +1,56 @@
 /**
- * The report's shape, declared once (src/shape/shape.ts). From this one
- * declaration come the TypeScript type (`ReportShape`, held equal to
- * `Report` in src/report/types.ts both ways), the JSON Schema the docs publish
- * (docs/report.schema.json, written by scripts/shapes.mjs in `npm run build`)
- * and the run-time reader of stored reports (src/report/stored.ts) and report
- * files (the printable page's validator, build/report-validator.ts, compiles
- * the same schema). Closed unions are listed with `members`, so a value added
- * to a type in the core fails to compile here until the report accepts it.
+ * The report's shape, declared once (builders: src/shape/shape.ts). From this
+ * one declaration come the TypeScript type (`ReportShape`: `Report` and its
+ * parts in src/report/types.ts are read off it), the JSON Schema the docs
+ * publish (docs/report.schema.json) and the run-time readers: of stored
+ * reports (src/report/stored.ts, through src/report/report-shape.json, the
+ * schema without descriptions) and of report files (the printable page's
+ * validator, compiled by ajv at build time from the same schema,
+ * build/report-validator.ts). scripts/shapes.mjs writes both JSON files in
+ * `npm run build`; a unit test fails when a checked-in copy is stale.
+ *
+ * Closed unions are listed with `members`, so a value added to a type of the
+ * core fails to compile here until the report accepts it; the parts other
+ * modules build (a check, the verdict, a loopback call…) are held equal to
+ * their types both ways at the end of this file (`HeldEqual`).
  */
 import {
+  boolean,
+  constant,
+  integer,
+  list,
   members,
   nullable,
+  number,
   object,
   oneOf,
   optional,
-  list,
   record,
   ref,
   text,
-  number,
-  integer,
-  boolean,
-  constant,
   union,
   type Doc,
   type Shape,
   type Static,
 } from '../shape/shape';
 import type { DeclaredSchema } from '../shape/json-schema';
+import type { Cause, Doubt } from '../checks/cause';
+import type { CausedCheck, CauseAdvice, RuleAdvice } from '../checks/missing-rules';
 import type { DeviceNetwork } from '../checks/route-evidence';
 import type { CheckReason, CheckStatus, FirewallLine, IceRole } from '../checks/types';
-import type { Cause, Doubt } from '../checks/cause';
-import type { NatMapping } from '../ice/nat';
-import type { CandidateProtocol, CandidateType, GatheredCandidate, RelayProtocol } from '../ice/types';
-import type { LoopbackPath } from '../ice/loopback';
-import type { RuleKind } from '../profile/types';
-import type { Method, MethodStatus, Route, Verdict } from '../verdict';
-import type { CallsOutcome, OutcomeTone } from './outcome';
+import type { MessageKey } from '../i18n/message-keys';
+import type { Phrase, PhraseParam } from '../i18n/phrase';
+import type { LoopbackPath, LoopbackResult } from '../ice/loopback';
+import type { NatAnalysis, NatMapping } from '../ice/nat';
+import type { CandidateProtocol, CandidateType, GatheredCandidate, IceCandidateError, RelayProtocol } from '../ice/types';
+import type { WebRtcIpHandling } from '../ip-handling/webrtc-ip-handling';
+import type { ProfileError, ProfileErrorCode, RuleKind } from '../profile/types';
 import type { SendTrigger } from '../settings/report-destination';
+import type { PolicyProblem } from '../settings/types';
+import type { Explanation, Method, MethodStatus, Route, Verdict } from '../verdict';
+import type { CallsOutcome, OutcomeTone, Outcome } from './outcome';
+import type { RuleSet, RuleSetLine } from './rule-set';
 import { REPORT_SCHEMA, type RunTrigger } from './types';
-
-/** A phrase as stored (src/i18n/phrase.ts): its code is any message key, known to this version or not (words.ts shows an unknown one in brackets). */
-export interface PhraseData {
-  code: string;
-  params?: Record<string, PhraseParamData>;
-}
-export type PhraseParamData = string | number | PhraseData | PhraseData[];
 
 const RUN_TRIGGERS = members<RunTrigger>({ user: true, automation: true, schedule: true, startup: true });
 const FLEET_TRIGGERS = members<SendTrigger>({ schedule: true, startup: true, user: true });
@@ -134,8 +139,8 @@ const outcomeRef = (options?: Doc) => ref<Static<typeof OUTCOME>>('outcome', opt
 const proxyRef = (options?: Doc) => ref<Static<typeof PROXY>>('proxy', options);
 const loopbackRef = (options?: Doc) => ref<Static<typeof LOOPBACK>>('loopback', options);
 const ruleSetLineRef = (options?: Doc) => ref<Static<typeof RULE_SET_LINE>>('ruleSetLine', options);
-const phraseRef = (options?: Doc) => ref<PhraseData>('phrase', options);
-const phraseParamRef = (options?: Doc) => ref<PhraseParamData>('phraseParam', options);
+const phraseRef = (options?: Doc) => ref<Phrase>('phrase', options);
+const phraseParamRef = (options?: Doc) => ref<PhraseParam>('phraseParam', options);
 
 const ENVIRONMENT = object({
   extensionVersion: text(),
@@ -204,7 +209,8 @@ const PROFILE = object({
   errors: list(
     object({
       path: text({ description: 'e.g. rules[3].ports[0]; empty for the whole document' }),
-      code: text(),
+      // A claim, not checked: a file or another version may hold a code this one does not know (profileErrorPhrase shows none for it).
+      code: text<ProfileErrorCode>(),
       message: text(),
     }),
     { description: 'Problems the validator found; the rules concerned were left out of the run.' },
@@ -260,12 +266,9 @@ const CHECK = object({
   reason: nullable(oneOf(CHECK_REASONS), { description: 'Machine reason; null for a plain pass.' }),
   detail: phraseRef({ description: 'What was found, as a phrase.' }),
   durationMs: nullable(number()),
-  cause: optional(
-    nullable(causeRef(), {
-      description:
-        "The cause of the check's fault; null when there is nothing to fix (pass, a 401 challenge without credentials, untestable). Absent in reports written before causes existed (issue 14); always present since.",
-    }),
-  ),
+  cause: nullable(causeRef(), {
+    description: "The cause of the check's fault; null when there is nothing to fix (pass, a 401 challenge without credentials, untestable).",
+  }),
   proxy: optional(text({ description: "host:port of the browser's proxy, when it answered this check itself (a 407 names it)." })),
   evidence: optional(
     nullable(text(), {
@@ -304,9 +307,9 @@ const NAT = object({
   reason: phraseRef({ description: 'The reasoning, as a phrase (`nat_symmetric`, `nat_independent`, …).' }),
 });
 
-const EXPLANATION: Shape<PhraseData & { checkIds: string[] }> = object(
+const EXPLANATION: Shape<Explanation> = object(
   {
-    code: text({ pattern: '^[A-Za-z0-9_]+$' }),
+    code: text<MessageKey>({ pattern: '^[A-Za-z0-9_]+$' }),
     params: optional(record(phraseParamRef())),
     checkIds: list(text()),
   },
@@ -347,12 +350,9 @@ const RULE_ADVICE = object({
   purpose: text(),
   required: boolean(),
   noInspection: boolean(),
-  cause: optional(
-    nullable(causeRef(), {
-      description:
-        "The cause of this rule's findings; null for rules a browser cannot test. Absent in reports written before causes existed (issue 14); always present since.",
-    }),
-  ),
+  cause: nullable(causeRef(), {
+    description: "The cause of this rule's findings; null for rules a browser cannot test.",
+  }),
   checkIds: list(text()),
   findings: list(phraseRef(), { description: 'What the checks found, one phrase per check (`check_target_detail`).' }),
   firewall: list(firewallLineRef()),
@@ -471,9 +471,9 @@ const RULE_SET_LINE = object({
   line: phraseRef({ description: 'Paste-ready, as a phrase (`fw_advice`, `fw_advice_no_inspection`).' }),
 });
 
-const PHRASE: Shape<PhraseData> = object(
+const PHRASE: Shape<Phrase> = object(
   {
-    code: text({ pattern: '^[A-Za-z0-9_]+$' }),
+    code: text<MessageKey>({ pattern: '^[A-Za-z0-9_]+$' }),
     params: optional(record(phraseParamRef())),
   },
   {
@@ -482,7 +482,7 @@ const PHRASE: Shape<PhraseData> = object(
   },
 );
 
-const PHRASE_PARAM: Shape<PhraseParamData> = union([text(), number(), phraseRef(), list(phraseRef())], {
+const PHRASE_PARAM: Shape<PhraseParam> = union([text(), number(), phraseRef(), list(phraseRef())], {
   description: 'A value shown as written (host, port, browser text), a nested phrase, or a list of phrases.',
 });
 
@@ -509,29 +509,25 @@ export const REPORT = object({
   loopbacks: list(loopbackRef()),
   nat: natRef(),
   verdict: verdictRef(),
-  outcome: optional(outcomeRef({ description: 'Present since issue 14. The route and the required services together.' })),
-  proxy: optional(proxyRef({ description: 'Present since issue 14. The browser proxy the checks met.' })),
+  outcome: outcomeRef({ description: 'The route and the required services together.' }),
+  proxy: proxyRef({ description: 'The browser proxy the checks met.' }),
   missingRules: list(ruleAdviceRef(), {
     description: 'Rules whose checks failed because the firewall let nothing through (cause firewall), with paste-ready firewall text.',
   }),
   verifyRules: list(ruleAdviceRef(), { description: 'Rules a browser cannot test: verify them on your firewall. Never reported as passed.' }),
-  otherCauses: optional(
-    list(causeAdviceRef(), {
+  otherCauses: list(causeAdviceRef(), {
+    description:
+      'Findings whose cause is not the firewall, one section per cause (proxy, dns-filter, relay-credentials, vendor-server, this-device), in that order.',
+  }),
+  firewallRules: object(
+    {
+      missing: list(ruleSetLineRef()),
+      alsoCheck: list(ruleSetLineRef()),
+    },
+    {
       description:
-        'Findings whose cause is not the firewall, one section per cause (proxy, dns-filter, relay-credentials, vendor-server, this-device), in that order. Absent in reports written before causes existed (issue 14); always present since.',
-    }),
-  ),
-  firewallRules: optional(
-    object(
-      {
-        missing: list(ruleSetLineRef()),
-        alsoCheck: list(ruleSetLineRef()),
-      },
-      {
-        description:
-          'missingRules and verifyRules as one rule set for the firewall admin: rules with the same protocol, ports and destinations merged, the untestable ones under "also check" (a line already missing is not repeated). Present since issue 14.',
-      },
-    ),
+        'missingRules and verifyRules as one rule set for the firewall admin: rules with the same protocol, ports and destinations merged, the untestable ones under "also check" (a line already missing is not repeated).',
+    },
   ),
   truncated: optional(
     list(
@@ -601,3 +597,29 @@ export const REPORT_DECLARATION: DeclaredSchema = {
 
 /** The report as its declaration types it. */
 export type ReportShape = Static<typeof REPORT>;
+
+/**
+ * The definitions whose values other modules of the core build, held equal
+ * to those modules' types both ways: a field added to either side and not to
+ * the other fails `npm run typecheck` on its line here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type HeldEqual = [
+  Holds<Same<Static<typeof CHECK>, CausedCheck>>,
+  Holds<Same<Static<typeof CANDIDATE>, GatheredCandidate & { gatheringId: string }>>,
+  Holds<Same<Static<typeof ICE_ERROR>, IceCandidateError & { gatheringId: string }>>,
+  Holds<Same<Static<typeof NAT>, NatAnalysis>>,
+  Holds<Same<Static<typeof VERDICT>, Verdict>>,
+  Holds<Same<Static<typeof FIREWALL_LINE>, FirewallLine>>,
+  Holds<Same<Static<typeof RULE_ADVICE>, RuleAdvice>>,
+  Holds<Same<Static<typeof CAUSE>, Cause>>,
+  Holds<Same<Static<typeof CAUSE_ADVICE>, CauseAdvice>>,
+  Holds<Same<Static<typeof OUTCOME>, Outcome>>,
+  Holds<Same<Static<typeof LOOPBACK>, LoopbackResult>>,
+  Holds<Same<Static<typeof RULE_SET_LINE>, RuleSetLine>>,
+  Holds<Same<Static<typeof ENVIRONMENT>['webRtcIpHandling'], WebRtcIpHandling>>,
+  Holds<Same<Static<typeof ENVIRONMENT>['policy']['problems'][number], PolicyProblem>>,
+  Holds<Same<Static<typeof PROFILE>['errors'][number], ProfileError>>,
+  Holds<Same<ReportShape['firewallRules'], RuleSet>>,
+];

@@ -53,8 +53,12 @@ function keywords(options: object | undefined): SchemaNode {
 }
 const doc = (options: Doc | undefined): SchemaNode => keywords(options);
 
-/** A string; `pattern`, `minLength` (in code points) as JSON Schema has them. */
-export function text(options?: Doc & { pattern?: string; minLength?: number }): Shape<string> {
+/**
+ * A string; `pattern`, `minLength` (in code points) as JSON Schema has them.
+ * `T` narrows the type where the schema cannot list the values, e.g. a message
+ * key (`text<MessageKey>`): a claim the reader does not check, named where it is made.
+ */
+export function text<T extends string = string>(options?: Doc & { pattern?: string; minLength?: number }): Shape<T> {
   return { type: 'string', ...keywords(options) };
 }
 
