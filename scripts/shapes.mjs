@@ -2,7 +2,8 @@
 // TypeScript (src/shape/shape.ts; the report's is src/report/shape.ts):
 // docs/report.schema.json, and the same schema without its descriptions for
 // the run-time reader (src/report/report-shape.json: a third of the bytes in
-// the service worker's bundle). The declaration is loaded through Vite's module
+// the service worker's bundle); public/managed-schema.json, the managed
+// policy's schema Chrome reads (src/policy/managed-schema.ts). The declaration is loaded through Vite's module
 // runner (it is TypeScript); the output is formatted with the project's
 // Prettier settings, so `npm run format:check` and this script agree. Run by
 // `npm run build`; `--check` (run by the unit tests) fails when a checked-in
@@ -18,6 +19,7 @@ const ROOT = new URL('..', import.meta.url);
 export const SHAPES = [
   { file: 'docs/report.schema.json', module: 'src/report/shape.ts', name: 'REPORT_DECLARATION' },
   { file: 'src/report/report-shape.json', module: 'src/report/shape.ts', name: 'REPORT_DECLARATION', compact: true },
+  { file: 'public/managed-schema.json', module: 'src/policy/managed-schema.ts', name: 'MANAGED_POLICY_DECLARATION' },
 ];
 
 /** The text of each generated file, formatted as checked in. */

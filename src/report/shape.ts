@@ -588,9 +588,7 @@ const DEFINITIONS = {
 
 /** What `docs/report.schema.json` is made from (scripts/shapes.mjs). */
 export const REPORT_DECLARATION: DeclaredSchema = {
-  $id: 'https://webrtc-network-check.invalid/report.schema.json',
-  title: 'WebRTC Network Check report',
-  description: REPORT_DESCRIPTION,
+  header: { $id: 'https://webrtc-network-check.invalid/report.schema.json', title: 'WebRTC Network Check report', description: REPORT_DESCRIPTION },
   root: REPORT,
   definitions: DEFINITIONS,
 };

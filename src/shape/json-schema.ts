@@ -7,11 +7,9 @@
 import type { SchemaNode } from './shape';
 import type { Definitions } from './read';
 
-/** A declared document: its root node, the definitions its `$ref`s name, and the header of the published schema. */
+/** A declared document: its root node, the definitions its `$ref`s name, and the header of the published schema (none: the root alone, as Chrome's policy schema is written). */
 export interface DeclaredSchema {
-  $id: string;
-  title: string;
-  description: string;
+  header?: { $id: string; title: string; description: string };
   root: SchemaNode;
   definitions: Definitions;
 }
@@ -20,14 +18,9 @@ export interface DeclaredSchema {
 export function toJsonSchema(declared: DeclaredSchema): Record<string, unknown> {
   checkReferences(declared);
   const { description: _, ...root } = declared.root;
-  return {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: declared.$id,
-    title: declared.title,
-    description: declared.description,
-    ...root,
-    definitions: declared.definitions,
-  };
+  const definitions = Object.keys(declared.definitions).length > 0 ? { definitions: declared.definitions } : {};
+  if (!declared.header) return { ...root, ...definitions };
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...declared.header, ...root, ...definitions };
 }
 
 /** The same schema with every `description` left out: what the reader needs, a third of the bytes. */

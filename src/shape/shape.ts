@@ -17,6 +17,7 @@ declare const TYPE: unique symbol;
 
 /** The JSON Schema keywords the builders write and the reader understands. */
 export interface SchemaNode {
+  title?: string;
   description?: string;
   type?: JsonType | JsonType[];
   const?: Scalar;
@@ -42,8 +43,9 @@ export type Shape<T> = SchemaNode & { readonly [TYPE]?: T };
 /** The TypeScript type a shape accepts. */
 export type Static<S> = S extends Shape<infer T> ? T : never;
 
-/** Keywords a caller may add to any node. */
+/** Keywords a caller may add to any node: `title` is what Chrome's policy page shows for a policy key. */
 export interface Doc {
+  title?: string;
   description?: string;
 }
 
@@ -125,8 +127,12 @@ type FieldsStatic<F extends Fields> = Simplify<
   }
 >;
 
-/** A closed object: these fields (optional ones marked with `optional`), and no others. */
-export function object<F extends Fields>(fields: F, options?: Doc): Shape<FieldsStatic<F>> {
+/**
+ * A closed object: these fields (optional ones marked with `optional`), and
+ * no others. `open`: other fields are let through, as Chrome's policy schemas
+ * write objects (Chrome strips unknown nested keys itself).
+ */
+export function object<F extends Fields>(fields: F, options?: Doc & { open?: boolean }): Shape<FieldsStatic<F>> {
   const properties: Record<string, SchemaNode> = {};
   const required: string[] = [];
   for (const [key, field] of Object.entries(fields)) {
@@ -136,7 +142,14 @@ export function object<F extends Fields>(fields: F, options?: Doc): Shape<Fields
       required.push(key);
     }
   }
-  return { type: 'object', additionalProperties: false, required, properties, ...doc(options) };
+  const { open, ...rest } = options ?? {};
+  return {
+    type: 'object',
+    ...(open ? {} : { additionalProperties: false }),
+    ...(required.length > 0 ? { required } : {}),
+    properties,
+    ...doc(rest),
+  };
 }
 
 function isOptional(field: SchemaNode | Optional<unknown>): field is Optional<unknown> {
