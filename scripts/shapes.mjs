@@ -19,6 +19,7 @@ const ROOT = new URL('..', import.meta.url);
 export const SHAPES = [
   { file: 'docs/report.schema.json', module: 'src/report/shape.ts', name: 'REPORT_DECLARATION' },
   { file: 'src/report/report-shape.json', module: 'src/report/shape.ts', name: 'REPORT_DECLARATION', compact: true },
+  { file: 'docs/profile.schema.json', module: 'src/profile/shape.ts', name: 'PROFILE_DECLARATION' },
   { file: 'public/managed-schema.json', module: 'src/policy/managed-schema.ts', name: 'MANAGED_POLICY_DECLARATION' },
 ];
 

@@ -45,6 +45,8 @@ function check(node: SchemaNode, value: unknown, definitions: Definitions, path:
     return null;
   }
   if (Array.isArray(value)) {
+    if (node.minItems !== undefined && value.length < node.minItems) return at(path, `has fewer than ${node.minItems} items`);
+    if (node.maxItems !== undefined && value.length > node.maxItems) return at(path, `has more than ${node.maxItems} items`);
     // Every index, holes included (`every` would skip a hole, which renderers then read as undefined).
     if (node.items)
       for (let i = 0; i < value.length; i++) {
@@ -60,13 +62,17 @@ function check(node: SchemaNode, value: unknown, definitions: Definitions, path:
 function stringProblem(node: SchemaNode, value: string, path: string): ShapeProblem | null {
   // minLength counts code points, as JSON Schema (and ajv) do.
   if (node.minLength !== undefined && Array.from(value).length < node.minLength) return at(path, `is shorter than ${node.minLength}`);
+  if (node.maxLength !== undefined && Array.from(value).length > node.maxLength) return at(path, `is longer than ${node.maxLength}`);
   if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(value)) return at(path, 'does not match its pattern');
   return null;
 }
 
 function objectProblem(node: SchemaNode, value: Record<string, unknown>, definitions: Definitions, path: string): ShapeProblem | null {
   const properties = node.properties ?? {};
-  for (const key of node.required ?? []) if (!Object.hasOwn(value, key) || value[key] === undefined) return at(`${path}/${pointer(key)}`, 'is missing');
+  const present = (key: string) => Object.hasOwn(value, key) && value[key] !== undefined;
+  for (const key of node.required ?? []) if (!present(key)) return at(`${path}/${pointer(key)}`, 'is missing');
+  for (const [key, needs] of Object.entries(node.dependencies ?? {}))
+    for (const other of present(key) ? needs : []) if (!present(other)) return at(`${path}/${pointer(other)}`, `is missing (${key} needs it)`);
   for (const key of Object.keys(value)) {
     const field = Object.hasOwn(properties, key) ? properties[key] : undefined;
     const where = `${path}/${pointer(key)}`;

@@ -14,18 +14,23 @@ interface Tree {
 const TREE: Shape<Tree> = object({ name: text({ minLength: 1 }), children: optional(list(ref<Tree>('tree'))) });
 const DECLARED = {
   header: { $id: 'https://example.invalid/t.json', title: 'T', description: 'a test document' },
-  root: object({
-    kind: oneOf(['a', 'b'], { description: 'which' }),
-    count: integer({ minimum: 0 }),
-    ratio: nullable(number({ minimum: 0, maximum: 1 })),
-    flag: boolean(),
-    version: constant('v1'),
-    when: nullable(oneOf(['now', 'later'])),
-    tags: record(text()),
-    tree: nullable(ref<Tree>('tree')),
-    either: union([text({ pattern: '^[a-z]+$' }), list(integer())]),
-    note: optional(text()),
-  }),
+  root: object(
+    {
+      kind: oneOf(['a', 'b'], { description: 'which' }),
+      count: integer({ minimum: 0 }),
+      ratio: nullable(number({ minimum: 0, maximum: 1 })),
+      flag: boolean(),
+      version: constant('v1'),
+      when: nullable(oneOf(['now', 'later'])),
+      tags: record(text()),
+      tree: nullable(ref<Tree>('tree')),
+      either: union([text({ pattern: '^[a-z]+$' }), list(integer())]),
+      note: optional(text()),
+      short: optional(text({ maxLength: 3 })),
+      few: optional(list(integer(), { minItems: 1, maxItems: 2 })),
+    },
+    { dependencies: { short: ['few'] } },
+  ),
   definitions: { tree: TREE },
 };
 const schema = toJsonSchema(DECLARED);
@@ -76,6 +81,9 @@ describe('a declared shape', () => {
     expect(read({ ...valid, either: [1, , 3] })).toEqual({ path: '/either/1', problem: 'is not an integer' });
     expect(read({ ...valid, either: 'ABC' })).toEqual({ path: '/either', problem: 'does not match its pattern' });
     expect(read('a string')).toEqual({ path: '', problem: 'is not an object' });
+    expect(read({ ...valid, short: 'abcd', few: [1] })).toEqual({ path: '/short', problem: 'is longer than 3' });
+    expect(read({ ...valid, short: 'abc' })).toEqual({ path: '/few', problem: 'is missing (short needs it)' });
+    expect(read({ ...valid, few: [] })).toEqual({ path: '/few', problem: 'has fewer than 1 items' });
   });
 
   it('accepts exactly what ajv accepts against the published schema (random values)', () => {
@@ -92,6 +100,8 @@ describe('a declared shape', () => {
         tree: fc.oneof(fc.constant(null), fc.record({ name: fc.string() })),
         either: fc.oneof(fc.string(), fc.array(fc.integer())),
         note: fc.oneof(fc.string(), fc.integer()),
+        short: fc.string({ maxLength: 5 }),
+        few: fc.array(fc.integer(), { maxLength: 3 }),
       },
       { requiredKeys: [] },
     );
@@ -100,7 +110,7 @@ describe('a declared shape', () => {
 });
 
 describe('the generated schemas', () => {
-  it('are current: docs/report.schema.json, src/report/report-shape.json and public/managed-schema.json are what scripts/shapes.mjs writes from their declarations', () => {
+  it('are current: docs/report.schema.json, src/report/report-shape.json, docs/profile.schema.json and public/managed-schema.json are what scripts/shapes.mjs writes from their declarations', () => {
     // Fails with "stale: …" when a declaration changed and `npm run build` (or `node scripts/shapes.mjs`) was not run.
     expect(() => execFileSync('node', ['scripts/shapes.mjs', '--check'], { cwd: new URL('../..', import.meta.url), stdio: 'pipe' })).not.toThrow();
   });

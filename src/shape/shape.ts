@@ -22,14 +22,20 @@ export interface SchemaNode {
   type?: JsonType | JsonType[];
   const?: Scalar;
   enum?: readonly Scalar[];
+  default?: Scalar;
   pattern?: string;
   minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
   minimum?: number;
   maximum?: number;
   items?: SchemaNode;
   properties?: Record<string, SchemaNode>;
   required?: string[];
   additionalProperties?: boolean | SchemaNode;
+  /** A field present requires these others (`username` needs `credential`). */
+  dependencies?: Record<string, string[]>;
   anyOf?: SchemaNode[];
   $ref?: string;
 }
@@ -60,7 +66,7 @@ const doc = (options: Doc | undefined): SchemaNode => keywords(options);
  * `T` narrows the type where the schema cannot list the values, e.g. a message
  * key (`text<MessageKey>`): a claim the reader does not check, named where it is made.
  */
-export function text<T extends string = string>(options?: Doc & { pattern?: string; minLength?: number }): Shape<T> {
+export function text<T extends string = string>(options?: Doc & { pattern?: string; minLength?: number; maxLength?: number }): Shape<T> {
   return { type: 'string', ...keywords(options) };
 }
 
@@ -74,8 +80,9 @@ export function integer(options?: Doc & { minimum?: number; maximum?: number }):
   return { type: 'integer', ...keywords(options) };
 }
 
-export function boolean(options?: Doc): Shape<boolean> {
-  return { type: 'boolean', ...doc(options) };
+/** `default`: what the reader takes when the field is absent (documentation: the reader applies it, the schema does not). */
+export function boolean(options?: Doc & { default?: boolean }): Shape<boolean> {
+  return { type: 'boolean', ...keywords(options) };
 }
 
 /** Exactly this value. */
@@ -99,9 +106,9 @@ export function nullable<T>(shape: Shape<T>, options?: Doc): Shape<T | null> {
   return { anyOf: [rest, { type: 'null' }], ...d };
 }
 
-/** A list of items of one shape. */
-export function list<T>(item: Shape<T>, options?: Doc): Shape<T[]> {
-  return { type: 'array', items: item, ...doc(options) };
+/** A list of items of one shape, optionally with bounds on its length. */
+export function list<T>(item: Shape<T>, options?: Doc & { minItems?: number; maxItems?: number }): Shape<T[]> {
+  return { type: 'array', ...keywords(options), items: item };
 }
 
 /** An object whose keys are anything and whose values share one shape. */
@@ -132,7 +139,10 @@ type FieldsStatic<F extends Fields> = Simplify<
  * no others. `open`: other fields are let through, as Chrome's policy schemas
  * write objects (Chrome strips unknown nested keys itself).
  */
-export function object<F extends Fields>(fields: F, options?: Doc & { open?: boolean }): Shape<FieldsStatic<F>> {
+export function object<F extends Fields>(
+  fields: F,
+  options?: Doc & { open?: boolean; dependencies?: Partial<Record<keyof F & string, (keyof F & string)[]>> },
+): Shape<FieldsStatic<F>> {
   const properties: Record<string, SchemaNode> = {};
   const required: string[] = [];
   for (const [key, field] of Object.entries(fields)) {
@@ -142,11 +152,12 @@ export function object<F extends Fields>(fields: F, options?: Doc & { open?: boo
       required.push(key);
     }
   }
-  const { open, ...rest } = options ?? {};
+  const { open, dependencies, ...rest } = options ?? {};
   return {
     type: 'object',
     ...(open ? {} : { additionalProperties: false }),
     ...(required.length > 0 ? { required } : {}),
+    ...(dependencies ? { dependencies: dependencies as Record<string, string[]> } : {}),
     properties,
     ...doc(rest),
   };
