@@ -59,11 +59,19 @@ function check(node: SchemaNode, value: unknown, definitions: Definitions, path:
   return null;
 }
 
+/** Each pattern compiled once (a report has a phrase code pattern per phrase); `u` as JSON Schema (and ajv) read them. */
+const PATTERNS = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+  let pattern = PATTERNS.get(source);
+  if (!pattern) PATTERNS.set(source, (pattern = new RegExp(source, 'u')));
+  return pattern;
+}
+
 function stringProblem(node: SchemaNode, value: string, path: string): ShapeProblem | null {
   // minLength counts code points, as JSON Schema (and ajv) do.
   if (node.minLength !== undefined && Array.from(value).length < node.minLength) return at(path, `is shorter than ${node.minLength}`);
   if (node.maxLength !== undefined && Array.from(value).length > node.maxLength) return at(path, `is longer than ${node.maxLength}`);
-  if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(value)) return at(path, 'does not match its pattern');
+  if (node.pattern !== undefined && !patternOf(node.pattern).test(value)) return at(path, 'does not match its pattern');
   return null;
 }
 
