@@ -7,10 +7,13 @@
  * interprets the same nodes: no code is generated at run time (MV3's CSP
  * forbids `new Function`), and no library is bundled.
  *
- * Only what the readers need is offered: strings, numbers, booleans, constants,
- * enums, lists, closed objects, string-keyed records, `null` alternatives and
- * `$ref`s to named definitions (for recursion). Objects are closed
- * (`additionalProperties: false`), as the report has always been documented.
+ * Only what the declarations need is offered: strings, numbers, booleans,
+ * constants, enums, lists, objects, string-keyed records, alternatives (`null`
+ * among them) and `$ref`s to named definitions (for recursion), with the
+ * bounds JSON Schema gives them. Objects are closed (`additionalProperties:
+ * false`) unless declared `open`. Every keyword a builder writes, the reader
+ * checks (`default` and the texts excepted); src/shape/shape.test.ts holds
+ * the reader to ajv on random values.
  */
 
 declare const TYPE: unique symbol;
@@ -165,11 +168,6 @@ export function object<F extends Fields>(
 
 function isOptional(field: SchemaNode | Optional<unknown>): field is Optional<unknown> {
   return typeof (field as Optional<unknown>).optional === 'object';
-}
-
-/** The shape of another field, with a description of this use. */
-export function described<T>(shape: Shape<T>, description: string): Shape<T> {
-  return { ...shape, description };
 }
 
 /**
