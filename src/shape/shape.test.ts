@@ -113,5 +113,5 @@ describe('the generated schemas', () => {
   it('are current: docs/report.schema.json, src/report/report-shape.json, docs/profile.schema.json and public/managed-schema.json are what scripts/shapes.mjs writes from their declarations', () => {
     // Fails with "stale: …" when a declaration changed and `npm run build` (or `node scripts/shapes.mjs`) was not run.
     expect(() => execFileSync('node', ['scripts/shapes.mjs', '--check'], { cwd: new URL('../..', import.meta.url), stdio: 'pipe' })).not.toThrow();
-  });
+  }, 30_000);
 });
