@@ -1,6 +1,7 @@
 /**
  * The printable page validates a report file against docs/report.schema.json
- * with the schema itself, compiled by ajv at build time into plain code: an
+ * (generated from the report's declaration, src/report/shape.ts, by
+ * scripts/shapes.mjs) with the schema itself, compiled by ajv at build time into plain code: an
  * extension page's CSP forbids the `new Function` ajv uses at run time, and the
  * page then carries no validator library, only the generated checks (~10 KB
  * gzipped, in the report page's bundle, never the popup's).

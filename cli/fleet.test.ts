@@ -21,7 +21,7 @@ import { loadReportsSql, MISSING_RULES_SQL, ROUTE_BY_SITE_SQL } from './fleet-sq
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../test/fixtures/reports/${name}.json`), 'utf8')) as Report;
 
 function atSite(report: Report, site: string, startedAt: string): Report {
-  const policy = { ...report.environment.policy, reportsSentTo: { endpoint: 'https://otel.example/v1/logs', site, triggers: ['schedule'] } };
+  const policy = { ...report.environment.policy, reportsSentTo: { endpoint: 'https://otel.example/v1/logs', site, triggers: ['schedule' as const] } };
   return { ...report, id: `${site}-${startedAt}`, startedAt, environment: { ...report.environment, policy } };
 }
 

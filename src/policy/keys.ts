@@ -1,6 +1,8 @@
 /**
- * The policy keys an admin can push (public/managed-schema.json lists the
- * same keys with a title and description each; a test keeps the two equal).
+ * The policy keys an admin can push. Their schema, with a title and a
+ * description each, is declared in src/policy/managed-schema.ts as a
+ * `Record<PolicyKey, …>` (so the compiler keeps the two equal) and written to
+ * public/managed-schema.json by scripts/shapes.mjs.
  */
 import { MAX_DEADLINE_MS, MIN_DEADLINE_MS } from '../checks/deadline';
 export const POLICY_KEYS = [

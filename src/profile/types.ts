@@ -2,7 +2,8 @@
  * A vendor profile: which servers and ports a video-call product needs, in the
  * vendor's own words. A profile is data (JSON), never code; admins push it by
  * policy or import it, and `validateProfile` is the only way in.
- * docs/profile.schema.json describes the same shape for people and tools.
+ * The document people write is declared in src/profile/shape.ts (and published
+ * from it as docs/profile.schema.json); a validated `Profile` is one it accepts.
  */
 
 export const RULE_KINDS = ['https', 'wss', 'stun', 'turn', 'tcp', 'udp'] as const;

@@ -30,7 +30,7 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, `test/fixtu
 function placed(name: string, site: string, device: string, daysBeforeNow: number, n: number): Report {
   const report = fixture(name);
   const startedAt = new Date(Date.parse(NOW) - daysBeforeNow * DAY).toISOString();
-  const policy = { ...report.environment.policy, reportsSentTo: { endpoint: 'https://otel.example/v1/logs', site, triggers: ['schedule'] } };
+  const policy = { ...report.environment.policy, reportsSentTo: { endpoint: 'https://otel.example/v1/logs', site, triggers: ['schedule' as const] } };
   const facts = { directoryDeviceId: `${device}-id`, hostname: device };
   return { ...report, id: `${device}-${n}`, startedAt, environment: { ...report.environment, policy, device: { available: true, reason: null, facts } } };
 }
