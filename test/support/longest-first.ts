@@ -3,12 +3,12 @@ import { relative, resolve } from 'node:path';
 
 /**
  * Seconds each e2e file took, measured one file at a time (docs/measured.md,
- * "The test suite"; `WNC_PHASES=1 npx vitest run --project e2e`). Only the
+ * "The test suite"; `WNC_PHASES=1 npm run test:e2e`). Only the
  * order matters: two workers take files from the front of the queue, so the
  * longest go first and the short ones fill the gaps at the end (longest
  * processing time first). Vitest's own order needs a cache from an earlier
  * run; a fresh CI clone has none and would take files by size, which put
- * evidence.test.ts (short file, longest run) near the end.
+ * fault-networks.test.ts (a short file, the third longest run) near the end.
  */
 export const E2E_SECONDS: Readonly<Record<string, number>> = {
   'test/e2e/evidence.test.ts': 141,
