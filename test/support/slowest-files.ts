@@ -77,7 +77,7 @@ export default class SlowestFiles implements Reporter {
       .slice(0, SHOWN);
     if (slowest.length === 0) return;
     const total = Object.values(files).reduce((sum, f) => sum + f.ms, 0);
-    const lines = slowest.map(([file, f]) => `  ${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.project.padEnd(4)}  ${file}`);
+    const lines = slowest.map(([file, f]) => `  ${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.project.padEnd(9)}  ${file}`);
     if (process.env.WNC_PHASES) console.log(phaseTable(files));
     console.log(`\nThe ${slowest.length} slowest test files (of ${Object.keys(files).length}, ${(total / 1000).toFixed(0)} s in all):\n${lines.join('\n')}\n`);
   }
