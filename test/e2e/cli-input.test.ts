@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAB } from '../lab/topology';
 
 /**
  * `npm run check` given bad input: each mistake is named and exits 64 before
@@ -89,7 +90,7 @@ describe('npm run check with bad input', () => {
 
   it('a missing namespace or browser is named, not "Target closed"', async () => {
     const good = await file('good.json', profile({}));
-    const noNetns = await check(['--profile-file', good, '--netns', `${process.env.WNC_LAB_PREFIX ?? 'wnc-'}no-such-ns`]);
+    const noNetns = await check(['--profile-file', good, '--netns', `${LAB.prefix}no-such-ns`]);
     expect(noNetns.code).toBe(64);
     expect(noNetns.stderr).toMatch(/there is no network namespace .*no-such-ns/);
     const noBrowser = await check(['--profile', 'senso', '--chromium', '/nonexistent/chromium']);

@@ -191,7 +191,7 @@ describe('peer connections never run out (issue 20)', () => {
     const sorted = [...durations].sort((a, b) => a - b);
     await writeFile('test-results/peer-connection-runs.json', JSON.stringify({ medianMs: sorted[50], maxMs: sorted[99], durations }, null, 2));
     // 1 + 1 + 20 = 22 connections a run: Chromium's 500 is passed at the 23rd.
-    expect([...outcomes.entries()]).toHaveLength(1);
+    expect([...outcomes.entries()], `outcomes: ${JSON.stringify([...outcomes.entries()])}`).toHaveLength(1);
     const [only, count] = [...outcomes.entries()][0]!;
     expect(count).toBe(100);
     // Every TURN check answered 401 (reachable, not allocated) in every run, the STUN server answered: nothing failed.

@@ -393,6 +393,7 @@ describe('reports to the district’s OpenTelemetry collector', () => {
         expect(named.find(([code]) => code === 'http-error')?.[1]).toContain('HTTP 401');
         expect(named.find(([code]) => code === 'too-large')?.[1]).toContain('413');
         expect(await faults.$eval('[data-testid="fleet-counts"]', (el) => el.textContent ?? '')).toMatch(/Sent: 1 · waiting: 1 · dropped: 1/);
+        await mkdir('test-results/screenshots', { recursive: true });
         await faults.screenshot({ path: 'test-results/screenshots/options-fleet-faults.png', fullPage: true });
       } finally {
         await faults.close();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage } from '../support/extension';
+import { dropFile } from '../support/drop-file';
 import { delay, startDaemon, waitFor } from '../lab/exec';
 import { LAB_ORIGINS } from './lab-profile';
 import type { Report } from '../../src/report/types';
@@ -276,16 +277,7 @@ describe('5 and 11 on the options page: an import keeps rules with unknown field
 describe('issue 29: report files and stored values the schema accepts but a page could not lay out', () => {
   const EN = translatorFromMessages(en as MessagesFile);
   /** Drops a file on the report page, as a help desk does with an attachment. */
-  const drop = (page: Page, name: string, text: string) =>
-    page.evaluate(
-      (n, t) => {
-        const data = new DataTransfer();
-        data.items.add(new File([t], n, { type: 'application/json' }));
-        document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-      },
-      name,
-      text,
-    );
+  const drop = dropFile;
   const problemFor = (page: Page, name: string) =>
     page
       .waitForFunction((n) => document.querySelector('[data-testid="open-report-problem"]')?.textContent?.includes(n), {}, name)
@@ -386,16 +378,7 @@ describe('issue 29 in Firefox: the same report files through the same opener', (
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(String(err)));
       await page.waitForSelector('[data-testid="open-report-input"]');
-      const drop = (name: string, text: string) =>
-        page.evaluate(
-          (n, t) => {
-            const data = new DataTransfer();
-            data.items.add(new File([t], n, { type: 'application/json' }));
-            document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-          },
-          name,
-          text,
-        );
+      const drop = (name: string, text: string) => dropFile(page, name, text);
       const problemFor = async (name: string) => {
         await page.waitForFunction((n) => document.querySelector('[data-testid="open-report-problem"]')?.textContent?.includes(n), {}, name);
         return page.$eval('[data-testid="open-report-problem"]', (el) => el.textContent ?? '');

@@ -191,6 +191,8 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
       expect(await popup.$eval('[data-testid="webapp-warning"]', (el) => el.textContent)).toMatch(
         /cannot send UDP.*Set by your administrator \(WebRtcIPHandling policy\)/,
       );
+      // Another file may not have made the folder yet: files run in any order, two at a time.
+      await mkdir('test-results/screenshots', { recursive: true });
       await popup.screenshot({ path: 'test-results/screenshots/popup-managed.png', fullPage: true });
     } finally {
       await popup.close();
@@ -217,6 +219,7 @@ describe('managed policy from /etc/chromium/policies/managed', () => {
       ]);
       expect(await options.$eval('[data-testid="policy-info"]', (el) => el.textContent)).toContain(EN('options_schedule_by_policy'));
       expect(await axeViolations(options)).toEqual([]);
+      await mkdir('test-results/screenshots', { recursive: true });
       await options.screenshot({ path: 'test-results/screenshots/options-managed.png', fullPage: true });
     } finally {
       await options.close();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startLab, type Lab } from '../lab/lab';
 import { extensionWithHostAccess, launchWithExtension, sendFromPage, DIST, type ExtensionBrowser } from '../support/extension';
+import { dropFile } from '../support/drop-file';
 import { axeViolations, glyphsInNames, layoutProblems, openAllDetails } from '../support/ui-checks';
 import { jargonIn } from '../fixtures/jargon';
 import { REPORT_SCHEMA, type Report } from '../../src/report/types';
@@ -478,16 +479,7 @@ describe('the help desk', () => {
       await screenshot(page, 'people-report-opened-file');
 
       // Dropped rather than picked: a profile is not a report; a newer schema asks for an update.
-      const drop = (name: string, text: string) =>
-        page.evaluate(
-          (n, t) => {
-            const data = new DataTransfer();
-            data.items.add(new File([t], n, { type: 'application/json' }));
-            document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-          },
-          name,
-          text,
-        );
+      const drop = (name: string, text: string) => dropFile(page, name, text);
       const problem = () => page.waitForSelector('[data-testid="open-report-problem"]').then((el) => el!.evaluate((e) => e.textContent));
       await drop('lab-profile.json', JSON.stringify(labProfile()));
       expect(await problem()).toBe(EN('report_file_refused', ['lab-profile.json', EN('report_file_not_report')]));

@@ -4,6 +4,7 @@ import { makeLabCerts, type LabCerts } from './certs';
 import { startCoturn } from './coturn';
 import { inNetns, startDaemon, waitFor, type Daemon } from './exec';
 import { createTopology, LAB, type LabOptions, type Topology } from './topology';
+import { timed } from '../support/phases';
 
 export { LAB };
 
@@ -79,15 +80,20 @@ const WEB_SERVER = resolve(import.meta.dirname, 'web-server.mjs');
  * addresses, TLS on 443) and the web servers. `stop` tears everything down
  * and is safe to call after a partial start.
  */
-export async function startLab(options: Omit<LabOptions, 'hosts'> = {}): Promise<Lab> {
+export function startLab(options: Omit<LabOptions, 'hosts'> = {}): Promise<Lab> {
+  return timed('lab build', () => buildLab(options));
+}
+
+async function buildLab(options: Omit<LabOptions, 'hosts'>): Promise<Lab> {
   const daemons: Daemon[] = [];
   let topology: Topology | undefined;
   let certs: LabCerts | undefined;
-  const stop = async () => {
-    for (const d of daemons.reverse()) await d.stop();
-    await topology?.destroy();
-    if (certs) await rm(certs.dir, { recursive: true, force: true });
-  };
+  const stop = () =>
+    timed('lab stop', async () => {
+      for (const d of daemons.reverse()) await d.stop();
+      await topology?.destroy();
+      if (certs) await rm(certs.dir, { recursive: true, force: true });
+    });
   try {
     topology = await createTopology({
       ...options,

@@ -18,12 +18,24 @@ import { inNetns, sh, shQuiet } from './exec';
  * path no real TURN server has); with no route at all its relay socket stopped
  * carrying data (ENETUNREACH). Measured: /work/shared/FACTS.md, "Lab realism".
  */
+/**
+ * The namespace prefix for this process: WNC_LAB_PREFIX (default `wnc-`), then,
+ * inside a Vitest worker, the worker's number (`VITEST_POOL_ID`, 1 to
+ * maxWorkers) and a dash: two e2e files running side by side each build their
+ * own lab (`wnc-1-lan`, `wnc-2-lan`), and another checkout's prefix still keeps
+ * its labs apart from both.
+ */
+export function labPrefix(env: Record<string, string | undefined>): string {
+  const base = env.WNC_LAB_PREFIX ?? 'wnc-';
+  return env.VITEST_POOL_ID ? `${base}${env.VITEST_POOL_ID}-` : base;
+}
+
 export const LAB = {
   /**
-   * Namespace names start with this; WNC_LAB_PREFIX lets two checkouts run
+   * Namespace names start with this (labPrefix): WNC_LAB_PREFIX lets two checkouts run
    * their labs side by side (addresses live inside the namespaces, so they may repeat).
    */
-  prefix: process.env.WNC_LAB_PREFIX ?? 'wnc-',
+  prefix: labPrefix(process.env),
   lanAddress: '10.99.0.2',
   routerLanAddress: '10.99.0.1',
   natWanAddress: '203.0.113.1',
