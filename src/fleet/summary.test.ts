@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fleetReport } from '../../test/fixtures/fleet-row';
 import { compare, fleetRow, NO_DEVICE_ID, parseDuration, routeRank, summarize, WEEK_MS, type FleetReport } from './summary';
 
 const T0 = Date.parse('2026-11-20T09:00:00Z');
 const H = 3600_000;
 
-function row(over: Partial<FleetReport> & Pick<FleetReport, 'id'>): FleetReport {
-  return {
-    site: 'Ashgrove',
-    device: 'dev-1',
-    deviceLabel: 'dev-1',
-    startedAt: T0,
-    trigger: 'schedule',
-    route: 'hole-punching',
-    routeVerified: true,
-    tone: 'good',
-    missingRules: [],
-    causes: [],
-    extensionVersion: '0.2.0',
-    schema: 'webrtc-network-check/report@3',
-    ...over,
-  };
-}
+const row = (over: Partial<FleetReport> & Pick<FleetReport, 'id'>): FleetReport => fleetReport(T0, { deviceLabel: 'dev-1', ...over });
 
 describe('reading a report document as a fleet row', () => {
   it('takes the site, the ChromeOS device, the causes of checks and other causes as data', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fleetReport } from '../../test/fixtures/fleet-row';
 import { NO_DEVICE_ID, summarize, type FleetReport } from './summary';
 import { BURST_COUNT, BURST_SPAN_MS, knownSchema, suspectRecords } from './suspect';
 
@@ -8,24 +9,7 @@ const NOW = Date.parse('2026-11-30T12:00:00Z');
 const WINDOW = { now: NOW, windowStart: NOW - 2 * D };
 
 let n = 0;
-function row(over: Partial<FleetReport>): FleetReport {
-  return {
-    id: `r${++n}`,
-    site: 'Ashgrove',
-    device: 'dev-1',
-    deviceLabel: over.device ?? 'dev-1',
-    startedAt: NOW,
-    trigger: 'schedule',
-    route: 'hole-punching',
-    routeVerified: true,
-    tone: 'good',
-    missingRules: [],
-    causes: [],
-    extensionVersion: '0.2.0',
-    schema: 'webrtc-network-check/report@3',
-    ...over,
-  };
-}
+const row = (over: Partial<FleetReport>): FleetReport => fleetReport(NOW, { id: `r${++n}`, ...over });
 
 /** `devices` reporting once a day, at 09:00, for `days` days up to NOW: an established fleet. */
 function dailyFleet(devices: string[], days = 14): FleetReport[] {
