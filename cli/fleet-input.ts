@@ -11,6 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EVENT_NAME } from '../src/fleet/record';
+import { rowFromRecord } from '../src/fleet/record-row';
 import { fleetRow, type FleetReport } from '../src/fleet/summary';
 
 /** A problem with the input the user named: printed with the usage, exit status 64. */
@@ -28,24 +29,34 @@ export async function inputFiles(path: string): Promise<string[]> {
   return names.map((n) => resolve(join(path, n)));
 }
 
-/** The report documents in one parsed JSON value: an OTLP logs request's wnc.report bodies, or the value itself when it is a report. */
-export function reportDocuments(value: unknown): unknown[] {
+/**
+ * The fleet rows in one parsed JSON value: an OTLP logs request's wnc.report records (read off their attributes,
+ * src/fleet/record-row.ts; the report in the body only when they lack them), or the value itself when it is a report.
+ */
+export function reportRows(value: unknown): (FleetReport | { skipped: string })[] {
   if (!isObject(value)) return [];
   if (Array.isArray(value.resourceLogs)) {
-    const docs: unknown[] = [];
+    const rows: (FleetReport | { skipped: string })[] = [];
     for (const rl of value.resourceLogs)
       for (const sl of isObject(rl) && Array.isArray(rl.scopeLogs) ? rl.scopeLogs : [])
         for (const rec of isObject(sl) && Array.isArray(sl.logRecords) ? sl.logRecords : []) {
           if (!isObject(rec) || rec.eventName !== EVENT_NAME || !isObject(rec.body) || typeof rec.body.stringValue !== 'string') continue;
-          try {
-            docs.push(JSON.parse(rec.body.stringValue));
-          } catch {
-            docs.push(null);
+          const fast = rowFromRecord(rec, rl.resource);
+          if (fast) {
+            rows.push(fast);
+            continue;
           }
+          let doc: unknown = null;
+          try {
+            doc = JSON.parse(rec.body.stringValue);
+          } catch {
+            // fleetRow names it
+          }
+          rows.push(fleetRow(doc));
         }
-    return docs;
+    return rows;
   }
-  return typeof value.schema === 'string' && value.schema.startsWith('webrtc-network-check/report@') ? [value] : [];
+  return typeof value.schema === 'string' && value.schema.startsWith('webrtc-network-check/report@') ? [fleetRow(value)] : [];
 }
 
 export interface ReadResult {
@@ -66,8 +77,7 @@ export async function readReports(path: string): Promise<ReadResult> {
   let jsonSeen = false;
   const take = (where: string, value: unknown) => {
     jsonSeen = true;
-    for (const doc of reportDocuments(value)) {
-      const row = fleetRow(doc);
+    for (const row of reportRows(value)) {
       if ('skipped' in row) skip(where, row.skipped);
       else result.rows.push(row);
     }
