@@ -120,15 +120,6 @@ const NEXT_STEP_BY_ACTOR: Record<Exclude<Actor, 'nobody' | 'user' | 'network-adm
   support: 'status_next_unknown',
 };
 
-export const STATUS_TONE: Record<StatusKind, Tone> = {
-  direct: 'good',
-  relayed: 'slow',
-  'service-blocked': 'limited',
-  'no-calls': 'bad',
-  offline: 'unknown',
-  untestable: 'unknown',
-};
-
 const make = (key: MessageKey, tone: Tone, caveatKey: MessageKey | null, services: string[] = []): Headline => ({
   key,
   substitutions: [],
@@ -288,8 +279,3 @@ export const STATUS_NEXT_STEP_KEYS = [
   'status_next_mixed',
   'next_step_other_causes',
 ] as const satisfies readonly MessageKey[];
-
-/** The headline of the report's status, for the pages that only need the headline. */
-export function outcomeHeadline(report: StatusInput): Headline {
-  return statusOf(report).headline;
-}

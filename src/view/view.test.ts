@@ -242,7 +242,8 @@ describe('web-app warning', () => {
 describe('outcome headline and badge', () => {
   it('names a blocked required service, amber, with the route as second line', async () => {
     const { headlineText } = await import('./headline');
-    const { outcomeHeadline } = await import('./status');
+    const { statusOf } = await import('./status');
+    const outcomeHeadline = (r: Parameters<typeof statusOf>[0]) => statusOf(r).headline;
     const outcome = {
       tone: 'limited' as const,
       calls: 'direct' as const,
@@ -264,7 +265,8 @@ describe('outcome headline and badge', () => {
   });
 
   it('is grey with a question mark when nothing could be tested', async () => {
-    const { outcomeHeadline } = await import('./status');
+    const { statusOf } = await import('./status');
+    const outcomeHeadline = (r: Parameters<typeof statusOf>[0]) => statusOf(r).headline;
     const outcome = {
       tone: 'untested' as const,
       calls: 'untested' as const,
