@@ -11,7 +11,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EVENT_NAME } from '../src/fleet/record';
-import { rowFromRecord } from '../src/fleet/record-row';
 import { fleetRow, type FleetReport } from '../src/fleet/summary';
 
 /** A problem with the input the user named: printed with the usage, exit status 64. */
@@ -29,34 +28,24 @@ export async function inputFiles(path: string): Promise<string[]> {
   return names.map((n) => resolve(join(path, n)));
 }
 
-/**
- * The fleet rows in one parsed JSON value: an OTLP logs request's wnc.report records (read off their attributes,
- * src/fleet/record-row.ts; the report in the body only when they lack them), or the value itself when it is a report.
- */
-export function reportRows(value: unknown): (FleetReport | { skipped: string })[] {
+/** The report documents in one parsed JSON value: an OTLP logs request's wnc.report bodies, or the value itself when it is a report. */
+export function reportDocuments(value: unknown): unknown[] {
   if (!isObject(value)) return [];
   if (Array.isArray(value.resourceLogs)) {
-    const rows: (FleetReport | { skipped: string })[] = [];
+    const docs: unknown[] = [];
     for (const rl of value.resourceLogs)
       for (const sl of isObject(rl) && Array.isArray(rl.scopeLogs) ? rl.scopeLogs : [])
         for (const rec of isObject(sl) && Array.isArray(sl.logRecords) ? sl.logRecords : []) {
           if (!isObject(rec) || rec.eventName !== EVENT_NAME || !isObject(rec.body) || typeof rec.body.stringValue !== 'string') continue;
-          const fast = rowFromRecord(rec, rl.resource);
-          if (fast) {
-            rows.push(fast);
-            continue;
-          }
-          let doc: unknown = null;
           try {
-            doc = JSON.parse(rec.body.stringValue);
+            docs.push(JSON.parse(rec.body.stringValue));
           } catch {
-            // fleetRow names it
+            docs.push(null);
           }
-          rows.push(fleetRow(doc));
         }
-    return rows;
+    return docs;
   }
-  return typeof value.schema === 'string' && value.schema.startsWith('webrtc-network-check/report@') ? [fleetRow(value)] : [];
+  return typeof value.schema === 'string' && value.schema.startsWith('webrtc-network-check/report@') ? [value] : [];
 }
 
 export interface ReadResult {
@@ -77,7 +66,8 @@ export async function readReports(path: string): Promise<ReadResult> {
   let jsonSeen = false;
   const take = (where: string, value: unknown) => {
     jsonSeen = true;
-    for (const row of reportRows(value)) {
+    for (const doc of reportDocuments(value)) {
+      const row = fleetRow(doc);
       if ('skipped' in row) skip(where, row.skipped);
       else result.rows.push(row);
     }

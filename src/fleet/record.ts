@@ -49,10 +49,7 @@ export function severity(report: StatusInput): keyof typeof SEVERITY {
  */
 export function recordAttributes(report: Report, endpoint: Pick<ReportEndpoint, 'site'>): Attributes {
   const status = statusOf(report);
-  // Every cause the report names: its checks' and its sections' (a section may hold notes only, e.g. this device's).
-  const causes = [
-    ...new Set([...report.checks.map((c) => c.cause), ...(report.otherCauses ?? []).map((s) => s.cause)].filter((c): c is NonNullable<typeof c> => c !== null)),
-  ];
+  const causes = [...new Set(report.checks.map((c) => c.cause).filter((c): c is NonNullable<typeof c> => c !== null))];
   const device = Object.fromEntries(Object.entries(report.environment.device.facts).map(([key, value]) => [`wnc.device.${key}`, value]));
   return {
     'log.record.uid': report.id,
