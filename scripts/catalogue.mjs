@@ -5,7 +5,8 @@
 // src/profile/builtin/index.ts (BUILTIN_PROFILES); the empty Custom template
 // (no rules) is left out. Run by `npm run build`; `--check` (run by the unit
 // tests) fails when the checked-in file is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeOrCheck } from './generated-file.mjs';
 
 const ROOT = new URL('..', import.meta.url);
 const BUILTIN = new URL('src/profile/builtin/', ROOT);
@@ -56,17 +57,4 @@ export function catalogueSource(documents) {
 }
 
 const source = catalogueSource(builtinDocuments());
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(OUT, 'utf8');
-  } catch {
-    // missing: stale
-  }
-  if (current !== source) {
-    console.error('src/view/catalogue.ts is stale: run `node scripts/catalogue.mjs` (npm run build does)');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(OUT, source);
-}
+writeOrCheck(OUT, source, 'src/view/catalogue.ts', 'node scripts/catalogue.mjs');

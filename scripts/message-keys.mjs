@@ -3,7 +3,8 @@
 // catches a missing or misspelt key and a wrong parameter name. Run by
 // `npm run build`; `node scripts/message-keys.mjs --check` (run by the unit
 // tests) fails when the checked-in file is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeOrCheck } from './generated-file.mjs';
 
 const ROOT = new URL('..', import.meta.url);
 const OUT = new URL('src/i18n/message-keys.ts', ROOT);
@@ -47,17 +48,4 @@ export function messageKeysSource(messagesText) {
 }
 
 const source = messageKeysSource(readFileSync(new URL('_locales/en/messages.json', ROOT), 'utf8'));
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(OUT, 'utf8');
-  } catch {
-    // missing: stale
-  }
-  if (current !== source) {
-    console.error('src/i18n/message-keys.ts is stale: run `node scripts/message-keys.mjs` (npm run build does)');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(OUT, source);
-}
+writeOrCheck(OUT, source, 'src/i18n/message-keys.ts', 'node scripts/message-keys.mjs');
