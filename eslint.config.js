@@ -54,6 +54,9 @@ const restrictGlobals = (...groups) => ['error', ...groups.flat()];
 
 const TESTS = ['**/*.test.ts'];
 
+/** What neither the core nor src/contract/ may import (the core may not import src/contract/ either). */
+const CORE_IMPORTS = [IMPORTS.node, IMPORTS.polyfill, IMPORTS.preact, IMPORTS.platform, IMPORTS.background, IMPORTS.popup, IMPORTS.cli, IMPORTS.test];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-firefox/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'build/generated/**'] },
   js.configs.recommended,
@@ -98,17 +101,7 @@ export default tseslint.config(
     ignores: TESTS,
     rules: {
       'no-restricted-globals': restrictGlobals(GLOBALS.extCore, GLOBALS.dom, GLOBALS.node),
-      'no-restricted-imports': restrictImports(
-        IMPORTS.node,
-        IMPORTS.polyfill,
-        IMPORTS.preact,
-        IMPORTS.platform,
-        IMPORTS.background,
-        IMPORTS.popup,
-        IMPORTS.cli,
-        IMPORTS.test,
-        IMPORTS.contract,
-      ),
+      'no-restricted-imports': restrictImports(...CORE_IMPORTS, IMPORTS.contract),
     },
   },
   {
@@ -116,16 +109,7 @@ export default tseslint.config(
     files: ['src/contract/**/*.ts'],
     ignores: TESTS,
     rules: {
-      'no-restricted-imports': restrictImports(
-        IMPORTS.node,
-        IMPORTS.polyfill,
-        IMPORTS.preact,
-        IMPORTS.platform,
-        IMPORTS.background,
-        IMPORTS.popup,
-        IMPORTS.cli,
-        IMPORTS.test,
-      ),
+      'no-restricted-imports': restrictImports(...CORE_IMPORTS),
     },
   },
   {

@@ -27,6 +27,21 @@ async function setStorage(page: Page, items: Record<string, unknown>): Promise<v
 }
 
 /** An extension page with a listener for uncaught errors, opened fresh. */
+/** Pastes a profile into the options page's import box, imports it, and reads the notice's list of hosts in the user's own network. */
+async function importListingLocal(page: Page, text: string): Promise<(string | null)[]> {
+  await page.$eval(
+    '[data-testid="import-json"]',
+    (el, v) => {
+      (el as HTMLTextAreaElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+  await page.click('[data-testid="import-button"]');
+  await page.waitForSelector('[data-testid="import-notice-local-list"] li');
+  return page.$$eval('[data-testid="import-notice-local-list"] li', (lis) => lis.map((li) => li.textContent));
+}
+
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await lb.ext.openPage(path);
   const errors: string[] = [];
@@ -252,17 +267,7 @@ describe('5 and 11 on the options page: an import keeps rules with unknown field
         { id: 'relay', kind: 'turn', purpose: 'Relay', urls: ['turn:10.0.0.5:3478?transport=tcp'], username: 'u', credential: 'Zq9-import-s3cr3t' },
       ],
     }).replace('"futureField"', '"__proto__":{"x":1},"futureField"');
-    await options.page.$eval(
-      '[data-testid="import-json"]',
-      (el, v) => {
-        (el as HTMLTextAreaElement).value = v;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      },
-      text,
-    );
-    await options.page.click('[data-testid="import-button"]');
-    await options.page.waitForSelector('[data-testid="import-notice-local-list"] li');
-    const local = await options.page.$$eval('[data-testid="import-notice-local-list"] li', (lis) => lis.map((li) => li.textContent));
+    const local = await importListingLocal(options.page, text);
     expect(local).toEqual(['router: 192.168.1.1:443 (TCP)', 'relay: 10.0.0.5:3478 (TCP)']);
     const warnings = await options.page.$$eval('[data-testid="import-notice-errors"] li', (lis) => lis.map((li) => li.getAttribute('data-path')));
     expect(warnings).toEqual(['rules[0].$comment', 'rules[0].__proto__', 'rules[0].futureField']);
@@ -349,17 +354,7 @@ describe('issue 29: report files and stored values the schema accepts but a page
         { id: 'meta', kind: 'tcp', purpose: 'Metadata', hosts: ['0xa9.0xfe.0xa9.0xfe'], ports: [80] },
       ],
     });
-    await options.page.$eval(
-      '[data-testid="import-json"]',
-      (el, v) => {
-        (el as HTMLTextAreaElement).value = v;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      },
-      text,
-    );
-    await options.page.click('[data-testid="import-button"]');
-    await options.page.waitForSelector('[data-testid="import-notice-local-list"] li');
-    const local = await options.page.$$eval('[data-testid="import-notice-local-list"] li', (lis) => lis.map((li) => li.textContent));
+    const local = await importListingLocal(options.page, text);
     // The browser itself canonicalised the https URL; the STUN and TCP hosts are shown as written and as read.
     expect(local).toEqual(['router: 192.168.1.1:443 (TCP)', 'loop: 0x7f.0x1 = 127.0.0.1:3478 (UDP)', 'meta: 0xa9.0xfe.0xa9.0xfe = 169.254.169.254 (TCP 80)']);
     expect(options.errors).toEqual([]);
