@@ -69,7 +69,7 @@ it(`npm run fleet over ${RECORDS} stored records`, async () => {
   await mkdir(resolve(ROOT, 'test-results'), { recursive: true });
   if (!existsSync(FILE)) await generate();
   const started = Date.now();
-  const { stdout } = await promisify(execFile)(process.execPath, [resolve(ROOT, 'dist-cli/fleet.mjs'), FILE, '--json'], { maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, [resolve(ROOT, 'dist-cli/wnc-fleet.mjs'), FILE, '--json'], { maxBuffer: 256 * 1024 * 1024 });
   const took = Date.now() - started;
   const summary = JSON.parse(stdout) as { reports: number; routeBySite: unknown[] };
   if (summary.reports !== RECORDS) throw new Error(`fleet counted ${summary.reports} reports of ${RECORDS}`);
@@ -83,6 +83,6 @@ it(`npm run fleet over ${RECORDS} stored records`, async () => {
       ],
     ],
   );
-  console.log(`\nFleet summary at scale (node dist-cli/fleet.mjs, built by npm run build)\n\n${output}\n`);
+  console.log(`\nFleet summary at scale (node dist-cli/wnc-fleet.mjs, built by npm run build)\n\n${output}\n`);
   await writeFile(resolve(ROOT, 'test-results/bench-fleet-scale.json'), JSON.stringify({ records: RECORDS, ms: took }, null, 2));
 });

@@ -6,17 +6,18 @@
  * files exported from the extension. A folder is read one level deep. Plain
  * Node (no DuckDB, no native module), so the command ships as one file.
  */
-import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { EVENT_NAME } from '../src/fleet/record';
 import { fleetRow, type FleetReport } from '../src/fleet/summary';
+import { readJsonLines, type LineWorkers } from './fleet-lines';
+
+import { reportDocuments } from '../src/fleet/report-text';
+
+export { reportDocuments };
 
 /** A problem with the input the user named: printed with the usage, exit status 64. */
 export class InputError extends Error {}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The .json/.jsonl files of `path` (a file, or a folder read one level deep). */
 export async function inputFiles(path: string): Promise<string[]> {
@@ -28,26 +29,6 @@ export async function inputFiles(path: string): Promise<string[]> {
   return names.map((n) => resolve(join(path, n)));
 }
 
-/** The report documents in one parsed JSON value: an OTLP logs request's wnc.report bodies, or the value itself when it is a report. */
-export function reportDocuments(value: unknown): unknown[] {
-  if (!isObject(value)) return [];
-  if (Array.isArray(value.resourceLogs)) {
-    const docs: unknown[] = [];
-    for (const rl of value.resourceLogs)
-      for (const sl of isObject(rl) && Array.isArray(rl.scopeLogs) ? rl.scopeLogs : [])
-        for (const rec of isObject(sl) && Array.isArray(sl.logRecords) ? sl.logRecords : []) {
-          if (!isObject(rec) || rec.eventName !== EVENT_NAME || !isObject(rec.body) || typeof rec.body.stringValue !== 'string') continue;
-          try {
-            docs.push(JSON.parse(rec.body.stringValue));
-          } catch {
-            docs.push(null);
-          }
-        }
-    return docs;
-  }
-  return typeof value.schema === 'string' && value.schema.startsWith('webrtc-network-check/report@') ? [value] : [];
-}
-
 export interface ReadResult {
   rows: FleetReport[];
   /** Why documents were left out ("file:line: reason"), at most 20. */
@@ -56,7 +37,7 @@ export interface ReadResult {
 }
 
 /** Reads every file; a line or file that is not JSON is named, not fatal, unless nothing at all could be read. */
-export async function readReports(path: string): Promise<ReadResult> {
+export async function readReports(path: string, options: { lineWorkers?: LineWorkers } = {}): Promise<ReadResult> {
   const files = await inputFiles(path);
   const result: ReadResult = { rows: [], skipped: [], skippedCount: 0 };
   const skip = (where: string, why: string) => {
@@ -64,32 +45,33 @@ export async function readReports(path: string): Promise<ReadResult> {
     if (result.skipped.length < 20) result.skipped.push(`${where}: ${why}`);
   };
   let jsonSeen = false;
-  const take = (where: string, value: unknown) => {
-    jsonSeen = true;
-    for (const doc of reportDocuments(value)) {
-      const row = fleetRow(doc);
-      if ('skipped' in row) skip(where, row.skipped);
-      else result.rows.push(row);
-    }
-  };
   for (const file of files) {
     if (/\.json$/i.test(file)) {
+      let value: unknown;
       try {
-        take(file, JSON.parse(await readFile(file, 'utf8')));
+        value = JSON.parse(await readFile(file, 'utf8'));
       } catch {
         skip(file, 'not JSON');
+        continue;
+      }
+      jsonSeen = true;
+      for (const doc of reportDocuments(value)) {
+        const row = fleetRow(doc);
+        if ('skipped' in row) skip(file, row.skipped);
+        else result.rows.push(row);
       }
       continue;
     }
-    let n = 0;
-    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-      n++;
-      if (line.trim() === '') continue;
-      try {
-        take(`${file}:${n}`, JSON.parse(line));
-      } catch {
-        skip(`${file}:${n}`, 'not JSON');
-      }
+    // Ranges in file order, lines numbered across them as one file.
+    let linesBefore = 0;
+    for (const range of await readJsonLines(file, options.lineWorkers)) {
+      jsonSeen ||= range.jsonSeen;
+      for (const row of range.rows) result.rows.push(row);
+      for (const { line, why } of range.skipped) skip(`${file}:${linesBefore + line}`, why);
+      // Past the 20 kept, only the count grows.
+      const unnamed = range.skippedCount - range.skipped.length;
+      result.skippedCount += unnamed;
+      linesBefore += range.lines;
     }
   }
   if (!jsonSeen) throw new InputError(`${path}: not OTLP/JSON lines or report JSON`);

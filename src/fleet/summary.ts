@@ -209,7 +209,13 @@ function ranked(rows: FleetReport[], pick: (r: FleetReport) => string[]): Ranked
 
 function groupBy<K>(rows: FleetReport[], key: (r: FleetReport) => K): Map<K, FleetReport[]> {
   const map = new Map<K, FleetReport[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    // Pushed, not copied: a copy per row is quadratic in a site's reports.
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
   return map;
 }
 

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -484,6 +486,22 @@ describe('reports to the district’s OpenTelemetry collector', () => {
     expect(text).toContain(SITE_B);
     // The lab's devices send no device attributes (Linux): nothing in the real records looks forged.
     expect(summary.suspects).toEqual([]);
+  });
+
+  it('the fleet tool reads the collected file the same on worker threads as on one thread', async () => {
+    const run = async (minBytes: string) => {
+      const { stdout } = await promisify(execFile)(process.execPath, ['dist-cli/wnc-fleet.mjs', out(), '--json', '--now', '2030-01-01T00:00:00Z'], {
+        env: { ...process.env, WNC_FLEET_SPLIT_MIN_BYTES: minBytes },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return JSON.parse(stdout) as { reports: number };
+    };
+    // 1 byte: every file is split over the machine's threads (two here); 1e15: read on the main thread.
+    const [split, whole] = await Promise.all([run('1'), run('1e15')]);
+    // A report sent twice (a worker stop cut its first send off) counts once.
+    expect(whole.reports).toBe(new Set((await readReports(out())).rows.map((r) => r.id)).size);
+    expect(whole.reports).toBeGreaterThan(0);
+    expect(split).toEqual(whole);
   });
 
   it('records forged with the token from chrome://policy are accepted by the collector, and the fleet summary flags them', async () => {
