@@ -5,7 +5,7 @@ import { platform } from '#platform';
 
 /**
  * Each call: connection through the relay (ICE, DTLS, SCTP; 70-400 ms in the
- * lab), 150 packets in groups of 5 every 20 ms (0.6 s) and a short burst,
+ * lab), 150 packets in groups of 6 every 20 ms (0.5 s) and a short burst,
  * within its budget (callBudgetMs: 2.5 s, more for a slow relay). All calls
  * run at once; each uses its own relay allocations.
  */

@@ -91,7 +91,7 @@ export interface LoopbackResult extends LoopbackMeasurement {
   budgetMs: number;
 }
 
-/** A call's budget on a relay that answers at once: connection (70-400 ms in the lab), 0.6 s of packets, the burst and the drain. */
+/** A call's budget on a relay that answers at once: connection (70-400 ms in the lab), 0.5 s of packets, the burst and the drain. */
 export const BASE_CALL_BUDGET_MS = 2_500;
 /** However slow the relay, a call ends by then. */
 export const MAX_CALL_BUDGET_MS = 6_000;
