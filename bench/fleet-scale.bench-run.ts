@@ -71,13 +71,13 @@ it(`npm run fleet over ${RECORDS} stored records`, async () => {
   const started = Date.now();
   const { stdout } = await promisify(execFile)(process.execPath, [resolve(ROOT, 'dist-cli/wnc-fleet.mjs'), FILE, '--json'], { maxBuffer: 256 * 1024 * 1024 });
   const took = Date.now() - started;
-  const summary = JSON.parse(stdout) as { reports: number; routeBySite: unknown[] };
+  const summary = JSON.parse(stdout) as { reports: number; sites: unknown[] };
   if (summary.reports !== RECORDS) throw new Error(`fleet counted ${summary.reports} reports of ${RECORDS}`);
   const output = table(
     ['measure', 'this run', 'target'],
     [
       [
-        `npm run fleet over ${RECORDS} records (${(statSync(FILE).size / 1024 ** 3).toFixed(2)} GB, ${summary.routeBySite.length} sites)`,
+        `npm run fleet over ${RECORDS} records (${(statSync(FILE).size / 1024 ** 3).toFixed(2)} GB, ${summary.sites.length} sites)`,
         ms(took),
         `< ${BUDGET_MS / 1000} s`,
       ],
