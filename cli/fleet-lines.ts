@@ -14,6 +14,8 @@
  *   20 s).
  * What is left is V8's JSON.parse of each record's escaped body string
  * (~45 % of a worker's time) and the scan of the report inside it.
+ * Lines end in LF or CRLF; a lone CR is not a line end (node:readline took it
+ * for one; the collector's file exporter writes LF).
  * Anything the fast read cannot vouch for (a `\u` escape anywhere in the
  * line, text that is not an OTLP request, JSON it refuses) is read the plain
  * way: the line decoded as UTF-8 and parsed whole, as before.

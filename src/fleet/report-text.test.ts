@@ -68,6 +68,18 @@ describe('reportForFleetRow gives the row JSON.parse gives', () => {
       expect(() => JSON.parse(broken), to).toThrow();
       expect(() => reportForFleetRow(broken), to).toThrow(SyntaxError);
     }
+    // Inside strings it skips: a raw control character, a bad escape, a raw line feed in a nested member name.
+    for (const [from, to] of [
+      ['"candidates":[', '"notes":"a\tb","candidates":['],
+      ['"candidates":[', '"notes":"a\\qb","candidates":['],
+      ['"candidates":[', '"notes":"a\\u12g4","candidates":['],
+      ['"candidates":[', '"candidates":[{"a\nb":1},'],
+    ] as const) {
+      const broken = text.replace(from, to);
+      expect(broken).not.toBe(text);
+      expect(() => JSON.parse(broken), to).toThrow();
+      expect(() => reportForFleetRow(broken), to).toThrow(SyntaxError);
+    }
     expect(() => reportForFleetRow(`${text} x`)).toThrow(SyntaxError);
     expect(() => reportForFleetRow(`${text}\n`)).not.toThrow();
   });
@@ -94,6 +106,9 @@ describe('reportForFleetRow gives the row JSON.parse gives', () => {
       compact.replace(/\}$/, `,"deep":${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
       // Text the row keeps, in other scripts.
       compact.replace(/"id":"[^"]*"/, '"id":"école-😀-\\u00e9"'),
+      // Valid escapes everywhere, and whitespace with line feeds (read whole: a control character is there).
+      compact.replace('"candidates":[', '"notes":"\\\\ \\" \\/ \\b \\f \\n \\r \\t \\u0041","candidates":['),
+      JSON.stringify(base, null, 2),
     ];
     for (const text of variants) {
       expect(text).not.toBe(compact);

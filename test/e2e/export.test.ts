@@ -105,6 +105,9 @@ describe('history', () => {
 
   it('the printable page lists them, each opening its own printable report', async () => {
     const p = await openPrintable(failed.id, true);
+    // The list arrives by its own request after the report is painted: read it once both entries are there
+    // (read at once, it was empty once under load, in a fresh-clone CI run).
+    await p.waitForFunction(() => document.querySelectorAll('[data-testid="history-list"] li').length >= 2);
     const items = await p.$$eval('[data-testid="history-list"] li', (lis) => lis.map((li) => li.textContent ?? ''));
     // Nothing answered at all: a firewall blocking everything and a network with no way out look alike, so the
     // run lists no firewall rule as missing (its findings are "cause not certain", docs/verdict.md) and the entry counts none.
