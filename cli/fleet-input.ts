@@ -64,7 +64,8 @@ export async function readReports(path: string, options: { lineWorkers?: LineWor
     }
     // Ranges in file order, lines numbered across them as one file.
     let linesBefore = 0;
-    for (const range of await readJsonLines(file, options.lineWorkers)) {
+    const fallback = (why: string) => process.stderr.write(`fleet: ${file}: reading on worker threads failed (${why}); reading it on one thread\n`);
+    for (const range of await readJsonLines(file, options.lineWorkers, fallback)) {
       jsonSeen ||= range.jsonSeen;
       for (const row of range.rows) result.rows.push(row);
       for (const { line, why } of range.skipped) skip(`${file}:${linesBefore + line}`, why);

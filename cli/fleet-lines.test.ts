@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otlpLogsRequest } from '../src/fleet/record';
 import { fleetRow } from '../src/fleet/summary';
 import type { Report } from '../src/report/types';
-import { readJsonLinesRange, type RangeResult } from './fleet-lines';
+import { readJsonLines, readJsonLinesRange, type RangeResult } from './fleet-lines';
 
 /**
  * The collected file cut into byte ranges (one per worker thread) must read
@@ -108,5 +108,26 @@ describe('readJsonLinesRange', () => {
       const parts = await Promise.all(bounds.slice(0, -1).map((from, k) => readJsonLinesRange(file, from, bounds[k + 1]!)));
       expect(joined(parts), `cut at ${cut.join(', ')}`).toEqual(whole);
     }
+    // Reads far smaller than a line: every line spans many of them, and a cut may fall in any.
+    for (const chunkBytes of [7, 997]) {
+      expect(joined([await readJsonLinesRange(file, 0, size, chunkBytes)]), `reads of ${chunkBytes} bytes`).toEqual(whole);
+      for (const cut of cuts.filter((_, k) => k % 10 === 0)) {
+        const bounds = [0, ...cut.filter((c) => c > 0 && c < size), size];
+        const parts = await Promise.all(bounds.slice(0, -1).map((from, k) => readJsonLinesRange(file, from, bounds[k + 1]!, chunkBytes)));
+        expect(joined(parts), `reads of ${chunkBytes} bytes, cut at ${cut.join(', ')}`).toEqual(whole);
+      }
+    }
+  }, 60_000);
+});
+
+describe('readJsonLines', () => {
+  it('reads the file on this thread, and says why, when its workers cannot run', async () => {
+    const whole = await readJsonLinesRange(file, 0, Buffer.byteLength(TEXT));
+    const why: string[] = [];
+    // A script that does not exist: each worker fails to start.
+    const workers = { script: new URL('file:///nonexistent/wnc-fleet.mjs'), count: 2, minBytes: 1 };
+    expect(await readJsonLines(file, workers, (w) => why.push(w))).toEqual([whole]);
+    expect(why).toHaveLength(1);
+    expect(why[0]).toMatch(/nonexistent|Cannot find/);
   });
 });

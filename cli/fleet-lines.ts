@@ -22,7 +22,6 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { reportDocuments, reportForFleetRow } from '../src/fleet/report-text';
 import { fleetRow, type FleetReport } from '../src/fleet/summary';
@@ -42,6 +41,7 @@ export interface RangeResult {
 /** How to spread a large file over worker threads: this module's built file (the fleet tool) and how many. */
 export interface LineWorkers {
   script: URL;
+  /** How many parts the file is cut into, one worker each (the fleet tool: one per core). */
   count: number;
   /** Files from this size on are split (default 64 MB: below it, starting workers costs more than it saves, ~40 ms each). */
   minBytes?: number;
@@ -81,8 +81,10 @@ function bodyForRow(binary: string): unknown {
 /**
  * The fleet rows of the lines that start in bytes [from, to) of `file` (a
  * line that starts there is read to its end even past `to`). LF or CRLF.
+ * `chunkBytes`: how much one read takes (4 MB; tests make it small so that
+ * lines span many reads).
  */
-export async function readJsonLinesRange(file: string, from: number, to: number): Promise<RangeResult> {
+export async function readJsonLinesRange(file: string, from: number, to: number, chunkBytes = CHUNK_BYTES): Promise<RangeResult> {
   const result: RangeResult = { rows: [], skipped: [], skippedCount: 0, lines: 0, jsonSeen: false };
   const skip = (why: string) => {
     result.skippedCount++;
@@ -127,67 +129,87 @@ export async function readJsonLinesRange(file: string, from: number, to: number)
   // Read synchronously: on its own worker nothing else waits, and the thread pool's hops showed as idle time (measured).
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     // A line starts at 0 or after a newline: from inside the file, the first line of the range starts after the first newline at or after from - 1.
     let position = from === 0 ? 0 : from - 1;
     let seekingStart = from !== 0;
-    let carry: Buffer | null = null;
-    let carryAt = position;
+    // A line not ended yet, over one chunk or more: kept, not copied, until its newline comes (each read has a buffer
+    // of its own), so a long line (a collector batching thousands of records into one request) costs one copy.
+    let pending: Buffer[] = [];
     for (;;) {
-      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, position);
-      const eof = bytesRead === 0;
-      const data: Buffer = carry ? (eof ? carry : Buffer.concat([carry, buffer.subarray(0, bytesRead)])) : buffer.subarray(0, bytesRead);
-      const dataAt = carry ? carryAt : position;
+      const chunk = Buffer.allocUnsafe(chunkBytes);
+      const chunkAt = position;
+      const bytesRead = readSync(fd, chunk, 0, chunkBytes, position);
       position += bytesRead;
+      if (bytesRead === 0) {
+        // The file's last line, without a newline.
+        if (pending.length > 0) {
+          const data = Buffer.concat(pending);
+          line(data, 0, data.length);
+        }
+        return result;
+      }
+      const data = chunk.subarray(0, bytesRead);
       let start = 0;
-      if (seekingStart) {
+      if (seekingStart || pending.length > 0) {
         const nl = data.indexOf(10);
         if (nl === -1) {
-          if (eof) return result;
-          carry = null;
+          if (!seekingStart) pending.push(data);
           continue;
         }
-        start = nl + 1;
+        if (!seekingStart) {
+          const whole = Buffer.concat([...pending, data.subarray(0, nl)]);
+          pending = [];
+          line(whole, 0, whole.length);
+        }
         seekingStart = false;
+        start = nl + 1;
       }
-      for (let nl = data.indexOf(10, start); nl !== -1 && dataAt + start < to; nl = data.indexOf(10, start)) {
+      for (let nl = data.indexOf(10, start); nl !== -1 && chunkAt + start < to; nl = data.indexOf(10, start)) {
         line(data, start, nl);
         start = nl + 1;
       }
-      if (dataAt + start >= to) return result;
-      if (eof) {
-        if (start < data.length) line(data, start, data.length);
-        return result;
-      }
-      // The unfinished line is copied: `buffer` is read into again.
-      carry = Buffer.from(data.subarray(start));
-      carryAt = dataAt + start;
+      if (chunkAt + start >= to) return result;
+      if (start < data.length) pending = [data.subarray(start)];
     }
   } finally {
     closeSync(fd);
   }
 }
 
-/** The fleet rows of a JSON-lines file, range by range in file order: on worker threads when it is large and `workers` are given. */
-export async function readJsonLines(file: string, workers?: LineWorkers): Promise<RangeResult[]> {
+/**
+ * The fleet rows of a JSON-lines file, range by range in file order: on
+ * worker threads when it is large and `workers` are given. Should a worker
+ * fail (it cannot start, runs out of memory), the others are stopped and the
+ * file is read on this thread instead, after `onFallback` is told why: slower,
+ * the same summary.
+ */
+export async function readJsonLines(file: string, workers?: LineWorkers, onFallback?: (why: string) => void): Promise<RangeResult[]> {
   const { size } = await stat(file);
-  const count = workers && size >= (workers.minBytes ?? SPLIT_MIN_BYTES) ? Math.max(1, Math.min(workers.count, availableParallelism())) : 1;
+  const count = workers && size >= (workers.minBytes ?? SPLIT_MIN_BYTES) ? Math.max(1, workers.count) : 1;
   if (count === 1 || !workers) return [await readJsonLinesRange(file, 0, size)];
   const bounds = Array.from({ length: count + 1 }, (_, k) => Math.floor((size * k) / count));
-  return Promise.all(
-    bounds.slice(0, -1).map(
-      (from, k) =>
-        new Promise<RangeResult>((resolve, reject) => {
-          const worker = new Worker(workers.script, {
-            workerData: { kind: WORKER_KIND, file, from, to: bounds[k + 1] },
-            resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-          });
-          worker.once('message', (r: RangeResult) => resolve(r));
-          worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`reading ${file}: a worker stopped (exit status ${code})`)));
-        }),
-    ),
-  );
+  const started: Worker[] = [];
+  try {
+    return await Promise.all(
+      bounds.slice(0, -1).map(
+        (from, k) =>
+          new Promise<RangeResult>((resolve, reject) => {
+            const worker = new Worker(workers.script, {
+              workerData: { kind: WORKER_KIND, file, from, to: bounds[k + 1] },
+              resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+            });
+            started.push(worker);
+            worker.once('message', (r: RangeResult) => resolve(r));
+            worker.once('error', reject);
+            worker.once('exit', (code) => reject(new Error(`a worker stopped (exit status ${code})`)));
+          }),
+      ),
+    );
+  } catch (err) {
+    await Promise.all(started.map((w) => w.terminate()));
+    onFallback?.(err instanceof Error ? err.message : String(err));
+    return [await readJsonLinesRange(file, 0, size)];
+  }
 }
 
 /**
