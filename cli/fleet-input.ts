@@ -9,12 +9,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EVENT_NAME } from '../src/fleet/record';
+import { reportDocuments } from '../src/fleet/report-text';
 import { fleetRow, type FleetReport } from '../src/fleet/summary';
 import { readJsonLines, type LineWorkers } from './fleet-lines';
-
-import { reportDocuments } from '../src/fleet/report-text';
-
-export { reportDocuments };
 
 /** A problem with the input the user named: printed with the usage, exit status 64. */
 export class InputError extends Error {}

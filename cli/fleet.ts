@@ -8,8 +8,8 @@
  * got worse (exit status 1, for cron). The logic is src/fleet/summary.ts; docs/fleet.md explains it.
  */
 import { writeFile } from 'node:fs/promises';
-import { NO_DEVICE_ID, parseDuration, summarize, type FleetSummary, type Ranked } from '../src/fleet/summary';
 import { availableParallelism } from 'node:os';
+import { NO_DEVICE_ID, parseDuration, summarize, type FleetSummary, type Ranked } from '../src/fleet/summary';
 import { InputError, readReports } from './fleet-input';
 import { serveLineRange } from './fleet-lines';
 import { fleetPage } from './fleet-page';

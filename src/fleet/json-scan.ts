@@ -50,7 +50,7 @@ const CLOSE_BRACKET = 93;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 /** The first offset from `i` that is not JSON whitespace (space, tab, LF, CR). */
-export function skipWhitespace(text: string, i: number): number {
+function skipWhitespace(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 13 || c === 9) i++;
