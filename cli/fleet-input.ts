@@ -9,8 +9,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EVENT_NAME } from '../src/fleet/record';
-import { reportDocuments } from '../src/fleet/report-text';
-import { fleetRow, type FleetReport } from '../src/fleet/summary';
+import { forEachRow } from '../src/fleet/report-text';
+import type { FleetReport } from '../src/fleet/summary';
 import { readJsonLines, type LineWorkers } from './fleet-lines';
 
 /** A problem with the input the user named: printed with the usage, exit status 64. */
@@ -52,11 +52,12 @@ export async function readReports(path: string, options: { lineWorkers?: LineWor
         continue;
       }
       jsonSeen = true;
-      for (const doc of reportDocuments(value)) {
-        const row = fleetRow(doc);
-        if ('skipped' in row) skip(file, row.skipped);
-        else result.rows.push(row);
-      }
+      forEachRow(
+        value,
+        undefined,
+        (row) => result.rows.push(row),
+        (why) => skip(file, why),
+      );
       continue;
     }
     // Ranges in file order, lines numbered across them as one file.

@@ -1,9 +1,9 @@
 /**
  * Reading a collector's OTLP/JSON lines file into fleet rows at a district's
  * scale (issue 26: 100,000 records, 3.8 GB; the target is under 10 s on this
- * two-core machine). Measured on that file (`npm run bench`): 136 s before
- * (most of it a quadratic grouping, fixed in summary.ts and suspect.ts), 14 s
- * now, each step below a measured gain:
+ * two-core machine, not met). Measured on the file `npm run bench` makes
+ * (docs/measured.md): 136 s before (most of it a quadratic grouping, fixed in
+ * summary.ts and suspect.ts), 12–19 s now, each step below a measured gain:
  * - lines cut from 4 MB chunks instead of node:readline (22 s alone → ~4 s);
  * - a record's report built only as far as the summary reads it
  *   (src/fleet/report-text.ts) from a Latin-1 ("binary") copy of the line:
@@ -23,8 +23,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { reportDocuments, reportForFleetRow } from '../src/fleet/report-text';
-import { fleetRow, type FleetReport } from '../src/fleet/summary';
+import { forEachRow, reportForFleetRow } from '../src/fleet/report-text';
+import type { FleetReport } from '../src/fleet/summary';
 
 /** What the lines starting in one byte range of a file gave. */
 export interface RangeResult {
@@ -92,11 +92,7 @@ export async function readJsonLinesRange(file: string, from: number, to: number,
   };
   const take = (value: unknown, parseBody?: (text: string) => unknown) => {
     result.jsonSeen = true;
-    for (const doc of reportDocuments(value, parseBody)) {
-      const row = fleetRow(doc);
-      if ('skipped' in row) skip(row.skipped);
-      else result.rows.push(row);
-    }
+    forEachRow(value, parseBody, (row) => result.rows.push(row), skip);
   };
   const line = (data: Buffer, start: number, end: number) => {
     result.lines++;

@@ -62,33 +62,11 @@ function skipWhitespace(text: string, i: number): number {
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
 /**
- * `i` at an opening quote: the offset after the closing one, checking each
- * escape and that no control character is in it (RFC 8259 §7). For the
- * strings whose value is built (member names of picked objects); skipped
- * strings go through stringEnd.
- */
-function skipString(text: string, i: number): number {
-  let p = i + 1;
-  for (;;) {
-    const c = text.charCodeAt(p);
-    if (c === QUOTE) return p + 1;
-    if (c === BACKSLASH) {
-      const e = text.charCodeAt(p + 1);
-      // RFC 8259 §7: \" \\ \/ \b \f \n \r \t, or \u and four hex digits.
-      if (e === QUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) p += 2;
-      else if (e === 117 && isHex(text.charCodeAt(p + 2)) && isHex(text.charCodeAt(p + 3)) && isHex(text.charCodeAt(p + 4)) && isHex(text.charCodeAt(p + 5)))
-        p += 6;
-      else throw new JsonScanError(p, 'bad escape');
-    } else if (c < 32 || c !== c) throw new JsonScanError(p, c !== c ? 'unterminated string' : 'control character in a string');
-    else p++;
-  }
-}
-
-/**
  * `i` at an opening quote: the offset after the closing one, found with
- * indexOf (the first quote after an even run of backslashes). Its contents
- * are not checked: ~3× faster than a character loop over reports, whose
- * bulk is text (measured).
+ * indexOf (the first quote after an even run of backslashes): ~3× faster than
+ * a character loop over reports, whose bulk is text (measured). Contents are
+ * not looked at here: readPicked() has checked the whole text for control
+ * characters and bad escapes first.
  */
 function stringEnd(text: string, i: number): number {
   let p = i + 1;
@@ -118,7 +96,7 @@ function scanObject(text: string, i: number, onMember?: (keyStart: number, keyEn
   for (;;) {
     if (text.charCodeAt(p) !== QUOTE) throw new JsonScanError(p, 'expected a member name');
     const keyStart = p;
-    p = skipString(text, p);
+    p = stringEnd(text, p);
     const keyEnd = p;
     p = skipWhitespace(text, p);
     if (text.charCodeAt(p) !== COLON) throw new JsonScanError(p, 'expected a colon');

@@ -4,11 +4,12 @@
  * fleetRow() reads it, in one pass that still checks the whole text is JSON
  * (src/fleet/json-scan.ts says why). The shape keeps every value fleetRow()
  * looks at, so its row is the row JSON.parse would give:
- * test/unit/fleet-report-text.test.ts holds the two equal over the captured
- * reports and broken copies of them.
+ * src/fleet/report-text.test.ts holds the two equal over the captured reports
+ * and broken copies of them.
  */
 import { readPicked, type Pick } from './json-scan';
 import { EVENT_NAME } from './record';
+import { fleetRow, type FleetReport } from './summary';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -63,4 +64,22 @@ export function reportDocuments(value: unknown, parseBody: (text: string) => unk
     return docs;
   }
   return typeof value.schema === 'string' && value.schema.startsWith('webrtc-network-check/report@') ? [value] : [];
+}
+
+/**
+ * The fleet row of each report document in one parsed JSON value (see
+ * reportDocuments; `parseBody` reads each record's body), handed to `row`,
+ * or why a document is none, handed to `skip`.
+ */
+export function forEachRow(
+  value: unknown,
+  parseBody: ((text: string) => unknown) | undefined,
+  row: (r: FleetReport) => void,
+  skip: (why: string) => void,
+): void {
+  for (const doc of reportDocuments(value, parseBody)) {
+    const r = fleetRow(doc);
+    if ('skipped' in r) skip(r.skipped);
+    else row(r);
+  }
 }

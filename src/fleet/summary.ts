@@ -207,7 +207,8 @@ function ranked(rows: FleetReport[], pick: (r: FleetReport) => string[]): Ranked
     .sort((a, b) => b.reports - a.reports || b.sites.length - a.sites.length || a.name.localeCompare(b.name));
 }
 
-function groupBy<K>(rows: FleetReport[], key: (r: FleetReport) => K): Map<K, FleetReport[]> {
+/** `rows` by `key`, each list in the order of `rows`. */
+export function groupBy<K>(rows: FleetReport[], key: (r: FleetReport) => K): Map<K, FleetReport[]> {
   const map = new Map<K, FleetReport[]>();
   for (const r of rows) {
     const k = key(r);

@@ -21,7 +21,7 @@
  * Pure, like summary.ts: the rows come in unique and in any order.
  */
 import { REPORT_SCHEMA } from '../report/types';
-import { NO_DEVICE_ID, type FleetReport } from './summary';
+import { groupBy, NO_DEVICE_ID, type FleetReport } from './summary';
 
 export type SuspectKind = 'new-device' | 'burst' | 'unknown-schema' | 'unknown-version';
 
@@ -89,13 +89,7 @@ function burstIn(list: FleetReport[]): FleetReport[] | null {
  */
 export function suspectRecords(rows: FleetReport[], options: { now: number; windowStart: number }): Suspect[] {
   const sorted = [...rows].sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
-  const byDevice = new Map<string, FleetReport[]>();
-  for (const r of sorted) {
-    const list = byDevice.get(r.device);
-    // Pushed, not copied: a copy per report made 100,000 reports of one device take seconds (quadratic).
-    if (list) list.push(r);
-    else byDevice.set(r.device, [r]);
-  }
+  const byDevice = groupBy(sorted, (r) => r.device);
   const out: Suspect[] = [];
 
   const earliest = sorted[0]?.startedAt ?? options.windowStart;
