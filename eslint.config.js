@@ -91,9 +91,19 @@ export default tseslint.config(
 
   // ---- Layers ----
   {
-    // The popup's one classic script (public/popup-read-stored.js, copied as is into the build).
+    // The popup's one classic script (public/popup-copy.js, copied as is into the build). No `chrome`:
+    // it paints before the page's first frame, and the extension API's first use costs ~6-10 ms there.
     files: ['public/**/*.js'],
-    languageOptions: { globals: { chrome: 'readonly', document: 'readonly', performance: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        performance: 'readonly',
+        localStorage: 'readonly',
+        getComputedStyle: 'readonly',
+        requestAnimationFrame: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
   {
     // The diagnostic core is pure: ECMAScript, URL and the text codecs (src/web-globals.d.ts), nothing else.

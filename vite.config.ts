@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { reportValidatorPlugin } from './build/report-validator';
+import { popupModulesAfterCopyPlugin } from './build/popup-modules-after-copy';
 import { firefoxManifest } from './build/firefox-manifest';
 import { withVersion } from './build/manifest-version';
 import pkg from './package.json' with { type: 'json' };
@@ -20,7 +21,12 @@ export default defineConfig(({ mode }) => {
   // package.json is the one version source (build/manifest-version.ts).
   const chrome = withVersion(manifest, pkg.version);
   return {
-    plugins: [preact(), crx({ manifest: firefox ? firefoxManifest(chrome) : chrome, browser: firefox ? 'firefox' : 'chrome' }), reportValidatorPlugin()],
+    plugins: [
+      preact(),
+      crx({ manifest: firefox ? firefoxManifest(chrome) : chrome, browser: firefox ? 'firefox' : 'chrome' }),
+      reportValidatorPlugin(),
+      popupModulesAfterCopyPlugin(),
+    ],
     resolve: { alias: { '#platform': platform } },
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',

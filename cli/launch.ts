@@ -57,6 +57,8 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** Browser binary; Debian's Chromium by default. */
   chromium?: string;
+  /** A browser profile to start with and keep (a browser restarted on the same profile); by default a fresh one, deleted on close. */
+  userDataDir?: string;
 }
 
 /** Where `ip netns add` puts a namespace (iproute2's NETNS_RUN_DIR). */
@@ -88,11 +90,11 @@ export async function launchProblem(options: Pick<LaunchOptions, 'netns' | 'chro
   return null;
 }
 
-/** Launches Chromium (headless) with the built extension from dist/ and a fresh profile, deleted on close. */
+/** Launches Chromium (headless) with the built extension from dist/ and a fresh profile, deleted on close (or `options.userDataDir`, kept). */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const problem = await launchProblem(options);
   if (problem) throw new Error(problem);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'wnc-chromium-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'wnc-chromium-')));
   const browser = await puppeteer.launch({
     executablePath: options.netns ? IN_NETNS : (options.chromium ?? SYSTEM_CHROMIUM),
     env: { ...process.env, WNC_NETNS: options.netns ?? '', WNC_CHROMIUM: options.chromium ?? SYSTEM_CHROMIUM, ...(options.home ? { HOME: options.home } : {}) },
@@ -104,7 +106,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   const close = async () => {
     await browser.close().catch(() => undefined);
-    await rm(userDataDir, { recursive: true, force: true });
+    if (options.userDataDir === undefined) await rm(userDataDir, { recursive: true, force: true });
   };
   try {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });

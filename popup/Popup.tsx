@@ -27,7 +27,19 @@ const afterNextPaint = (fn: () => void) => requestAnimationFrame(() => setTimeou
  * its own rendered right after. The service worker is woken (progress port,
  * settings) only after the first paint, so its start-up does not compete with it.
  */
-export function Popup({ stored, readError, onFirstReport }: { stored: Report | null; readError: string | null; onFirstReport(): void }) {
+export function Popup({
+  stored,
+  readError,
+  onFirstReport,
+  onReportChanged,
+}: {
+  stored: Report | null;
+  readError: string | null;
+  /** Called once, right after the first render is in the DOM. */
+  onFirstReport(): void;
+  /** Called when a report replaces the one first rendered (a run finished, storage changed). */
+  onReportChanged(): void;
+}) {
   const [report, setReport] = useState<Report | null>(stored);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [running, setRunning] = useState(false);
@@ -108,6 +120,10 @@ export function Popup({ stored, readError, onFirstReport }: { stored: Report | n
   }, []);
 
   useEffect(() => {
+    if (report !== stored) onReportChanged();
+  }, [report]);
+
+  useEffect(() => {
     // The part below the headline is on screen: read by the e2e (test/support/popup.ts) before it looks there.
     if (below) requestAnimationFrame(() => (document.body.dataset.belowHeadlineMs = String(Math.round(performance.now()))));
   }, [below]);
@@ -164,7 +180,7 @@ export function Popup({ stored, readError, onFirstReport }: { stored: Report | n
             {t(report ? 'popup_check_again' : 'popup_check_network')}
           </button>
           {age && !running && (
-            <span class="muted age" data-testid="age">
+            <span class="muted age" data-testid="age" data-not-copied="">
               {formatAge(age, t)}
             </span>
           )}

@@ -1,23 +1,51 @@
 import { Component, render } from 'preact';
 import { Popup } from './Popup';
+import type { Report } from '../src/report/types';
 import { setDocumentLanguage } from './shared/i18n';
 import { currentReport, storedRead, type StoredRead } from './shared/stored-read';
+import { removePopupCopy } from '../src/contract/popup-copy';
 
 /**
- * The popup's entry: only what the headline needs is imported here (and
- * preloaded by the page); the stored report is already being read
- * (public/popup-read-stored.js), and everything below the headline is a chunk
- * of its own, fetched now and rendered right after the headline (Popup.tsx).
- * Measured by `npm run bench` (bench/popup.bench-run.ts).
+ * The popup's entry, let go by public/popup-copy.js (at once, or after the
+ * frame of the popup's copy of itself: src/contract/popup-copy.ts): reads the
+ * stored report, renders the headline from it, and keeps that first render as
+ * the next popup's copy. Only what the headline needs is imported here;
+ * everything below the headline is a chunk of its own, fetched now and
+ * rendered right after the headline (Popup.tsx). Measured by `npm run bench`
+ * (bench/popup.bench-run.ts).
  */
 document.body.dataset.scriptStartMs = String(Math.round(performance.now()));
+const read = storedRead();
 void import('./components/BelowHeadline').catch(() => undefined);
 
-// First paint of the stored verdict, from navigation start: read by the e2e and the bench.
-const markFirstReport = () =>
+const app = document.getElementById('app')!;
+/** Set once a report replaces the first one rendered: from then on no copy of that render may be kept. */
+let reportChanged = false;
+function forgetPopupCopy() {
+  reportChanged = true;
+  removePopupCopy(localStorage);
+}
+
+/**
+ * Right after the first render from storage: kept as the next popup's copy
+ * (src/contract/popup-copy.ts) unless the read failed, and the first paint of
+ * the stored verdict marked, from navigation start, for the e2e and the bench
+ * (public/popup-copy.js marked it already when it painted the copy).
+ */
+function afterFirstRender(stored: StoredRead, report: Report | null) {
+  if (stored.error === undefined) {
+    const firstRender = app.cloneNode(true) as Element;
+    void import('./shared/popup-copy').then(
+      ({ keepPopupCopy }) => reportChanged || keepPopupCopy(firstRender, report?.startedAt ?? null),
+      () => undefined,
+    );
+  }
   requestAnimationFrame(() => {
-    document.body.dataset.firstReportMs = String(Math.round(performance.now()));
+    const now = String(Math.round(performance.now()));
+    document.body.dataset.storedRenderMs = now;
+    document.body.dataset.firstReportMs ??= now;
   });
+}
 
 /**
  * A stored report another version wrote, or a damaged one, must not leave an
@@ -35,10 +63,23 @@ class WithoutDamagedReport extends Component<{ stored: StoredRead }, { failed: b
     const { stored } = this.props;
     // Another version's value shows as "no report yet"; a damaged one that still throws is caught here.
     const report = this.state.failed ? null : currentReport(stored.value);
-    return <Popup key={String(this.state.failed)} stored={report} readError={stored.error ?? null} onFirstReport={markFirstReport} />;
+    return (
+      <Popup
+        key={String(this.state.failed)}
+        stored={report}
+        readError={stored.error ?? null}
+        onFirstReport={() => (this.state.failed ? forgetPopupCopy() : afterFirstRender(stored, report))}
+        onReportChanged={forgetPopupCopy}
+      />
+    );
   }
 }
 
 setDocumentLanguage();
 // The first render already has the stored report, so it shows the verdict.
-void storedRead().then((stored) => render(<WithoutDamagedReport stored={stored} />, document.getElementById('app')!));
+// The first render already has the stored report, so it shows the verdict. It
+// replaces the copy public/popup-copy.js may have painted (in one task: no frame between).
+void read.then((stored) => {
+  app.replaceChildren();
+  render(<WithoutDamagedReport stored={stored} />, app);
+});

@@ -2,12 +2,17 @@ import { browser, type Runtime } from '../browser';
 import type { OffscreenMap, OffscreenType } from '../../src/contract/offscreen';
 import { gatherCandidates } from './gather';
 import { loopbackCall } from './loopback-call';
+import { removePopupCopy } from '../../src/contract/popup-copy';
 
 /** One handler per offscreen request type (src/contract/offscreen.ts): a type without one does not compile. */
 const handlers: { [T in OffscreenType]: (request: OffscreenMap[T]['request']) => Promise<OffscreenMap[T]['reply']> } = {
   ping: () => Promise.resolve({ ready: true }),
   gather: (request) => gatherCandidates(request.iceServers, request.deadlineMs, request.finishOn),
   loopback: (request) => loopbackCall(request),
+  forgetPopupCopy: () => {
+    removePopupCopy(localStorage);
+    return Promise.resolve({ forgotten: true });
+  },
 };
 
 // The offscreen document exists only to reach RTCPeerConnection, which MV3

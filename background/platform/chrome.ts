@@ -5,7 +5,13 @@
 import { browser } from '../browser';
 import type { LoopbackMeasurement } from '../../src/ice/loopback';
 import type { GatherResult, IceServerConfig } from '../../src/ice/types';
-import { isGatherResult, isLoopbackMeasurement, type OffscreenGatherRequest, type OffscreenLoopbackRequest } from '../../src/contract/offscreen';
+import {
+  isGatherResult,
+  isLoopbackMeasurement,
+  type OffscreenForgetPopupCopyRequest,
+  type OffscreenGatherRequest,
+  type OffscreenLoopbackRequest,
+} from '../../src/contract/offscreen';
 import type { HostedGather, LoopbackCallRequest, Platform } from './index';
 import { failedGather, failedLoopback } from './failures';
 import { ensureOffscreenDocument, recreateOffscreenDocument } from './offscreen-document';
@@ -52,9 +58,25 @@ async function loopback(request: LoopbackCallRequest): Promise<LoopbackMeasureme
   ]);
 }
 
+/**
+ * Through the offscreen document, the one page the worker can count on: it
+ * exists after every run (each gathers there). Should it not start, the copy
+ * stays, and the popup replaces it with the stored report ~20 ms after painting it.
+ */
+async function forgetPopupCopy(): Promise<void> {
+  try {
+    await ensureOffscreenDocument();
+    const message: OffscreenForgetPopupCopyRequest = { target: 'offscreen', type: 'forgetPopupCopy' };
+    await browser.runtime.sendMessage(message);
+  } catch (err) {
+    console.warn('The popup’s copy of its last render could not be removed:', err instanceof Error ? err.message : String(err));
+  }
+}
+
 export const platform: Platform = {
   name: 'chrome',
   webrtc: { gather, loopback, reset: recreateOffscreenDocument },
   securityInfo: null,
   webRtcIpHandlingBindsChecks: false,
+  forgetPopupCopy,
 };

@@ -10,6 +10,7 @@ import { loopbackCall } from '../offscreen/loopback-call';
 import { failedGather, failedLoopback } from './failures';
 import { firefoxSecurityInfo } from './firefox-security-info';
 import type { HostedGather, LoopbackCallRequest, Platform } from './index';
+import { removePopupCopy } from '../../src/contract/popup-copy';
 
 const message = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
@@ -36,4 +37,6 @@ export const platform: Platform = {
   webrtc: { gather, loopback, reset: () => Promise.resolve() },
   securityInfo: firefoxSecurityInfo,
   webRtcIpHandlingBindsChecks: true,
+  // The event page is an extension page: the popup's localStorage is its own.
+  forgetPopupCopy: () => Promise.resolve(removePopupCopy(globalThis.localStorage)),
 };

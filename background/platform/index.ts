@@ -55,4 +55,11 @@ export interface Platform {
    * then puts the routes it forbids down to the browser, not the firewall.
    */
   readonly webRtcIpHandlingBindsChecks: boolean;
+  /**
+   * Removes the popup's copy of its last render (src/contract/popup-copy.ts)
+   * after the stored report changed: it lives in the extension origin's
+   * localStorage, which a service worker has none of (Chrome: the offscreen
+   * document removes it; Firefox: the event page itself). Never rejects.
+   */
+  forgetPopupCopy(): Promise<void>;
 }

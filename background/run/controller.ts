@@ -94,6 +94,8 @@ async function execute(request: RunRequest): Promise<Report> {
   const stored = queueWrite(() => saveReport(report)).catch((err: unknown) =>
     console.error('The report could not be stored:', err instanceof Error ? err.message : String(err)),
   );
+  // Written or not, the stored report is no longer the one the popup's copy shows.
+  void stored.finally(() => platform.forgetPopupCopy());
   // The badge is a convenience: a failure to set it must not lose the report.
   void stored.then(() => showBadge(report)).catch(() => undefined);
   // Sending follows storing and never holds up the run, the badge or a reader of the report.

@@ -41,11 +41,22 @@ export interface OffscreenPingRequest {
   type: 'ping';
 }
 
+/**
+ * The stored report changed: the popup's copy of its last render
+ * (src/contract/popup-copy.ts, in the extension origin's localStorage, which
+ * the service worker cannot reach) is of an older one and goes.
+ */
+export interface OffscreenForgetPopupCopyRequest {
+  target: 'offscreen';
+  type: 'forgetPopupCopy';
+}
+
 /** The offscreen protocol: `type` -> `{ request, reply }`; the document's handler map is typed from it. */
 export interface OffscreenMap {
   gather: { request: OffscreenGatherRequest; reply: GatherResult };
   loopback: { request: OffscreenLoopbackRequest; reply: LoopbackMeasurement };
   ping: { request: OffscreenPingRequest; reply: { ready: true } };
+  forgetPopupCopy: { request: OffscreenForgetPopupCopyRequest; reply: { forgotten: true } };
 }
 export type OffscreenType = keyof OffscreenMap;
 export type OffscreenRequest = OffscreenMap[OffscreenType]['request'];

@@ -1,5 +1,7 @@
 import { sayCheckDetail } from '../../src/i18n/words';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -15,6 +17,7 @@ import en from '../../_locales/en/messages.json';
 import de from '../../_locales/de/messages.json';
 import { LAB_ORIGINS, labProfile } from './lab-profile';
 import { popupShown } from '../support/popup';
+import { POPUP_COPY_KEY } from '../../src/contract/popup-copy';
 
 /**
  * The popup and options page in the built extension, driven like a user:
@@ -282,6 +285,58 @@ describe('popup after lab runs', () => {
     await fresh.close();
   });
 
+  it('paints its copy of itself on the next opening; a run with no popup open removes the copy', async () => {
+    const stored = await sendFromPage<Report>(popup, { type: 'getLastReport' });
+    // The opening above kept its first render as the next opening's copy (src/contract/popup-copy.ts).
+    const reopened = await ext.openPage('popup/index.html');
+    await popupShown(reopened);
+    const seen = await reopened.evaluate((key) => {
+      const copy = JSON.parse(localStorage.getItem(key) ?? 'null') as { nodes: unknown[] } | null;
+      // The copy's own headline and header, built as public/popup-copy.js builds them, beside the popup's render.
+      type Copied = string | [string, Record<string, string>, ...Copied[]];
+      const build = (node: Copied): Node => {
+        if (typeof node === 'string') return document.createTextNode(node);
+        const [tag, attributes, ...children] = node;
+        const element = document.createElement(tag);
+        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+        element.append(...children.map(build));
+        return element;
+      };
+      const holder = document.createElement('div');
+      holder.append(...((copy?.nodes ?? []) as Copied[]).map(build));
+      const pick = (root: ParentNode, selector: string) => root.querySelector(selector)?.outerHTML ?? null;
+      return {
+        paintedFromCopy: document.body.dataset.paintedFromCopy ?? null,
+        copied: { headline: pick(holder, '[data-testid="headline"]'), header: pick(holder, 'header'), age: pick(holder, '[data-testid="age"]') },
+        rendered: { headline: pick(document, '[data-testid="headline"]'), header: pick(document, 'header') },
+      };
+    }, POPUP_COPY_KEY);
+    expect(seen.paintedFromCopy).toBe(stored.startedAt);
+    expect(seen.copied.headline).not.toBeNull();
+    expect(seen.copied).toEqual({ ...seen.rendered, age: null });
+    await reopened.close();
+
+    // A run while no popup is open: the service worker removes the copy once the new report is stored.
+    await popup.close();
+    const options = await ext.openPage('popup/options/index.html');
+    const report = await sendFromPage<Report>(options, { type: 'runConfigured' });
+    expect(report.id).not.toBe(stored.id);
+    await options.waitForFunction((key) => localStorage.getItem(key) === null, { timeout: 10_000 }, POPUP_COPY_KEY);
+    await options.close();
+    popup = await ext.openPage('popup/index.html');
+    await popup.setViewport(POPUP_VIEWPORT);
+    await popupShown(popup);
+    expect(await popup.evaluate(() => document.body.dataset.paintedFromCopy ?? null)).toBeNull();
+    expect(await popup.$eval('[data-testid="age"]', (el) => el.textContent)).toBe(EN('popup_age_just_now'));
+    // And this opening keeps a copy of the new report.
+    await popup.waitForFunction(
+      (key, startedAt) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { reportStartedAt?: string } | null)?.reportStartedAt === startedAt,
+      {},
+      POPUP_COPY_KEY,
+      report.startedAt,
+    );
+  });
+
   it('UDP dropped: relayed over TCP, hole punching blocked with its reason, an amber badge', async () => {
     await lab.topology.forwardRule(['-p', 'udp', '-j', 'DROP']);
     try {
@@ -370,8 +425,28 @@ describe('popup in German', () => {
   it('translates the headline when Chromium runs with --lang=de', async () => {
     // Measured: --lang=de switches chrome.i18n's messages (getUILanguage() still
     // says en-US); the LANGUAGE/LANG environment variables change nothing.
-    const german = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir, extraArgs: ['--lang=de'] });
+    // One profile, English first: its popup keeps a copy of itself in English, which German must not paint.
+    const userDataDir = await mkdtemp(join(tmpdir(), 'wnc-popup-lang-'));
+    const english = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir, userDataDir });
     try {
+      const page = await english.openPage('popup/index.html');
+      await popupShown(page, '[data-testid="no-report"]');
+      await page.waitForFunction((key) => localStorage.getItem(key) !== null, {}, POPUP_COPY_KEY);
+    } finally {
+      await english.close();
+    }
+    const german = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir, userDataDir, extraArgs: ['--lang=de'] });
+    try {
+      const first = await german.openPage('popup/index.html');
+      await popupShown(first, '[data-testid="no-report"]');
+      expect(await first.evaluate(() => document.body.dataset.paintedFromCopy ?? null)).toBeNull();
+      // Chrome puts the messages' language into popup.css (the copy's language guard): German now, and kept so.
+      await first.waitForFunction(
+        (key) => /^["']de["']$/.test((JSON.parse(localStorage.getItem(key) ?? '{}') as { lang?: string }).lang ?? '') || null,
+        {},
+        POPUP_COPY_KEY,
+      );
+      await first.close();
       const page = await german.openPage('popup/index.html');
       await page.setViewport(POPUP_VIEWPORT);
       const reply = await sendFromPage<Report>(page, { type: 'run', profile: labProfile(), options: { deadlineMs: 3_000 } });
@@ -385,6 +460,7 @@ describe('popup in German', () => {
       await screenshot(page, 'popup-direct-de');
     } finally {
       await german.close();
+      await rm(userDataDir, { recursive: true, force: true });
     }
   });
 });
