@@ -32,9 +32,9 @@ function overUdpOnly(iceServers: IceServerConfig[]): boolean {
  * The deadline is ours because Chrome's is not useful: a silent UDP server is
  * reported only after ~40 s, and against a DROP-filtered TCP TURN server
  * gathering never completes at all. A gathering over UDP only ends sooner,
- * at its servers' third retransmission, once another server answered fast
- * during it (src/checks/silence.ts; `deadlineMs` in the result is then that
- * time, so the check reads "no answer within 3.5 s").
+ * past the browser's third retransmission to its servers, once another server
+ * answered fast during it (src/checks/silence.ts; `deadlineMs` in the result
+ * is then that time, so the check reads "no answer within 1.75 s").
  */
 export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: CandidateType): Promise<GatherResult> {
   const started = performance.now();

@@ -20,7 +20,7 @@ export function untestableResult(plan: PlannedUntestable): CheckResult {
   return checkResult(plan, plan.outcome, null);
 }
 
-/** "5 s", "2.5 s": how people read a deadline. */
+/** "5 s", "2.5 s", "1.75 s": how people read a deadline (to the hundredth, never rounded up past what was waited). */
 export function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
+  return `${Math.floor(ms / 10) / 100} s`;
 }
