@@ -12,7 +12,7 @@ import { median, ms, table } from './stats';
  * The popup's first paint of the stored verdict (navigation start to the
  * frame that shows it, `document.body.dataset.firstReportMs`, set by
  * public/popup-copy.js when it painted the popup's copy of itself, else by
- * popup/popup-app.tsx after its render from storage) beside
+ * popup/main.tsx after its render from storage) beside
  * a blank extension page of the same extension, opened in the same browser,
  * interleaved with it: the blank page loads one module script that marks the
  * next frame the same way, so the ratio is what the popup costs above the
@@ -27,7 +27,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OPENS = RUNS * 4;
 const BUDGET_MS = 100;
 const BUDGET_RATIO = 1.2;
-const BUDGET_GZIP = 25 * 1024;
+/** As test/e2e/popup-size.test.ts holds it (every chunk counted; it says how the popup grew past the first 25 KB). */
+const BUDGET_GZIP = 30 * 1024;
 const BLANK = 'bench-blank.html';
 
 let ext: ExtensionBrowser;
@@ -69,6 +70,8 @@ interface Opened {
   script: number;
   read: number;
   below: number;
+  /** The render from storage in place (its buttons work): the same frame as `paint` without a copy. */
+  render: number;
   /** Whether public/popup-copy.js painted the popup's copy of itself (src/contract/popup-copy.ts). */
   copy: boolean;
   /** Navigation timing's domInteractive. */
@@ -93,6 +96,7 @@ async function open(path: string, withoutCopy = false): Promise<Opened> {
     script: Number(document.body.dataset.scriptStartMs),
     read: Number(document.documentElement.dataset.storedReportMs),
     below: Number(document.body.dataset.belowHeadlineMs),
+    render: Number(document.body.dataset.storedRenderMs),
     copy: document.body.dataset.paintedFromCopy !== undefined,
     interactive: Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive),
   }));
@@ -112,7 +116,7 @@ it('popup first paint beside a blank extension page, and size', async () => {
     popup.push(await open('popup/index.html'));
     uncopied.push(await open('popup/index.html', true));
   }
-  const of = (runs: Opened[], key: 'paint' | 'script' | 'read' | 'below') => median(runs.map((r) => r[key]));
+  const of = (runs: Opened[], key: 'paint' | 'script' | 'read' | 'below' | 'render') => median(runs.map((r) => r[key]));
   const ratio = of(popup, 'paint') / of(blank, 'paint');
   const scripts = pageScripts(DIST, 'popup/index.html');
   const gzip = gzipTotal(scripts);
@@ -129,6 +133,7 @@ it('popup first paint beside a blank extension page, and size', async () => {
         `${ms(of(uncopied, 'paint'))}, ${(of(uncopied, 'paint') / of(blank, 'paint')).toFixed(2)}× blank`,
         `< ${BUDGET_MS} ms`,
       ],
+      ['popup from its copy: navigation start → its render from storage in place (buttons work)', ms(of(popup, 'render')), '—'],
       ['popup: navigation start → its script starts', ms(of(popup, 'script')), '—'],
       ['popup: navigation start → stored report read', ms(of(popup, 'read')), '—'],
       ['popup: navigation start → everything below the headline painted', ms(of(popup, 'below')), '—'],

@@ -150,7 +150,7 @@ it('time to verdict vs Chrome gathering complete', async () => {
   );
   console.log(
     `\nTime to verdict (run deadline ${DEADLINE_MS} ms), lab profile test/e2e/school-profile.ts\n\n${output}\n` +
-      'Without credentials no relay proves a route, so silent UDP servers wait out the deadline there instead of 1.75 s ' +
+      'Without credentials no relay proves a route, so silent UDP servers wait out the deadline there instead of 2 s ' +
       "(docs/verdict.md, silence decided on evidence): on a network that drops UDP that column is not the calls' cost.\n",
   );
   await mkdir('test-results', { recursive: true });

@@ -110,6 +110,18 @@ export function Popup({
       setNow(Date.now());
     };
     browser.storage.onChanged.addListener(onStored);
+    // A report written after the first read and before this listener would go unseen (and the copy of the
+    // first render kept): read once more, now that changes are heard.
+    browser.storage.local.get(STORAGE_KEYS.lastReport).then(
+      (got) => {
+        const latest = currentReport(got[STORAGE_KEYS.lastReport]);
+        if (!live || !latest || latest.id === stored?.id) return;
+        setReport(latest);
+        setFailure(null);
+        setNow(Date.now());
+      },
+      () => undefined,
+    );
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => {
       live = false;

@@ -23,7 +23,7 @@ const app = document.getElementById('app')!;
 let reportChanged = false;
 function forgetPopupCopy() {
   reportChanged = true;
-  removePopupCopy(localStorage);
+  removePopupCopy(() => localStorage);
 }
 
 /**
@@ -76,10 +76,11 @@ class WithoutDamagedReport extends Component<{ stored: StoredRead }, { failed: b
 }
 
 setDocumentLanguage();
-// The first render already has the stored report, so it shows the verdict.
 // The first render already has the stored report, so it shows the verdict. It
-// replaces the copy public/popup-copy.js may have painted (in one task: no frame between).
+// replaces the copy public/popup-copy.js may have painted (in one task: no
+// frame between), which it made inert: nothing on it can be focused or read out.
 void read.then((stored) => {
+  app.removeAttribute('inert');
   app.replaceChildren();
   render(<WithoutDamagedReport stored={stored} />, app);
 });

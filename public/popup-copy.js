@@ -28,7 +28,10 @@
       return element;
     };
     if (copy?.schema !== 1 || copy.build !== document.querySelector('script[type="wnc-held-module"]')?.src || copy.lang !== lang) return release();
-    document.getElementById('app').replaceChildren(...copy.nodes.map(build));
+    const app = document.getElementById('app');
+    app.replaceChildren(...copy.nodes.map(build));
+    // Its buttons do nothing until the popup's render replaces it: not focusable, not read out (main.tsx lifts it).
+    app.setAttribute('inert', '');
     document.documentElement.lang = copy.htmlLang;
     document.body.dataset.paintedFromCopy = copy.reportStartedAt ?? 'no report';
     requestAnimationFrame(() => {

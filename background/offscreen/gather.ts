@@ -34,7 +34,7 @@ function overUdpOnly(iceServers: IceServerConfig[]): boolean {
  * gathering never completes at all. A gathering over UDP only ends sooner,
  * past the browser's third retransmission to its servers, once another server
  * answered fast during it (src/checks/silence.ts; `deadlineMs` in the result
- * is then that time, so the check reads "no answer within 1.75 s").
+ * is then that time, so the check reads "no answer within 2 s").
  */
 export async function gatherCandidates(iceServers: IceServerConfig[], deadlineMs: number, finishOn?: CandidateType): Promise<GatherResult> {
   const started = performance.now();

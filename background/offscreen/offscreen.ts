@@ -10,7 +10,7 @@ const handlers: { [T in OffscreenType]: (request: OffscreenMap[T]['request']) =>
   gather: (request) => gatherCandidates(request.iceServers, request.deadlineMs, request.finishOn),
   loopback: (request) => loopbackCall(request),
   forgetPopupCopy: () => {
-    removePopupCopy(localStorage);
+    removePopupCopy(() => localStorage);
     return Promise.resolve({ forgotten: true });
   },
 };

@@ -38,5 +38,5 @@ export const platform: Platform = {
   securityInfo: firefoxSecurityInfo,
   webRtcIpHandlingBindsChecks: true,
   // The event page is an extension page: the popup's localStorage is its own.
-  forgetPopupCopy: () => Promise.resolve(removePopupCopy(globalThis.localStorage)),
+  forgetPopupCopy: () => Promise.resolve(removePopupCopy(() => globalThis.localStorage)),
 };

@@ -5,7 +5,7 @@ import { POPUP_COPY_KEY, removePopupCopy, type CopiedNode, type PopupCopy } from
  * that render: the serializer is not in the scripts the first paint waits for.
  */
 
-/** popup.css's custom property holding the messages' language (Chrome substitutes `__MSG_…__` in extension CSS). */
+/** popup.css's custom property holding the messages' language (Chrome and Firefox substitute `__MSG_…__` in extension CSS, measured). */
 export const MESSAGES_LANG_PROPERTY = '--messages-lang';
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 /** Marks what a copy leaves out: what changes by itself (the report's age) would be wrong in it. */
@@ -41,7 +41,7 @@ export function keepPopupCopy(app: Element, reportStartedAt: string | null): voi
   const nodes: CopiedNode[] = [];
   for (const child of app.childNodes) {
     const c = copied(child);
-    if (c === null) return removePopupCopy(localStorage);
+    if (c === null) return removePopupCopy(() => localStorage);
     if (c !== undefined) nodes.push(c);
   }
   const lang = getComputedStyle(document.documentElement).getPropertyValue(MESSAGES_LANG_PROPERTY).trim();

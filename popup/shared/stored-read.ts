@@ -26,7 +26,7 @@ export function storedRead(): Promise<StoredRead> {
  * A report of this version's schema whose start the popup can format, or
  * null. The full check is src/report/stored.ts, in the service worker's
  * readers (with it the popup is 2.6 KB over its size budget, measured); a
- * damaged value that still throws is caught in popup-app.tsx. Issue 29: a stored
+ * damaged value that still throws is caught in main.tsx. Issue 29: a stored
  * start in month 13 was shown as "checked NaN minutes ago".
  */
 export function currentReport(value: unknown): Report | null {

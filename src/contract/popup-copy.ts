@@ -25,9 +25,10 @@ export interface PopupCopy {
   /** The popup's entry module (its URL holds the build's hash): another build renders differently. */
   build: string;
   /**
-   * The language its words are in, as popup.css's `--messages-lang` says
-   * (Chrome puts the `popup_html_lang` message there; Firefox leaves
-   * `__MSG_…__` in CSS as it is, so there it cannot tell languages apart).
+   * The language its words are in, as popup.css's `--messages-lang` says:
+   * both browsers put the `popup_html_lang` message there (extensions' CSS
+   * gets `__MSG_…__` substituted; measured: `'de'` in Chromium under
+   * `--lang=de`, `"en"` in Firefox ESR).
    */
   lang: string;
   /** The page's `lang` attribute when it was rendered (i18n.ts setDocumentLanguage). */
@@ -38,10 +39,14 @@ export interface PopupCopy {
   nodes: CopiedNode[];
 }
 
-/** Removes the copy from `storage` (the extension origin's localStorage); never throws: without storage there is nothing to remove. */
-export function removePopupCopy(storage: { removeItem(key: string): void } | undefined): void {
+/**
+ * Removes the copy from the extension origin's localStorage, which `storage`
+ * returns (a getter: reading `localStorage` itself throws where storage is
+ * disabled). Never throws: without storage there is nothing to remove.
+ */
+export function removePopupCopy(storage: () => { removeItem(key: string): void } | undefined): void {
   try {
-    storage?.removeItem(POPUP_COPY_KEY);
+    storage()?.removeItem(POPUP_COPY_KEY);
   } catch {
     // Storage disabled: no copy can exist either.
   }

@@ -18,6 +18,7 @@ import { LAB_ORIGINS, labProfile } from './lab-profile';
 import { causesAgainst, expectedVerdict, forwardRules, natMode, oracleProfile, specName, type NetworkSpec } from './network-oracle';
 import { proxyProfile } from './proxy-profile';
 import { popupShown } from '../support/popup';
+import { POPUP_COPY_KEY } from '../../src/contract/popup-copy';
 
 /**
  * Issue 18: the same extension, built for Firefox (dist-firefox/), in Debian's
@@ -161,6 +162,8 @@ describe('Firefox in the lab, direct: the oracle’s verdicts', () => {
   });
 
   it('shows the last report in the popup, as in Chromium', async () => {
+    // Asked through the worker, which answers once the last run's report is written (and the popup's copy removed).
+    const stored = await sendFromFirefoxPage<Report>(page, { type: 'getLastReport' });
     const popup = await ff.openPage('popup/index.html');
     await popupShown(popup);
     const route = await popup.evaluate(() => document.querySelector('[data-testid="headline"]')?.getAttribute('data-route'));
@@ -168,7 +171,21 @@ describe('Firefox in the lab, direct: the oracle’s verdicts', () => {
     expect(route).toBe(expectedVerdict(specs.at(-1)![1]).route);
     await mkdir('test-results/screenshots', { recursive: true });
     await popup.screenshot({ path: 'test-results/screenshots/popup-firefox.png' });
+    // It kept a copy of itself (src/contract/popup-copy.ts), which the next opening paints before any module loads.
+    await popup.waitForFunction((key) => localStorage.getItem(key) !== null, {}, POPUP_COPY_KEY);
+    // Firefox too puts the messages' language into popup.css (the copy's language guard).
+    expect(await popup.evaluate((key) => (JSON.parse(localStorage.getItem(key)!) as { lang: string }).lang, POPUP_COPY_KEY)).toMatch(/^["']en["']$/);
     await popup.close();
+    const again = await ff.openPage('popup/index.html');
+    await popupShown(again);
+    expect(await again.evaluate(() => document.body.dataset.paintedFromCopy ?? null)).toBe(stored.startedAt);
+    await again.close();
+    // A run with no popup open: the event page removes the copy once the new report is stored.
+    await page.close();
+    const options = await ff.openPage('popup/options/index.html');
+    await sendFromFirefoxPage<Report>(options, { type: 'run', profile: oracleProfile(specs.at(-1)![1]), options: { deadlineMs: 2_000 } });
+    await options.waitForFunction((key) => localStorage.getItem(key) === null, { timeout: 10_000 }, POPUP_COPY_KEY);
+    await options.close();
   });
 });
 

@@ -314,7 +314,32 @@ describe('popup after lab runs', () => {
     expect(seen.paintedFromCopy).toBe(stored.startedAt);
     expect(seen.copied.headline).not.toBeNull();
     expect(seen.copied).toEqual({ ...seen.rendered, age: null });
+    const headlineText = await reopened.$eval('[data-testid="headline-text"]', (el) => el.textContent!);
     await reopened.close();
+
+    // Copies this popup did not write (same build and language): one that says something else is painted, then
+    // replaced by the stored verdict, leaving one headline and nothing inert; one that cannot be built is passed over.
+    const planter = await ext.openPage('popup/options/index.html');
+    const real = await planter.evaluate((key) => localStorage.getItem(key)!, POPUP_COPY_KEY);
+    expect(real).toContain(JSON.stringify(headlineText).slice(1, -1));
+    const plantings = [
+      { copy: real.replace(JSON.stringify(headlineText).slice(1, -1), 'PLANTED'), painted: stored.startedAt },
+      { copy: JSON.stringify({ ...(JSON.parse(real) as object), nodes: [['1 not a tag', {}]] }), painted: null },
+    ];
+    for (const planted of plantings) {
+      await planter.evaluate((key, copy) => localStorage.setItem(key, copy), POPUP_COPY_KEY, planted.copy);
+      const opened = await ext.openPage('popup/index.html');
+      await popupShown(opened);
+      expect(
+        await opened.evaluate(() => ({
+          painted: document.body.dataset.paintedFromCopy ?? null,
+          headlines: [...document.querySelectorAll('[data-testid="headline-text"]')].map((el) => el.textContent),
+          inert: document.getElementById('app')!.hasAttribute('inert'),
+        })),
+      ).toEqual({ painted: planted.painted, headlines: [headlineText], inert: false });
+      await opened.close();
+    }
+    await planter.close();
 
     // A run while no popup is open: the service worker removes the copy once the new report is stored.
     await popup.close();
@@ -437,6 +462,12 @@ describe('popup in German', () => {
     }
     const german = await launchWithExtension({ netns: lab.topology.lan, home: lab.chromiumHome, extensionDir, userDataDir, extraArgs: ['--lang=de'] });
     try {
+      // The English copy came through the restart (else the check below would pass for nothing).
+      const options = await german.openPage('popup/options/index.html');
+      expect(await options.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { lang?: string }).lang, POPUP_COPY_KEY)).toMatch(
+        /^["']en["']$/,
+      );
+      await options.close();
       const first = await german.openPage('popup/index.html');
       await popupShown(first, '[data-testid="no-report"]');
       expect(await first.evaluate(() => document.body.dataset.paintedFromCopy ?? null)).toBeNull();
