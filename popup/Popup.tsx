@@ -32,6 +32,7 @@ export function Popup({
   readError,
   onFirstReport,
   onReportChanged,
+  firstReadId,
 }: {
   stored: Report | null;
   readError: string | null;
@@ -39,6 +40,8 @@ export function Popup({
   onFirstReport(): void;
   /** Called when a report replaces the one first rendered (a run finished, storage changed). */
   onReportChanged(): void;
+  /** The id of the report the first read found, also when rendering it failed (`stored` is then null). */
+  firstReadId: string | null;
 }) {
   const [report, setReport] = useState<Report | null>(stored);
   const [progress, setProgress] = useState<RunProgress | null>(null);
@@ -115,7 +118,8 @@ export function Popup({
     browser.storage.local.get(STORAGE_KEYS.lastReport).then(
       (got) => {
         const latest = currentReport(got[STORAGE_KEYS.lastReport]);
-        if (!live || !latest || latest.id === stored?.id) return;
+        // The same report as first read is no news, even one whose rendering failed (main.tsx shows none then).
+        if (!live || !latest || latest.id === firstReadId) return;
         setReport(latest);
         setFailure(null);
         setNow(Date.now());

@@ -70,6 +70,7 @@ class WithoutDamagedReport extends Component<{ stored: StoredRead }, { failed: b
         readError={stored.error ?? null}
         onFirstReport={() => (this.state.failed ? forgetPopupCopy() : afterFirstRender(stored, report))}
         onReportChanged={forgetPopupCopy}
+        firstReadId={currentReport(stored.value)?.id ?? null}
       />
     );
   }
