@@ -8,8 +8,11 @@ import { POPUP_COPY_KEY, removePopupCopy, type CopiedNode, type PopupCopy } from
 /** popup.css's custom property holding the messages' language (Chrome and Firefox substitute `__MSG_…__` in extension CSS, measured). */
 export const MESSAGES_LANG_PROPERTY = '--messages-lang';
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
-/** Marks what a copy leaves out: what changes by itself (the report's age) would be wrong in it. */
-export const NOT_COPIED = 'data-not-copied';
+/**
+ * Marks what a copy leaves out: what changes by itself (the report's age) would be wrong in it.
+ * Popup.tsx writes it as a literal: importing it from here would put this module in the first paint's scripts.
+ */
+const NOT_COPIED = 'data-not-copied';
 
 /** A node as JSON, or null when it is something a copy cannot rebuild (SVG, MathML). */
 function copied(node: Node): CopiedNode | null | undefined {
