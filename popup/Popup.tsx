@@ -195,6 +195,7 @@ export function Popup({
             <span aria-hidden="true">↻ </span>
             {t(report ? 'popup_check_again' : 'popup_check_network')}
           </button>
+          {/* Left out of the popup's copy of itself (shared/popup-copy.ts): the age changes by itself. */}
           {age && !running && (
             <span class="muted age" data-testid="age" data-not-copied="">
               {formatAge(age, t)}
