@@ -12,7 +12,7 @@ import { t } from './shared/i18n';
 import { send } from './shared/send';
 import { useAfterPaint } from './shared/after-paint';
 import { STORAGE_KEYS } from '../src/contract/storage-keys';
-import { currentReport } from './shared/stored-read';
+import { currentReport, storedRead } from './shared/stored-read';
 import { openReportPage } from './shared/report-page';
 
 /** After the browser has painted what is on screen now: what the first paint does not need waits for this. */
@@ -115,17 +115,14 @@ export function Popup({
     browser.storage.onChanged.addListener(onStored);
     // A report written after the first read and before this listener would go unseen (and the copy of the
     // first render kept): read once more, now that changes are heard.
-    browser.storage.local.get(STORAGE_KEYS.lastReport).then(
-      (got) => {
-        const latest = currentReport(got[STORAGE_KEYS.lastReport]);
-        // The same report as first read is no news, even one whose rendering failed (main.tsx shows none then).
-        if (!live || !latest || latest.id === firstReadId) return;
-        setReport(latest);
-        setFailure(null);
-        setNow(Date.now());
-      },
-      () => undefined,
-    );
+    void storedRead().then(({ value }) => {
+      const latest = currentReport(value);
+      // The same report as first read is no news, even one whose rendering failed (main.tsx shows none then).
+      if (!live || !latest || latest.id === firstReadId) return;
+      setReport(latest);
+      setFailure(null);
+      setNow(Date.now());
+    });
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => {
       live = false;

@@ -8,16 +8,10 @@ export interface StoredRead {
   error?: string;
 }
 
-/**
- * Reads the stored report from storage.local (an IPC round trip to the
- * browser, no service worker involved). Marks when it came, for the bench.
- */
+/** Reads the stored report from storage.local (an IPC round trip to the browser, no service worker involved). */
 export function storedRead(): Promise<StoredRead> {
   return browser.storage.local.get(STORAGE_KEYS.lastReport).then(
-    (stored) => {
-      document.documentElement.dataset.storedReportMs = String(Math.round(performance.now()));
-      return { value: stored[STORAGE_KEYS.lastReport] };
-    },
+    (stored) => ({ value: stored[STORAGE_KEYS.lastReport] }),
     (err: unknown) => ({ value: undefined, error: String(err) }),
   );
 }

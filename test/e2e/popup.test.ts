@@ -288,31 +288,32 @@ describe('popup after lab runs', () => {
   it('paints its copy of itself on the next opening; a run with no popup open removes the copy', async () => {
     const stored = await sendFromPage<Report>(popup, { type: 'getLastReport' });
     // The opening above kept its first render as the next opening's copy (src/contract/popup-copy.ts).
-    const reopened = await ext.openPage('popup/index.html');
+    // What public/popup-copy.js painted, caught the moment it marks the page (before the render from storage replaces it).
+    const reopened = await ext.browser.newPage();
+    await reopened.evaluateOnNewDocument(() => {
+      new MutationObserver((_records, observer) => {
+        if (document.body?.dataset.paintedFromCopy === undefined) return;
+        const pick = (selector: string) => document.querySelector(`#app ${selector}`)?.outerHTML ?? null;
+        (window as unknown as { painted: unknown }).painted = {
+          headline: pick('[data-testid="headline"]'),
+          header: pick('header'),
+          age: pick('[data-testid="age"]'),
+        };
+        observer.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painted-from-copy'] });
+    });
+    await reopened.goto(`chrome-extension://${ext.extensionId}/popup/index.html`);
     await popupShown(reopened);
-    const seen = await reopened.evaluate((key) => {
-      const copy = JSON.parse(localStorage.getItem(key) ?? 'null') as { nodes: unknown[] } | null;
-      // The copy's own headline and header, built as public/popup-copy.js builds them, beside the popup's render.
-      type Copied = string | [string, Record<string, string>, ...Copied[]];
-      const build = (node: Copied): Node => {
-        if (typeof node === 'string') return document.createTextNode(node);
-        const [tag, attributes, ...children] = node;
-        const element = document.createElement(tag);
-        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-        element.append(...children.map(build));
-        return element;
-      };
-      const holder = document.createElement('div');
-      holder.append(...((copy?.nodes ?? []) as Copied[]).map(build));
-      const pick = (root: ParentNode, selector: string) => root.querySelector(selector)?.outerHTML ?? null;
+    const seen = await reopened.evaluate(() => {
+      const pick = (selector: string) => document.querySelector(selector)?.outerHTML ?? null;
       return {
         paintedFromCopy: document.body.dataset.paintedFromCopy ?? null,
-        copied: { headline: pick(holder, '[data-testid="headline"]'), header: pick(holder, 'header'), age: pick(holder, '[data-testid="age"]') },
-        rendered: { headline: pick(document, '[data-testid="headline"]'), header: pick(document, 'header') },
+        copied: (window as unknown as { painted?: unknown }).painted ?? null,
+        rendered: { headline: pick('[data-testid="headline"]'), header: pick('header') },
       };
-    }, POPUP_COPY_KEY);
+    });
     expect(seen.paintedFromCopy).toBe(stored.startedAt);
-    expect(seen.copied.headline).not.toBeNull();
+    expect(seen.rendered.headline).not.toBeNull();
     expect(seen.copied).toEqual({ ...seen.rendered, age: null });
     const headlineText = await reopened.$eval('[data-testid="headline-text"]', (el) => el.textContent!);
     await reopened.close();
