@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LAB, LAB_HOSTS, TURN_CREDENTIALS } from '../lab/lab';
 import { startDelayForwarder } from '../lab/delay';
-import type { Daemon } from '../lab/exec';
+import { inNetns, type Daemon } from '../lab/exec';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
 import type { LoopbackResult } from '../../src/ice/loopback';
@@ -53,6 +53,14 @@ function profile(turnUdp: string) {
 
 const calls = (report: Report, transport: 'udp' | 'tcp') => report.loopbacks.filter((l) => l.transport === transport);
 const relayRelay = (report: Report, transport: 'udp' | 'tcp') => report.loopbacks.find((l) => l.path === 'relay-relay' && l.transport === transport)!;
+
+/** The router's FORWARD counters for UDP from the LAN: "<seen> seen, <dropped> dropped" (packets). */
+async function udpOutOfLanCounts(): Promise<string> {
+  const table = await inNetns(labBrowser.lab.topology.nat, 'iptables', ['-nvxL', 'FORWARD']);
+  // `-n` prints the protocol as its number (17), as iptables-nft does here.
+  const counts = table.split('\n').filter((line) => /\s(17|udp)\s+--\s+inside\s/.test(line)).map((line) => Number(line.trim().split(/\s+/)[0]));
+  return `${counts[0] ?? '?'} seen, ${counts[1] ?? '?'} dropped`;
+}
 
 /** The central interval of Binomial(n, p) holding at least `mass` of it: [k such that P(X < k) ≤ tail, k such that P(X > k) ≤ tail]. */
 export function binomialInterval(n: number, p: number, mass: number): [number, number] {
@@ -108,6 +116,8 @@ describe('call figures against the lab', () => {
 
   it('5 % random loss on UDP out of the LAN: the pooled one-way loss of the UDP calls is within the binomial 99.9 % interval', async () => {
     const P = 0.05;
+    // A rule with no target only counts: with the DROP rule's counter, the kernel's own tally of what the rule did.
+    await labBrowser.lab.topology.forwardRule(['-i', 'inside', '-p', 'udp']);
     await labBrowser.lab.topology.forwardRule(['-i', 'inside', '-p', 'udp', '-m', 'statistic', '--mode', 'random', '--probability', String(P), '-j', 'DROP']);
     const udp: LoopbackResult[] = [];
     for (let run = 0; run < 3; run++) {
@@ -122,8 +132,12 @@ describe('call figures against the lab', () => {
     // Enough packets for the interval to exclude "no loss" and "twice the loss".
     expect(sent).toBeGreaterThanOrEqual(600);
     const [low, high] = binomialInterval(sent, P, 0.999);
-    expect(lost).toBeGreaterThanOrEqual(low);
-    expect(lost).toBeLessThanOrEqual(high);
+    // Failed once in CI (stop 32: 190 lost of ~900, the interval's top 68) and never in 300 calls here under load,
+    // SIGSTOPped browser or coturn, or 100 ms blackouts: if it fails again, the message says which call and what the
+    // kernel dropped.
+    const why = `the kernel: ${await udpOutOfLanCounts()}; each call: ${udp.map((l) => `${l.path} ${l.received}/${l.sent} in ${l.durationMs} ms`).join(', ')}`;
+    expect(lost, why).toBeGreaterThanOrEqual(low);
+    expect(lost, why).toBeLessThanOrEqual(high);
   });
 
   it('100 ms round trip through a slow path to the TURN server: the relayed round trip is what the forwarder imposed, within the stated tolerance', async () => {
