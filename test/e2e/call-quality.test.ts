@@ -58,7 +58,10 @@ const relayRelay = (report: Report, transport: 'udp' | 'tcp') => report.loopback
 async function udpOutOfLanCounts(): Promise<string> {
   const table = await inNetns(labBrowser.lab.topology.nat, 'iptables', ['-nvxL', 'FORWARD']);
   // `-n` prints the protocol as its number (17), as iptables-nft does here.
-  const counts = table.split('\n').filter((line) => /\s(17|udp)\s+--\s+inside\s/.test(line)).map((line) => Number(line.trim().split(/\s+/)[0]));
+  const counts = table
+    .split('\n')
+    .filter((line) => /\s(17|udp)\s+--\s+inside\s/.test(line))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
   return `${counts[0] ?? '?'} seen, ${counts[1] ?? '?'} dropped`;
 }
 
