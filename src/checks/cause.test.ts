@@ -176,6 +176,29 @@ describe('a firewall only on a firewall’s signature', () => {
     expect(rowsOf([a, b])[b.id]).toBe('vendor-server.down');
   });
 
+  it('never asks to open a port another host answered on in the same run: the vendor closed it, or a filter by destination', () => {
+    // The vendor's own firewall drops UDP 3478 to one TURN server; its TCP 3478 answers, and UDP 3478 answers elsewhere.
+    const stunA = pass({ kind: 'stun', transport: 'udp', target: 'stun:203.0.113.10:3478', ruleId: 'stun' });
+    const reference = pass({ kind: 'stun', transport: 'udp', target: 'stun:203.0.113.40:3478', ruleId: 'reference', reference: true });
+    const turnUdp = turn('turn:203.0.113.11:3478?transport=udp', 'udp', { ruleId: 'turn' });
+    const turnTcp = pass({ kind: 'turn', transport: 'tcp', target: 'turn:203.0.113.11:3478?transport=tcp', ruleId: 'turn' });
+    const context = causeContext([stunA, reference, turnUdp, turnTcp], false);
+    expect(causeFindingOf(turnUdp, context)).toEqual({ cause: 'unknown', row: 'unknown.undecided', doubt: 'port-or-server' });
+  });
+
+  it('takes a host silent where the network is open for what it is: its other silences are no port filter either', () => {
+    // A DNS filter's block page answers HTTPS for the vendor's one name and nothing else; UDP 3478 reaches a reference server.
+    const app = pass({ target: 'https://vendor.example.com/' });
+    const stunUdp = stun('stun:vendor.example.com:3478');
+    const turnTcp = turn('turn:vendor.example.com:3478?transport=tcp', 'tcp');
+    const reference = pass({ kind: 'stun', transport: 'udp', target: 'stun:203.0.113.40:3478', ruleId: 'reference', reference: true });
+    const rows = rowsOf([app, stunUdp, turnTcp, reference]);
+    expect([rows[stunUdp.id], rows[turnTcp.id]]).toEqual(['unknown.undecided', 'unknown.undecided']);
+    // Without the reference's answer nothing shows UDP 3478 open: the same host's answer on 443 is the firewall's signature.
+    const without = rowsOf([app, stunUdp, turnTcp]);
+    expect([without[stunUdp.id], without[turnTcp.id]]).toEqual(['firewall.port-filter', 'firewall.port-filter']);
+  });
+
   it('stays unknown when one port is silent beside an answering port on another server', () => {
     const a = pass({ kind: 'stun', transport: 'udp', target: 'stun:203.0.113.10:3478' });
     const b = stun('stun:203.0.113.11:19302');
@@ -316,6 +339,17 @@ describe('causeContext', () => {
   it('sees the proxy in a web check, not in TURN alone', () => {
     expect(causeContext([check({ reason: 'proxy-auth' })], false).proxyInUse).toBe(true);
     expect(causeContext([check({ kind: 'turn', reason: 'proxy-auth' })], false).proxyInUse).toBe(false);
+  });
+
+  it('sees a proxy in a private address that answered for a public name only when no web check went to a public address', () => {
+    const proxied = pass({ target: 'https://app.example.com/', address: '10.99.0.1' });
+    const turnTcp = turn('turn:turn.example.com:3478?transport=tcp', 'tcp', { reason: 'timeout' });
+    expect(causeContext([proxied, turnTcp], false).proxyInUse).toBe(true);
+    // A school's filter answering for the one name it blocks, with a certificate from the school's CA, beside a direct answer.
+    const direct = pass({ target: 'https://cdn.example.net/', address: '198.51.100.7' });
+    const context = causeContext([proxied, direct, turnTcp], false);
+    expect(context.proxyInUse).toBe(false);
+    expect(causeOf(turnTcp, context)).not.toBe('proxy');
   });
 
   it('calls the device offline only when ICE found no local address and nothing answered', () => {

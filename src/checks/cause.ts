@@ -38,7 +38,8 @@ export { CAUSE_INFO, CAUSES, type Cause, type CauseInfo } from './cause-info';
 export interface CauseContext {
   /**
    * The browser's proxy showed itself: a web check met it (a refused CONNECT, a 407), or a public name
-   * answered with a valid certificate from a non-public address (webRequest names the proxy as the peer).
+   * answered with a valid certificate from a non-public address (webRequest names the proxy as the peer)
+   * while no web check of the run reached a public address.
    */
   proxyInUse: boolean;
   /** Nothing answered and the browser had no local address: the device is offline. */
@@ -127,7 +128,7 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'dns-filter.block-page',
     cause: 'dns-filter',
-    when: 'TLS to a name failed on a certificate for another name while no name of the run answered at all: one server answering for the vendor’s names with its own certificate, as a filter’s block page does (an inspecting proxy re-signs with the right names: an untrusted issuer, `proxy.inspection`)',
+    when: 'TLS to a name failed on a certificate for another name while no name of the run answered at all: one server answering for the vendor’s names with its own certificate, as a filter’s block page does, or a captive portal on the path (an inspecting proxy re-signs with the right names: an untrusted issuer, `proxy.inspection`)',
     evidence: '`net::ERR_CERT_COMMON_NAME_INVALID` (measured: the block page), and every other name of the run silent or failing',
     applies: (c, { facts }) => is('cert-name-mismatch')(c) && blockPageShown(c, facts),
   },
@@ -214,7 +215,7 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'firewall.port-filter',
     cause: 'firewall',
-    when: 'silence or a refusal on a port while the same host answered on another port; or on a port nothing answered on, while another host that answered elsewhere failed on it too, or while the other transport answered and two servers at IP literals failed on this one',
+    when: 'silence or a refusal on a port while the same host answered on another port; or on a port nothing answered on, while another host that answered elsewhere failed on it too, or while the other transport answered and two servers at IP literals failed on this one; never on a transport and port another host answered on in the run, nor for a host silent on such a port (the port is let out: the host does not serve there)',
     evidence: 'the other checks of the run: an answer from the same or another host on another port or transport (src/checks/endpoints.ts `portFilterShown`)',
     applies: (c, { facts }) => silentLike(c) && portFilterShown(c, facts),
   },
@@ -294,6 +295,11 @@ function answeredThroughProxy(c: CheckResult): boolean {
   return endpoint !== null && !endpoint.literal && unroutableRange(c.address) !== null;
 }
 
+/** An HTTPS/WSS check the browser connected to a public address for: no proxy stood between (webRequest `ip`). */
+function reachedPublicAddress(c: CheckResult): boolean {
+  return (c.kind === 'https' || c.kind === 'wss') && !!c.address && unroutableRange(c.address) === null;
+}
+
 /**
  * The run-wide facts causes depend on. `noLocalAddress`: ICE gathering ran and
  * found no host candidate (a profile without STUN/TURN tells nothing about it).
@@ -302,8 +308,12 @@ export function causeContext(checks: readonly CheckResult[], noLocalAddress: boo
   // A proxy shows itself by a refusal or a 407, or by answering for a public name from a private address:
   // through a proxy webRequest names the proxy as the peer (measured with Squid: 10.99.0.1), and a valid
   // certificate for the name rules out a sinkhole.
+  // The private address alone is not enough: a school's own filter answering for a name it sinkholes, with a
+  // certificate from a CA the school rolled out, looks the same (adversarial review, session 9). Through a proxy
+  // every web request names the proxy, so a web check that reached a public address shows the browser going direct.
   const proxyInUse =
-    checks.some((c) => c.kind !== 'turn' && c.kind !== 'stun' && (c.reason === 'proxy' || c.reason === 'proxy-auth')) || checks.some(answeredThroughProxy);
+    checks.some((c) => c.kind !== 'turn' && c.kind !== 'stun' && (c.reason === 'proxy' || c.reason === 'proxy-auth')) ||
+    (checks.some(answeredThroughProxy) && !checks.some(reachedPublicAddress));
   const tested = checks.filter((c) => c.status !== 'untestable' && c.status !== 'error');
   const offline = noLocalAddress && tested.length > 0 && tested.every((c) => c.status === 'fail');
   const inspectionSeen = checks.some((c) => c.reason === 'cert-untrusted' || interceptedBy(c.certificate) !== null);

@@ -96,6 +96,13 @@ export interface RunFacts {
   liveHostsFailingOnFamily: ReadonlyMap<PortFamily, ReadonlySet<string>>;
   /** Hosts that failed silent-like on this family and are IP literals (no resolver involved). */
   literalHostsFailingOnFamily: ReadonlyMap<PortFamily, ReadonlySet<string>>;
+  /**
+   * Hosts silent (or refusing) on a transport and port that another host answered on: the
+   * network lets that port out, so the host does not serve there (down, not the vendor's
+   * server, or a firewall filtering by destination). Its other silences are then no port
+   * filter's signature either: one explanation, the host, covers them all.
+   */
+  hostsSilentWhereOpen: ReadonlySet<string>;
   /** Addresses the browser connected to, by host name (webRequest `ip`, only with host access). */
   addressesOf: ReadonlyMap<string, ReadonlySet<string>>;
   /**
@@ -147,6 +154,13 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
     }
     if (endpoint.literal) addTo(literalHostsFailingOnFamily, endpoint.family, endpoint.host);
   }
+  const hostsSilentWhereOpen = new Set(
+    ran
+      .filter(
+        ({ check, endpoint }) => check.status === 'fail' && check.reason !== null && SILENT_LIKE.has(check.reason) && openEndpoints.has(endpointKey(endpoint)),
+      )
+      .map(({ endpoint }) => endpoint.host),
+  );
   const passedAddresses = new Set(ran.flatMap(({ check }) => (check.status === 'pass' && check.address ? [check.address] : [])));
   return {
     aliveHosts,
@@ -160,6 +174,7 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
     liveHostsFailingOn,
     liveHostsFailingOnFamily,
     literalHostsFailingOnFamily,
+    hostsSilentWhereOpen,
     addressesOf,
     passedAddresses,
   };
@@ -212,12 +227,17 @@ export function ruleEndpointOpenElsewhere(check: CheckFacts, facts: RunFacts): b
  * answered elsewhere failed on it too; or, with nothing at all answering on this
  * family while the other family answered, a live host or two servers at IP
  * literals (no resolver to blame) failed on it.
+ *
+ * Never on a port another host answered on in the same run (the port is let out),
+ * nor for a host that is silent on such a port (`hostsSilentWhereOpen`): asking the
+ * firewall to open a port that is open was what a vendor's closed port, a DNS
+ * filter's block page or a dead server got before (adversarial review, session 9).
  */
 export function portFilterShown(check: CheckFacts, facts: RunFacts): boolean {
   const endpoint = endpointOf(check);
   if (!endpoint) return false;
+  if (facts.openEndpoints.has(endpointKey(endpoint)) || facts.hostsSilentWhereOpen.has(endpoint.host)) return false;
   if (facts.aliveHosts.has(endpoint.host)) return true;
-  if (facts.openEndpoints.has(endpointKey(endpoint))) return false;
   if ((facts.liveHostsFailingOn.get(endpointKey(endpoint))?.size ?? 0) > 0) return true;
   if (facts.openFamilies.has(endpoint.family) || facts.openFamilies.size === 0) return false;
   const liveOnFamily = facts.liveHostsFailingOnFamily.get(endpoint.family)?.size ?? 0;

@@ -2,11 +2,12 @@ import { inEnglish } from '../i18n/english';
 import { phrase } from '../i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile/types';
-import { causeContext, causeOf } from './cause';
+import { causeContext, causeFindingOf, causeOf } from './cause';
 import { adviseRules, withBrowserPolicyNote, type CausedCheck } from './missing-rules';
 import { planChecks } from './plan';
 import { checkResult, untestableResult } from './result';
 import type { CheckOutcome, CheckResult } from './types';
+import { fetchCheckResult } from './web-results';
 
 const profile: Profile = {
   id: 'p',
@@ -100,5 +101,35 @@ describe('adviseRules', () => {
         "Change it (WebRtcIPHandling policy or the extension that sets it) if the vendor's web app needs these routes.",
     ]);
     expect(device!.text).toBe(`On this device: ${inEnglish(device!.notes[0]!)}`);
+  });
+});
+
+describe('a block page in words', () => {
+  it('says the name resolved to a server with a certificate for another name, never that the DNS gave no address', () => {
+    const webProfile: Profile = {
+      id: 'w',
+      name: 'W',
+      version: '1',
+      rules: [
+        { id: 'app', kind: 'https', purpose: 'Web app', required: true, noInspection: false, url: 'https://app.example.com/' },
+        { id: 'api', kind: 'https', purpose: 'API', required: true, noInspection: false, url: 'https://api.example.com/' },
+      ],
+    };
+    const webPlan = planChecks(webProfile);
+    const raw = webPlan.flatMap((check) =>
+      check.type === 'fetch'
+        ? [fetchCheckResult(check, { httpStatus: null, netError: 'net::ERR_CERT_COMMON_NAME_INVALID', timedOut: false, durationMs: 40 })]
+        : [],
+    );
+    const context = causeContext(raw, false);
+    const caused: CausedCheck[] = raw.map((c) => {
+      const finding = causeFindingOf(c, context)!;
+      return { ...c, cause: finding.cause, causeRow: finding.row };
+    });
+    expect(caused.map((c) => c.causeRow)).toEqual(['dns-filter.block-page', 'dns-filter.block-page']);
+    const { otherCauses } = adviseRules(webProfile, webPlan, caused);
+    const text = otherCauses.map((s) => s.text).join('\n');
+    expect(text).toContain('Let the content filter pass app.example.com: a server answered for it with a certificate for another name');
+    expect(text).not.toMatch(/gave no address/);
   });
 });

@@ -212,9 +212,10 @@ function causeLine(cause: Exclude<Cause, 'firewall'>, check: CausedCheck, line: 
     case 'proxy':
       return proxyLine(check.reason, rule, where, what);
     case 'dns-filter':
-      return check.sinkhole
-        ? phrase('cause_line_dns_sinkhole', { host: hostOf(check, line), address: check.sinkhole, what })
-        : phrase('cause_line_dns', { host: hostOf(check, line), what });
+      if (check.sinkhole) return phrase('cause_line_dns_sinkhole', { host: hostOf(check, line), address: check.sinkhole, what });
+      // The name resolved (TLS began): "the DNS gave no address" would be false, and a portal on the path looks the same.
+      if (check.causeRow === 'dns-filter.block-page') return phrase('cause_line_block_page', { host: hostOf(check, line), what });
+      return phrase('cause_line_dns', { host: hostOf(check, line), what });
     case 'relay-credentials':
       return phrase('cause_line_credentials', { target: check.target, what });
     case 'vendor-server':

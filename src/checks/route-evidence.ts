@@ -182,12 +182,17 @@ function answeredOverUdp(checks: readonly CheckResult[]): CheckResult[] {
  * Hole punching sends UDP to whatever port the peer's NAT picked, so a
  * firewall that lets UDP out only to some ports breaks it even when STUN
  * works. The sign: over UDP, a server on one port answered while one on
- * another port got no answer at all. A server that is down looks the same
- * from here, which is why this only ever makes hole punching `unverified`.
+ * another port got no answer at all, on a port no server answered on. A server
+ * that is down looks the same from here, which is why this only ever makes hole
+ * punching `unverified`.
  */
 function findUdpPortLimit(checks: CheckResult[]): UdpPortLimit | null {
   const answered = answeredOverUdp(checks);
-  const silent = checks.filter((check) => check.transport === 'udp' && check.status === 'fail' && check.reason === 'timeout');
+  // A port some server answered on is let out: a silent server there is no sign of a port limit.
+  const answeredPorts = new Set(answered.map(portOf));
+  const silent = checks.filter(
+    (check) => check.transport === 'udp' && check.status === 'fail' && check.reason === 'timeout' && !answeredPorts.has(portOf(check)),
+  );
   for (const a of answered) {
     const s = silent.find((candidate) => portOf(candidate) !== portOf(a));
     if (s) return { answered: a, silent: s };

@@ -18,6 +18,7 @@ export interface MessageParams {
   cause_dns_copy_heading: ['profile', 'version'];
   cause_dns_heading: ['count'];
   cause_dns_hint: [];
+  cause_line_block_page: ['host', 'what'];
   cause_line_connect: ['where', 'what'];
   cause_line_credentials: ['target', 'what'];
   cause_line_device: ['target', 'what', 'detail'];
@@ -719,6 +720,7 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   cause_credentials_copy_heading: ['profile', 'version'],
   cause_device_copy_heading: ['profile', 'version'],
   cause_dns_copy_heading: ['profile', 'version'],
+  cause_line_block_page: ['host', 'what'],
   cause_line_connect: ['where', 'what'],
   cause_line_credentials: ['target', 'what'],
   cause_line_device: ['target', 'what', 'detail'],

@@ -2,7 +2,7 @@ import { inEnglish } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { LAB_ENVIRONMENT } from '../../test/fixtures/environment';
 import example from '../../test/fixtures/profiles/example.json';
-import { candidate, errorTexts, gather, iceError, lines } from '../../test/fixtures/gather';
+import { candidate, cutByDeadline, errorTexts, gather, iceError, lines } from '../../test/fixtures/gather';
 import { iceCheckResults } from '../checks/ice-results';
 import { planChecks } from '../checks/plan';
 import { untestableResult } from '../checks/result';
@@ -125,11 +125,21 @@ describe('buildReport', () => {
   });
 
   it('lists as missing firewall rules only what the firewall blocked, with paste-ready text', () => {
-    expect(report.missingRules.map((r) => r.ruleId)).toEqual(['turn-eu']);
-    expect(report.missingRules.every((r) => r.cause === 'firewall')).toBe(true);
-    const [turn] = report.missingRules;
-    // TURN over TCP answered 401 (credentials), over TLS refused (firewall): only the TLS port is a firewall rule.
-    expect(turn!.text.split('\n')).toEqual(['Allow outbound TCP to turn-eu.senso.cloud port 443 (TURN over TLS): Media relay (Europe).']);
+    // TURN over TLS on 443 refused while the web app answered on 443: the port is let out, so the
+    // firewall is not shown (the server, or a filter by destination) and the run asks for nothing.
+    expect(report.missingRules).toEqual([]);
+    expect(report.checks.find((c) => c.id === 'turn-eu#3')).toMatchObject({ cause: 'unknown', causeRow: 'unknown.undecided', doubt: 'port-or-server' });
+    // TURN over TLS relays and TURN over TCP 3478 is silent, a port nothing answered on: the firewall's signature.
+    const tcpSilent = buildReport(
+      schoolRun({
+        'turn-eu#2': cutByDeadline(),
+        'turn-eu#3': gather({ candidates: [candidate(lines.hostUdp), candidate(lines.relayUdp, 'turns:turn-eu.senso.cloud:443?transport=tcp', 90)] }),
+      }),
+    );
+    expect(tcpSilent.missingRules.map((r) => r.ruleId)).toEqual(['turn-eu']);
+    expect(tcpSilent.missingRules.every((r) => r.cause === 'firewall')).toBe(true);
+    const [turn] = tcpSilent.missingRules;
+    expect(turn!.text.split('\n')).toEqual(['Allow outbound TCP to turn-eu.senso.cloud port 3478 (TURN over TCP): Media relay (Europe).']);
     // Its probe host was silent on 443 while the web app answered on 443: a host-level fault
     // (a DNS filter, a dead host, a blocked address), not a port rule, and the run cannot say which.
     expect(report.checks.find((c) => c.ruleId === 'web-tcp')).toMatchObject({ cause: 'unknown', causeRow: 'unknown.undecided', doubt: 'host-silent' });
@@ -139,7 +149,7 @@ describe('buildReport', () => {
     expect(report.otherCauses.map((s) => [s.cause, s.rules.map((r) => r.ruleId)])).toEqual([
       ['dns-filter', ['signalling']],
       ['relay-credentials', ['turn-eu']],
-      ['unknown', ['web-tcp']],
+      ['unknown', ['turn-eu', 'web-tcp']],
     ]);
     expect(report.otherCauses[0]!.text).toBe(
       "Let the DNS resolver answer for signal.senso.cloud (this network's DNS gave no address; check the DNS or content filter): Call signalling.",

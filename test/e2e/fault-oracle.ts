@@ -33,7 +33,7 @@ export type DnsAnswerKind = 'nxdomain' | 'zero' | 'loopback' | 'private' | 'bloc
 export type Fault =
   | { class: 'dns'; answer: DnsAnswerKind; names: Role | 'all' }
   | { class: 'tls'; kind: 'transparent-untrusted' | 'vendor-wrong-name' | 'vendor-expired' | 'turns-web-server' }
-  | { class: 'vendor'; kind: 'relay-ports-closed' | 'denied-peer' | 'quota' | 'dead-stun' }
+  | { class: 'vendor'; kind: 'relay-ports-closed' | 'denied-peer' | 'quota' | 'dead-stun' | 'udp-3478-closed' }
   | { class: 'path'; kind: 'udp-only-vendor' | 'udp-max-1000' | 'udp-max-1200' };
 
 /** The base filters crossed with the faults: a subset of network-oracle.ts's (UDP `no-high-ports` left out). */
@@ -80,7 +80,7 @@ export function faultKind(f: Fault): string {
 
 const ALL_DNS: DnsAnswerKind[] = ['nxdomain', 'zero', 'loopback', 'private', 'block-page'];
 
-/** Every fault network (84), each name distinct. */
+/** Every fault network (88), each name distinct. */
 export function faultNetworks(): FaultSpec[] {
   const specs: FaultSpec[] = [];
   const add = (fault: Fault, ...bases: Base[]) => bases.forEach((base) => specs.push({ base, fault }));
@@ -93,7 +93,7 @@ export function faultNetworks(): FaultSpec[] {
   for (const kind of ['transparent-untrusted', 'vendor-wrong-name', 'vendor-expired', 'turns-web-server'] as const) {
     add({ class: 'tls', kind }, BASES.open, BASES.symmetric, BASES.only3478, BASES.noNat);
   }
-  for (const kind of ['relay-ports-closed', 'denied-peer', 'quota', 'dead-stun'] as const) {
+  for (const kind of ['relay-ports-closed', 'denied-peer', 'quota', 'dead-stun', 'udp-3478-closed'] as const) {
     add({ class: 'vendor', kind }, BASES.open, BASES.symmetric, BASES.only3478, BASES.noNat);
   }
   for (const kind of ['udp-only-vendor', 'udp-max-1000', 'udp-max-1200'] as const) {
@@ -223,6 +223,11 @@ export function construction(spec: FaultSpec, index: number): Construction {
     server.push(['-i', 'srv0', '-d', A, '-p', 'udp', '--dport', '49152:49999', '-j', 'DROP']);
   }
   if (fault.class === 'vendor' && fault.kind === 'dead-stun') server.push(['-d', FAULT_LAB.dead, '-j', 'DROP']);
+  if (fault.class === 'vendor' && fault.kind === 'udp-3478-closed') {
+    // The vendor's cloud firewall drops UDP 3478 to one server (its STUN and TURN over UDP); TCP and TLS
+    // there still answer, and UDP 3478 from this network reaches every other address: no school rule to ask for.
+    server.push(['-i', 'srv0', '-d', A, '-p', 'udp', '--dport', '3478', '-j', 'DROP']);
+  }
   const names = hostNames(index);
   const answers = dnsAnswers(spec);
   const dns = Object.fromEntries((Object.keys(names) as NameRole[]).map((r) => [names[r], answers[r]]));
@@ -361,10 +366,18 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
     const firewall =
       address !== 'NXDOMAIN' && !routerLetsOut(spec, d.transport, d.port, serverAt(address) === 'coturn' || serverAt(address) === 'web' ? address : A);
     const sinkholed = f.class === 'dns' && f.answer !== 'nxdomain' && (f.names === 'all' || f.names === roleOf(d.name));
+    const vendorClosed = f.class === 'vendor' && f.kind === 'udp-3478-closed' && d.transport === 'udp' && d.port === 3478 && address === A;
     if (address === 'NXDOMAIN') return { pass: false, truth: ['dns-filter'] };
     if (sinkholed) {
       // Nothing of the vendor's answers behind a wrong address; a firewall that also blocks the port is true as well.
       return { pass: false, truth: ['dns-filter', ...(firewall ? (['firewall'] as const) : [])], undecidable: ADDRESS_UNSEEN };
+    }
+    if (vendorClosed && !firewall) {
+      return {
+        pass: false,
+        truth: ['vendor-server'],
+        undecidable: 'a server silent on a port other addresses answer on: the vendor closed it, or a firewall filters by destination; Chromium cannot tell',
+      };
     }
     if (firewall) {
       // The browser sees a firewall's signature only when the same name answered on another port
