@@ -344,10 +344,25 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     explain: (e) => [why(phrase('why_vendor_only', { nat: e.nat.reason, ports: portList(e.udpPortsAnswered) }), passed(e.stun))],
   },
   {
+    id: 'hole-punching.guide-ports-only',
+    method: 'hole-punching',
+    status: 'unverified',
+    when:
+      'otherwise, when a reference STUN server outside the vendor’s addresses answered only on ports the vendor’s guide opens (or system ports below 1024): UDP was shown to reach other addresses on those ports, and other ports only at the vendor’s addresses; ' +
+      'a firewall opened exactly as the guide says passes both while a peer’s port, which its NAT picks, is refused',
+    applies: (e) => e.referenceBeyondGuide.length === 0,
+    explain: (e) => [
+      why(
+        phrase('why_guide_ports_only', { servers: e.referenceAnswered.map((c) => c.target).join(', '), ports: portList(e.udpPortsAnswered) }),
+        e.referenceAnswered,
+      ),
+    ],
+  },
+  {
     id: 'hole-punching.open',
     method: 'hole-punching',
     status: 'available',
-    when: "otherwise: mapping endpoint-independent or no NAT, UDP answered on at least two destination ports or carried data to the relay's high port, and a reference STUN server outside the vendor's addresses answered",
+    when: "otherwise: mapping endpoint-independent or no NAT, UDP answered on at least two destination ports or carried data to the relay's high port, and a reference STUN server outside the vendor's addresses answered on a port the guide does not open",
     applies: () => true,
     explain: (e) => [
       why(
@@ -356,7 +371,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
           : phrase('why_open_ports', { nat: e.nat.reason, ports: portList(e.udpPortsAnswered) }),
         passed(e.stun),
       ),
-      why(phrase('why_reference_answered', { servers: e.referenceAnswered.map((c) => c.target).join(', ') }), e.referenceAnswered),
+      why(phrase('why_reference_answered', { servers: e.referenceBeyondGuide.map((c) => c.target).join(', ') }), e.referenceBeyondGuide),
     ],
   },
   ...relayRows('relay-udp', 'udp'),

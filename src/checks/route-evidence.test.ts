@@ -33,3 +33,24 @@ describe('routeEvidence: a UDP port limit', () => {
     expect(evidence([a, b, c]).udpPortLimit).toBeNull();
   });
 });
+
+describe('routeEvidence: a reference beyond the guide', () => {
+  const reference = (target: string, status: 'pass' | 'fail') => ({ ...stun(target, status), ruleId: 'reference', reference: true as const });
+
+  it("takes a reference's answer on a port the vendor's checks do not use, and not on theirs", () => {
+    const vendor = stun('stun:203.0.113.10:3478', 'pass');
+    const onGuidePort = reference('stun:203.0.113.40:3478', 'pass');
+    const onPeerPort = reference('stun:203.0.113.40:40000', 'pass');
+    expect(evidence([vendor, onGuidePort]).referenceBeyondGuide).toEqual([]);
+    expect(evidence([vendor, onGuidePort, onPeerPort]).referenceBeyondGuide).toEqual([onPeerPort]);
+    expect(evidence([vendor, onGuidePort, reference('stun:203.0.113.40:40000', 'fail')]).referenceBeyondGuide).toEqual([]);
+  });
+
+  it("uses the guide's ports when given: a range the guide opens is no proof", () => {
+    const vendor = stun('stun:203.0.113.10:3478', 'pass');
+    const onGuideRange = reference('stun:203.0.113.40:50000', 'pass');
+    const guidePort = (port: number) => port === 3478 || port >= 49152;
+    expect(routeEvidence({ checks: [vendor, onGuideRange], candidates: [], nat, localGatheringRan: true, guidePort }).referenceBeyondGuide).toEqual([]);
+    expect(evidence([vendor, onGuideRange]).referenceBeyondGuide).toEqual([onGuideRange]);
+  });
+});

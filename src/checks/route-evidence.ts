@@ -6,6 +6,7 @@ import type { NatAnalysis } from '../ice/nat';
 import { carriedData, type LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, RelayProtocol } from '../ice/types';
 import { effectivePort, parseIceUri } from '../ice/uri';
+import { FIRST_USER_PORT } from '../profile/guide-ports';
 import { isMdnsName } from '../ice/address';
 import type { CheckResult } from './types';
 
@@ -66,6 +67,13 @@ export interface RouteEvidence {
   /** Reference STUN servers silent while a vendor server answered over UDP on the same port: UDP is limited by destination. */
   referenceSilent: CheckResult[];
   /**
+   * Reference STUN servers that answered on a port the vendor's guide does not open (nor a
+   * system port): UDP reaches an address beyond the vendor's AND a port beyond the guide's in
+   * one answer, as a peer needs. Answers on the guide's ports, or other ports shown only at the
+   * vendor's addresses, pass a firewall opened exactly as the guide says (src/profile/guide-ports.ts).
+   */
+  referenceBeyondGuide: CheckResult[];
+  /**
    * A reference server answered on a port in the dynamic range (49152-65535, RFC 6335 §6),
    * where relays allocate: UDP from this network reaches such ports, so a relay port that
    * nothing reaches is closed at the vendor's side.
@@ -93,6 +101,11 @@ export interface RouteEvidenceInput {
   /** The always-planned `stun-batch` connection: did it run at all (no setup error)? */
   localGatheringRan: boolean;
   loopbacks?: readonly LoopbackResult[];
+  /**
+   * The UDP ports the vendor's guide opens (src/profile/guide-ports.ts `guideUdpPorts`); by
+   * default the ports of the run's own STUN/TURN checks, and the system ports.
+   */
+  guidePort?: (port: number) => boolean;
 }
 
 export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
@@ -125,7 +138,7 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
           .filter((p): p is number => p !== null),
       ),
     ].sort((a, b) => a - b),
-    ...mediaAndReference(ran, input.loopbacks ?? [], hostGathered),
+    ...mediaAndReference(ran, input.loopbacks ?? [], hostGathered, input.guidePort ?? checkPorts(ran)),
   };
 }
 
@@ -136,7 +149,11 @@ function mediaAndReference(
   ran: CheckResult[],
   loopbacks: readonly LoopbackResult[],
   hostGathered: boolean,
-): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts' | 'referenceAnswered' | 'referenceSilent' | 'udpHighPortShown' | 'udpMediaLost' | 'relayRefusesData'> {
+  guidePort: (port: number) => boolean,
+): Pick<
+  RouteEvidence,
+  'relayMedia' | 'udpHighPorts' | 'referenceAnswered' | 'referenceSilent' | 'referenceBeyondGuide' | 'udpHighPortShown' | 'udpMediaLost' | 'relayRefusesData'
+> {
   const media = mediaEvidence(loopbacks, hostGathered);
   const reference = ran.filter((check) => check.reference === true && check.kind === 'stun');
   const referenceAnswered = reference.filter((check) => check.status === 'pass');
@@ -147,11 +164,15 @@ function mediaAndReference(
   );
   const referenceSilent = reference.filter((check) => check.status === 'fail' && check.reason === 'timeout' && vendorUdpPorts.has(portOf(check)));
   const udpHighPortShown = referenceAnswered.some((check) => (portOf(check) ?? 0) >= DYNAMIC_PORTS_START);
+  const referenceBeyondGuide = referenceAnswered.filter((check) => {
+    const port = portOf(check);
+    return port !== null && !guidePort(port);
+  });
   const { udp, tcp, tls } = media.relayMedia;
   const udpMediaLost = udp.status === 'blocked' && (tcp.status === 'carried' || tls.status === 'carried');
   const ranCalls = [udp, tcp, tls].filter((m) => m.status !== 'unknown');
   const relayRefusesData = ranCalls.length >= 2 && ranCalls.every((m) => m.status === 'blocked') && (tcp.status === 'blocked' || tls.status === 'blocked');
-  return { ...media, referenceAnswered, referenceSilent, udpHighPortShown, udpMediaLost, relayRefusesData };
+  return { ...media, referenceAnswered, referenceSilent, referenceBeyondGuide, udpHighPortShown, udpMediaLost, relayRefusesData };
 }
 
 function mediaEvidence(loopbacks: readonly LoopbackResult[], hostGathered: boolean): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts'> {
@@ -198,6 +219,12 @@ function findUdpPortLimit(checks: CheckResult[]): UdpPortLimit | null {
     if (s) return { answered: a, silent: s };
   }
   return null;
+}
+
+/** The guide's ports as the run shows them: those of the vendor's own STUN/TURN checks, and the system ports. */
+function checkPorts(ran: readonly CheckResult[]): (port: number) => boolean {
+  const ports = new Set(ran.filter((c) => (c.kind === 'stun' || c.kind === 'turn') && c.reference !== true).map(portOf));
+  return (port) => port < FIRST_USER_PORT || ports.has(port);
 }
 
 function portOf(check: CheckResult): number | null {

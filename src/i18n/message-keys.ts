@@ -679,6 +679,7 @@ export interface MessageParams {
   why_addresses_hidden: [];
   why_credentials_rejected: ['check'];
   why_direct_udp_failed: ['ports', 'figures'];
+  why_guide_ports_only: ['servers', 'ports'];
   why_high_ports_blocked: ['port', 'figures'];
   why_lan_host: ['addresses'];
   why_lan_no_host: [];
@@ -792,6 +793,7 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   summary_web_app_limited: ['summary', 'value', 'left'],
   webrtc_note_control: ['meaning', 'control'],
   why_direct_udp_failed: ['ports', 'figures'],
+  why_guide_ports_only: ['servers', 'ports'],
   why_high_ports_blocked: ['port', 'figures'],
   why_one_udp_port: ['nat', 'ports'],
   why_open_high_port: ['nat', 'port', 'figures'],
