@@ -2,7 +2,7 @@ import { inEnglish } from '../../src/i18n/english';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { LAB, LAB_HOSTS, MISCONFIGURED_TURN, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT, WEB_PORTS, type Lab } from '../lab/lab';
+import { LAB, LAB_HOSTS, MISCONFIGURED_TURN, REFERENCE_PEER_PORT, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT, WEB_PORTS, type Lab } from '../lab/lab';
 import { startLabBrowser, type LabBrowser } from '../support/lab-browser';
 import type { Report } from '../../src/report/types';
 import { BADGE_COLOURS } from '../../src/view/badge';
@@ -216,6 +216,7 @@ describe('1. credentials are not a firewall', () => {
         ['UDP', B, String(STUN_ALT_PORT), 'missing'],
         // The district's reference STUN server: UDP to it is dropped as well.
         ['UDP', LAB.referenceStunAddress, '3478', 'missing'],
+        ['UDP', LAB.referenceStunAddress, String(REFERENCE_PEER_PORT), 'missing'],
       ]);
     } finally {
       await page.close();

@@ -21,7 +21,7 @@
  * address, so the address a name resolved to is never seen on a failure;
  * NXDOMAIN is the one DNS answer Chromium names.
  */
-import { LAB, REFERENCE_STUN_URL } from '../lab/lab';
+import { LAB, REFERENCE_PEER_PORT, REFERENCE_STUN_PEER_URL, REFERENCE_STUN_URL } from '../lab/lab';
 import { FAULT_LAB } from '../lab/fault-lab';
 import { generatedProfile, type NatKind, type TcpPolicy } from './network-oracle';
 
@@ -34,7 +34,7 @@ export type Fault =
   | { class: 'dns'; answer: DnsAnswerKind; names: Role | 'all' }
   | { class: 'tls'; kind: 'transparent-untrusted' | 'vendor-wrong-name' | 'vendor-expired' | 'turns-web-server' }
   | { class: 'vendor'; kind: 'relay-ports-closed' | 'denied-peer' | 'quota' | 'dead-stun' | 'udp-3478-closed' }
-  | { class: 'path'; kind: 'udp-only-vendor' | 'udp-max-1000' | 'udp-max-1200' };
+  | { class: 'path'; kind: 'udp-only-vendor' | 'udp-vendor-and-3478' | 'udp-max-1000' | 'udp-max-1200' };
 
 /** The base filters crossed with the faults: a subset of network-oracle.ts's (UDP `no-high-ports` left out). */
 export interface Base {
@@ -80,7 +80,7 @@ export function faultKind(f: Fault): string {
 
 const ALL_DNS: DnsAnswerKind[] = ['nxdomain', 'zero', 'loopback', 'private', 'block-page'];
 
-/** Every fault network (88), each name distinct. */
+/** Every fault network (92), each name distinct. */
 export function faultNetworks(): FaultSpec[] {
   const specs: FaultSpec[] = [];
   const add = (fault: Fault, ...bases: Base[]) => bases.forEach((base) => specs.push({ base, fault }));
@@ -96,7 +96,7 @@ export function faultNetworks(): FaultSpec[] {
   for (const kind of ['relay-ports-closed', 'denied-peer', 'quota', 'dead-stun', 'udp-3478-closed'] as const) {
     add({ class: 'vendor', kind }, BASES.open, BASES.symmetric, BASES.only3478, BASES.noNat);
   }
-  for (const kind of ['udp-only-vendor', 'udp-max-1000', 'udp-max-1200'] as const) {
+  for (const kind of ['udp-only-vendor', 'udp-vendor-and-3478', 'udp-max-1000', 'udp-max-1200'] as const) {
     add({ class: 'path', kind }, BASES.open, BASES.symmetric, BASES.only3478, BASES.noNat);
   }
   return specs;
@@ -210,6 +210,15 @@ export function construction(spec: FaultSpec, index: number): Construction {
     // As admins "follow the guide": UDP to the vendor's addresses, nothing else.
     forward.push([...lan, '-p', 'udp', '-d', vendorAddresses(spec).join(','), '-j', 'RETURN'], [...lan, '-p', 'udp', '-j', 'DROP']);
   }
+  if (fault.class === 'path' && fault.kind === 'udp-vendor-and-3478') {
+    // The guide followed to the letter: UDP 3478 to anyone (STUN), and anything to the vendor's addresses (its relays'
+    // ports): each proven on its own axis, a peer's address on a peer's port never (adversarial review, session 9).
+    forward.push(
+      [...lan, '-p', 'udp', '-d', vendorAddresses(spec).join(','), '-j', 'RETURN'],
+      [...lan, '-p', 'udp', '--dport', '3478', '-j', 'RETURN'],
+      [...lan, '-p', 'udp', '-j', 'DROP'],
+    );
+  }
   const max = udpMax(fault);
   // A tunnel's MTU: both directions lose what is larger.
   if (max !== null) forward.push(['-p', 'udp', '-m', 'length', '--length', `${max + 1}:65535`, '-j', 'DROP']);
@@ -245,6 +254,7 @@ function routerLetsOut(spec: FaultSpec, transport: 'udp' | 'tcp', port: number, 
   if (base.udp === 'none') return false;
   if (base.udp === 'only-3478' && port !== 3478) return false;
   if (fault.class === 'path' && fault.kind === 'udp-only-vendor' && !vendorAddresses(spec).includes(address)) return false;
+  if (fault.class === 'path' && fault.kind === 'udp-vendor-and-3478' && port !== 3478 && !vendorAddresses(spec).includes(address)) return false;
   const max = udpMax(fault);
   return max === null || bytes <= max;
 }
@@ -460,6 +470,14 @@ export function expectedFaults(spec: FaultSpec, index: number): ExpectedFaults {
         status: 'fail',
         causes: ['firewall', 'unknown'],
         undecidable: 'silence on a port nothing answered on at a literal address: a port filter or the server',
+      };
+  // The same server on a port no rule names: it answers where the router lets UDP reach a peer's kind of port.
+  checks[`reference ${REFERENCE_STUN_PEER_URL}`] = routerLetsOut(spec, 'udp', REFERENCE_PEER_PORT, LAB.referenceStunAddress)
+    ? { status: 'pass', causes: [null] }
+    : {
+        status: 'fail',
+        causes: ['firewall', 'unknown'],
+        undecidable: 'silence on a port nothing answered on: a port filter, or the server (its answer on 3478 shows the host, when it came)',
       };
 
   // Routes: what works, by construction.

@@ -111,8 +111,8 @@ describe('faults', () => {
 
     const report = await run(ext, schoolProfile());
     const ice = report.checks.filter((c) => c.kind === 'stun' || c.kind === 'turn');
-    // The school profile's five vendor STUN/TURN checks and the district's reference STUN server.
-    expect(ice).toHaveLength(6);
+    // The school profile's five vendor STUN/TURN checks and the district's reference STUN server (two ports).
+    expect(ice).toHaveLength(7);
     for (const check of ice) {
       // Our failure, not the network's: "not tested", never a missing rule.
       expect(check).toMatchObject({ status: 'error', reason: 'setup' });

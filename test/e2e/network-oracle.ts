@@ -22,7 +22,7 @@
  * - the route is the best proven method, else the best unverified one, else none.
  */
 import type { Report } from '../../src/report/types';
-import { LAB, LAB_HOSTS, REFERENCE_STUN_RULE, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
+import { LAB, LAB_HOSTS, REFERENCE_PEER_PORT, REFERENCE_STUN_PEER_URL, REFERENCE_STUN_RULE, STUN_ALT_PORT, TURN_CREDENTIALS, TURN_TLS_PORT } from '../lab/lab';
 
 export type NatKind = 'none' | 'endpoint-independent' | 'symmetric';
 export type UdpPolicy = 'all' | 'none' | 'only-3478' | 'no-high-ports';
@@ -104,6 +104,7 @@ function servers(spec: NetworkSpec): Server[] {
     { ruleId: 'stun', host: A, url: `stun:${A}:3478`, kind: 'stun', transport: 'udp', address: A, port: 3478 },
     { ruleId: 'stun', host: B, url: `stun:${B}:${secondPort}`, kind: 'stun', transport: 'udp', address: B, port: secondPort },
     { ruleId: 'reference', host: R, url: `stun:${R}:3478`, kind: 'stun', transport: 'udp', address: R, port: 3478 },
+    { ruleId: 'reference', host: R, url: REFERENCE_STUN_PEER_URL, kind: 'stun', transport: 'udp', address: R, port: REFERENCE_PEER_PORT },
     { ruleId: 'turn-udp', host: A, url: `turn:${A}:3478?transport=udp`, kind: 'turn', transport: 'udp', address: A, port: 3478 },
     { ruleId: 'turn-tcp', host: LAB_HOSTS.turn, url: `turn:${LAB_HOSTS.turn}:3478?transport=tcp`, kind: 'turn', transport: 'tcp', address: A, port: 3478 },
     {
@@ -177,6 +178,8 @@ export function expectedVerdict(spec: NetworkSpec): Expected {
 
   const stunAnswered = list.filter((s) => s.kind === 'stun' && answers(s));
   const referenceAnswered = list.some((s) => s.ruleId === 'reference' && answers(s));
+  // A peer's address and a peer's port in one answer: the reference on a port no rule of the profile names.
+  const referenceBeyondGuide = list.some((s) => s.ruleId === 'reference' && s.port === REFERENCE_PEER_PORT && answers(s));
   const answeringAddresses = new Set(stunAnswered.map((s) => s.address));
   const mapping: Expected['mapping'] =
     stunAnswered.length === 0
@@ -191,7 +194,8 @@ export function expectedVerdict(spec: NetworkSpec): Expected {
 
   const udpServers = list.filter((s) => s.transport === 'udp');
   const udpPortsAnswered = new Set(udpServers.filter(answers).map((s) => s.port));
-  const udpSilentElsewhere = udpServers.some((s) => !answers(s) && [...udpPortsAnswered].some((p) => p !== s.port));
+  // A silent server on a port some server answered on shows no port limit (the port is let out).
+  const udpSilentElsewhere = udpServers.some((s) => !answers(s) && !udpPortsAnswered.has(s.port) && [...udpPortsAnswered].some((p) => p !== s.port));
   // The loopback call to the UDP relay's port runs when the UDP relay allocated; the relay itself carries data then.
   const udpRelay = list.find((s) => s.ruleId === 'turn-udp')!;
   const relayPort: Server = { ...udpRelay, port: RELAY_PORT };
@@ -199,7 +203,7 @@ export function expectedVerdict(spec: NetworkSpec): Expected {
   const holePunching: Status =
     stunAnswered.length === 0 || mapping === 'endpoint-dependent' || highPorts === 'blocked'
       ? 'unavailable'
-      : mapping === 'unknown' || (highPorts !== 'carried' && (udpSilentElsewhere || udpPortsAnswered.size < 2)) || !referenceAnswered
+      : mapping === 'unknown' || (highPorts !== 'carried' && (udpSilentElsewhere || udpPortsAnswered.size < 2)) || !referenceAnswered || !referenceBeyondGuide
         ? 'unverified'
         : 'available';
 

@@ -145,7 +145,9 @@ describe('progress', () => {
       labProfile(),
     );
     expect(events.at(-1)).toBe('finished');
-    expect(events.filter((t) => t === 'progress').length).toBe(labProfile().rules.length + 1);
+    // One progress event per check: one per STUN/TURN URL, one per other rule.
+    const checks = labProfile().rules.reduce((n, rule) => n + ('urls' in rule && rule.urls ? rule.urls.length : 1), 0);
+    expect(events.filter((t) => t === 'progress').length).toBe(checks);
   });
 });
 

@@ -46,14 +46,22 @@ export const STUN_ALT_PORT = 19302;
  */
 export const REFERENCE_STUN_URL = `stun:${LAB.referenceStunAddress}:3478`;
 
-/** The profile rule naming the lab's reference STUN server. */
+/**
+ * A port no lab profile's guide names, where a peer's NAT might map (the fault lab's
+ * ground-truth peer echo uses it too): the reference's answer here is the one proof that
+ * UDP reaches a peer's address and a peer's port at once (docs/verdict.md, hole-punching.guide-ports-only).
+ */
+export const REFERENCE_PEER_PORT = 40000;
+export const REFERENCE_STUN_PEER_URL = `stun:${LAB.referenceStunAddress}:${REFERENCE_PEER_PORT}`;
+
+/** The profile rule naming the lab's reference STUN server, on the guide's port 3478 and on a peer's kind of port. */
 export const REFERENCE_STUN_RULE = {
   id: 'reference',
   kind: 'stun',
   purpose: 'Reference: UDP to an address outside the vendor’s (hole punching)',
   required: false,
   reference: true,
-  urls: [REFERENCE_STUN_URL],
+  urls: [REFERENCE_STUN_URL, REFERENCE_STUN_PEER_URL],
 } as const;
 
 /**
@@ -136,6 +144,17 @@ async function buildLab(options: Omit<LabOptions, 'hosts'>): Promise<Lab> {
         user: TURN_CREDENTIALS.username,
         password: TURN_CREDENTIALS.credential,
         relayPorts: [53000, 53999],
+        extraArgs: ['--stun-only'],
+      }),
+    );
+    daemons.push(
+      await startCoturn({
+        ns: topology.srv,
+        listeningIps: [LAB.referenceStunAddress],
+        port: REFERENCE_PEER_PORT,
+        user: TURN_CREDENTIALS.username,
+        password: TURN_CREDENTIALS.credential,
+        relayPorts: [54000, 54999],
         extraArgs: ['--stun-only'],
       }),
     );
