@@ -54,3 +54,42 @@ describe('routeEvidence: a reference beyond the guide', () => {
     expect(evidence([vendor, onGuideRange]).referenceBeyondGuide).toEqual([onGuideRange]);
   });
 });
+
+describe('routeEvidence: what a loopback call proves', () => {
+  const loopback = (path: 'relay-relay' | 'relay-direct', transport: 'udp' | 'tcp', figures: { connected: boolean; sent: number; received: number }) =>
+    ({
+      id: `loopback-${path}-${transport}`,
+      path,
+      transport,
+      turnUrl: `turn:t.example.org?transport=${transport}`,
+      checkId: `turn#${transport}`,
+      budgetMs: 2_500,
+      setupError: null,
+      rttMs: null,
+      jitterMs: null,
+      loss: null,
+      throughputKbps: null,
+      durationMs: 2_500,
+      selectedPair: null,
+      pairRttMs: null,
+      availableOutgoingBitrate: null,
+      ...figures,
+    }) as unknown as import('../ice/loopback').LoopbackResult;
+  const run = (loopbacks: import('../ice/loopback').LoopbackResult[]) =>
+    routeEvidence({ checks: [stun('stun:203.0.113.10:3478', 'pass')], candidates: [], nat, localGatheringRan: true, loopbacks });
+
+  it('takes a call that connected and sent nothing (its budget ran out) as no evidence, not as UDP blocked', () => {
+    const e = run([
+      loopback('relay-relay', 'udp', { connected: true, sent: 12, received: 6 }),
+      loopback('relay-direct', 'udp', { connected: true, sent: 0, received: 0 }),
+    ]);
+    expect(e.udpHighPorts.status).toBe('unknown');
+  });
+
+  it('blames the packet size only on a UDP call that never connected beside a TCP call that carried', () => {
+    const tcp = loopback('relay-relay', 'tcp', { connected: true, sent: 150, received: 150 });
+    expect(run([loopback('relay-relay', 'udp', { connected: false, sent: 0, received: 0 }), tcp]).udpMediaLost).toBe(true);
+    // Connected: the handshake's ~1250 B datagrams crossed; what was lost after is not their size.
+    expect(run([loopback('relay-relay', 'udp', { connected: true, sent: 150, received: 0 }), tcp]).udpMediaLost).toBe(false);
+  });
+});

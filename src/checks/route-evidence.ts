@@ -169,15 +169,20 @@ function mediaAndReference(
     return port !== null && !guidePort(port);
   });
   const { udp, tcp, tls } = media.relayMedia;
-  const udpMediaLost = udp.status === 'blocked' && (tcp.status === 'carried' || tls.status === 'carried');
+  // Only a call that never connected lost the handshake's large datagrams: one that connected carried them
+  // (~1250-1300 B, measured), so losing its data afterwards is not the packet size (adversarial review, session 9).
+  const udpMediaLost = udp.status === 'blocked' && udp.call?.connected !== true && (tcp.status === 'carried' || tls.status === 'carried');
   const ranCalls = [udp, tcp, tls].filter((m) => m.status !== 'unknown');
   const relayRefusesData = ranCalls.length >= 2 && ranCalls.every((m) => m.status === 'blocked') && (tcp.status === 'blocked' || tls.status === 'blocked');
   return { ...media, referenceAnswered, referenceSilent, referenceBeyondGuide, udpHighPortShown, udpMediaLost, relayRefusesData };
 }
 
 function mediaEvidence(loopbacks: readonly LoopbackResult[], hostGathered: boolean): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts'> {
+  // A call that connected and then had no time to send (a slow path used its budget) sent nothing to lose: no evidence.
   const of = (call: LoopbackResult | undefined): MediaEvidence =>
-    !call || call.setupError !== null ? { status: 'unknown', call: call ?? null } : { status: carriedData(call) ? 'carried' : 'blocked', call };
+    !call || call.setupError !== null || (call.connected && call.sent === 0)
+      ? { status: 'unknown', call: call ?? null }
+      : { status: carriedData(call) ? 'carried' : 'blocked', call };
   const relay = (transport: RelayProtocol) => of(loopbacks.find((l) => l.path === 'relay-relay' && l.transport === transport));
   const relayMedia = { udp: relay('udp'), tcp: relay('tcp'), tls: relay('tls') };
   const direct = of(loopbacks.find((l) => l.path === 'relay-direct'));
