@@ -75,7 +75,7 @@ const ICE_SERVER_RULE = object(
     reference: optional(
       boolean({
         description:
-          "stun rules only: a STUN server outside the vendor's addresses (the district's own, or a public one) named as a reference. Its answer is the only evidence that UDP from the network reaches addresses beyond the vendor's, which hole punching needs; without one, hole punching stays unverified. Never a vendor server.",
+          "stun rules only: a STUN server outside the vendor's addresses (the district's own, or a public one) named as a reference. Its answer is the only evidence that UDP from the network reaches addresses beyond the vendor's, which hole punching needs; without one, hole punching stays unverified. Give it a URL on a port no rule of the guide opens (above 1023, e.g. 40000): only an answer there shows a peer's kind of address and port at once. Never a vendor server.",
       }),
     ),
   },
