@@ -353,7 +353,7 @@ export const VERDICT_TABLE: readonly VerdictRow[] = [
     applies: (e) => e.referenceBeyondGuide.length === 0,
     explain: (e) => [
       why(
-        phrase('why_guide_ports_only', { servers: e.referenceAnswered.map((c) => c.target).join(', '), ports: portList(e.udpPortsAnswered) }),
+        phrase('why_guide_ports_only', { servers: e.referenceAnswered.map((c) => c.target).join(', '), port: e.referencePortToAdd ?? '?' }),
         e.referenceAnswered,
       ),
     ],

@@ -183,7 +183,7 @@ describe('a firewall only on a firewall’s signature', () => {
     const turnUdp = turn('turn:203.0.113.11:3478?transport=udp', 'udp', { ruleId: 'turn' });
     const turnTcp = pass({ kind: 'turn', transport: 'tcp', target: 'turn:203.0.113.11:3478?transport=tcp', ruleId: 'turn' });
     const context = causeContext([stunA, reference, turnUdp, turnTcp], false);
-    expect(causeFindingOf(turnUdp, context)).toEqual({ cause: 'unknown', row: 'unknown.undecided', doubt: 'port-or-server' });
+    expect(causeFindingOf(turnUdp, context)).toEqual({ cause: 'unknown', row: 'unknown.undecided', doubt: 'destination-or-server' });
   });
 
   it('takes a host silent where the network is open for what it is: its other silences are no port filter either', () => {
@@ -197,6 +197,22 @@ describe('a firewall only on a firewall’s signature', () => {
     // Without the reference's answer nothing shows UDP 3478 open: the same host's answer on 443 is the firewall's signature.
     const without = rowsOf([app, stunUdp, turnTcp]);
     expect([without[stunUdp.id], without[turnTcp.id]]).toEqual(['firewall.port-filter', 'firewall.port-filter']);
+  });
+
+  it('still names the firewall for a live host whose other silence has another explanation', () => {
+    // TLS inspection breaks TURN over TLS on 443 (TCP 443 is open: the app's certificate was replaced); TCP 3478 is silent.
+    const app = web('https://app.example.com/', { reason: 'cert-untrusted' });
+    const turnUdp = pass({ kind: 'turn', transport: 'udp', target: 'turn:turn.example.com:3478?transport=udp', ruleId: 'turn' });
+    const turnTls = turn('turns:turn.example.com:443?transport=tcp', 'tls', { ruleId: 'turn' });
+    const turnTcp = turn('turn:turn.example.com:3478?transport=tcp', 'tcp', { ruleId: 'turn' });
+    const rows = rowsOf([app, turnUdp, turnTls, turnTcp]);
+    expect(rows[turnTls.id]).toBe('proxy.inspection-turn');
+    expect(rows[turnTcp.id]).toBe('firewall.port-filter');
+    // STUN answers on the very port TURN over UDP is silent on: the host serves there, its TCP silence is still the firewall's.
+    const stunT = pass({ kind: 'stun', transport: 'udp', target: 'stun:turn.example.com:3478', ruleId: 'stun' });
+    const silentUdp = turn('turn:turn.example.com:3478?transport=udp', 'udp', { ruleId: 'turn' });
+    const tcp = turn('turn:turn.example.com:3478?transport=tcp', 'tcp', { ruleId: 'turn' });
+    expect(rowsOf([stunT, silentUdp, tcp])[tcp.id]).toBe('firewall.port-filter');
   });
 
   it('stays unknown when one port is silent beside an answering port on another server', () => {
@@ -347,9 +363,13 @@ describe('causeContext', () => {
     expect(causeContext([proxied, turnTcp], false).proxyInUse).toBe(true);
     // A school's filter answering for the one name it blocks, with a certificate from the school's CA, beside a direct answer.
     const direct = pass({ target: 'https://cdn.example.net/', address: '198.51.100.7' });
-    const context = causeContext([proxied, direct, turnTcp], false);
+    const turnUdp = pass({ kind: 'turn', transport: 'udp', target: 'turn:turn.example.com:3478?transport=udp' });
+    const context = causeContext([proxied, direct, turnUdp, turnTcp], false);
     expect(context.proxyInUse).toBe(false);
-    expect(causeOf(turnTcp, context)).not.toBe('proxy');
+    // A proxy some names go through (a PAC file) or the school's filter: TURN over TCP beside it is neither proxy nor firewall for sure.
+    expect(causeFindingOf(turnTcp, context)).toMatchObject({ cause: 'unknown', row: 'unknown.undecided' });
+    // Without the private answer, the same live host silent on TCP 3478 is the firewall's signature.
+    expect(causeOf(turnTcp, causeContext([direct, turnUdp, turnTcp], false))).toBe('firewall');
   });
 
   it('calls the device offline only when ICE found no local address and nothing answered', () => {

@@ -42,6 +42,13 @@ export interface CauseContext {
    * while no web check of the run reached a public address.
    */
   proxyInUse: boolean;
+  /**
+   * A public name answered with a valid certificate from a non-public address, whether or not
+   * other names went direct: a proxy some names go through (a PAC file sends others DIRECT)
+   * or a school filter answering for the names it blocks. TURN over TCP/TLS silent beside it
+   * is then no firewall signature: a proxy's refused CONNECT looks the same.
+   */
+  proxyPossible: boolean;
   /** Nothing answered and the browser had no local address: the device is offline. */
   offline: boolean;
   /**
@@ -215,9 +222,9 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
   {
     id: 'firewall.port-filter',
     cause: 'firewall',
-    when: 'silence or a refusal on a port while the same host answered on another port; or on a port nothing answered on, while another host that answered elsewhere failed on it too, or while the other transport answered and two servers at IP literals failed on this one; never on a transport and port another host answered on in the run, nor for a host silent on such a port (the port is let out: the host does not serve there)',
+    when: 'silence or a refusal on a port while the same host answered on another port; or on a port nothing answered on, while another host that answered elsewhere failed on it too, or while the other transport answered and two servers at IP literals failed on this one; never on a port (TCP and TLS counted together) another host, or this one, answered on in the run, nor for a host whose STUN/TURN over UDP or TCP was silent on a port another host answered on (the port is let out: the host does not serve there), nor for TURN over TCP/TLS where a public name answered from a private address (a proxy some names go through)',
     evidence: 'the other checks of the run: an answer from the same or another host on another port or transport (src/checks/endpoints.ts `portFilterShown`)',
-    applies: (c, { facts }) => silentLike(c) && portFilterShown(c, facts),
+    applies: (c, { facts, proxyPossible }) => silentLike(c) && portFilterShown(c, facts) && !(proxyPossible && TURN_OVER_TCP(c)),
   },
   {
     id: 'unknown.undecided',
@@ -233,20 +240,30 @@ export const CAUSE_TABLE: readonly CauseRow[] = [
  * tells the admin to look at:
  * - host-silent: a name answered on no port while other hosts did (DNS filter, server down, address blocked);
  * - port-or-server: another port answered, this one did not, and no filter pattern shows (port limit or server down);
+ * - destination-or-server: another host answered on this very port, or this host was silent on such a port (the
+ *   host does not serve there, or the firewall lets the port out only to some addresses);
+ * - proxy-or-firewall: TURN over TCP/TLS silent in a run where a public name answered from a private address (a
+ *   proxy some names go through refusing it, or the firewall);
  * - nothing-answered: nothing at all answered in the run (everything blocked, or no way out);
  * - tls: TCP connected, TLS failed, no proxy seen (a filter on the path, or no TLS server there);
  * - cert-name: a certificate for another name (the vendor's certificate, or a block page for this one name);
  * - no-reason: the browser gave no reason (a bare failure, e.g. without host access);
  * - other: none of the above.
  */
-export type Doubt = 'host-silent' | 'port-or-server' | 'nothing-answered' | 'tls' | 'cert-name' | 'no-reason' | 'other';
+export type Doubt =
+  'host-silent' | 'port-or-server' | 'destination-or-server' | 'proxy-or-firewall' | 'nothing-answered' | 'tls' | 'cert-name' | 'no-reason' | 'other';
 
-export function doubtOf(check: CausedFacts, { facts }: CauseContext): Doubt {
+export function doubtOf(check: CausedFacts, { facts, proxyPossible }: CauseContext): Doubt {
   if (!facts.anyAnswered) return 'nothing-answered';
   if (check.reason === 'tls-failed') return 'tls';
   if (check.reason === 'cert-name-mismatch') return 'cert-name';
   if (check.reason === 'unknown') return 'no-reason';
-  if (check.reason !== null && SILENT_LIKE.has(check.reason)) return hostAlive(check, facts) ? 'port-or-server' : 'host-silent';
+  if (check.reason !== null && SILENT_LIKE.has(check.reason)) {
+    if (proxyPossible && TURN_OVER_TCP(check)) return 'proxy-or-firewall';
+    const endpoint = endpointOf(check);
+    if (endpoint !== null && (endpointOpenElsewhere(check, facts) || facts.hostsSilentWhereOpen.has(endpoint.host))) return 'destination-or-server';
+    return hostAlive(check, facts) ? 'port-or-server' : 'host-silent';
+  }
   return 'other';
 }
 
@@ -309,13 +326,15 @@ export function causeContext(checks: readonly CheckResult[], noLocalAddress: boo
   // through a proxy webRequest names the proxy as the peer (measured with Squid: 10.99.0.1), and a valid
   // certificate for the name rules out a sinkhole.
   // The private address alone is not enough: a school's own filter answering for a name it sinkholes, with a
-  // certificate from a CA the school rolled out, looks the same (adversarial review, session 9). Through a proxy
-  // every web request names the proxy, so a web check that reached a public address shows the browser going direct.
+  // certificate from a CA the school rolled out, looks the same (adversarial review, session 9). A web check that
+  // reached a public address shows the browser going direct for some names at least (a PAC file may send only some
+  // through the proxy): the proxy is then possible, not shown, and TURN over TCP beside it stays undecided.
+  const proxyPossible = checks.some(answeredThroughProxy);
   const proxyInUse =
     checks.some((c) => c.kind !== 'turn' && c.kind !== 'stun' && (c.reason === 'proxy' || c.reason === 'proxy-auth')) ||
-    (checks.some(answeredThroughProxy) && !checks.some(reachedPublicAddress));
+    (proxyPossible && !checks.some(reachedPublicAddress));
   const tested = checks.filter((c) => c.status !== 'untestable' && c.status !== 'error');
   const offline = noLocalAddress && tested.length > 0 && tested.every((c) => c.status === 'fail');
   const inspectionSeen = checks.some((c) => c.reason === 'cert-untrusted' || interceptedBy(c.certificate) !== null);
-  return { proxyInUse, offline, iceForbidden, inspectionSeen, facts: runFacts(checks) };
+  return { proxyInUse, proxyPossible, offline, iceForbidden, inspectionSeen, facts: runFacts(checks) };
 }

@@ -97,10 +97,11 @@ export interface RunFacts {
   /** Hosts that failed silent-like on this family and are IP literals (no resolver involved). */
   literalHostsFailingOnFamily: ReadonlyMap<PortFamily, ReadonlySet<string>>;
   /**
-   * Hosts silent (or refusing) on a transport and port that another host answered on: the
-   * network lets that port out, so the host does not serve there (down, not the vendor's
-   * server, or a firewall filtering by destination). Its other silences are then no port
-   * filter's signature either: one explanation, the host, covers them all.
+   * Hosts whose STUN/TURN (over UDP or TCP) was silent or refused on a port another host
+   * answered on, while they did not: the network lets that port out, so the host does not
+   * serve there (down, not the vendor's server, or a firewall filtering by destination). Its
+   * other silences are then no port filter's signature either: one explanation, the host,
+   * covers them all.
    */
   hostsSilentWhereOpen: ReadonlySet<string>;
   /** Addresses the browser connected to, by host name (webRequest `ip`, only with host access). */
@@ -154,11 +155,19 @@ export function runFacts(checks: readonly CheckFacts[]): RunFacts {
     }
     if (endpoint.literal) addTo(literalHostsFailingOnFamily, endpoint.family, endpoint.host);
   }
+  // Only a STUN/TURN silence over UDP or TCP on a port where another host answered and this one did not: TLS
+  // (inspection breaks TURN inside it), WebSocket and HTTPS failures have other explanations, and a host that
+  // answered on the very port it is silent on (STUN beside TURN) shows nothing about the host (review, session 9).
+  const answeredOn = new Map<string, Set<string>>();
+  for (const { check, endpoint } of ran) if (answeredAuthentically(check)) addTo(answeredOn, endpointKey(endpoint), endpoint.host);
   const hostsSilentWhereOpen = new Set(
     ran
-      .filter(
-        ({ check, endpoint }) => check.status === 'fail' && check.reason !== null && SILENT_LIKE.has(check.reason) && openEndpoints.has(endpointKey(endpoint)),
-      )
+      .filter(({ check, endpoint }) => {
+        if (check.status !== 'fail' || check.reason === null || !SILENT_LIKE.has(check.reason)) return false;
+        if ((check.kind !== 'stun' && check.kind !== 'turn') || check.transport === 'tls') return false;
+        const answered = answeredOn.get(endpointKey(endpoint));
+        return answered !== undefined && !answered.has(endpoint.host) && answered.size > 0;
+      })
       .map(({ endpoint }) => endpoint.host),
   );
   const passedAddresses = new Set(ran.flatMap(({ check }) => (check.status === 'pass' && check.address ? [check.address] : [])));

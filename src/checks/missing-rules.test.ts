@@ -129,7 +129,9 @@ describe('a block page in words', () => {
     expect(caused.map((c) => c.causeRow)).toEqual(['dns-filter.block-page', 'dns-filter.block-page']);
     const { otherCauses } = adviseRules(webProfile, webPlan, caused);
     const text = otherCauses.map((s) => s.text).join('\n');
-    expect(text).toContain('Let the content filter pass app.example.com: a server answered for it with a certificate for another name');
+    expect(text).toContain(
+      'Let the content filter pass app.example.com (behind a captive portal: sign in to it): a server answered for it with a certificate for another name',
+    );
     expect(text).not.toMatch(/gave no address/);
   });
 });

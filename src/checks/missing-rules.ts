@@ -238,6 +238,10 @@ function doubtPhrase(check: CausedCheck, line: FirewallLine | undefined): Phrase
       return phrase('doubt_host_silent', { host: endpoint?.host ?? check.target, rule });
     case 'port-or-server':
       return phrase('doubt_port_or_server', { rule });
+    case 'destination-or-server':
+      return phrase('doubt_destination_or_server', { rule });
+    case 'proxy-or-firewall':
+      return phrase('doubt_proxy_or_firewall', { rule });
     case 'nothing-answered':
       return phrase('doubt_nothing_answered', { rule });
     case 'tls':

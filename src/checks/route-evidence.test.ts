@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phrase } from '../i18n/phrase';
 import type { NatAnalysis } from '../ice/nat';
+import { guideOpening } from '../profile/guide-ports';
 import { routeEvidence } from './route-evidence';
 import type { CheckResult } from './types';
 
@@ -49,8 +50,13 @@ describe('routeEvidence: a reference beyond the guide', () => {
   it("uses the guide's ports when given: a range the guide opens is no proof", () => {
     const vendor = stun('stun:203.0.113.10:3478', 'pass');
     const onGuideRange = reference('stun:203.0.113.40:50000', 'pass');
-    const guidePort = (port: number) => port === 3478 || port >= 49152;
-    expect(routeEvidence({ checks: [vendor, onGuideRange], candidates: [], nat, localGatheringRan: true, guidePort }).referenceBeyondGuide).toEqual([]);
+    const guide = guideOpening((port) => port === 3478 || port >= 49152);
+    expect(routeEvidence({ checks: [vendor, onGuideRange], candidates: [], nat, localGatheringRan: true, guide }).referenceBeyondGuide).toEqual([]);
+    // A guide opening every user port toward its own hosts leaves nothing to prove the rest on: the answer from beyond the vendor does.
+    const everything = guideOpening(() => true);
+    expect(routeEvidence({ checks: [vendor, onGuideRange], candidates: [], nat, localGatheringRan: true, guide: everything }).referenceBeyondGuide).toEqual([
+      onGuideRange,
+    ]);
     expect(evidence([vendor, onGuideRange]).referenceBeyondGuide).toEqual([onGuideRange]);
   });
 });

@@ -6,7 +6,7 @@ import type { NatAnalysis } from '../ice/nat';
 import { carriedData, type LoopbackResult } from '../ice/loopback';
 import type { GatheredCandidate, RelayProtocol } from '../ice/types';
 import { effectivePort, parseIceUri } from '../ice/uri';
-import { FIRST_USER_PORT } from '../profile/guide-ports';
+import { guideOpening, type GuideUdpPorts } from '../profile/guide-ports';
 import { isMdnsName } from '../ice/address';
 import type { CheckResult } from './types';
 
@@ -73,6 +73,8 @@ export interface RouteEvidence {
    * vendor's addresses, pass a firewall opened exactly as the guide says (src/profile/guide-ports.ts).
    */
   referenceBeyondGuide: CheckResult[];
+  /** A port the guide does not open, to name for a reference server (src/profile/guide-ports.ts); null when the guide opens every user port. */
+  referencePortToAdd: number | null;
   /**
    * A reference server answered on a port in the dynamic range (49152-65535, RFC 6335 §6),
    * where relays allocate: UDP from this network reaches such ports, so a relay port that
@@ -105,7 +107,7 @@ export interface RouteEvidenceInput {
    * The UDP ports the vendor's guide opens (src/profile/guide-ports.ts `guideUdpPorts`); by
    * default the ports of the run's own STUN/TURN checks, and the system ports.
    */
-  guidePort?: (port: number) => boolean;
+  guide?: GuideUdpPorts;
 }
 
 export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
@@ -138,7 +140,7 @@ export function routeEvidence(input: RouteEvidenceInput): RouteEvidence {
           .filter((p): p is number => p !== null),
       ),
     ].sort((a, b) => a - b),
-    ...mediaAndReference(ran, input.loopbacks ?? [], hostGathered, input.guidePort ?? checkPorts(ran)),
+    ...mediaAndReference(ran, input.loopbacks ?? [], hostGathered, input.guide ?? checkPorts(ran)),
   };
 }
 
@@ -149,10 +151,18 @@ function mediaAndReference(
   ran: CheckResult[],
   loopbacks: readonly LoopbackResult[],
   hostGathered: boolean,
-  guidePort: (port: number) => boolean,
+  guide: GuideUdpPorts,
 ): Pick<
   RouteEvidence,
-  'relayMedia' | 'udpHighPorts' | 'referenceAnswered' | 'referenceSilent' | 'referenceBeyondGuide' | 'udpHighPortShown' | 'udpMediaLost' | 'relayRefusesData'
+  | 'relayMedia'
+  | 'udpHighPorts'
+  | 'referenceAnswered'
+  | 'referenceSilent'
+  | 'referenceBeyondGuide'
+  | 'referencePortToAdd'
+  | 'udpHighPortShown'
+  | 'udpMediaLost'
+  | 'relayRefusesData'
 > {
   const media = mediaEvidence(loopbacks, hostGathered);
   const reference = ran.filter((check) => check.reference === true && check.kind === 'stun');
@@ -164,17 +174,30 @@ function mediaAndReference(
   );
   const referenceSilent = reference.filter((check) => check.status === 'fail' && check.reason === 'timeout' && vendorUdpPorts.has(portOf(check)));
   const udpHighPortShown = referenceAnswered.some((check) => (portOf(check) ?? 0) >= DYNAMIC_PORTS_START);
-  const referenceBeyondGuide = referenceAnswered.filter((check) => {
-    const port = portOf(check);
-    return port !== null && !guidePort(port);
-  });
+  // A guide that opens every user port toward its own hosts leaves no port to prove the rest on: any answer from beyond the vendor does.
+  const referenceBeyondGuide =
+    guide.suggested === null
+      ? referenceAnswered
+      : referenceAnswered.filter((check) => {
+          const port = portOf(check);
+          return port !== null && !guide.opens(port);
+        });
   const { udp, tcp, tls } = media.relayMedia;
   // Only a call that never connected lost the handshake's large datagrams: one that connected carried them
   // (~1250-1300 B, measured), so losing its data afterwards is not the packet size (adversarial review, session 9).
   const udpMediaLost = udp.status === 'blocked' && udp.call?.connected !== true && (tcp.status === 'carried' || tls.status === 'carried');
   const ranCalls = [udp, tcp, tls].filter((m) => m.status !== 'unknown');
   const relayRefusesData = ranCalls.length >= 2 && ranCalls.every((m) => m.status === 'blocked') && (tcp.status === 'blocked' || tls.status === 'blocked');
-  return { ...media, referenceAnswered, referenceSilent, referenceBeyondGuide, udpHighPortShown, udpMediaLost, relayRefusesData };
+  return {
+    ...media,
+    referenceAnswered,
+    referenceSilent,
+    referenceBeyondGuide,
+    referencePortToAdd: guide.suggested,
+    udpHighPortShown,
+    udpMediaLost,
+    relayRefusesData,
+  };
 }
 
 function mediaEvidence(loopbacks: readonly LoopbackResult[], hostGathered: boolean): Pick<RouteEvidence, 'relayMedia' | 'udpHighPorts'> {
@@ -227,9 +250,9 @@ function findUdpPortLimit(checks: CheckResult[]): UdpPortLimit | null {
 }
 
 /** The guide's ports as the run shows them: those of the vendor's own STUN/TURN checks, and the system ports. */
-function checkPorts(ran: readonly CheckResult[]): (port: number) => boolean {
+function checkPorts(ran: readonly CheckResult[]): GuideUdpPorts {
   const ports = new Set(ran.filter((c) => (c.kind === 'stun' || c.kind === 'turn') && c.reference !== true).map(portOf));
-  return (port) => port < FIRST_USER_PORT || ports.has(port);
+  return guideOpening((port) => ports.has(port));
 }
 
 function portOf(check: CheckResult): number | null {

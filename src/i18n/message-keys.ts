@@ -117,11 +117,13 @@ export interface MessageParams {
   device_nothing_returned: [];
   device_read_failed: ['error'];
   doubt_cert_name: ['host'];
+  doubt_destination_or_server: ['rule'];
   doubt_host_silent: ['host', 'rule'];
   doubt_no_reason: [];
   doubt_nothing_answered: ['rule'];
   doubt_other: [];
   doubt_port_or_server: ['rule'];
+  doubt_proxy_or_firewall: ['rule'];
   doubt_tls: ['host', 'port'];
   export_actions_label: [];
   export_copied: [];
@@ -679,7 +681,7 @@ export interface MessageParams {
   why_addresses_hidden: [];
   why_credentials_rejected: ['check'];
   why_direct_udp_failed: ['ports', 'figures'];
-  why_guide_ports_only: ['servers', 'ports'];
+  why_guide_ports_only: ['servers', 'port'];
   why_high_ports_blocked: ['port', 'figures'];
   why_lan_host: ['addresses'];
   why_lan_no_host: [];
@@ -793,7 +795,7 @@ export const PLACEHOLDER_ORDER: { readonly [K in MessageKey]?: readonly MessageP
   summary_web_app_limited: ['summary', 'value', 'left'],
   webrtc_note_control: ['meaning', 'control'],
   why_direct_udp_failed: ['ports', 'figures'],
-  why_guide_ports_only: ['servers', 'ports'],
+  why_guide_ports_only: ['servers', 'port'],
   why_high_ports_blocked: ['port', 'figures'],
   why_one_udp_port: ['nat', 'ports'],
   why_open_high_port: ['nat', 'port', 'figures'],

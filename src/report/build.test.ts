@@ -128,7 +128,8 @@ describe('buildReport', () => {
     // TURN over TLS on 443 refused while the web app answered on 443: the port is let out, so the
     // firewall is not shown (the server, or a filter by destination) and the run asks for nothing.
     expect(report.missingRules).toEqual([]);
-    expect(report.checks.find((c) => c.id === 'turn-eu#3')).toMatchObject({ cause: 'unknown', causeRow: 'unknown.undecided', doubt: 'port-or-server' });
+    expect(report.checks.find((c) => c.id === 'turn-eu#3')).toMatchObject({ cause: 'unknown', causeRow: 'unknown.undecided', doubt: 'destination-or-server' });
+    expect(report.otherCauses.find((s) => s.cause === 'unknown')!.text).toMatch(/Another server answered on this port, so the network lets it out/);
     // TURN over TLS relays and TURN over TCP 3478 is silent, a port nothing answered on: the firewall's signature.
     const tcpSilent = buildReport(
       schoolRun({

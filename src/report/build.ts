@@ -80,7 +80,7 @@ export function buildReport(raw: ReportInput): Report {
   // What the network allows, then what the browser's WebRTC IP handling leaves to web apps.
   const localGatheringRan = stunBatch !== undefined && stunBatch.result.setupError === null;
   const loopbacks = input.loopbacks ?? [];
-  const evidence = routeEvidence({ checks: input.checks, candidates, nat, localGatheringRan, loopbacks, guidePort: guideUdpPorts(input.profile) });
+  const evidence = routeEvidence({ checks: input.checks, candidates, nat, localGatheringRan, loopbacks, guide: guideUdpPorts(input.profile) });
   const verdict = withWebAppLimits(decideVerdict(evidence), input.environment.webRtcIpHandling);
   // Who can fix each fault: only firewall causes become "allow outbound" rules.
   // With no network at all, no firewall rule is missing: the device is (this-device.offline).

@@ -93,6 +93,8 @@ const CHECK_REASONS = members<CheckReason>({
 const DOUBTS = members<Doubt>({
   'host-silent': true,
   'port-or-server': true,
+  'destination-or-server': true,
+  'proxy-or-firewall': true,
   'nothing-answered': true,
   tls: true,
   'cert-name': true,
