@@ -113,8 +113,16 @@ export async function loopbackCall(options: LoopbackCallOptions): Promise<Loopba
     await a.setRemoteDescription(b.localDescription!);
 
     const deadline = started + options.budgetMs;
-    const opened = await untilOpen(send, deadline - performance.now());
+    // Connected means both ends: on a lossy path the calling end's channel opened while the answering end's SCTP
+    // association was not up, and all 150 packets of a call on a working relay were lost (fresh-clone CI, 5 % loss:
+    // "relay-relay 0/150 in 796 ms" while the kernel dropped 5.3 % of the LAN's UDP). What was sent then proved nothing.
+    const callerOpened = await untilOpen(send, deadline - performance.now());
+    const opened = callerOpened && (await untilOpen(echo, deadline - performance.now()));
     result.connected = opened;
+    if (callerOpened && !opened) {
+      result.setupError =
+        'Only the calling end of the call connected within its budget (the other end’s SCTP association was not up): no evidence about the route.';
+    }
     if (opened) {
       const sendMore = () => performance.now() < deadline - Math.max(DRAIN_MS, slowest(rtts)) && send.readyState === 'open';
       const firstGroupAt = performance.now();

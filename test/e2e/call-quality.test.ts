@@ -129,6 +129,9 @@ describe('call figures against the lab', () => {
       // The control: TCP to the TURN server is outside the rule, and TCP retransmits anyway.
       const tcp = relayRelay(report, 'tcp');
       expect(tcp.received).toBe(tcp.sent);
+      // 5 % loss leaves the relay over UDP working: no call of this run may make it "unavailable" (a call whose
+      // answering end never connected once did: all 150 packets lost on a working relay, fresh-clone CI).
+      expect(report.verdict.methods.find((m) => m.method === 'relay-udp')?.status).toBe('available');
     }
     const sent = udp.reduce((n, l) => n + l.sent, 0);
     const lost = udp.reduce((n, l) => n + l.sent - l.received, 0);
