@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { phrase } from '../i18n/phrase';
 import type { NatAnalysis } from '../ice/nat';
 import { guideOpening } from '../profile/guide-ports';
+import type { LoopbackResult } from '../ice/loopback';
+import { call } from '../../test/fixtures/verdict-cases';
 import { routeEvidence } from './route-evidence';
 import type { CheckResult } from './types';
 
@@ -62,26 +64,11 @@ describe('routeEvidence: a reference beyond the guide', () => {
 });
 
 describe('routeEvidence: what a loopback call proves', () => {
-  const loopback = (path: 'relay-relay' | 'relay-direct', transport: 'udp' | 'tcp', figures: { connected: boolean; sent: number; received: number }) =>
-    ({
-      id: `loopback-${path}-${transport}`,
-      path,
-      transport,
-      turnUrl: `turn:t.example.org?transport=${transport}`,
-      checkId: `turn#${transport}`,
-      budgetMs: 2_500,
-      setupError: null,
-      rttMs: null,
-      jitterMs: null,
-      loss: null,
-      throughputKbps: null,
-      durationMs: 2_500,
-      selectedPair: null,
-      pairRttMs: null,
-      availableOutgoingBitrate: null,
-      ...figures,
-    }) as unknown as import('../ice/loopback').LoopbackResult;
-  const run = (loopbacks: import('../ice/loopback').LoopbackResult[]) =>
+  const loopback = (path: 'relay-relay' | 'relay-direct', transport: 'udp' | 'tcp', figures: { connected: boolean; sent: number; received: number }) => ({
+    ...call(path, transport, figures.received),
+    ...figures,
+  });
+  const run = (loopbacks: LoopbackResult[]) =>
     routeEvidence({ checks: [stun('stun:203.0.113.10:3478', 'pass')], candidates: [], nat, localGatheringRan: true, loopbacks });
 
   it('takes a call that connected and sent nothing (its budget ran out) as no evidence, not as UDP blocked', () => {
